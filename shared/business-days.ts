@@ -1,0 +1,52 @@
+// Business days of the insurers and government offices (RULES.md R17): not Saturday, Sunday,
+// a national holiday (振替休日 and 国民の休日 included, from the maintained @holiday-jp data),
+// nor 29 December – 3 January (行政機関の休日に関する法律 第1条).
+import holidayJp from '@holiday-jp/holiday_jp';
+import { type IsoDate, addDays, weekday } from './dates';
+
+const holidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
+const years = [...holidays].map((d) => Number(d.slice(0, 4)));
+/** The calendar years the holiday data covers. */
+export const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
+
+export function isNationalHoliday(iso: IsoDate): boolean {
+  return holidays.has(iso);
+}
+
+export function holidayName(iso: IsoDate): string | null {
+  const h = (holidayJp.holidays as Record<string, { name: string } | undefined>)[iso];
+  return h ? h.name : null;
+}
+
+export function isYearEndClosure(iso: IsoDate): boolean {
+  const md = iso.slice(5);
+  return md >= '12-29' || md <= '01-03';
+}
+
+/** Whether the holiday data covers this date's year (beyond it, a date is an estimate). */
+export function holidayDataCovers(iso: IsoDate): boolean {
+  const y = Number(iso.slice(0, 4));
+  return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last;
+}
+
+export function isBusinessDay(iso: IsoDate): boolean {
+  const wd = weekday(iso);
+  return wd !== 0 && wd !== 6 && !isYearEndClosure(iso) && !holidays.has(iso);
+}
+
+/**
+ * The N-th business day after `from` (the day itself is not counted). `estimate` is true when a
+ * day beyond the holiday data was crossed.
+ */
+export function nthBusinessDayAfter(from: IsoDate, n: number): { date: IsoDate; estimate: boolean } {
+  let d = from;
+  let estimate = false;
+  let count = 0;
+  while (count < n) {
+    d = addDays(d, 1);
+    if (!holidayDataCovers(d)) estimate = true;
+    if (isBusinessDay(d)) count += 1;
+  }
+  if (n === 0 && !holidayDataCovers(d)) estimate = true;
+  return { date: d, estimate };
+}

@@ -1,0 +1,36 @@
+// Pack `expected` vs a decision (SCENARIO.md): only the fields listed are compared; arrays compare
+// as sets; objects compare field by field.
+import type { Decision, ExpectedDecision } from '../scenario';
+
+export interface Mismatch {
+  field: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
+  const x = new Set(a.map((v) => JSON.stringify(v)));
+  const y = new Set(b.map((v) => JSON.stringify(v)));
+  return x.size === y.size && [...x].every((v) => y.has(v));
+}
+
+function compareValue(path: string, expected: unknown, actual: unknown, out: Mismatch[]): void {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || !sameSet(expected, actual)) out.push({ field: path, expected, actual });
+  } else if (expected !== null && typeof expected === 'object') {
+    const act = (actual ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(expected)) {
+      if (v !== undefined) compareValue(`${path}.${k}`, v, act[k], out);
+    }
+  } else if (expected !== actual) {
+    out.push({ field: path, expected, actual });
+  }
+}
+
+export function compareExpected(expected: ExpectedDecision, decision: Decision): Mismatch[] {
+  const out: Mismatch[] = [];
+  for (const [k, v] of Object.entries(expected)) {
+    if (v !== undefined) compareValue(k, v, (decision as unknown as Record<string, unknown>)[k], out);
+  }
+  return out;
+}

@@ -1,0 +1,137 @@
+// The simulated オンライン資格確認 (RULES.md "Online check simulation"): the card route (照会区分 1)
+// and the number route (照会区分 2). The engine learns the truth only through these, the documents
+// and the patient's declaration.
+import type { IsoDate } from '../dates';
+import type { CardRouteResult, CheckFailure, Coverage, DocOf, NumberRouteResult, Scenario } from '../scenario';
+import { type Policy, SMARTPHONE_START } from '../timeline';
+import { type CoverageState, byMostRecent, certGraceEnd } from './truth';
+
+export interface CardRoute {
+  /** what was put on the reader: the physical card wins over the smartphone */
+  device: 'card' | 'smartphone' | null;
+  result: CardRouteResult;
+  failure: CheckFailure | null;
+  /** the route reached step 6 (the national system answered) */
+  read: boolean;
+  /** the card worked past its certificate's expiry thanks to the step-4 grace */
+  graceUsed: boolean;
+  /** the card was registered for insurance use at the desk's reader (step 3) */
+  registeredAtDesk: boolean;
+  /** the card is a マイナ保険証 for this visit (registered, or registered at the desk) */
+  registered: boolean;
+  /** PIN locked and the route went on by face authentication or 目視確認モード (R20) */
+  pinFallback: boolean;
+  /** current, known coverages the system answered, most recent first */
+  answered: Coverage[];
+  /** the known lost coverage shown with `invalid` */
+  lost: Coverage | null;
+  certGraceEnd: IsoDate | null;
+}
+
+export type CoverageDocKind = 'kakunin-sho' | 'legacy-card' | 'oshirase';
+export type CoverageDoc = DocOf<CoverageDocKind>;
+
+export interface NumberQuery {
+  /** index of the document in the (canonically ordered) presented list */
+  index: number;
+  kind: CoverageDocKind;
+  doc: CoverageDoc;
+  coverage: Coverage;
+  result: NumberRouteResult;
+  /** with invalid-new: the newer current coverage */
+  newer: Coverage | null;
+}
+
+export interface OnlineCheck {
+  card: CardRoute;
+  /** ordered 資格確認書, 保険証, お知らせ; most recently acquired coverage first */
+  numberQueries: NumberQuery[];
+  /** whether the number route could run at all (online check and no outage) */
+  numberRouteAvailable: boolean;
+}
+
+const QUERY_ORDER: Record<CoverageDocKind, number> = { 'kakunin-sho': 0, 'legacy-card': 1, oshirase: 2 };
+
+export function runCardRoute(s: Scenario, states: readonly CoverageState[], policy: Policy): CardRoute {
+  const D = s.visitDate;
+  const myna = s.patient.myna;
+  const hasCard = s.presented.some((d) => d.kind === 'myna-card');
+  const hasPhone = s.presented.some((d) => d.kind === 'myna-smartphone');
+  const device = hasCard ? 'card' : hasPhone ? 'smartphone' : null;
+  const readerWorks = s.clinic.onlineCheck && s.clinic.incident === 'none';
+  const registeredBefore = myna?.insuranceRegistered === true;
+  const route: CardRoute = {
+    device,
+    result: 'not-run',
+    failure: null,
+    read: false,
+    graceUsed: false,
+    registeredAtDesk: false,
+    // Without a working reader the card cannot be registered at the desk (step 3).
+    registered: registeredBefore || (readerWorks && myna?.registerAtDesk === true && device === 'card'),
+    pinFallback: false,
+    answered: [],
+    lost: null,
+    certGraceEnd: myna ? certGraceEnd(myna.certExpiresOn, policy.certGraceBasis) : null,
+  };
+  if (device === null || myna === null || !s.clinic.onlineCheck) return route;
+  const fail = (failure: CheckFailure): CardRoute => ({ ...route, result: 'failed', failure });
+
+  // 1. incidents
+  if (s.clinic.incident !== 'none') return fail(s.clinic.incident);
+  // 2. smartphone needs a 汎用カードリーダー, and exists only from 2025-09-19 (R14)
+  if (device === 'smartphone' && (!s.clinic.phoneReader || D < SMARTPHONE_START)) return fail('no-phone-reader');
+  // 3. insurance registration, offered at the reader
+  if (!registeredBefore) {
+    if (!myna.registerAtDesk) return fail('not-registered');
+    route.registeredAtDesk = true;
+    route.registered = true;
+  }
+  // 4. e-certificate: the physical card has a grace; the smartphone has none (R8)
+  if (D > myna.certExpiresOn) {
+    if (device === 'smartphone' || D > route.certGraceEnd!) return fail('cert-expired');
+    route.graceUsed = true;
+  }
+  // 5. PIN locked: face authentication or 目視確認モード; the check goes on (R20)
+  route.pinFallback = myna.pinLocked;
+  // 6. the national system answers
+  route.read = true;
+  const answered = states.filter((st) => st.current && st.known).sort(byMostRecent);
+  if (answered.length > 0) {
+    route.result = answered.length > 1 ? 'multiple' : 'valid';
+    route.answered = answered.map((st) => st.coverage);
+    return route;
+  }
+  const lost = states.filter((st) => st.known && st.lost).sort(byMostRecent)[0];
+  route.result = lost ? 'invalid' : 'not-found';
+  route.lost = lost ? lost.coverage : null;
+  return route;
+}
+
+/** Number route on one coverage (照会区分 2). */
+export function numberRouteFor(coverageId: string, states: readonly CoverageState[]): { result: NumberRouteResult; newer: Coverage | null } {
+  const st = states.find((x) => x.coverage.id === coverageId)!;
+  if (st.current && st.known) return { result: 'valid', newer: null };
+  if (st.lost) {
+    const newer = states
+      .filter((x) => x.current && x.known && x.coverage.acquiredOn > st.coverage.acquiredOn)
+      .sort(byMostRecent)[0];
+    return newer ? { result: 'invalid-new', newer: newer.coverage } : { result: 'invalid', newer: null };
+  }
+  return { result: 'not-found', newer: null };
+}
+
+export function runOnlineCheck(s: Scenario, states: readonly CoverageState[], policy: Policy): OnlineCheck {
+  const card = runCardRoute(s, states, policy);
+  const numberRouteAvailable = s.clinic.onlineCheck && s.clinic.incident !== 'network-outage';
+  const numberQueries: NumberQuery[] = [];
+  if (numberRouteAvailable) {
+    s.presented.forEach((doc, index) => {
+      if (doc.kind !== 'kakunin-sho' && doc.kind !== 'legacy-card' && doc.kind !== 'oshirase') return;
+      const st = states.find((x) => x.coverage.id === doc.coverage)!;
+      numberQueries.push({ index, kind: doc.kind, doc, coverage: st.coverage, ...numberRouteFor(doc.coverage, states) });
+    });
+    numberQueries.sort((a, b) => QUERY_ORDER[a.kind] - QUERY_ORDER[b.kind] || byMostRecent(a, b) || a.index - b.index);
+  }
+  return { card, numberQueries, numberRouteAvailable };
+}

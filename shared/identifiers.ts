@@ -1,0 +1,61 @@
+// 保険者番号・公費負担者番号・公費受給者番号 check digits (R19) and the My Number refusal (R18).
+
+/**
+ * R19: multiply the digits other than the last by 2,1,2,1… from the rightmost, add the digits of
+ * each product; check = (10 − sum mod 10) mod 10.
+ */
+export function checkDigitOf(body: string): number {
+  let sum = 0;
+  for (let i = body.length - 1, w = 2; i >= 0; i -= 1, w = w === 2 ? 1 : 2) {
+    const p = (body.charCodeAt(i) - 48) * w;
+    sum += p >= 10 ? p - 9 : p;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function hasValidCheckDigit(num: string): boolean {
+  if (!/^\d{2,}$/.test(num)) return false;
+  return checkDigitOf(num.slice(0, -1)) === Number(num[num.length - 1]);
+}
+
+export type NumberKind = 'insurer' | 'insurer-kokuho' | 'kohi-futansha' | 'kohi-jukyusha';
+const LENGTHS: Record<NumberKind, number> = {
+  insurer: 8,
+  'insurer-kokuho': 6,
+  'kohi-futansha': 8,
+  'kohi-jukyusha': 7,
+};
+
+export type NumberCheck =
+  | { ok: true }
+  | { ok: false; code: 'my-number' | 'not-digits' | 'length' | 'check-digit'; ja: string; en: string };
+
+/** The 12-digit 個人番号 shape (R18). Spaces and hyphens are ignored. */
+export function looksLikeMyNumber(s: string): boolean {
+  return /^\d{12}$/.test(s.replace(/[\s-]/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+export const MY_NUMBER_REFUSAL = {
+  ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません (番号法第20条)',
+  en: 'a 12-digit number may be a My Number (個人番号) and is refused (R18)',
+} as const;
+
+/** Validates an identifier; never repeats a 12-digit input back in its message (R18). */
+export function checkNumber(value: string, kind: NumberKind): NumberCheck {
+  if (looksLikeMyNumber(value)) return { ok: false, code: 'my-number', ...MY_NUMBER_REFUSAL };
+  if (!/^\d+$/.test(value)) return { ok: false, code: 'not-digits', ja: '数字のみで入力してください', en: 'digits only' };
+  const len = LENGTHS[kind];
+  if (value.length !== len) {
+    return { ok: false, code: 'length', ja: `${len}桁で入力してください`, en: `must have ${len} digits` };
+  }
+  if (!hasValidCheckDigit(value)) {
+    const expected = checkDigitOf(value.slice(0, -1));
+    return {
+      ok: false,
+      code: 'check-digit',
+      ja: `検証番号(最後の桁)が正しくありません (正しくは ${value.slice(0, -1)}${expected})`,
+      en: `bad check digit (expected ${value.slice(0, -1)}${expected})`,
+    };
+  }
+  return { ok: true };
+}

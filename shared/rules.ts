@@ -1,0 +1,115 @@
+// Rules as data: the one table the engine, its explanations, the UI and the tests read.
+// Each entry: Japanese title, a short Japanese explanation, and the source (document name + URL)
+// from ../shared/spec/domain-research.md.
+import type { RuleId } from './scenario';
+
+export interface RuleInfo {
+  title: string;
+  summary: string;
+  source: { name: string; url: string };
+}
+
+export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
+  R1: {
+    title: '従来の健康保険証',
+    summary: '2024年12月1日までに発行された保険証は、印字の有効期限と2025年12月1日の早い方まで使えます。資格を喪失すると期限内でも使えません。',
+    source: { name: '厚生労働省「マイナ保険証の利用や資格確認書等について」', url: 'https://www.mhlw.go.jp/stf/newpage_50657.html' },
+  },
+  R2: {
+    title: '暫定的な取扱い (期限切れの保険証・お知らせのみ)',
+    summary: '期限切れの保険証や資格情報のお知らせのみの患者も、オンライン資格確認で資格を照会できれば、暫定的に通常の負担割合で受け付けられます (国保・後期は2025年8月1日、その他は2025年12月2日から、設定した終了日まで)。',
+    source: { name: '厚生労働省 事務連絡 (2025-06-27 疑義解釈 / 2025-11-12) — 京都府医師会の掲載', url: 'https://www.kyoto.med.or.jp/kankei/3077.php' },
+  },
+  R3: {
+    title: 'マイナ保険証によるオンライン資格確認',
+    summary: 'オンライン資格確認で資格有効なら保険診療。負担割合はシステムの結果により、高齢受給者証・限度額適用認定証の提示は不要です。',
+    source: { name: '厚生労働省「マイナ保険証の利用や資格確認書等について」', url: 'https://www.mhlw.go.jp/stf/newpage_50657.html' },
+  },
+  R4: {
+    title: 'マイナ保険証 + 資格情報のお知らせ / マイナポータル',
+    summary: 'オンライン資格確認で確認できないときは、マイナ保険証に資格情報のお知らせかマイナポータルの資格情報画面 (PDF含む) を添えて確認します。お知らせだけ、カードだけでは確認できません。',
+    source: { name: '厚生労働省「マイナ保険証の利用や資格確認書等について」', url: 'https://www.mhlw.go.jp/stf/newpage_50657.html' },
+  },
+  R5: {
+    title: '資格確認書',
+    summary: '資格確認書は有効期間内であれば、オンライン資格確認の有無にかかわらずそれだけで使えます。ただし資格喪失後は使えません。',
+    source: { name: '協会けんぽ石川支部「資格確認書について」', url: 'https://www.kyoukaikenpo.or.jp/shibu/ishikawa/cat080/20180116001' },
+  },
+  R6: {
+    title: '後期高齢者医療の資格確認書 (全員交付)',
+    summary: '2026年7月31日までは後期高齢者医療の加入者全員に資格確認書が交付されています。後期の資格情報のお知らせは2026年8月1日からです。',
+    source: { name: '福島市「後期高齢者医療の資格確認書」', url: 'https://www.city.fukushima.fukushima.jp/soshiki/7/1030/3/13609.html' },
+  },
+  R7: {
+    title: '高齢受給者証 (70〜74歳)',
+    summary: '70〜74歳の方を書類で受け付けるときは、保険者が別に交付する高齢受給者証で負担割合を確認します (国保で保険証兼用の場合を除く)。提示がなければいったん3割とし、後で差額を精算します。',
+    source: { name: '協会けんぽ「高齢受給者証について」', url: 'https://www.kyoukaikenpo.or.jp/g7/cat710/sb3160/sbb3166/260812' },
+  },
+  R8: {
+    title: '電子証明書の有効期限切れ',
+    summary: '利用者証明用電子証明書の期限が切れても、カードは3か月間 (起点は設定) 資格確認に使えます。スマホのマイナ保険証に猶予はありません。',
+    source: { name: '協会けんぽ「マイナンバーカードの電子証明書の有効期限」', url: 'https://www.kyoukaikenpo.or.jp/g1/r7-7/7071601' },
+  },
+  R9: {
+    title: '資格確認ができないとき (被保険者資格申立書)',
+    summary: 'マイナ保険証で資格確認できないときは、再診なら口頭確認、初診などは被保険者資格申立書の記入で、通常の負担割合で受け付けます。',
+    source: { name: '厚生労働省 保発0710第1号 (2023-07-10)', url: 'https://www.mhlw.go.jp/web/t_doc?dataId=00tc7821&dataType=1&pageNo=1' },
+  },
+  R10: {
+    title: '資格(無効)・資格情報なし',
+    summary: '就職直後の登録待ちなどで資格(無効)や資格情報なしと表示されたときは、申立書で受け付け、旧資格請求または後日確認して請求します (不詳請求は保険者番号 77777777 / 77777779)。',
+    source: { name: '道職員共済 Q&A「資格情報なしと表示された」', url: 'https://www.dokenpo.or.jp/qa/detail_225' },
+  },
+  R11: {
+    title: '自費 (10割)',
+    summary: '有効な確認手段がなければ10割負担です。再診の患者は医療機関の判断で通常の負担割合とすることもあり、患者は後日保険者に療養費を請求できます。',
+    source: { name: '厚生労働省「マイナ保険証の利用や資格確認書等について」', url: 'https://www.mhlw.go.jp/stf/newpage_50657.html' },
+  },
+  R12: {
+    title: '資格喪失後の書類',
+    summary: '資格を喪失すると、その保険の資格確認書・保険証・お知らせは期限内でも無効です。使った場合、保険者が給付分 (7〜9割) の返還を求めます。75歳の誕生日からは後期高齢者医療以外の保険は終わります。',
+    source: { name: '協会けんぽ岩手支部「退職後の保険証の使用」', url: 'https://www.kyoukaikenpo.or.jp/shibu/iwate/cat080/20140408006' },
+  },
+  R13: {
+    title: '限度額適用',
+    summary: 'マイナ保険証なら認定証は不要。書類で受け付けるときは、同意のうえの照会、区分が記載された資格確認書、または限度額適用認定証が必要です (後期の認定証は2024年12月2日で新規交付終了)。',
+    source: { name: '協会けんぽ岡山支部「限度額適用認定証」', url: 'https://www.kyoukaikenpo.or.jp/shibu/okayama/cat080/2024071903' },
+  },
+  R14: {
+    title: 'スマホのマイナ保険証',
+    summary: 'スマートフォンのマイナ保険証は2025年9月19日から、汎用カードリーダーのある医療機関で使えます。初診ではカード本体の持参をお勧めします。',
+    source: { name: 'JSR健保「スマートフォンのマイナ保険証」', url: 'https://www.jsrkenpo.or.jp/application_categories/tetsuzuki_hokensho/' },
+  },
+  R15: {
+    title: '年齢と負担割合',
+    summary: '未就学は2割、70〜74歳は2割 (現役並み3割)、75歳の誕生日から後期高齢者医療で1〜3割、その他は3割です。',
+    source: { name: '岡崎市「医療費の自己負担割合」', url: 'https://www.city.okazaki.lg.jp/1100/1107/1147/p007347.html' },
+  },
+  R16: {
+    title: '退職時の返却',
+    summary: '保険証は2025年12月1日までの退職なら資格喪失届とともに返却、それ以降は不要。お知らせは返却不要。資格確認書は有効期間内なら返却します。',
+    source: { name: '日本年金機構「資格喪失時の保険証の回収」', url: 'https://www.nenkin.go.jp/service/kounen/tekiyo/hihokensha2/20120803-04.html' },
+  },
+  R17: {
+    title: '登録までの期間 (営業日)',
+    summary: '資格取得届の受理から、マイナンバー記載ありで2〜5営業日程度で登録されます。記載がないとさらに時間がかかります。営業日は土日祝と12月29日〜1月3日を除きます。',
+    source: { name: '協会けんぽ 事業主向けリーフレット「保険証のルールが変わります」/ 富士フイルム健保のお知らせ', url: 'https://www.fujifilm-kenpo.or.jp/news/5611/' },
+  },
+  R18: {
+    title: 'マイナンバーは扱わない',
+    summary: '医療機関は12桁の個人番号 (マイナンバー) を収集・保管してはいけません (番号法第20条)。',
+    source: { name: '三重県労働者福祉協議会「マイナンバーの取扱い」', url: 'https://www.miekenro.or.jp/myna/index.html' },
+  },
+  R19: {
+    title: '検証番号 (チェックデジット)',
+    summary: '保険者番号・公費負担者番号・受給者番号の最後の桁は検証番号です。入力ミスを見つけられます。',
+    source: { name: '保険者番号の構成', url: 'https://www.mixtrivia.com/entry/hokensho' },
+  },
+  R20: {
+    title: '暗証番号ロック・目視確認モード',
+    summary: '暗証番号を3回間違えるとロックされますが、顔認証か目視確認モードで資格確認は続けられます。職員は暗証番号を聞いたり入力したりしません。',
+    source: { name: 'TBS NEWS DIG「マイナ保険証 顔認証・暗証番号」', url: 'https://newsdig.tbs.co.jp/articles/itv/1447618?page=3' },
+  },
+};
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
