@@ -13,6 +13,7 @@ const node = {
   sourcemap: true,
   external: ['better-sqlite3', 'electron'],
   logLevel: 'warning',
+  mainFields: ['module', 'main'],
   // ESM bundles that contain CommonJS dependencies need a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
@@ -35,3 +36,31 @@ await Promise.all(
       }),
     ),
 );
+
+// ---- Desk screen, browser mode and Electron shell (issue 4) ----
+//   dist/renderer/             the React renderer (vite build), served by both shells
+//   dist/web.mjs               npm run web: the browser-mode HTTP bridge
+//   dist/electron/main.cjs     Electron main process (package.json "main")
+//   dist/electron/preload.cjs  Electron preload (CommonJS: sandboxed preloads cannot be ESM)
+const shellEntries = [
+  { in: 'electron/backend/server/main.ts', out: 'dist/web.mjs', format: 'esm' },
+  { in: 'electron/main/main.ts', out: 'dist/electron/main.cjs', format: 'cjs' },
+  { in: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
+];
+await Promise.all(
+  shellEntries
+    .filter((e) => existsSync(e.in))
+    .map((e) =>
+      build({
+        ...node,
+        entryPoints: [e.in],
+        outfile: e.out,
+        format: e.format,
+        banner: e.format === 'esm' ? node.banner : {},
+      }),
+    ),
+);
+if (existsSync('renderer/vite.config.ts')) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+}

@@ -34,19 +34,26 @@ export function isBusinessDay(iso: IsoDate): boolean {
   return wd !== 0 && wd !== 6 && !isYearEndClosure(iso) && !holidays.has(iso);
 }
 
+const lagCache = new Map<string, { date: IsoDate; estimate: boolean }>();
+
 /**
  * The N-th business day after `from` (the day itself is not counted). `estimate` is true when a
- * day beyond the holiday data was crossed.
+ * day beyond the holiday data was crossed. Memoized: the same filing dates recur.
  */
 export function nthBusinessDayAfter(from: IsoDate, n: number): { date: IsoDate; estimate: boolean } {
+  const key = `${from}+${n}`;
+  const hit = lagCache.get(key);
+  if (hit) return hit;
   let d = from;
-  let estimate = false;
+  let estimate = !holidayDataCovers(from) && n === 0;
   let count = 0;
   while (count < n) {
     d = addDays(d, 1);
     if (!holidayDataCovers(d)) estimate = true;
     if (isBusinessDay(d)) count += 1;
   }
-  if (n === 0 && !holidayDataCovers(d)) estimate = true;
-  return { date: d, estimate };
+  const out = { date: d, estimate };
+  if (lagCache.size > 10_000) lagCache.clear();
+  lagCache.set(key, out);
+  return out;
 }

@@ -32,15 +32,29 @@ export function isIsoDate(s: string): boolean {
   return m !== null && isValidYmd(+m[1]!, +m[2]!, +m[3]!);
 }
 
-/** Days since 1970-01-01 (UTC arithmetic only: no time zone is involved). */
+/** Days since 1970-01-01 (pure integer arithmetic on the proleptic Gregorian calendar). */
 export function dayNumber(iso: IsoDate): number {
-  const [y, m, d] = ymd(iso);
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+  const [y0, m, d] = ymd(iso);
+  // H. Hinnant's days_from_civil
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function fromDayNumber(n: number): IsoDate {
-  const dt = new Date(n * 86_400_000);
-  return toIso(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  // H. Hinnant's civil_from_days
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return toIso(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function addDays(iso: IsoDate, n: number): IsoDate {

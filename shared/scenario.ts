@@ -296,6 +296,8 @@ export function redactMyNumber(s: string): string {
   return s.replace(/(?<!\d)\d{12}(?!\d)/g, '************');
 }
 
+const redactIssue = (i: InputIssue): InputIssue => ({ path: redactMyNumber(i.path), ja: redactMyNumber(i.ja), en: redactMyNumber(i.en) });
+
 function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
   const path = formatPath(issue.path);
   const params = (issue as { params?: { ja?: string; en?: string } }).params;
@@ -316,7 +318,7 @@ function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
       const isKind = (issue as { note?: string }).note === 'No matching discriminator';
       if (isKind) {
         return {
-          path: formatPath([...issue.path, 'kind']),
+          path: formatPath(issue.path[issue.path.length - 1] === 'kind' ? issue.path : [...issue.path, 'kind']),
           ja: `未知の書類の種類です (使える値: ${DOCUMENT_KINDS.join(', ')})`,
           en: `unknown document kind (allowed: ${DOCUMENT_KINDS.join(', ')})`,
         };
@@ -470,10 +472,10 @@ export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): 
   const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
   const r = schema.safeParse(input);
   const warnings: ValidationWarning[] = [];
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod), warnings };
+  if (!r.success) return { ok: false, issues: r.error.issues.map((i) => redactIssue(issueFromZod(i))), warnings };
   const issues: InputIssue[] = [];
   const scenario = normalize(r.data as RawScenario, issues, warnings);
-  return issues.length ? { ok: false, issues, warnings } : { ok: true, scenario, warnings };
+  return issues.length ? { ok: false, issues: issues.map(redactIssue), warnings } : { ok: true, scenario, warnings };
 }
 
 export interface ScenarioIssue extends InputIssue {

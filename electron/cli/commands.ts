@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { compareExpected, decide, returnsGuidance } from '../../shared/engine';
 import { type Mismatch } from '../../shared/engine/compare';
 import { type Scenario, type ScenarioIssue, formatIssue, parseScenarioDocument, redactMyNumber } from '../../shared/scenario';
@@ -31,15 +32,16 @@ export interface LoadedFile {
   scenarios: Scenario[];
 }
 
-/** Where in the text a JSON.parse error points, as line:column. */
-function jsonErrorPosition(text: string, err: unknown): string {
-  const m = /position (\d+)/.exec(String((err as Error).message));
-  if (!m) return '';
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
+/** Where in the text a JSON syntax error is, as line and column (JSON.parse does not always say). */
+function jsonErrorPosition(text: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return '';
+  const before = text.slice(0, first.offset);
   const line = before.split('\n').length;
-  const col = pos - before.lastIndexOf('\n');
-  return ` (${line}行 ${col}列 / line ${line}, column ${col})`;
+  const col = first.offset - before.lastIndexOf('\n');
+  return ` (${line}行 ${col}列 / line ${line}, column ${col}: ${printParseErrorCode(first.error)})`;
 }
 
 /** Reads and validates every file; throws InputError listing every problem, so nothing is partial. */
@@ -59,8 +61,8 @@ export async function loadScenarioFiles(files: string[], io: CliIo): Promise<Loa
     let json: unknown;
     try {
       json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch (e) {
-      errors.push(`${file}: JSON として読めません / not valid JSON${jsonErrorPosition(text, e)}`);
+    } catch {
+      errors.push(`${file}: JSON として読めません / not valid JSON${jsonErrorPosition(text)}`);
       continue;
     }
     const r = parseScenarioDocument(json);

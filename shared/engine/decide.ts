@@ -60,10 +60,23 @@ const DOC_ORDER: Record<PresentedDocument['kind'], number> = {
 
 /** The order documents were handed over in never matters: sort them canonically first. */
 function canonicalPresented(presented: readonly PresentedDocument[]): PresentedDocument[] {
-  if (presented.length < 2) return [...presented];
-  const keyed = presented.map((d) => ({ d, k: JSON.stringify(d) }));
-  keyed.sort((a, b) => DOC_ORDER[a.d.kind] - DOC_ORDER[b.d.kind] || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return keyed.map((x) => x.d);
+  const out = [...presented];
+  if (out.length < 2) return out;
+  // Only documents of the same kind need their content compared (rare), so stringify lazily.
+  const keys = new Map<PresentedDocument, string>();
+  const key = (d: PresentedDocument) => {
+    let k = keys.get(d);
+    if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
+    return k;
+  };
+  out.sort((a, b) => {
+    const byKind = DOC_ORDER[a.kind] - DOC_ORDER[b.kind];
+    if (byKind !== 0) return byKind;
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return out;
 }
 
 /** R15: the copay for the coverage that qualified the visit (null: none, by age). */
@@ -80,6 +93,8 @@ export function inElderlyPeriod(periods: AgePeriods, D: IsoDate): boolean {
 }
 
 export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
+  const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
+  if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
   return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
 }
 

@@ -25,6 +25,7 @@ export interface CardRoute {
   answered: Coverage[];
   /** the known lost coverage shown with `invalid` */
   lost: Coverage | null;
+  /** the last day of the certificate grace, when the certificate had expired */
   certGraceEnd: IsoDate | null;
 }
 
@@ -72,7 +73,7 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
     pinFallback: false,
     answered: [],
     lost: null,
-    certGraceEnd: myna ? certGraceEnd(myna.certExpiresOn, policy.certGraceBasis) : null,
+    certGraceEnd: null,
   };
   if (device === null || myna === null || !s.clinic.onlineCheck) return route;
   const fail = (failure: CheckFailure): CardRoute => ({ ...route, result: 'failed', failure });
@@ -89,7 +90,8 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
   }
   // 4. e-certificate: the physical card has a grace; the smartphone has none (R8)
   if (D > myna.certExpiresOn) {
-    if (device === 'smartphone' || D > route.certGraceEnd!) return fail('cert-expired');
+    route.certGraceEnd = certGraceEnd(myna.certExpiresOn, policy.certGraceBasis);
+    if (device === 'smartphone' || D > route.certGraceEnd) return fail('cert-expired');
     route.graceUsed = true;
   }
   // 5. PIN locked: face authentication or 目視確認モード; the check goes on (R20)

@@ -15,15 +15,27 @@ export interface AgePeriods {
   birthday75: IsoDate;
 }
 
+const periodsCache = new Map<IsoDate, AgePeriods>();
+
 export function agePeriods(birthDate: IsoDate): AgePeriods {
+  let hit = periodsCache.get(birthDate);
+  if (hit === undefined) {
+    hit = computeAgePeriods(birthDate);
+    if (periodsCache.size > 250_000) periodsCache.clear();
+    periodsCache.set(birthDate, hit);
+  }
+  return hit;
+}
+
+function computeAgePeriods(birthDate: IsoDate): AgePeriods {
   const reach6 = reachesAge(birthDate, 6);
   const march31 = `${reach6.slice(0, 4)}-03-31`;
   const preschoolEnd = reach6 <= march31 ? march31 : `${Number(reach6.slice(0, 4)) + 1}-03-31`;
-  return {
+  return Object.freeze({
     preschoolEnd,
     elderlyStart: firstOfNextMonth(reachesAge(birthDate, 70)),
     birthday75: birthday(birthDate, 75),
-  };
+  });
 }
 
 /** Where a coverage stands on D, in truth and for the online system. */
@@ -43,7 +55,7 @@ export interface CoverageState {
 }
 
 export function coverageStates(coverages: readonly Coverage[], birthDate: IsoDate, D: IsoDate, policy: Policy): CoverageState[] {
-  const b75 = birthday(birthDate, 75);
+  const b75 = agePeriods(birthDate).birthday75;
   return coverages.map((c) => {
     let lostOn = c.lostOn;
     if (c.insurer !== 'kouki' && (lostOn === null || b75 < lostOn)) lostOn = b75;

@@ -1,0 +1,111 @@
+// The command line as a user runs it: the built dist/cli.mjs in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rawScenario } from '../../shared/engine/testing/build';
+
+const CLI = join(__dirname, '../../dist/cli.mjs');
+const PACK = join(__dirname, '../../../shared/spec/examples/leaflet-pack.json');
+const dir = mkdtempSync(join(tmpdir(), 'shikaku-cli-'));
+
+function cli(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: unknown): string {
+  const p = join(dir, name);
+  writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+  return p;
+}
+
+describe('shikaku-desk CLI', () => {
+  it('check passes on the public example pack', () => {
+    const r = cli(['check', PACK]);
+    expect(r.stderr).toContain('16 passed, 0 failed');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ checked: 16, failed: 0 });
+  });
+
+  it('decide prints one flat JSON array with Japanese explanations, in input order', () => {
+    const single = file('single.json', rawScenario({ id: 'one', visitDate: '2026-01-20', presented: [{ kind: 'myna-card' }] }));
+    const r = cli(['decide', PACK, single]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { id: string; explanation: string; tellPatient: string }[];
+    expect(out).toHaveLength(17);
+    expect(out[0]!.id).toBe('leaflet-myna-online');
+    expect(out[16]!.id).toBe('one');
+    for (const d of out) expect(d.explanation).toMatch(/[ぁ-ん]/);
+  });
+
+  it('reads standard input with -', () => {
+    const r = cli(['decide', '-'], JSON.stringify(rawScenario({ id: 'stdin', visitDate: '2026-01-20', presented: [] })));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: 'stdin', verdict: 'self-pay' });
+  });
+
+  it('invalid input: exit 2, nothing on stdout, the file, scenario and field named in Japanese and English', () => {
+    const bad = rawScenario({ id: 'bad-one', visitDate: '2026-13-01', presented: [] });
+    const p = file('bad.json', { format: 'shikaku-pack/1', title: 't', scenarios: [bad, { ...bad, id: 'bad-two', visitDate: '2026-01-01', presented: [{ kind: 'paper' }] }] });
+    const r = cli(['decide', PACK, p]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${p}: シナリオ/scenario "bad-one": scenarios[0].visitDate: 存在しない日付です`);
+    expect(r.stderr).toContain('"bad-two": scenarios[1].presented[0].kind');
+    expect(r.stderr).toMatch(/not a real calendar date/);
+  });
+
+  it('malformed JSON names the file and the position', () => {
+    const p = file('broken.json', '{\n  "format": "shikaku-pack/1",\n  "title": \n}');
+    const r = cli(['validate', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json: JSON として読めません \/ not valid JSON \(4行/);
+  });
+
+  it('a 12-digit insurer number is refused and never echoed; a 12-digit 記号 only warns', () => {
+    const s = rawScenario({ id: 'mn', visitDate: '2026-01-20', coverages: [{ insurer: 'kyokai', insurerNumber: '123456789018', acquiredOn: '2015-04-01' }], presented: [] });
+    const r = cli(['decide', file('mn.json', s)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('個人番号');
+    expect(r.stderr + r.stdout).not.toContain('123456789018');
+    const w = rawScenario({ id: 'mn2', visitDate: '2026-01-20', coverages: [{ insurer: 'kyokai', symbol: '123456789018', acquiredOn: '2015-04-01' }], presented: [] });
+    const r2 = cli(['decide', file('mn2.json', w)]);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).toMatch(/警告 \/ warning: .*patient\.coverages\[0\]\.symbol/);
+    expect(r2.stderr + r2.stdout).not.toContain('123456789018');
+  });
+
+  it('check exits 1 and reports each mismatch', () => {
+    const s = { ...rawScenario({ id: 'wrong', visitDate: '2026-01-20', presented: [] }), format: undefined, expected: { verdict: 'insured', documentsNeeded: [] } };
+    const r = cli(['check', file('wrong.json', { format: 'shikaku-pack/1', title: 't', scenarios: [s] })]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('wrong: verdict: 期待 expected "insured", 判定 actual "self-pay"');
+    expect(r.stderr).not.toContain('documentsNeeded');
+  });
+
+  it('returns gives R16 guidance', () => {
+    expect(JSON.parse(cli(['returns', '--retired', '2025-11-30']).stdout)).toEqual({ 'legacy-card': true, oshirase: false, 'kakunin-sho': null });
+    expect(JSON.parse(cli(['returns', '--retired', '2025-12-02', '--kakunin-valid-until', '令和12年7月31日']).stdout)).toEqual({
+      'legacy-card': false,
+      oshirase: false,
+      'kakunin-sho': true,
+    });
+    expect(JSON.parse(cli(['returns', '--retired', '2025-12-01', '--kakunin-valid-until', '2025-11-30']).stdout)).toEqual({
+      'legacy-card': true,
+      oshirase: false,
+      'kakunin-sho': false,
+    });
+    const bad = cli(['returns', '--retired', '令和元年4月30日']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--retired');
+  });
+
+  it('unknown commands and files give exit 2', () => {
+    expect(cli(['frobnicate']).code).toBe(2);
+    const r = cli(['decide', join(dir, 'missing.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing.json: ファイルを読めません');
+  });
+});
