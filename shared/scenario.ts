@@ -2,7 +2,7 @@
 // kept exactly) and their strict runtime validation. Validation turns raw JSON into a normalized
 // Scenario: every default filled in, every date ISO, every document's coverage resolved.
 import { z } from 'zod';
-import { type IsoDate, addMonthsClamped } from './dates';
+import { type IsoDate, addMonthsClamped, birthday } from './dates';
 import { checkNumber, looksLikeMyNumber } from './identifiers';
 import { type Insurer, INSURERS, KOUKI_OSHIRASE_START, type Policy, REFORM } from './timeline';
 import { parseDate } from './wareki';
@@ -383,7 +383,10 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
   const defaultCoverage = (legacy: boolean): Coverage | undefined => {
     const pool = legacy ? coverages.filter((c) => c.acquiredOn < REFORM) : coverages;
     const sorted = [...pool].sort((a, b) => (a.acquiredOn < b.acquiredOn ? 1 : a.acquiredOn > b.acquiredOn ? -1 : 0));
-    return sorted.find((c) => c.acquiredOn <= D && (c.lostOn === null || D < c.lostOn)) ?? sorted[0];
+    // current on D in truth: a non-後期 coverage also ends on the 75th birthday (R12)
+    const b75 = birthday(raw.patient.birthDate, 75);
+    const lost = (c: Coverage) => (c.lostOn !== null && c.lostOn <= D) || (c.insurer !== 'kouki' && b75 <= D);
+    return sorted.find((c) => c.acquiredOn <= D && !lost(c)) ?? sorted[0];
   };
 
   const presented: PresentedDocument[] = [];

@@ -119,6 +119,9 @@ export function interimWindow(doc: DocOf<'legacy-card'> | DocOf<'oshirase'>, cov
   return [start, policy.interimEnd];
 }
 
+const NOTE_ORDER: readonly Note[] = ['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'];
+const NEEDED_ORDER: readonly NeededDocument[] = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'];
+
 const isRejection = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new';
 
 export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>): { decision: Decision; trace: DecisionTrace } {
@@ -357,7 +360,6 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
   };
   const { explanation, tellPatient } = explain(facts);
 
-  const NOTE_ORDER: Note[] = ['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'];
   const decision: Decision = {
     id: s.id,
     verdict,
@@ -366,16 +368,24 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
     copayBasis,
     copayProvisional,
     elderlyCardNeeded,
-    documentsNeeded: (['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'] as const).filter((d) => documentsNeeded.has(d)),
+    documentsNeeded: documentsNeeded.size === 0 ? [] : NEEDED_ORDER.filter((d) => documentsNeeded.has(d)),
     onlineCheck: { cardRoute: card.result, numberRoute, failure: card.failure },
     billing,
     rules,
-    notes: NOTE_ORDER.filter((n) => notes.has(n)),
+    notes: notes.size === 0 ? [] : NOTE_ORDER.filter((n) => notes.has(n)),
     policy,
     explanation,
     tellPatient,
   };
-  return { decision, trace: { ...online, policy, decidingQuery, states } };
+  const trace: DecisionTrace = {
+    card: online.card,
+    numberQueries: online.numberQueries,
+    numberRouteAvailable: online.numberRouteAvailable,
+    policy,
+    decidingQuery,
+    states,
+  };
+  return { decision, trace };
 }
 
 /** The engine: one scenario → one decision. Pure and deterministic. */

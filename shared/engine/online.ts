@@ -76,7 +76,11 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
     certGraceEnd: null,
   };
   if (device === null || myna === null || !s.clinic.onlineCheck) return route;
-  const fail = (failure: CheckFailure): CardRoute => ({ ...route, result: 'failed', failure });
+  const fail = (failure: CheckFailure): CardRoute => {
+    route.result = 'failed';
+    route.failure = failure;
+    return route;
+  };
 
   // 1. incidents
   if (s.clinic.incident !== 'none') return fail(s.clinic.incident);
