@@ -29,6 +29,12 @@ describe('shikaku-desk CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ checked: 16, failed: 0 });
   });
 
+  it('check passes on the bundled default training pack (every rule R1–R20, every policy setting)', () => {
+    const r = cli(['check', join(__dirname, '../../packs/default-pack.json')]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).checked).toBeGreaterThanOrEqual(40);
+  });
+
   it('decide prints one flat JSON array with Japanese explanations, in input order', () => {
     const single = file('single.json', rawScenario({ id: 'one', visitDate: '2026-01-20', presented: [{ kind: 'myna-card' }] }));
     const r = cli(['decide', PACK, single]);

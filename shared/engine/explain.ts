@@ -194,6 +194,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     const lag = f.states.find((x) => x.current && x.lagDerived && !x.known)!;
     ex.push(`資格取得届 (${W(lag.coverage.filedOn!)}提出) から登録まで数営業日かかるため、まだオンライン資格確認に反映されていません (${W(lag.registeredOn)}ごろ反映の見込み)。`);
   }
+  if (f.rules.includes('R6')) ex.push('後期高齢者医療の加入者には、2026年7月31日まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。');
   if (f.notes.has('holiday-data-estimate')) ex.push('祝日データの範囲外の日付を含むため、営業日の計算は推定です。');
   if (f.notes.has('return-patient-discretion')) ex.push('再診の患者さんは、医療機関の判断で通常の負担割合とすることもできます。');
 
@@ -241,7 +242,7 @@ function minDateOf(e: DocEval): IsoDate {
 /** What to bring next time, for a patient who was turned away. */
 function whatToBring(f: Facts): string {
   const { s, online } = f;
-  if (f.rules.includes('R6')) return '後期高齢者医療の資格確認書 (2026年7月31日までは加入者全員に交付されています)';
+  if (f.rules.includes('R6')) return '後期高齢者医療の資格確認書 (加入者全員に郵送されています)';
   if (online.card.failure === 'no-phone-reader') return 'マイナンバーカード本体';
   if (online.numberQueries.some((q) => q.result === 'invalid' || q.result === 'invalid-new') || f.evals.some((e) => e.voidKnown)) {
     return '新しい保険のマイナ保険証か資格確認書';
