@@ -1,11 +1,16 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack        (default: all sections)
+//   npm run bench -- engine pack history ui        (default: all sections)
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchHistory, formatHistoryBench } from '../electron/backend/history/bench';
+import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile } from './engine';
+import { benchColdStart, benchHistoryFirstPage, benchKeypressToVerdict } from './ui';
 
 const sections = process.argv.slice(2);
 const want = (name: string) => sections.length === 0 || sections.includes(name);
-const dist = join(import.meta.dirname ?? '.', '.');
+const dist = import.meta.dirname ?? '.';
 
 function print(title: string, goal: string, values: Record<string, number | string>) {
   console.log(`\n## ${title}   (goal: ${goal})`);
@@ -17,4 +22,18 @@ if (want('engine')) {
 }
 if (want('pack')) {
   print('cli: decide on a 10,000-scenario pack, incl. process start (5 runs)', '≤ 1.5 s', benchPackFile(join(dist, 'cli.mjs')));
+}
+if (want('history')) {
+  console.log('\n## history: 1,000,000 rows   (goal: ≥ 20,000 rows/s, p95 ≤ 20 ms)');
+  const r = await benchHistory({ rows: 1_000_000, dir: mkdtempSync(join(tmpdir(), 'shikaku-bench-history-')) });
+  console.log(formatHistoryBench(r));
+}
+if (want('trainer')) {
+  const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-trainer-'));
+  print('trainer: a pack just under 20 MB; 5,000 answers', 'import ≤ 10 s, answer ≤ 20 ms (one fsync each)', await benchTrainer({ dir, packFile: 'packs/default-pack.json' }));
+}
+if (want('ui')) {
+  print('ui: cold start → interactive (browser mode)', 'fast', await benchColdStart());
+  print('ui: keypress → verdict rendered, 200 decisions', 'p95 ≤ 50 ms', await benchKeypressToVerdict({}, 200));
+  print('ui: history first page with 100,000 rows', '≤ 200 ms', await benchHistoryFirstPage({}, 100_000));
 }

@@ -18,6 +18,7 @@ import {
   VERDICTS,
 } from './scenario';
 import { INSURERS, type Policy } from './timeline';
+import { TRAINER_CONTRACT } from './trainer/contract';
 import { parseDate } from './wareki';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,21 +127,29 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
+const nullableIso = isoDate.nullable();
+const limitCategory = z.enum(LIMIT_CATEGORIES);
+
+/** A coverage as the registry keeps it: the scenario format's coverage plus what documents print. */
 export const coverageRecordSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/).max(20),
   insurer,
   insurerNumber: z.string().regex(/^\d{6}$|^\d{8}$/).nullable(),
+  /** 保険者名称 as printed; null → the insurer type's name */
+  insurerName: safeText(60).nullable(),
+  /** 1 本人 (被保険者), 2 家族 (被扶養者) */
+  personalFamily: z.union([z.literal(1), z.literal(2)]),
   symbol: safeText(40).nullable(),
   number: safeText(40).nullable(),
   branch: safeText(10).nullable(),
   acquiredOn: isoDate,
-  lostOn: isoDate.nullable(),
-  registeredOn: isoDate.nullable(),
-  filedOn: isoDate.nullable(),
+  lostOn: nullableIso,
+  registeredOn: nullableIso,
+  filedOn: nullableIso,
   myNumberOnForm: z.boolean(),
   ratio: z.union([z.literal(10), z.literal(20), z.literal(30)]).nullable(),
   elderlyCard: z.enum(['separate', 'on-document']).nullable(),
-  limitCategory: z.enum(LIMIT_CATEGORIES).nullable(),
+  limitCategory: limitCategory.nullable(),
 });
 
 export const mynaRecordSchema = z.strictObject({
@@ -150,17 +159,91 @@ export const mynaRecordSchema = z.strictObject({
   pinLocked: z.boolean(),
 });
 
-export const patientSchema = z.strictObject({
+/** A document the patient carries, handed over when the receptionist clicks its kind. */
+export const holdingSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('legacy-card'), coverage: z.string(), printedExpiry: nullableIso }),
+  z.strictObject({
+    kind: z.literal('kakunin-sho'),
+    coverage: z.string(),
+    issuedOn: isoDate,
+    validFrom: nullableIso,
+    validUntil: isoDate,
+    showsRatio: z.boolean(),
+    showsLimit: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
+  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(['iphone', 'android']) }),
+  z.strictObject({ kind: z.literal('elderly-card'), ratio: z.union([z.literal(20), z.literal(30)]), validUntil: nullableIso }),
+  z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: nullableIso }),
+]);
+export type Holding = z.infer<typeof holdingSchema>;
+
+/** A registry patient (fictional) as the backend returns it. */
+export const patientSchema = z.object({
   id: z.string(),
-  name: safeText(40).pipe(z.string().min(1)),
-  kana: safeText(60).pipe(z.string().min(1)),
+  name: z.string(),
+  kana: z.string(),
   birthDate: isoDate,
   sex,
-  note: safeText(200),
-  coverages: z.array(coverageRecordSchema).max(20),
+  note: z.string(),
+  coverages: z.array(coverageRecordSchema),
   myna: mynaRecordSchema.nullable(),
+  holdings: z.array(holdingSchema),
+  demoKey: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export type Patient = z.infer<typeof patientSchema>;
+
+/**
+ * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
+ * the backend checks the rest (check digits, dates in order, references). Never a 12-digit number.
+ */
+const loose = <T extends z.ZodType>(t: T) => t.optional();
+export const patientInputSchema = z.strictObject({
+  id: z.string().min(1).max(64).optional(),
+  name: safeText(40).pipe(z.string().trim().min(1)),
+  kana: safeText(60).pipe(z.string().trim().min(1)),
+  birthDate: dateInput,
+  sex,
+  note: loose(safeText(200).nullable()),
+  coverages: loose(
+    z
+      .array(
+        z.strictObject({
+          id: loose(z.string().regex(/^[a-z0-9-]+$/).max(20)),
+          insurer,
+          insurerNumber: loose(z.string().max(8).nullable()),
+          insurerName: loose(safeText(60).nullable()),
+          personalFamily: loose(z.union([z.literal(1), z.literal(2)])),
+          symbol: loose(safeText(40).nullable()),
+          number: loose(safeText(40).nullable()),
+          branch: loose(safeText(10).nullable()),
+          acquiredOn: dateInput,
+          lostOn: loose(dateInput.nullable()),
+          registeredOn: loose(dateInput.nullable()),
+          filedOn: loose(dateInput.nullable()),
+          myNumberOnForm: loose(z.boolean()),
+          ratio: loose(z.union([z.literal(10), z.literal(20), z.literal(30)]).nullable()),
+          elderlyCard: loose(z.enum(['separate', 'on-document']).nullable()),
+          limitCategory: loose(limitCategory.nullable()),
+        }),
+      )
+      .max(20),
+  ),
+  myna: loose(
+    z
+      .strictObject({
+        insuranceRegistered: z.boolean(),
+        registerAtDesk: loose(z.boolean()),
+        certExpiresOn: dateInput,
+        pinLocked: loose(z.boolean()),
+      })
+      .nullable(),
+  ),
+  holdings: loose(z.array(holdingSchema).max(20)),
+});
+export type PatientInput = z.input<typeof patientInputSchema>;
 
 export const clinicSituationSchema = z.strictObject({
   onlineCheck: z.boolean(),
@@ -254,10 +337,7 @@ export const CONTRACT = {
     z.array(patientSummarySchema),
   ),
   'registry.get': call(z.strictObject({ id: z.string().min(1).max(64) }), patientSchema),
-  'registry.save': call(
-    patientSchema.extend({ id: z.string().max(64).optional(), birthDate: dateInput }),
-    patientSchema,
-  ),
+  'registry.save': call(patientInputSchema, patientSchema),
   'registry.delete': call(z.strictObject({ id: z.string().min(1).max(64) }), z.object({ deleted: z.boolean() })),
   'registry.seedDemo': call(empty, z.object({ count: z.number().int() })),
   'desk.decide': call(deskRequestSchema, deskResultSchema),
@@ -275,6 +355,7 @@ export const CONTRACT = {
     settingsSchema,
   ),
   'app.info': call(empty, appInfoSchema),
+  ...TRAINER_CONTRACT,
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -323,8 +404,8 @@ export function parseRequest<K extends CallName>(
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: clean(`${name}: ${path}: ${params?.ja ?? '値が正しくありません'}`),
-      en: clean(`${name}: ${path}: ${params?.en ?? issue.message}`),
+      ja: clean(`${params?.ja ?? '値が正しくありません'} (${name}: ${path})`),
+      en: clean(`${params?.en ?? issue.message} (${name}: ${path})`),
     },
   };
 }

@@ -97,6 +97,8 @@ function dateOption(args: string[], name: string): string | null {
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
+const BACKEND_COMMANDS = new Set(['onshi', 'history', 'registry']);
+
 export type ExtraCommand = (args: string[], io: CliIo) => Promise<number>;
 /** Commands backed by the database and the online-check documents, registered by their modules. */
 export const extraCommands = new Map<string, ExtraCommand>();
@@ -151,6 +153,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout(`${USAGE}\n`);
         return command === undefined ? 2 : 0;
       default: {
+        // Database-backed commands load better-sqlite3 only when asked for.
+        if (BACKEND_COMMANDS.has(command)) await import('./backend-commands');
         const extra = extraCommands.get(command);
         if (extra) return await extra(args, io);
         io.stderr(`不明なコマンドです / unknown command: ${redactMyNumber(command)}\n${USAGE}\n`);

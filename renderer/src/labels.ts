@@ -36,7 +36,7 @@ export interface VerdictLabel {
 
 export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
   insured: { title: '保険で受付', sub: '通常どおり保険診療で受け付けます', symbol: '○' },
-  'insured-interim': { title: '保険で受付 (暫定)', sub: '暫定的な取扱いで保険診療。次回は正式な書類を', symbol: '△' },
+  'insured-interim': { title: '保険で受付 (暫定)', sub: '暫定的な取扱いで保険診療。次回はマイナ保険証か資格確認書を案内', symbol: '△' },
   'insured-declaration': { title: '保険で受付 (申立て)', sub: '資格は未確認。患者の申立てにより通常の負担割合', symbol: '◇' },
   'self-pay': { title: '自費 (10割)', sub: '資格を確認できないため全額自己負担', symbol: '×' },
 };
@@ -60,7 +60,7 @@ export const COPAY_BASIS_LABELS: Record<CopayBasis, string> = {
   document: '提示された書類による',
   'elderly-card': '高齢受給者証による',
   declared: '患者の申立てによる',
-  provisional: '高齢受給者証の確認まで仮に3割',
+  provisional: '高齢受給者証の確認まで仮に3割 (提示されたら差額を精算)',
   'self-pay': '全額自己負担',
 };
 

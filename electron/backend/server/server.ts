@@ -65,14 +65,9 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size <= MAX_BODY) chunks.push(c); // past the cap: drain and drop, then answer 413
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
@@ -106,6 +101,10 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 415, 'content-type', 'JSON で送ってください', 'Content-Type must be application/json');
+        }
+        if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+          res.setHeader('Connection', 'close');
+          return refuse(res, 413, 'too-large', 'リクエストが大きすぎます', 'request body too large');
         }
         const body = await readBody(req);
         if (body === null) return refuse(res, 413, 'too-large', 'リクエストが大きすぎます', 'request body too large');

@@ -1,0 +1,93 @@
+// History (virtualised table, filters, CSV export) and settings (clinic profile, policy settings
+// with their reasons) through the screen.
+import { readFileSync } from 'node:fs';
+import { POLICY_INFO } from '../shared/timeline';
+import { savePatient } from './desk-helpers';
+import { expect, shot, test } from './fixtures';
+
+test('history: rows, verdict filter, CSV export', async ({ page, server, requests }, testInfo) => {
+  void requests;
+  const id = await savePatient(server, {
+    name: '履歴 次郎',
+    kana: 'リレキ ジロウ',
+    birthDate: '1990-01-15',
+    sex: 'male',
+    coverages: [{ insurer: 'kumiai', acquiredOn: '2015-04-01' }],
+    myna: { insuranceRegistered: true, certExpiresOn: '2032-01-15' },
+  });
+  // Two decisions through the API (the desk records every decision): one insured, one self-pay.
+  const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
+  await server.call('desk.decide', { patient: { id }, presented: ['myna-card'], visitDate: '2026-02-02', clinic, visitType: 'first', needsLimit: false });
+  await server.call('desk.decide', { patient: { id }, presented: [], visitDate: '2026-02-03', clinic, visitType: 'first', needsLimit: false });
+
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /履歴/ }).click();
+  await expect(page.getByTestId('history-count')).toContainText('件');
+  const rows = page.getByTestId('history-row');
+  await expect(rows.first()).toContainText('履歴 次郎');
+  await shot(page, testInfo, 'history');
+
+  await page.getByLabel('判定').selectOption('self-pay');
+  await page.getByRole('button', { name: '絞り込む' }).click();
+  await expect(page.locator('[role=cell][data-verdict]').first()).toHaveAttribute('data-verdict', 'self-pay');
+  const verdicts = await page.locator('[role=cell][data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
+  expect(new Set(verdicts)).toEqual(new Set(['self-pay']));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV に書き出す' }).click()]);
+  const file = await download.path();
+  const csv = readFileSync(file!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
+  expect(csv).toContain('履歴 次郎');
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+});
+
+test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({ page, server, requests }) => {
+  void requests;
+  const id = await savePatient(server, {
+    name: '多数 記録',
+    kana: 'タスウ キロク',
+    birthDate: '1970-03-03',
+    sex: 'female',
+    coverages: [{ insurer: 'kokuho', acquiredOn: '2015-04-01' }],
+    myna: { insuranceRegistered: true, certExpiresOn: '2031-03-03' },
+  });
+  const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
+  const one = (visitDate: string) => server.call('desk.decide', { patient: { id }, presented: ['myna-card'], visitDate, clinic, visitType: 'first', needsLimit: false });
+  await one('2025-01-06'); // the oldest record: the last row of the list
+  for (let i = 0; i < 300; i += 30) await Promise.all(Array.from({ length: 30 }, () => one('2026-03-02')));
+  await page.goto(server.url);
+  await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('history-row').first()).toContainText('多数 記録');
+  const total = Number((await page.getByTestId('history-count').textContent())!.replace(/[^\d]/g, ''));
+  expect(total).toBeGreaterThanOrEqual(301);
+  expect(await page.getByTestId('history-row').count()).toBeLessThan(80);
+  await page.getByTestId('history-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(page.getByTestId('history-row').filter({ hasText: '2025-01-06' })).toBeVisible();
+  expect(await page.getByTestId('history-row').count()).toBeLessThan(80);
+});
+
+test('settings: clinic profile and policy settings with reasons, saved to the database', async ({ page, server, requests }, testInfo) => {
+  void requests;
+  await page.goto(server.url);
+  await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
+  await page.keyboard.press('F3');
+  for (const info of Object.values(POLICY_INFO)) {
+    await expect(page.getByText(info.why, { exact: false })).toBeVisible();
+  }
+  await shot(page, testInfo, 'settings');
+  await page.getByLabel('医療機関名').fill('さくら内科 (架空)');
+  await page.getByLabel(POLICY_INFO.portalScreenshot.ja).selectOption('accept');
+  await page.getByRole('button', { name: '設定を保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '設定を保存しました' })).toBeVisible();
+  const saved = await server.call('settings.get', {});
+  expect(saved.clinicName).toBe('さくら内科 (架空)');
+  expect(saved.policy.portalScreenshot).toBe('accept');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
+  await page.keyboard.press('F3');
+  await expect(page.getByLabel('医療機関名')).toHaveValue('さくら内科 (架空)');
+  await expect(page.locator('[data-policy=portalScreenshot]')).toContainText('既定値から変更');
+  // back to the default for the other tests
+  await server.call('settings.update', { policy: { portalScreenshot: 'reject' } });
+});

@@ -1,0 +1,124 @@
+// The contract's handlers on a real database in a temporary directory, through dispatch (the same
+// path the IPC and HTTP transports take).
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiResult, type CallInput, type CallName, type CallOutput, dispatch } from '../../../shared/contract';
+import { decide } from '../../../shared/engine';
+import { createApi, type ApiInstance } from './index';
+import { walkInPerson } from './desk';
+
+let api: ApiInstance;
+const dir = mkdtempSync(path.join(os.tmpdir(), 'api-'));
+const NOW = new Date('2026-01-20T01:00:00Z'); // 10:00 in Japan
+beforeAll(async () => {
+  api = await createApi({ dataDir: dir, shell: 'browser', now: () => NOW });
+});
+afterAll(() => {
+  api.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<ApiResult<CallOutput<K>>> {
+  return (await dispatch(api.handlers, name, input)) as ApiResult<CallOutput<K>>;
+}
+async function ok<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const r = await call(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.en}`);
+  return r.value;
+}
+
+const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
+
+describe('API handlers on SQLite', () => {
+  it('app.info: shell, today in Japan, data directory', async () => {
+    const info = await ok('app.info', {});
+    expect(info).toMatchObject({ name: '資格確認デスク', shell: 'browser', today: '2026-01-20', dataDir: path.resolve(dir) });
+  });
+
+  it('the demo registry is there on first start and searchable by kana', async () => {
+    const all = await ok('registry.search', { query: 'ア', limit: 200 });
+    expect(all.length).toBeGreaterThan(0);
+    const again = await ok('registry.seedDemo', {});
+    expect(again.count).toBe(0); // nothing missing
+  });
+
+  it('registry.save → get → desk.decide records the decision in the history', async () => {
+    const saved = await ok('registry.save', {
+      name: '試験 一郎',
+      kana: 'シケン イチロウ',
+      birthDate: '昭和56年5月10日',
+      sex: 'male',
+      coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+      holdings: [{ kind: 'oshirase', coverage: 'c1' }],
+    });
+    expect(saved.birthDate).toBe('1981-05-10');
+    expect((await ok('registry.get', { id: saved.id })).name).toBe('試験 一郎');
+
+    const r = await ok('desk.decide', { patient: { id: saved.id }, presented: ['myna-card'], visitDate: 'R8.1.20', clinic, visitType: 'first', needsLimit: false });
+    expect(r.decision.verdict).toBe('insured');
+    expect(r.decision).toEqual(decide(r.scenario));
+    expect(r.online.route).toBe('card');
+    expect((r.online.result?.XmlMsg.MessageBody as { QualificationValidity: string }).QualificationValidity).toBe('1');
+    expect(r.patient).toEqual({ name: '試験 一郎', kana: 'シケン イチロウ', birthDate: '1981-05-10', walkIn: false });
+
+    const page = await ok('history.query', { patientId: saved.id });
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({ id: r.historyId, patientName: '試験 一郎', verdict: 'insured', visitDate: '2026-01-20', mode: 'desk' });
+
+    const csv = await ok('history.exportCsv', { patientId: saved.id });
+    expect(csv.csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.rows).toBe(1);
+    expect(csv.filename).toMatch(/\.csv$/);
+  });
+
+  it('a document the patient does not carry is refused in Japanese, and nothing is recorded', async () => {
+    const saved = await ok('registry.save', {
+      name: '試験 二郎',
+      kana: 'シケン ジロウ',
+      birthDate: '1990-01-01',
+      sex: 'male',
+      coverages: [{ insurer: 'kumiai', acquiredOn: '2015-04-01' }],
+      myna: null,
+    });
+    const before = (await ok('history.query', {})).total;
+    const r = await call('desk.decide', { patient: { id: saved.id }, presented: ['kakunin-sho'], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.ja).toContain('資格確認書を持っていません');
+    expect((await ok('history.query', {})).total).toBe(before);
+  });
+
+  it('an unknown patient id is not-found', async () => {
+    const r = await call('desk.decide', { patient: { id: '999999' }, presented: [], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    expect(!r.ok && r.error.code).toBe('not-found');
+  });
+
+  it('walk-in: decided without a registry record, recorded without a name', async () => {
+    const r = await ok('desk.decide', { patient: { walkIn: { birthDate: '1953-06-10', insurer: 'kokuho' } }, presented: ['kakunin-sho'], visitDate: '2026-01-20', clinic: { ...clinic, onlineCheck: false }, visitType: 'first', needsLimit: false });
+    expect(r.decision.verdict).toBe('insured');
+    expect(r.patient.walkIn).toBe(true);
+    const row = (await ok('history.query', {})).rows.find((x) => x.id === r.historyId)!;
+    expect(row.patientName).toBeNull();
+    expect(row.patientId).toBeNull();
+  });
+
+  it('walk-in truth: a current coverage, a valid card, one document of each kind', () => {
+    const p = walkInPerson('1953-06-10', 'kouki', '2030-01-20');
+    expect(p.coverages[0]!.acquiredOn).toBe('2028-06-10'); // 後期 from the 75th birthday
+    expect(p.holdings.some((h) => h.kind === 'legacy-card')).toBe(false); // acquired after the reform
+    const q = walkInPerson('1981-05-10', 'kokuho', '2025-11-01');
+    expect(q.holdings.find((h) => h.kind === 'legacy-card')).toEqual({ kind: 'legacy-card', coverage: 'c1', printedExpiry: '2025-12-01' });
+  });
+
+  it('settings: update validates (医療機関コード check digit) and the policy reaches the engine', async () => {
+    const bad = await call('settings.update', { medicalInstitutionCode: '1319999990' });
+    expect(!bad.ok && bad.error.ja).toContain('検証番号');
+    const s = await ok('settings.update', { policy: { interimEnd: '2026-03-31' } });
+    expect(s.policy.interimEnd).toBe('2026-03-31');
+    const w = await ok('desk.decide', { patient: { walkIn: { birthDate: '1981-05-10', insurer: 'kyokai' } }, presented: ['myna-card'], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    expect(w.decision.policy.interimEnd).toBe('2026-03-31');
+    await ok('settings.update', { policy: { interimEnd: '2026-07-31' } });
+  });
+});

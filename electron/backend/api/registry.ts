@@ -1,0 +1,40 @@
+// registry.* calls: a thin adapter over the registry repository (electron/backend/registry/).
+import type { Database } from 'better-sqlite3';
+import type { ParsedInput, Patient, PatientSummary } from '../../../shared/contract';
+import { todayInJapan } from '../../../shared/dates';
+import { AppError } from '../errors';
+import { seedDemo, seedDemoIfFirstStart } from '../registry/demo';
+import { RegistryRepository } from '../registry/repository';
+import type { PersonInput, PersonRecord } from '../registry/types';
+
+export interface RegistryService {
+  repo: RegistryRepository;
+  search(query: string, limit: number): PatientSummary[];
+  get(id: string): Patient;
+  /** the record, or throws not-found */
+  record(id: string): PersonRecord;
+  save(input: ParsedInput<'registry.save'>): Patient;
+  remove(id: string): boolean;
+  /** adds the demo patients that are missing; returns how many were added */
+  seedDemo(): number;
+}
+
+export function createRegistryService(db: Database, opts: { now: () => Date; seedOnFirstStart: boolean }): RegistryService {
+  const repo = new RegistryRepository(db);
+  const record = (id: string): PersonRecord => {
+    const p = repo.get(id);
+    if (!p) throw new AppError('not-found', `患者が見つかりません: ${id.slice(0, 20)}`, `no such patient: ${id.slice(0, 20)}`, { id });
+    return p;
+  };
+  // The demo registry is loaded on first start (an empty registry that never had it).
+  if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
+  return {
+    repo,
+    search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
+    get: (id) => record(id),
+    record,
+    save: (input) => repo.save(input as PersonInput & { id?: string }),
+    remove: (id) => repo.delete(id),
+    seedDemo: () => seedDemo(db, { now: opts.now() }).count,
+  };
+}

@@ -1,0 +1,161 @@
+// The database schema as numbered migration steps (Signal Desktop style): every pending step runs
+// inside ONE transaction that also sets PRAGMA user_version, so a crash leaves either the old or
+// the new schema, never half of one. Steps are append-only: never edit a released step, add one.
+import type { Database } from 'better-sqlite3';
+import { TRAINER_SQL } from '../trainer/schema';
+
+export interface Migration {
+  version: number;
+  /** what the step does, for logs */
+  name: string;
+  up(db: Database): void;
+}
+
+/**
+ * Connection settings every connection uses (the app, backups being verified, the crash-test
+ * child process). WAL + synchronous=FULL: a committed transaction survives power loss.
+ */
+export const CONNECTION_PRAGMAS = [
+  'journal_mode = WAL',
+  'synchronous = FULL',
+  'foreign_keys = ON',
+  'busy_timeout = 5000',
+  // checkpoint every 4000 pages (64 MiB at 16 KiB pages): hot index pages are copied to the main
+  // file once per checkpoint instead of after nearly every large transaction; the WAL file is
+  // then cut back to at most 64 MiB.
+  'wal_autocheckpoint = 4000',
+  'journal_size_limit = 67108864',
+] as const;
+
+/** Page size of new database files (bytes). */
+export const PAGE_SIZE = 16384;
+
+/** v1 — registry of fictional patients. */
+export const REGISTRY_SQL = `
+CREATE TABLE person (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  kana        TEXT NOT NULL,
+  birth_date  TEXT NOT NULL CHECK (birth_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  sex         INTEGER NOT NULL CHECK (sex IN (1, 2, 3)),          -- OQS Sex1: 1 男, 2 女, 3 未設定
+  note        TEXT NOT NULL DEFAULT '',
+  name_search TEXT NOT NULL,                                       -- normalizeForSearch(name)
+  kana_search TEXT NOT NULL,                                       -- normalizeForSearch(kana)
+  demo_key    TEXT UNIQUE,                                         -- set for demo patients
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX person_birth_date ON person (birth_date);
+CREATE INDEX person_kana_search ON person (kana_search);
+
+CREATE TABLE coverage (
+  person_id        INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  position         INTEGER NOT NULL,
+  id               TEXT NOT NULL,                                  -- 'c1', 'c2', … (scenario coverage id)
+  insurer          TEXT NOT NULL CHECK (insurer IN ('kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki')),
+  insurer_number   TEXT,
+  insurer_name     TEXT,
+  symbol           TEXT,
+  number           TEXT,
+  branch           TEXT,
+  personal_family  INTEGER NOT NULL DEFAULT 1 CHECK (personal_family IN (1, 2)),  -- 1 本人, 2 家族
+  acquired_on      TEXT NOT NULL,
+  lost_on          TEXT,
+  registered_on    TEXT,
+  filed_on         TEXT,
+  my_number_on_form INTEGER NOT NULL DEFAULT 1 CHECK (my_number_on_form IN (0, 1)),
+  ratio            INTEGER CHECK (ratio IN (10, 20, 30)),
+  elderly_card     TEXT CHECK (elderly_card IN ('separate', 'on-document')),
+  limit_category   TEXT,
+  PRIMARY KEY (person_id, id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE myna (
+  person_id            INTEGER PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,
+  insurance_registered INTEGER NOT NULL CHECK (insurance_registered IN (0, 1)),
+  register_at_desk     INTEGER NOT NULL CHECK (register_at_desk IN (0, 1)),
+  cert_expires_on      TEXT NOT NULL,
+  pin_locked           INTEGER NOT NULL CHECK (pin_locked IN (0, 1))
+) STRICT;
+
+-- Documents the patient carries (保険証, 資格確認書, お知らせ, スマホ, 高齢受給者証, 限度額適用認定証)
+-- with their printed details as validated JSON.
+CREATE TABLE holding (
+  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert')),
+  details   TEXT NOT NULL CHECK (json_valid(details)),
+  PRIMARY KEY (person_id, position)
+) STRICT, WITHOUT ROWID;
+`;
+
+/** v1 — clinic settings (one row) and small key/value facts about this database. */
+export const SETTINGS_SQL = `
+CREATE TABLE clinic_settings (
+  id                       INTEGER PRIMARY KEY CHECK (id = 1),
+  clinic_name              TEXT NOT NULL,
+  medical_institution_code TEXT NOT NULL,
+  online_check             INTEGER NOT NULL CHECK (online_check IN (0, 1)),
+  phone_reader             INTEGER NOT NULL CHECK (phone_reader IN (0, 1)),
+  policy                   TEXT NOT NULL CHECK (json_valid(policy)),
+  updated_at               TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE app_meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+`;
+
+/**
+ * v1 — check history, append-only: triggers refuse UPDATE and DELETE whatever the caller.
+ * day = the calendar date in Japan of \`at\`; the indexes serve the history screen's filters
+ * (date range, + verdict, patient), newest first.
+ */
+export const HISTORY_SQL = `
+CREATE TABLE check_history (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT NOT NULL,
+  day           TEXT NOT NULL,
+  visit_date    TEXT NOT NULL,
+  mode          TEXT NOT NULL CHECK (mode IN ('desk', 'trainer')),
+  operator      TEXT,
+  patient_id    INTEGER,
+  patient_name  TEXT,
+  scenario_id   TEXT NOT NULL,
+  verdict       TEXT NOT NULL CHECK (verdict IN ('insured', 'insured-interim', 'insured-declaration', 'self-pay')),
+  copay_percent INTEGER NOT NULL,
+  rules         TEXT NOT NULL,
+  scenario_json TEXT NOT NULL,
+  decision_json TEXT NOT NULL,
+  result_json   TEXT
+) STRICT;
+CREATE INDEX check_history_day ON check_history (day);
+CREATE INDEX check_history_verdict_day ON check_history (verdict, day);
+CREATE INDEX check_history_patient ON check_history (patient_id, verdict, day) WHERE patient_id IS NOT NULL;
+CREATE TRIGGER check_history_no_update BEFORE UPDATE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'registry, clinic settings, check history',
+    up(db) {
+      db.exec(REGISTRY_SQL);
+      db.exec(SETTINGS_SQL);
+      db.exec(HISTORY_SQL);
+    },
+  },
+  {
+    version: 2,
+    name: 'trainer mode: packs, trainees, sessions, answers (issue 5)',
+    up(db) {
+      db.exec(TRAINER_SQL);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../shared/engine';
+import { DEFAULT_POLICY } from '../../../shared/timeline';
+import { AppError } from '../errors';
+import { validatePerson } from '../registry/validate';
+import type { PersonInput, PersonRecord } from '../registry/types';
+import { buildScenario } from './build-scenario';
+
+function record(input: PersonInput): PersonRecord {
+  const v = validatePerson(input);
+  return { id: '7', name: v.name, kana: v.kana, birthDate: v.birthDate, sex: v.sex, note: v.note, coverages: v.coverages, myna: v.myna, holdings: v.holdings ?? [], demoKey: null, createdAt: '', updatedAt: '' };
+}
+
+const patient = record({
+  name: '架空 一郎太',
+  kana: 'カクウ イチロウタ',
+  birthDate: '1953-06-10',
+  sex: 'male',
+  coverages: [
+    { insurer: 'kyokai', insurerNumber: '01130012', insurerName: '全国健康保険協会 東京支部', symbol: '12', number: '34', acquiredOn: '2015-04-01', lostOn: '2025-10-01' },
+    { insurer: 'kumiai', insurerNumber: '06138093', acquiredOn: '2025-10-01', personalFamily: 2 },
+    { insurer: 'kouki', insurerNumber: '39131156', acquiredOn: '2028-06-10' },
+  ],
+  myna: { insuranceRegistered: true, certExpiresOn: '2030-06-10' },
+  holdings: [
+    { kind: 'legacy-card', coverage: 'c1' },
+    { kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-10', validUntil: '2029-12-31' },
+    { kind: 'kakunin-sho', coverage: 'c2', issuedOn: '2025-10-20', validUntil: '2030-10-19', showsRatio: true },
+    { kind: 'kakunin-sho', coverage: 'c3', issuedOn: '2028-05-20', validUntil: '2030-07-31' },
+    { kind: 'oshirase', coverage: 'c3' },
+    { kind: 'smartphone', os: 'android' },
+    { kind: 'elderly-card', ratio: 30, validUntil: '2026-07-31' },
+  ],
+});
+
+const clinic = { onlineCheck: true, phoneReader: true };
+
+describe('buildScenario', () => {
+  it('builds a validated scenario in the SCENARIO.md shape from the holdings', () => {
+    const { scenario } = buildScenario({ patient, presented: ['kakunin-sho', 'elderly-card', 'myna-smartphone'], clinic, visitDate: '令和7年11月4日' });
+    expect(scenario.id).toBe('desk-7-2025-11-04');
+    expect(scenario.visitDate).toBe('2025-11-04');
+    expect(scenario.clinic).toEqual({ onlineCheck: true, phoneReader: true, incident: 'none' });
+    expect(scenario.patient.coverages[1]).toEqual({
+      id: 'c2', insurer: 'kumiai', insurerNumber: '06138093', symbol: null, number: null, branch: null, acquiredOn: '2025-10-01', lostOn: null,
+      registeredOn: null, filedOn: null, myNumberOnForm: true, ratio: null, elderlyCard: null, limitCategory: null,
+    });
+    // every 資格確認書 the patient holds and that exists by then (not the 後期 one mailed in 2028)
+    expect(scenario.presented).toEqual([
+      { kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-10', validFrom: null, validUntil: '2029-12-31', showsRatio: false, showsLimit: false },
+      { kind: 'kakunin-sho', coverage: 'c2', issuedOn: '2025-10-20', validFrom: null, validUntil: '2030-10-19', showsRatio: true, showsLimit: false },
+      { kind: 'elderly-card', ratio: 30, validUntil: '2026-07-31' },
+      { kind: 'myna-smartphone', os: 'android' },
+    ]);
+    const d = decide(scenario);
+    expect(d.verdict).toBe('insured');
+    expect(d.coverage).toBe('c2');
+  });
+
+  it('the mynaportal form, policy, incident, visit type and 限度額 pass through', () => {
+    const { scenario } = buildScenario({
+      patient,
+      presented: ['myna-card', 'mynaportal', 'declaration'],
+      mynaportalForm: 'pdf',
+      clinic: { onlineCheck: true, phoneReader: false, policy: { ...DEFAULT_POLICY, portalScreenshot: 'accept' } },
+      visitDate: '2026-01-05',
+      incident: 'reader-failure',
+      visitType: 'return',
+      needsLimit: true,
+      limitConsent: false,
+      id: 'my-case',
+      title: null,
+    });
+    expect(scenario).toMatchObject({ id: 'my-case', title: null, visitType: 'return', needsLimit: true, limitConsent: false, clinic: { incident: 'reader-failure' } });
+    expect(scenario.presented).toEqual([{ kind: 'myna-card' }, { kind: 'mynaportal', form: 'pdf' }, { kind: 'declaration' }]);
+    expect(scenario.policy.portalScreenshot).toBe('accept');
+  });
+
+  it('a 後期 お知らせ exists only from 2026-08-01; documents the patient does not hold are clear errors', () => {
+    expect(buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2028-07-01' }).scenario.presented).toHaveLength(1);
+    const err = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AppError);
+        return e as AppError;
+      }
+      throw new Error('expected an error');
+    };
+    expect(err(() => buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2026-07-31' })).ja).toContain('資格情報のお知らせを持っていません');
+    expect(err(() => buildScenario({ patient, presented: ['limit-cert'], clinic, visitDate: '2026-01-05' })).en).toContain('limit-cert');
+    const noCard = { ...patient, myna: null, holdings: [] };
+    expect(err(() => buildScenario({ patient: noCard, presented: ['myna-card'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
+    expect(err(() => buildScenario({ patient: noCard, presented: ['mynaportal'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
+    expect(err(() => buildScenario({ patient, presented: ['myna-card', 'myna-card'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
+    expect(err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '2026-13-05' })).en).toContain('visitDate');
+    expect(err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '1950-01-01' })).en).toContain('visitDate');
+  });
+});

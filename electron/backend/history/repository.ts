@@ -1,0 +1,325 @@
+// Check history (資格確認の記録): every decision, append-only. There is no update or delete here,
+// and triggers in the schema refuse them whatever the caller. Indexed columns (day, verdict,
+// patient) serve the history screen; the full scenario, decision and national result document
+// are kept as JSON.
+import type { Database, Statement } from 'better-sqlite3';
+import { isIsoDate } from '../../../shared/dates';
+import { type Decision, type Scenario, VERDICTS, type Verdict } from '../../../shared/scenario';
+import { parseDate } from '../../../shared/wareki';
+import { AppError, fromSystemError } from '../errors';
+import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';
+import { jstIsoTimestamp } from '../time';
+
+export type HistoryMode = 'desk' | 'trainer';
+
+export interface HistoryEntry {
+  /** when the check was made (default: now) */
+  at?: Date;
+  mode: HistoryMode;
+  operator?: string | null;
+  /** registry patient id (string of digits, as in the API contract) or null (a pack scenario, a walk-in) */
+  patientId?: string | number | null;
+  /** the patient's name at the time of the check (kept even if the patient is later deleted) */
+  patientName?: string | null;
+  scenario: Scenario;
+  decision: Decision;
+  /** the national-format result document `{ XmlMsg: … }`, or null when no query reached the system */
+  result?: { XmlMsg: unknown } | null;
+}
+
+/** One row of the history list (the API contract's HistoryRow). */
+export interface HistoryRow {
+  id: number;
+  at: string;
+  mode: HistoryMode;
+  operator: string | null;
+  patientId: string | null;
+  patientName: string | null;
+  visitDate: string;
+  verdict: Verdict;
+  copayPercent: number;
+  rules: string[];
+  scenarioId: string;
+}
+
+export interface HistoryRecord extends HistoryRow {
+  scenario: Scenario;
+  decision: Decision;
+  result: { XmlMsg: unknown } | null;
+}
+
+export interface HistoryFilter {
+  /** first day (Japan calendar date of the check), inclusive; ISO or 和暦 */
+  from?: string;
+  /** last day, inclusive */
+  to?: string;
+  patientId?: string | number;
+  verdict?: Verdict;
+  mode?: HistoryMode;
+}
+
+/** Keyset cursor: the (day, id) of the last row seen. */
+export interface HistoryCursor {
+  day: string;
+  id: number;
+}
+
+/** The INSERT every writer uses (the crash-test child process included). Named parameters. */
+export const HISTORY_INSERT_SQL = `INSERT INTO check_history
+  (at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json, result_json)
+  VALUES (@at, @day, @visitDate, @mode, @operator, @patientId, @patientName, @scenarioId, @verdict, @copayPercent, @rules, @scenarioJson, @decisionJson, @resultJson)`;
+
+export interface HistoryInsertParams {
+  at: string;
+  day: string;
+  visitDate: string;
+  mode: HistoryMode;
+  operator: string | null;
+  patientId: number | null;
+  patientName: string | null;
+  scenarioId: string;
+  verdict: Verdict;
+  copayPercent: number;
+  rules: string;
+  scenarioJson: string;
+  decisionJson: string;
+  resultJson: string | null;
+}
+
+const SUMMARY_COLUMNS = 'id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules';
+
+interface SummaryDbRow {
+  id: number;
+  at: string;
+  day: string;
+  visit_date: string;
+  mode: HistoryMode;
+  operator: string | null;
+  patient_id: number | null;
+  patient_name: string | null;
+  scenario_id: string;
+  verdict: Verdict;
+  copay_percent: number;
+  rules: string;
+}
+interface FullDbRow extends SummaryDbRow {
+  scenario_json: string;
+  decision_json: string;
+  result_json: string | null;
+}
+
+function toRow(r: SummaryDbRow): HistoryRow {
+  return {
+    id: r.id,
+    at: r.at,
+    mode: r.mode,
+    operator: r.operator,
+    patientId: r.patient_id === null ? null : String(r.patient_id),
+    patientName: r.patient_name,
+    visitDate: r.visit_date,
+    verdict: r.verdict,
+    copayPercent: r.copay_percent,
+    rules: r.rules === '' ? [] : r.rules.split(' '),
+    scenarioId: r.scenario_id,
+  };
+}
+
+function dateBound(value: string | undefined, field: 'from' | 'to'): string | null {
+  if (value === undefined || value === '') return null;
+  const r = parseDate(value);
+  if (!r.ok) throw new AppError('invalid-input', `${field}: ${r.error.ja}`, `${field}: ${r.error.en}`, { field });
+  return r.value;
+}
+
+function badEntry(field: string, ja: string, en: string): AppError {
+  return new AppError('invalid-input', `履歴: ${field}: ${ja}`, `history: ${field}: ${en}`, { field });
+}
+
+/** Turns an entry into the insert parameters, validating it (exported for the bench and tests). */
+export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
+  // Hand-written checks: this runs for every row (the bench inserts a million).
+  if (entry.mode !== 'desk' && entry.mode !== 'trainer') throw badEntry('mode', 'desk か trainer を指定してください', 'must be desk or trainer');
+  const operator = entry.operator == null ? null : String(entry.operator).trim() || null;
+  if (operator !== null && operator.length > 40) throw badEntry('operator', '担当者名は40文字以内です', 'at most 40 characters');
+  const patientName = entry.patientName ?? null;
+  if (patientName !== null && (typeof patientName !== 'string' || patientName.length > 80)) throw badEntry('patientName', '80文字以内の文字列です', 'a string of at most 80 characters');
+  const pid = entry.patientId ?? null;
+  const patientId = pid === null ? null : typeof pid === 'number' ? pid : /^\d{1,15}$/.test(pid) ? Number(pid) : NaN;
+  if (patientId !== null && !(Number.isSafeInteger(patientId) && patientId >= 0)) throw badEntry('patientId', '患者IDが正しくありません', 'bad patient id');
+  const { scenario, decision } = entry;
+  if (!VERDICTS.includes(decision?.verdict) || typeof scenario?.id !== 'string' || !isIsoDate(scenario.visitDate)) {
+    throw new AppError('invalid-input', '履歴: 判定またはシナリオが正しくありません', 'history: the decision or scenario is malformed');
+  }
+  assertNoMyNumber(operator, 'operator');
+  assertNoMyNumber(patientName, 'patientName');
+  const scenarioJson = JSON.stringify(scenario);
+  const decisionJson = JSON.stringify(decision);
+  const resultJson = entry.result == null ? null : JSON.stringify(entry.result);
+  assertNoMyNumberDeep(scenario, 'scenario', scenarioJson);
+  assertNoMyNumberDeep(decision, 'decision', decisionJson);
+  if (resultJson !== null) assertNoMyNumberDeep(entry.result, 'result', resultJson);
+  const at = jstIsoTimestamp(entry.at ?? new Date());
+  return {
+    at,
+    day: at.slice(0, 10),
+    visitDate: scenario.visitDate,
+    mode: entry.mode,
+    operator,
+    patientId,
+    patientName,
+    scenarioId: scenario.id,
+    verdict: decision.verdict,
+    copayPercent: decision.copayPercent,
+    rules: decision.rules.join(' '),
+    scenarioJson,
+    decisionJson,
+    resultJson,
+  };
+}
+
+export class HistoryRepository {
+  private readonly insertStmt: Statement<HistoryInsertParams>;
+  private readonly getStmt: Statement<[number]>;
+
+  constructor(private readonly db: Database) {
+    this.insertStmt = db.prepare(HISTORY_INSERT_SQL);
+    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE id = ?`);
+  }
+
+  /** Records one check; returns its id. Durable when this returns (WAL, synchronous=FULL). */
+  append(entry: HistoryEntry): number {
+    const params = toInsertParams(entry);
+    try {
+      return Number(this.insertStmt.run(params).lastInsertRowid);
+    } catch (e) {
+      throw fromSystemError(e, this.db.name);
+    }
+  }
+
+  /** Records several checks in one transaction: all or none. */
+  appendMany(entries: readonly HistoryEntry[]): number[] {
+    const params = entries.map(toInsertParams);
+    return this.appendParams(params);
+  }
+
+  /** Inserts already validated rows in one transaction (the bench's batched path). */
+  appendParams(params: readonly HistoryInsertParams[]): number[] {
+    try {
+      return this.db.transaction(() => params.map((p) => Number(this.insertStmt.run(p).lastInsertRowid)))();
+    } catch (e) {
+      throw fromSystemError(e, this.db.name);
+    }
+  }
+
+  get(id: number): HistoryRecord | null {
+    const r = this.getStmt.get(id) as FullDbRow | undefined;
+    if (!r) return null;
+    return {
+      ...toRow(r),
+      scenario: JSON.parse(r.scenario_json) as Scenario,
+      decision: JSON.parse(r.decision_json) as Decision,
+      result: r.result_json === null ? null : (JSON.parse(r.result_json) as { XmlMsg: unknown }),
+    };
+  }
+
+  private where(filter: HistoryFilter): { sql: string; params: Record<string, unknown> } {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const from = dateBound(filter.from, 'from');
+    const to = dateBound(filter.to, 'to');
+    if (from) {
+      parts.push('day >= @from');
+      params.from = from;
+    }
+    if (to) {
+      parts.push('day <= @to');
+      params.to = to;
+    }
+    if (filter.patientId !== undefined) {
+      const pid = Number(filter.patientId);
+      if (!Number.isSafeInteger(pid) || pid < 0) throw new AppError('invalid-input', 'patientId が正しくありません', 'bad patientId', { field: 'patientId' });
+      parts.push('patient_id = @patientId');
+      params.patientId = pid;
+    }
+    if (filter.verdict !== undefined) {
+      if (!VERDICTS.includes(filter.verdict)) throw new AppError('invalid-input', 'verdict が正しくありません', 'bad verdict', { field: 'verdict' });
+      parts.push('verdict = @verdict');
+      params.verdict = filter.verdict;
+    }
+    if (filter.mode !== undefined) {
+      parts.push('mode = @mode');
+      params.mode = filter.mode;
+    }
+    return { sql: parts.length ? parts.join(' AND ') : '1', params };
+  }
+
+  private stmtCache = new Map<string, Statement>();
+  private stmt(sql: string): Statement {
+    let s = this.stmtCache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmtCache.set(sql, s);
+    }
+    return s;
+  }
+
+  count(filter: HistoryFilter = {}): number {
+    const w = this.where(filter);
+    return (this.stmt(`SELECT count(*) AS n FROM check_history WHERE ${w.sql}`).get(w.params) as { n: number }).n;
+  }
+
+  /** A page, newest first, with the total count of matching rows. */
+  query(filter: HistoryFilter = {}, page: { limit?: number; offset?: number } = {}): { total: number; offset: number; rows: HistoryRow[] } {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
+    const offset = Math.max(page.offset ?? 0, 0);
+    const w = this.where(filter);
+    const rows = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM check_history WHERE ${w.sql} ORDER BY day DESC, id DESC LIMIT @limit OFFSET @offset`,
+    ).all({ ...w.params, limit, offset }) as SummaryDbRow[];
+    return { total: this.count(filter), offset, rows: rows.map(toRow) };
+  }
+
+  /** Keyset paging, newest first: pass the returned `next` to get the following page. */
+  queryAfter(filter: HistoryFilter = {}, page: { after?: HistoryCursor | null; limit?: number } = {}): { rows: HistoryRow[]; next: HistoryCursor | null } {
+    const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
+    const w = this.where(filter);
+    const keyset = page.after ? ' AND (day, id) < (@cursorDay, @cursorId)' : '';
+    const params = page.after ? { ...w.params, cursorDay: page.after.day, cursorId: page.after.id, limit } : { ...w.params, limit };
+    const raw = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS} FROM check_history WHERE ${w.sql}${keyset} ORDER BY day DESC, id DESC LIMIT @limit`,
+    ).all(params) as SummaryDbRow[];
+    const last = raw[raw.length - 1];
+    return { rows: raw.map(toRow), next: raw.length === limit && last ? { day: last.day, id: last.id } : null };
+  }
+
+  /**
+   * Every matching record, oldest first, fetched in pages of `pageSize` (keyset on the indexes),
+   * so a large export never holds the connection for long.
+   */
+  *records(filter: HistoryFilter = {}, pageSize = 2000): Generator<HistoryRecord> {
+    const w = this.where(filter);
+    const first = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE ${w.sql} ORDER BY day, id LIMIT @limit`,
+    );
+    const next = this.stmt(
+      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE ${w.sql} AND (day, id) > (@cursorDay, @cursorId) ORDER BY day, id LIMIT @limit`,
+    );
+    let cursor: HistoryCursor | null = null;
+    for (;;) {
+      const batch = (cursor === null
+        ? first.all({ ...w.params, limit: pageSize })
+        : next.all({ ...w.params, limit: pageSize, cursorDay: cursor.day, cursorId: cursor.id })) as FullDbRow[];
+      for (const r of batch) {
+        yield {
+          ...toRow(r),
+          scenario: JSON.parse(r.scenario_json) as Scenario,
+          decision: JSON.parse(r.decision_json) as Decision,
+          result: r.result_json === null ? null : (JSON.parse(r.result_json) as { XmlMsg: unknown }),
+        };
+      }
+      if (batch.length < pageSize) return;
+      const last = batch[batch.length - 1]!;
+      cursor = { day: last.day, id: last.id };
+    }
+  }
+}

@@ -1,0 +1,209 @@
+import type { Database } from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/open';
+import { AppError } from '../errors';
+import { tempDir } from '../testing/temp-dir';
+import { RegistryRepository, interpretQuery } from './repository';
+import type { PersonInput } from './types';
+
+let db: Database;
+let repo: RegistryRepository;
+beforeEach(async () => {
+  db = (await openDatabase({ dataDir: tempDir() })).db;
+  repo = new RegistryRepository(db);
+});
+afterEach(() => db.close());
+
+function person(over: Partial<PersonInput> = {}): PersonInput {
+  return {
+    name: '桜井 花子',
+    kana: 'サクライ ハナコ',
+    birthDate: '1981-05-10',
+    sex: 'female',
+    note: 'テスト用の架空の患者',
+    coverages: [
+      { insurer: 'kyokai', insurerNumber: '01130012', insurerName: '全国健康保険協会 東京支部', symbol: '1234', number: '56', branch: '00', acquiredOn: '2015-04-01' },
+      { insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01', lostOn: '2015-04-01', personalFamily: 2 },
+    ],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10', pinLocked: false },
+    holdings: [
+      { kind: 'legacy-card', coverage: 'c1', printedExpiry: null },
+      { kind: 'kakunin-sho', coverage: 'c1', issuedOn: '令和7年8月1日', validUntil: 'R12.7.31', showsLimit: true },
+      { kind: 'oshirase', coverage: 'c1' },
+      { kind: 'smartphone', os: 'android' },
+      { kind: 'elderly-card', ratio: 20, validUntil: '2027-07-31' },
+      { kind: 'limit-cert', category: 'ウ', validUntil: null },
+    ],
+    ...over,
+  };
+}
+
+function expectError(fn: () => unknown, code: string, path?: string): AppError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).code).toBe(code);
+    if (path) expect((e as AppError).en).toContain(path);
+    return e as AppError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+const countAll = () =>
+  ['person', 'coverage', 'myna', 'holding'].map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+
+describe('registry CRUD', () => {
+  it('creates a person with coverages, card and holdings, normalising dates and kana', () => {
+    const p = repo.create(person({ kana: 'ｻｸﾗｲ  ﾊﾅｺ' }));
+    expect(p.id).toMatch(/^\d+$/);
+    expect(p.kana).toBe('サクライ ハナコ');
+    expect(p.coverages.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(p.coverages[0]).toMatchObject({ insurerName: '全国健康保険協会 東京支部', personalFamily: 1, myNumberOnForm: true, lostOn: null });
+    expect(p.coverages[1]).toMatchObject({ insurer: 'kokuho', personalFamily: 2, insurerName: null, lostOn: '2015-04-01' });
+    expect(p.myna).toEqual({ insuranceRegistered: true, registerAtDesk: true, certExpiresOn: '2030-05-10', pinLocked: false });
+    expect(p.holdings[1]).toEqual({
+      kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-08-01', validFrom: null, validUntil: '2030-07-31', showsRatio: false, showsLimit: true,
+    });
+    expect(p.holdings.map((h) => h.kind)).toEqual(['legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert']);
+    expect(repo.get(p.id)).toEqual(p);
+  });
+
+  it('edits: replaces the data; holdings and coverage extras left out are kept', () => {
+    const p = repo.create(person());
+    const { holdings: _h, ...rest } = person();
+    const coverages = (rest.coverages ?? []).map(({ insurerName: _n, personalFamily: _f, ...c }) => c);
+    const q = repo.update(p.id, { ...rest, name: '桜井 はな子', coverages });
+    expect(q.name).toBe('桜井 はな子');
+    expect(q.holdings).toEqual(p.holdings);
+    expect(q.coverages[0]!.insurerName).toBe('全国健康保険協会 東京支部');
+    expect(q.coverages[1]!.personalFamily).toBe(2);
+    // dropping a coverage drops the documents of that coverage; no card → no smartphone
+    const r = repo.update(p.id, { ...rest, coverages: [{ ...coverages[1]!, id: 'c2' }], myna: null });
+    expect(r.coverages.map((c) => c.id)).toEqual(['c2']);
+    expect(r.holdings.map((h) => h.kind)).toEqual(['elderly-card', 'limit-cert']);
+    expect(r.myna).toBeNull();
+  });
+
+  it('deletes a person with everything they hold, and unknown ids are clear errors', () => {
+    const p = repo.create(person());
+    repo.create(person({ name: '別の 人', kana: 'ベツノ ヒト' }));
+    expect(countAll()).toEqual([2, 4, 2, 12]);
+    expect(repo.delete(p.id)).toBe(true);
+    expect(repo.get(p.id)).toBeNull();
+    expect(countAll()).toEqual([1, 2, 1, 6]);
+    expect(repo.delete(p.id)).toBe(false);
+    expectError(() => repo.update(p.id, person()), 'not-found');
+    expectError(() => repo.get('abc'), 'invalid-input');
+  });
+
+  it('a failed write leaves nothing behind (one transaction per person)', () => {
+    repo.create(person());
+    const before = countAll();
+    // the second coverage row violates the table's CHECK after validation → whole create rolls back
+    db.exec("CREATE TRIGGER no_kokuho BEFORE INSERT ON coverage WHEN NEW.insurer = 'kokuho' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    expect(() => repo.create(person({ name: '失敗 する', kana: 'シッパイ スル' }))).toThrow();
+    expect(countAll()).toEqual(before);
+  });
+});
+
+describe('validation', () => {
+  it('reuses the scenario validator: check digits, 12-digit insurer numbers, dates, document rules', () => {
+    expectError(() => repo.create(person({ coverages: [{ insurer: 'kyokai', insurerNumber: '01130013', acquiredOn: '2015-04-01' }], holdings: [] })), 'invalid-input', 'coverages[0].insurerNumber');
+    expectError(() => repo.create(person({ coverages: [{ insurer: 'kokuho', insurerNumber: '13815', acquiredOn: '2015-04-01' }], holdings: [] })), 'invalid-input', 'coverages[0].insurerNumber');
+    expectError(() => repo.create(person({ coverages: [{ insurer: 'kyokai', acquiredOn: '平成31年5月1日' }], holdings: [] })), 'invalid-input', 'coverages[0].acquiredOn');
+    expectError(() => repo.create(person({ holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-01', validUntil: '2031-01-01' }] })), 'invalid-input', 'holdings[0].validUntil');
+    expectError(() => repo.create(person({ holdings: [{ kind: 'legacy-card', coverage: 'c9' }] })), 'invalid-input', 'holdings[0].coverage');
+    expectError(() => repo.create(person({ holdings: [{ kind: 'legacy-card' }] })), 'invalid-input', 'holdings[0].coverage');
+    expectError(() => repo.create(person({ holdings: [{ kind: 'passport' }] })), 'invalid-input', 'holdings[0].kind');
+    expectError(() => repo.create(person({ myna: null, holdings: [{ kind: 'smartphone', os: 'iphone' }] })), 'invalid-input', 'holdings[0].kind');
+    expectError(
+      () => repo.create(person({ coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2015-04-01' }], holdings: [{ kind: 'legacy-card', coverage: 'c1' }] })),
+      'invalid-input',
+      'holdings[0].printedExpiry',
+    );
+    expectError(() => repo.create(person({ kana: '桜井 花子' })), 'invalid-input', 'kana');
+    expectError(() => repo.create(person({ name: '  ' })), 'invalid-input', 'name');
+    expectError(() => repo.create(person({ birthDate: '1981-02-30' })), 'invalid-input', 'birthDate');
+    expectError(() => repo.create({ ...person(), extra: 1 } as PersonInput), 'invalid-input');
+    expect(countAll()).toEqual([0, 0, 0, 0]);
+  });
+
+  it('R18: no API stores a 12-digit number — every text field is tried', () => {
+    const forms = ['123456789012', '1234 5678 9012', '1234-5678-9012', '１２３４５６７８９０１２', 'メモ 123456789012 です'];
+    const base = person();
+    const targets: Array<[string, (v: string) => PersonInput]> = [
+      ['name', (v) => ({ ...base, name: v })],
+      ['kana', (v) => ({ ...base, kana: v })],
+      ['birthDate', (v) => ({ ...base, birthDate: v })],
+      ['note', (v) => ({ ...base, note: v })],
+      ...(['insurerNumber', 'insurerName', 'symbol', 'number', 'branch', 'acquiredOn', 'lostOn', 'registeredOn', 'filedOn', 'id', 'limitCategory'] as const).map(
+        (f): [string, (v: string) => PersonInput] => [`coverages[0].${f}`, (v) => ({ ...base, coverages: [{ ...base.coverages![0]!, [f]: v }, base.coverages![1]!] })],
+      ),
+      ['myna.certExpiresOn', (v) => ({ ...base, myna: { ...base.myna!, certExpiresOn: v } })],
+      ...base.holdings!.flatMap((h, i) =>
+        Object.keys(h)
+          .filter((k) => k !== 'kind' && typeof h[k] === 'string')
+          .map((k): [string, (v: string) => PersonInput] => [`holdings[${i}].${k}`, (v) => ({ ...base, holdings: base.holdings!.map((x, j) => (j === i ? { ...x, [k]: v } : x)) })]),
+      ),
+      ['holdings[0].kind', (v) => ({ ...base, holdings: [{ kind: v }] })],
+    ];
+    expect(targets.length).toBeGreaterThan(20);
+    const p = repo.create(person({ name: '既存 患者', kana: 'キゾン カンジャ' }));
+    for (const [field, make] of targets) {
+      for (const v of forms) {
+        const e1 = expectError(() => repo.create(make(v)), 'my-number');
+        expect(e1.en, field).toContain(field);
+        expect(`${e1.ja} ${e1.en} ${JSON.stringify(e1.details)}`).not.toMatch(/\d{12}|１２３４/);
+        expectError(() => repo.update(p.id, make(v)), 'my-number');
+      }
+    }
+    expectError(() => repo.search('123456789012'), 'my-number');
+    // nothing anywhere in the database carries 12 digits
+    const dump = JSON.stringify(['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
+    expect(dump).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
+    expect(countAll()[0]).toBe(1);
+  });
+});
+
+describe('search', () => {
+  beforeEach(() => {
+    repo.create(person({ name: '山田 太一', kana: 'ヤマダ タイチ', birthDate: '1953-06-10', sex: 'male', holdings: [] }));
+    repo.create(person({ name: '山田 花', kana: 'ヤマダ ハナ', birthDate: '1990-01-02', holdings: [] }));
+    repo.create(person({ name: '小川 ヴィオラ', kana: 'オガワ ヴィオラ', birthDate: '2001-11-30', myna: null, holdings: [] }));
+  });
+
+  it('ｶﾅ, カナ, かな, full- and half-width and spacing all match', () => {
+    for (const q of ['ヤマダ', 'やまだ', 'ﾔﾏﾀﾞ', 'ﾔﾏﾀﾞ ﾀｲﾁ', 'やまだ　たいち', 'ヤマダタイチ', ' 山田太一 ', '山田　太一']) {
+      const r = repo.search(q);
+      expect(r.items.map((p) => p.name), q).toContain('山田 太一');
+    }
+    expect(repo.search('ﾔﾏﾀﾞ ﾀｲﾁ').total).toBe(1);
+    expect(repo.search('ゔぃおら').items.map((p) => p.name)).toEqual(['小川 ヴィオラ']);
+    expect(repo.search('ｳﾞｨｵﾗ').total).toBe(1);
+    expect(repo.search('%').total).toBe(0);
+    expect(repo.search('_').total).toBe(0);
+  });
+
+  it('by birth date: ISO, 和暦, slashes, compact, year and year-month', () => {
+    for (const q of ['1953-06-10', '昭和28年6月10日', 'S28.6.10', '昭28/6/10', '1953/6/10', '19530610', '１９５３－０６－１０']) {
+      expect(repo.search(q).items.map((p) => p.name), q).toEqual(['山田 太一']);
+    }
+    expect(repo.search('1990').items.map((p) => p.name)).toEqual(['山田 花']);
+    expect(repo.search('2001-11').items.map((p) => p.name)).toEqual(['小川 ヴィオラ']);
+    expect(interpretQuery('令和元年5月1日')).toEqual({ kind: 'date', date: '2019-05-01' });
+  });
+
+  it('returns contract summaries, ordered by reading, with paging and current insurers', () => {
+    const all = repo.search('', { today: '2026-01-15' });
+    expect(all.total).toBe(3);
+    expect(all.items.map((p) => p.kana)).toEqual(['オガワ ヴィオラ', 'ヤマダ タイチ', 'ヤマダ ハナ']);
+    expect(all.items[1]).toMatchObject({ sex: 'male', birthDate: '1953-06-10', insurers: ['kyokai'], hasMynaCard: true });
+    expect(all.items[0]!.hasMynaCard).toBe(false);
+    const page = repo.search('', { limit: 2, offset: 2 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((p) => p.kana)).toEqual(['ヤマダ ハナ']);
+    // after the 75th birthday (2028-06-10) the 協会けんぽ coverage is no longer current
+    expect(repo.search('山田太一', { today: '2028-06-10' }).items[0]!.insurers).toEqual([]);
+  });
+});

@@ -1,0 +1,342 @@
+// The registry repository: prepared statements, one transaction per write (a person and all
+// their coverages, card and holdings are written or deleted together).
+import type { Database, Statement } from 'better-sqlite3';
+import type { IsoDate } from '../../../shared/dates';
+import { todayInJapan } from '../../../shared/dates';
+import { coverageStates } from '../../../shared/engine';
+import { normalizeForSearch } from '../../../shared/kana';
+import type { Myna } from '../../../shared/scenario';
+import { DEFAULT_POLICY } from '../../../shared/timeline';
+import { parseDate } from '../../../shared/wareki';
+import { AppError, fromSystemError } from '../errors';
+import { assertNoMyNumber } from '../privacy';
+import { jstIsoTimestamp } from '../time';
+import { type Holding, type PatientSummary, type PersonInput, type PersonRecord, type RegistryCoverage, SEX_CODE, SEX_OF_CODE } from './types';
+import { type ValidPerson, validatePerson } from './validate';
+
+interface PersonRow {
+  id: number;
+  name: string;
+  kana: string;
+  birth_date: string;
+  sex: 1 | 2 | 3;
+  note: string;
+  demo_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+interface CoverageRow {
+  id: string;
+  insurer: RegistryCoverage['insurer'];
+  insurer_number: string | null;
+  insurer_name: string | null;
+  symbol: string | null;
+  number: string | null;
+  branch: string | null;
+  personal_family: 1 | 2;
+  acquired_on: string;
+  lost_on: string | null;
+  registered_on: string | null;
+  filed_on: string | null;
+  my_number_on_form: number;
+  ratio: 10 | 20 | 30 | null;
+  elderly_card: RegistryCoverage['elderlyCard'];
+  limit_category: RegistryCoverage['limitCategory'];
+}
+interface MynaRow {
+  insurance_registered: number;
+  register_at_desk: number;
+  cert_expires_on: string;
+  pin_locked: number;
+}
+
+const toCoverage = (r: CoverageRow): RegistryCoverage => ({
+  id: r.id,
+  insurer: r.insurer,
+  insurerNumber: r.insurer_number,
+  symbol: r.symbol,
+  number: r.number,
+  branch: r.branch,
+  acquiredOn: r.acquired_on,
+  lostOn: r.lost_on,
+  registeredOn: r.registered_on,
+  filedOn: r.filed_on,
+  myNumberOnForm: r.my_number_on_form === 1,
+  ratio: r.ratio,
+  elderlyCard: r.elderly_card,
+  limitCategory: r.limit_category,
+  insurerName: r.insurer_name,
+  personalFamily: r.personal_family,
+});
+
+const toMyna = (r: MynaRow): Myna => ({
+  insuranceRegistered: r.insurance_registered === 1,
+  registerAtDesk: r.register_at_desk === 1,
+  certExpiresOn: r.cert_expires_on,
+  pinLocked: r.pin_locked === 1,
+});
+
+/** Escapes LIKE wildcards (ESCAPE '\'). */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function parseId(id: string | number): number {
+  const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new AppError('invalid-input', `患者IDが正しくありません: ${String(id).slice(0, 20)}`, `bad patient id: ${String(id).slice(0, 20)}`, { field: 'id' });
+  }
+  return n;
+}
+
+/**
+ * What a search query means: a birth date (ISO, 和暦, 1953/6/10, 19530610), a birth year or
+ * year-month (1953, 1953-06), or text matched against the normalised name and reading.
+ */
+export function interpretQuery(query: string): { kind: 'all' } | { kind: 'date'; date: IsoDate } | { kind: 'prefix'; prefix: string } | { kind: 'text'; text: string } {
+  const q = query.normalize('NFKC').trim();
+  if (q === '') return { kind: 'all' };
+  const western = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(q) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(q);
+  const candidate = western ? `${western[1]}-${western[2]!.padStart(2, '0')}-${western[3]!.padStart(2, '0')}` : q;
+  const d = parseDate(candidate);
+  if (d.ok) return { kind: 'date', date: d.value };
+  const ym = /^(\d{4})(?:[/.年-](\d{1,2})月?)?$/.exec(q);
+  if (ym) return { kind: 'prefix', prefix: ym[2] ? `${ym[1]}-${ym[2].padStart(2, '0')}` : ym[1]! };
+  return { kind: 'text', text: normalizeForSearch(q) };
+}
+
+export class RegistryRepository {
+  private readonly s: {
+    insertPerson: Statement;
+    updatePerson: Statement;
+    deletePerson: Statement;
+    getPerson: Statement<[number]>;
+    coverages: Statement<[number]>;
+    insertCoverage: Statement;
+    deleteCoverages: Statement<[number]>;
+    myna: Statement<[number]>;
+    insertMyna: Statement;
+    deleteMyna: Statement<[number]>;
+    holdings: Statement<[number]>;
+    insertHolding: Statement;
+    deleteHoldings: Statement<[number]>;
+    count: Statement<[]>;
+  };
+
+  constructor(private readonly db: Database) {
+    this.s = {
+      insertPerson: db.prepare(
+        `INSERT INTO person (name, kana, birth_date, sex, note, name_search, kana_search, demo_key, created_at, updated_at)
+         VALUES (@name, @kana, @birthDate, @sex, @note, @nameSearch, @kanaSearch, @demoKey, @now, @now)`,
+      ),
+      updatePerson: db.prepare(
+        `UPDATE person SET name = @name, kana = @kana, birth_date = @birthDate, sex = @sex, note = @note,
+           name_search = @nameSearch, kana_search = @kanaSearch, updated_at = @now WHERE id = @id`,
+      ),
+      deletePerson: db.prepare('DELETE FROM person WHERE id = ?'),
+      getPerson: db.prepare('SELECT id, name, kana, birth_date, sex, note, demo_key, created_at, updated_at FROM person WHERE id = ?'),
+      coverages: db.prepare('SELECT * FROM coverage WHERE person_id = ? ORDER BY position'),
+      insertCoverage: db.prepare(
+        `INSERT INTO coverage (person_id, position, id, insurer, insurer_number, insurer_name, symbol, number, branch, personal_family,
+           acquired_on, lost_on, registered_on, filed_on, my_number_on_form, ratio, elderly_card, limit_category)
+         VALUES (@personId, @position, @id, @insurer, @insurerNumber, @insurerName, @symbol, @number, @branch, @personalFamily,
+           @acquiredOn, @lostOn, @registeredOn, @filedOn, @myNumberOnForm, @ratio, @elderlyCard, @limitCategory)`,
+      ),
+      deleteCoverages: db.prepare('DELETE FROM coverage WHERE person_id = ?'),
+      myna: db.prepare('SELECT insurance_registered, register_at_desk, cert_expires_on, pin_locked FROM myna WHERE person_id = ?'),
+      insertMyna: db.prepare(
+        `INSERT INTO myna (person_id, insurance_registered, register_at_desk, cert_expires_on, pin_locked)
+         VALUES (@personId, @insuranceRegistered, @registerAtDesk, @certExpiresOn, @pinLocked)`,
+      ),
+      deleteMyna: db.prepare('DELETE FROM myna WHERE person_id = ?'),
+      holdings: db.prepare('SELECT kind, details FROM holding WHERE person_id = ? ORDER BY position'),
+      insertHolding: db.prepare('INSERT INTO holding (person_id, position, kind, details) VALUES (@personId, @position, @kind, @details)'),
+      deleteHoldings: db.prepare('DELETE FROM holding WHERE person_id = ?'),
+      count: db.prepare('SELECT count(*) AS n FROM person'),
+    };
+  }
+
+  private write<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      throw fromSystemError(e, this.db.name);
+    }
+  }
+
+  private writeChildren(personId: number, v: ValidPerson, holdings: Holding[]): void {
+    v.coverages.forEach((c, position) => {
+      this.s.insertCoverage.run({
+        personId,
+        position,
+        id: c.id,
+        insurer: c.insurer,
+        insurerNumber: c.insurerNumber,
+        insurerName: c.insurerName,
+        symbol: c.symbol,
+        number: c.number,
+        branch: c.branch,
+        personalFamily: c.personalFamily,
+        acquiredOn: c.acquiredOn,
+        lostOn: c.lostOn,
+        registeredOn: c.registeredOn,
+        filedOn: c.filedOn,
+        myNumberOnForm: c.myNumberOnForm ? 1 : 0,
+        ratio: c.ratio,
+        elderlyCard: c.elderlyCard,
+        limitCategory: c.limitCategory,
+      });
+    });
+    if (v.myna) {
+      this.s.insertMyna.run({
+        personId,
+        insuranceRegistered: v.myna.insuranceRegistered ? 1 : 0,
+        registerAtDesk: v.myna.registerAtDesk ? 1 : 0,
+        certExpiresOn: v.myna.certExpiresOn,
+        pinLocked: v.myna.pinLocked ? 1 : 0,
+      });
+    }
+    holdings.forEach((h, position) => {
+      const { kind, ...details } = h;
+      this.s.insertHolding.run({ personId, position, kind, details: JSON.stringify(details) });
+    });
+  }
+
+  private personParams(v: ValidPerson, now: Date) {
+    return {
+      name: v.name,
+      kana: v.kana,
+      birthDate: v.birthDate,
+      sex: SEX_CODE[v.sex],
+      note: v.note,
+      nameSearch: normalizeForSearch(v.name),
+      kanaSearch: normalizeForSearch(v.kana),
+      now: jstIsoTimestamp(now),
+    };
+  }
+
+  /** Creates a person with everything they hold, in one transaction. */
+  create(input: PersonInput, opts: { demoKey?: string | null; now?: Date } = {}): PersonRecord {
+    const v = validatePerson(input);
+    const id = this.write(() => {
+      const id = Number(this.s.insertPerson.run({ ...this.personParams(v, opts.now ?? new Date()), demoKey: opts.demoKey ?? null }).lastInsertRowid);
+      this.writeChildren(id, v, v.holdings ?? []);
+      return id;
+    });
+    return this.get(id)!;
+  }
+
+  /** Replaces a person's data (see PersonInput for what is kept when left out), in one transaction. */
+  update(id: string | number, input: PersonInput, opts: { now?: Date } = {}): PersonRecord {
+    const pid = parseId(id);
+    const current = this.get(pid);
+    if (!current) throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
+    let full = input;
+    if (input.holdings === undefined) {
+      // Keep the current holdings that still make sense (their coverage still exists, a card for the phone).
+      const ids = new Set((input.coverages ?? []).map((c, i) => (typeof c.id === 'string' ? c.id : `c${i + 1}`)));
+      const kept = current.holdings.filter((h) => ('coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || input.myna != null));
+      full = { ...input, holdings: kept as unknown as Array<Record<string, unknown>> };
+    }
+    const v = validatePerson(full);
+    for (const c of v.coverages) {
+      const old = current.coverages.find((o) => o.id === c.id);
+      const given = v.extrasGiven.get(c.id);
+      if (old && given && !given.insurerName) c.insurerName = old.insurerName;
+      if (old && given && !given.personalFamily) c.personalFamily = old.personalFamily;
+    }
+    this.write(() => {
+      if (this.s.updatePerson.run({ ...this.personParams(v, opts.now ?? new Date()), id: pid }).changes === 0) {
+        throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
+      }
+      this.s.deleteCoverages.run(pid);
+      this.s.deleteMyna.run(pid);
+      this.s.deleteHoldings.run(pid);
+      this.writeChildren(pid, v, v.holdings ?? []);
+    });
+    return this.get(pid)!;
+  }
+
+  /** Create when there is no id, else update (the API's registry.save). */
+  save(input: PersonInput & { id?: string | number | null }): PersonRecord {
+    const { id, ...rest } = input;
+    return id === undefined || id === null || id === '' ? this.create(rest) : this.update(id, rest);
+  }
+
+  /** Deletes a person and everything they hold (ON DELETE CASCADE), in one transaction. */
+  delete(id: string | number): boolean {
+    const pid = parseId(id);
+    return this.write(() => this.s.deletePerson.run(pid).changes > 0);
+  }
+
+  get(id: string | number): PersonRecord | null {
+    const pid = parseId(id);
+    const p = this.s.getPerson.get(pid) as PersonRow | undefined;
+    if (!p) return null;
+    const myna = this.s.myna.get(pid) as MynaRow | undefined;
+    return {
+      id: String(p.id),
+      name: p.name,
+      kana: p.kana,
+      birthDate: p.birth_date,
+      sex: SEX_OF_CODE[p.sex],
+      note: p.note,
+      coverages: (this.s.coverages.all(pid) as CoverageRow[]).map(toCoverage),
+      myna: myna ? toMyna(myna) : null,
+      holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map(
+        (h) => ({ kind: h.kind, ...(JSON.parse(h.details) as object) }) as Holding,
+      ),
+      demoKey: p.demo_key,
+      createdAt: p.created_at,
+      updatedAt: p.updated_at,
+    };
+  }
+
+  count(): number {
+    return (this.s.count.get() as { n: number }).n;
+  }
+
+  /**
+   * Search by name, reading or birth date; ｶﾅ / カナ / かな, full- and half-width and spacing all
+   * match (shared/kana.ts). Ordered by reading. `today` decides which coverages are current.
+   */
+  search(query: string, opts: { limit?: number; offset?: number; today?: IsoDate } = {}): { total: number; items: PatientSummary[] } {
+    assertNoMyNumber(query, 'query');
+    const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
+    const offset = Math.max(opts.offset ?? 0, 0);
+    const q = interpretQuery(query);
+    let where = '1';
+    const params: Record<string, unknown> = {};
+    if (q.kind === 'date') {
+      where = 'birth_date = @date';
+      params.date = q.date;
+    } else if (q.kind === 'prefix') {
+      where = "birth_date LIKE @prefix ESCAPE '\\'";
+      params.prefix = `${likeEscape(q.prefix)}%`;
+    } else if (q.kind === 'text') {
+      where = "(name_search LIKE @text ESCAPE '\\' OR kana_search LIKE @text ESCAPE '\\')";
+      params.text = `%${likeEscape(q.text)}%`;
+    }
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM person WHERE ${where}`).get(params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT id, name, kana, birth_date, sex, note FROM person WHERE ${where} ORDER BY kana_search, id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit, offset }) as PersonRow[];
+    const today = opts.today ?? todayInJapan();
+    const items = rows.map((p): PatientSummary => {
+      const coverages = (this.s.coverages.all(p.id) as CoverageRow[]).map(toCoverage);
+      const insurers = coverageStates(coverages, p.birth_date, today, DEFAULT_POLICY)
+        .filter((st) => st.current)
+        .sort((a, b) => (a.coverage.acquiredOn < b.coverage.acquiredOn ? 1 : -1))
+        .map((st) => st.coverage.insurer);
+      return {
+        id: String(p.id),
+        name: p.name,
+        kana: p.kana,
+        birthDate: p.birth_date,
+        sex: SEX_OF_CODE[p.sex],
+        insurers,
+        hasMynaCard: this.s.myna.get(p.id) !== undefined,
+        note: p.note,
+      };
+    });
+    return { total, items };
+  }
+}

@@ -1,0 +1,82 @@
+// npm run bench -- trainer: a pack just under the 20 MB limit (the bundled pack's scenarios
+// repeated with new ids) — read and validated, imported in one transaction, exported; then the
+// progress report over 5,000 answers. Prints numbers; asserts nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
+import type { TraineeAnswer } from '../../../shared/trainer/grade';
+import { openDatabase } from '../db/open';
+import { createTrainerService } from './index';
+import { checkPackText } from './pack-file';
+import { progressCsv, progressOf } from './progress';
+
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+export async function benchTrainer(opts: { dir: string; packFile: string }): Promise<Record<string, string>> {
+  const base = JSON.parse(fs.readFileSync(opts.packFile, 'utf8')) as { format: string; title: string; scenarios: { id: string }[] };
+  const scenarios: unknown[] = [];
+  let bytes = 200;
+  for (let round = 0; ; round += 1) {
+    let full = false;
+    for (const s of base.scenarios) {
+      const copy = { ...s, id: `${s.id}-r${round}` };
+      const size = Buffer.byteLength(JSON.stringify(copy, null, 2)) + 2;
+      if (bytes + size > MAX_PACK_BYTES - 64 * 1024) {
+        full = true;
+        break;
+      }
+      bytes += size;
+      scenarios.push(copy);
+    }
+    if (full) break;
+  }
+  let text = JSON.stringify({ format: base.format, title: 'bench', scenarios }, null, 2);
+  while (Buffer.byteLength(text) > MAX_PACK_BYTES) {
+    scenarios.length = Math.floor((scenarios.length * (MAX_PACK_BYTES - 32 * 1024)) / Buffer.byteLength(text));
+    text = JSON.stringify({ format: base.format, title: 'bench', scenarios }, null, 2);
+  }
+
+  let t = performance.now();
+  const check = checkPackText(text);
+  const checkMs = performance.now() - t;
+  if (!check.ok) throw new Error(`bench pack does not validate: ${check.issues[0]?.en}`);
+
+  const opened = await openDatabase({ dataDir: path.join(opts.dir, 'db'), dailyBackup: false });
+  const trainer = createTrainerService(opened.db, { log: () => undefined });
+  t = performance.now();
+  const pack = trainer.packs.importChecked(check, 'import', 'bench.json');
+  const importMs = performance.now() - t;
+  t = performance.now();
+  const exported = trainer.packs.exportJson(pack.id);
+  const exportMs = performance.now() - t;
+  t = performance.now();
+  trainer.packs.get(pack.id);
+  const listMs = performance.now() - t;
+
+  // 50 sessions × 100 answers
+  const answer: TraineeAnswer = { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: false, documentsNeeded: [] };
+  t = performance.now();
+  for (let i = 0; i < 50; i += 1) {
+    const st = trainer.sessions.start({ traineeName: `研修生${i % 5}`, packId: pack.id, mode: 'exam', seed: i, count: 100 });
+    for (let p = 1; p <= 100; p += 1) trainer.sessions.answer(st.session.id, p, answer, 5000);
+  }
+  const answerMs = (performance.now() - t) / 5000;
+  t = performance.now();
+  progressOf(trainer.sessions);
+  const progressMs = performance.now() - t;
+  t = performance.now();
+  const csv = progressCsv(trainer.sessions, 'answers');
+  const csvMs = performance.now() - t;
+  opened.db.close();
+  return {
+    'pack size': `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios`,
+    'validate (parse+zod)': ms(checkMs),
+    'import (1 transaction)': ms(importMs),
+    'export': `${ms(exportMs)} (${(exported.json.length / 1024 / 1024).toFixed(1)} MB)`,
+    'pack list (all rows)': ms(listMs),
+    'answer (grade+insert)': `${answerMs.toFixed(2)} ms each`,
+    'progress, 5,000 answers': ms(progressMs),
+    'CSV, 5,000 answers': `${ms(csvMs)} (${csv.rows} rows)`,
+  };
+}

@@ -1,0 +1,239 @@
+// Pack import: every bad input of issue 5 item 6 gives a clear error that names the scenario and
+// the field, never echoes a 12-digit number, and leaves the database byte-for-byte as it was
+// (compared as a full dump of every table).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parsePack } from '../../../shared/scenario';
+import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
+import { AppError } from '../errors';
+import { tempDir } from '../testing/temp-dir';
+import type { ImportOutcome } from '../../../shared/trainer/contract';
+import { dumpDatabase, openTrainer, packJson, scenarioJson } from './testing';
+
+const DEFAULT_PACK = path.resolve('packs/default-pack.json');
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+async function withBaseline() {
+  const t = await openTrainer({ bundledPack: JSON.parse(fs.readFileSync(DEFAULT_PACK, 'utf8')) });
+  closers.push(t.close);
+  t.trainer.loadBundledPack();
+  // some trainee history too, so "unchanged" covers every table
+  const packId = t.trainer.packs.list()[0]!.id;
+  const st = t.trainer.sessions.start({ traineeName: '研修 太郎', packId, mode: 'practice', count: 2 });
+  t.trainer.sessions.answer(st.session.id, 1, { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: false, documentsNeeded: [] }, 5000);
+  return { ...t, before: dumpDatabase(t.db) };
+}
+
+function expectRefused(out: ImportOutcome, db: Parameters<typeof dumpDatabase>[0], before: string) {
+  expect(out.pack).toBeNull();
+  expect(out.issues.length).toBeGreaterThan(0);
+  expect(dumpDatabase(db)).toBe(before);
+  for (const i of out.issues) {
+    expect(i.ja).not.toBe('');
+    expect(i.en).not.toBe('');
+    expect(JSON.stringify(i)).not.toMatch(/\d{12}/);
+  }
+}
+
+describe('pack import: bad input → clear error, nothing imported, database unchanged', () => {
+  it('malformed JSON: says where (line and column)', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const text = '{\n  "format": "shikaku-pack/1",\n  "title": "壊れたパック",\n  "scenarios": [ { "id": "a", } ]\n}\n';
+    const out = trainer.importText(text, 'broken.json');
+    expectRefused(out, db, before);
+    expect(out.issues).toHaveLength(1);
+    expect(out.issues[0]!.ja).toMatch(/^JSON として読めません \(4行 \d+列/);
+    expect(out.issues[0]!.en).toMatch(/line 4, column \d+/);
+  });
+
+  it('empty file and a JSON value that is not an object', async () => {
+    const { trainer, db, before } = await withBaseline();
+    expectRefused(trainer.importText('', 'empty.json'), db, before);
+    expectRefused(trainer.importText('[1,2]', 'array.json'), db, before);
+  });
+
+  it('a wrong format version names the version this app reads', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const out = trainer.importText(JSON.stringify({ ...packJson([scenarioJson('a')]), format: 'shikaku-pack/2' }), 'v2.json');
+    expectRefused(out, db, before);
+    expect(out.issues[0]).toMatchObject({ path: 'format', scenarioId: null });
+    expect(out.issues[0]!.ja).toContain('"shikaku-pack/2"');
+    expect(out.issues[0]!.ja).toContain('"shikaku-pack/1"');
+    // a single scenario file is pointed out as such
+    const single = trainer.importText(JSON.stringify({ format: 'shikaku-scenario/1', ...scenarioJson('b') }), 'one.json');
+    expectRefused(single, db, before);
+    expect(single.issues[0]!.ja).toContain('1件のシナリオ');
+  });
+
+  it('an unknown document kind names the scenario and the field', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const out = trainer.importText(
+      JSON.stringify(packJson([scenarioJson('ok-1'), scenarioJson('bad-kind', { presented: [{ kind: 'myna-card' }, { kind: 'passport' }] })])),
+      'kind.json',
+    );
+    expectRefused(out, db, before);
+    expect(out.issues).toHaveLength(1);
+    expect(out.issues[0]).toMatchObject({ scenarioId: 'bad-kind', path: 'scenarios[1].presented[1].kind' });
+    expect(out.issues[0]!.ja).toContain('未知の書類の種類');
+  });
+
+  it('a 12-digit number anywhere is refused and never echoed', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const my = '123456789012';
+    const text = JSON.stringify(
+      packJson([
+        scenarioJson('num-insurer', { patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: my }] } }),
+        scenarioJson('num-symbol', {
+          patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', symbol: my }] },
+        }),
+        scenarioJson('num-story', { story: `個人番号 ${my.slice(0, 4)} ${my.slice(4, 8)} ${my.slice(8)} を控えた` }),
+        scenarioJson('fine'),
+      ]),
+    );
+    const out = trainer.importText(text, 'mynumber.json');
+    expectRefused(out, db, before);
+    expect(out.issues.map((i) => [i.scenarioId, i.path])).toEqual([
+      ['num-insurer', 'scenarios[0].patient.coverages[0].insurerNumber'],
+      ['num-symbol', 'scenarios[1].patient.coverages[0].symbol'],
+      ['num-story', 'scenarios[2].story'],
+    ]);
+    expect(JSON.stringify(out)).not.toContain(my);
+    expect(out.issues[0]!.ja).toContain('個人番号');
+  });
+
+  it('a 50 MB file is refused before it is parsed (from disk, at upload start, and by counting chunks)', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const dir = tempDir();
+    const big = path.join(dir, 'big.json');
+    const fd = fs.openSync(big, 'w');
+    // valid-looking JSON start, then 50 MB of padding: a parse would fail differently (and slowly)
+    fs.writeSync(fd, '{"format":"shikaku-pack/1","title":"big","scenarios":[');
+    fs.ftruncateSync(fd, 50 * 1024 * 1024);
+    fs.closeSync(fd);
+    const out = trainer.importFile(big, 'big.json');
+    expectRefused(out, db, before);
+    expect(out.issues[0]!.ja).toBe('ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです。パックを分けてください');
+    expect(out.issues[0]!.en).toContain('too large (50.0 MB)');
+
+    expect(() => trainer.uploads.begin('big.json', 50 * 1024 * 1024)).toThrowError(AppError);
+    try {
+      trainer.uploads.begin('big.json', 50 * 1024 * 1024);
+    } catch (e) {
+      expect((e as AppError).ja).toContain('50.0 MB');
+    }
+    // a client that under-declares the size is stopped once the chunks pass the limit
+    const { uploadId, chunkChars } = trainer.uploads.begin('liar.json', 10);
+    const chunk = 'x'.repeat(chunkChars);
+    let refusedAt = -1;
+    for (let i = 0; i < 400; i += 1) {
+      try {
+        trainer.uploads.chunk(uploadId, i, chunk);
+      } catch (e) {
+        expect((e as AppError).ja).toContain('ファイルが大きすぎます');
+        refusedAt = i;
+        break;
+      }
+    }
+    expect(refusedAt).toBe(Math.floor(MAX_PACK_BYTES / chunkChars));
+    expect(() => trainer.importUpload(uploadId)).toThrowError(/no such upload/);
+    expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('duplicate scenario ids name both places', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const out = trainer.importText(JSON.stringify(packJson([scenarioJson('same'), scenarioJson('other'), scenarioJson('same')])), 'dup.json');
+    expectRefused(out, db, before);
+    expect(out.issues).toEqual([
+      expect.objectContaining({ scenarioId: 'same', path: 'scenarios[2].id', ja: 'シナリオ id が重複しています (scenarios[0] と同じ)' }),
+    ]);
+  });
+
+  it('lists every bad scenario, in file order, and imports none of the good ones', async () => {
+    const { trainer, db, before } = await withBaseline();
+    const out = trainer.importText(
+      JSON.stringify(
+        packJson([
+          scenarioJson('good-1'),
+          scenarioJson('bad-date', { visitDate: '令和元年4月30日' }),
+          scenarioJson('good-2'),
+          scenarioJson('bad-field', { colour: 'blue' }),
+          scenarioJson('bad-check-digit', {
+            patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: '88134458' }] },
+          }),
+        ]),
+      ),
+      'many.json',
+    );
+    expectRefused(out, db, before);
+    expect(out.issues.map((i) => `${i.scenarioId} ${i.path}`)).toEqual([
+      'bad-date scenarios[1].visitDate',
+      'bad-field scenarios[3]',
+      'bad-check-digit scenarios[4].patient.coverages[0].insurerNumber',
+    ]);
+  });
+
+  it('a good pack imports in one go, and exports back to shikaku-pack/1 that reads the same', async () => {
+    const { trainer } = await withBaseline();
+    const text = fs.readFileSync(DEFAULT_PACK, 'utf8');
+    const out = trainer.importText(text, 'default-pack.json');
+    expect(out.issues).toEqual([]);
+    const original = parsePack(JSON.parse(text));
+    if (!original.ok) throw new Error('default pack does not validate');
+    expect(out.pack).toMatchObject({ source: 'import', fileName: 'default-pack.json', scenarioCount: original.scenarios.length, mismatchCount: 0 });
+    const exported = trainer.packs.exportJson(out.pack!.id);
+    const again = parsePack(JSON.parse(exported.json));
+    if (!again.ok) throw new Error(JSON.stringify(again.issues.slice(0, 2)));
+    expect(again.scenarios).toEqual(original.scenarios);
+    expect(again.title).toBe(original.title);
+  });
+
+  it('with a UTF-8 BOM, through chunks', async () => {
+    const { trainer } = await withBaseline();
+    const text = `\uFEFF${JSON.stringify(packJson([scenarioJson('bom-1'), scenarioJson('bom-2')]))}`;
+    const { uploadId } = trainer.uploads.begin('bom.json', Buffer.byteLength(text));
+    trainer.uploads.chunk(uploadId, 0, text.slice(0, 50));
+    trainer.uploads.chunk(uploadId, 1, text.slice(50));
+    const out = trainer.importUpload(uploadId);
+    expect(out.issues).toEqual([]);
+    expect(out.pack?.scenarioCount).toBe(2);
+  });
+
+  it('reports scenarios whose expected disagrees with the engine (imported, flagged)', async () => {
+    const { trainer } = await withBaseline();
+    const out = trainer.importText(JSON.stringify(packJson([scenarioJson('agree'), scenarioJson('disagree', { expected: { verdict: 'self-pay' } })])), 'x.json');
+    expect(out.pack?.mismatchCount).toBe(1);
+    const detail = trainer.packs.get(out.pack!.id);
+    expect(detail.scenarios.map((s) => [s.scenarioId, s.expectedMatches, s.mismatches])).toEqual([
+      ['agree', true, []],
+      ['disagree', false, ['verdict']],
+    ]);
+  });
+});
+
+describe('the bundled default pack', () => {
+  it('is loaded on the first start, once; deleting it does not bring it back', async () => {
+    const bundled = JSON.parse(fs.readFileSync(DEFAULT_PACK, 'utf8'));
+    const t = await openTrainer({ bundledPack: bundled });
+    const first = t.trainer.loadBundledPack();
+    expect(first).toMatchObject({ source: 'bundled' });
+    expect(first!.scenarioCount).toBeGreaterThanOrEqual(40);
+    expect(t.trainer.loadBundledPack()).toBeNull();
+    t.trainer.packs.delete(first!.id);
+    t.close();
+    const again = await openTrainer({ bundledPack: bundled, dataDir: t.dataDir });
+    closers.push(again.close);
+    expect(again.trainer.loadBundledPack()).toBeNull();
+    expect(again.trainer.packs.list()).toEqual([]);
+  });
+
+  it('a bundled pack that does not validate is reported and not loaded (and tried again next start)', async () => {
+    const lines: string[] = [];
+    const t = await openTrainer({ bundledPack: packJson([scenarioJson('a'), scenarioJson('a')]), log: (l) => lines.push(l) });
+    closers.push(t.close);
+    expect(t.trainer.loadBundledPack()).toBeNull();
+    expect(lines[0]).toContain('duplicate scenario id');
+    expect(t.db.prepare("SELECT COUNT(*) AS n FROM app_meta WHERE key = 'trainer.bundled-pack'").get()).toEqual({ n: 0 });
+  });
+});

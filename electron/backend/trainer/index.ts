@@ -1,0 +1,100 @@
+// The trainer mode's backend (issue 5): packs, authoring, sessions, progress, settings. Plain Node
+// (never imports 'electron'); the API handlers in ../api/trainer.ts call it.
+import type { Database } from 'better-sqlite3';
+import type { Scenario } from '../../../shared/scenario';
+import type { ImportOutcome, PackSummary, SaveScenarioOutcome } from '../../../shared/trainer/contract';
+import { toPackScenario } from '../../../shared/trainer/pack-io';
+import { AppError } from '../errors';
+import { checkPackFile, checkPackText, checkPackValue, type PackCheck } from './pack-file';
+import { checkScenarioValue, PackRepository } from './packs';
+import { SessionRepository } from './sessions';
+import { TrainerSettingsRepository } from './settings';
+import { UploadStore } from './uploads';
+
+export const BUNDLED_PACK_META_KEY = 'trainer.bundled-pack';
+
+export interface TrainerOptions {
+  now?: () => Date;
+  /** the default pack (parsed JSON), imported once on the first start with trainer tables */
+  bundledPack?: unknown;
+  /** where to report a bundled pack that does not validate (default: stderr) */
+  log?: (line: string) => void;
+}
+
+export type TrainerService = ReturnType<typeof createTrainerService>;
+
+export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
+  const now = opts.now ?? (() => new Date());
+  const packs = new PackRepository(db, now);
+  const settings = new TrainerSettingsRepository(db, now);
+  const sessions = new SessionRepository(db, packs, settings, now);
+  const uploads = new UploadStore();
+  const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+
+  const outcome = (check: PackCheck, source: 'import' | 'bundled', fileName: string | null): ImportOutcome =>
+    check.ok
+      ? { pack: packs.importChecked(check, source, fileName), issues: [], warnings: check.warnings }
+      : { pack: null, issues: check.issues, warnings: check.warnings };
+
+  /** Imports the bundled pack unless it was imported before (deleting it later does not bring it back). */
+  function loadBundledPack(): PackSummary | null {
+    if (opts.bundledPack === undefined) return null;
+    const done = db.prepare('SELECT value FROM app_meta WHERE key = ?').get(BUNDLED_PACK_META_KEY);
+    if (done) return null;
+    const check = checkPackValue(opts.bundledPack);
+    if (!check.ok) {
+      log(`同梱のパックを読み込めませんでした / the bundled pack does not validate: ${check.issues.length} issue(s), first: ${check.issues[0]?.path} ${check.issues[0]?.en}`);
+      return null;
+    }
+    return db.transaction(() => {
+      const pack = packs.importChecked(check, 'bundled', 'packs/default-pack.json');
+      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(BUNDLED_PACK_META_KEY, JSON.stringify({ packId: pack.id, title: pack.title }));
+      return pack;
+    })();
+  }
+
+  return {
+    packs,
+    sessions,
+    settings,
+    uploads,
+    loadBundledPack,
+    importText(text: string, fileName: string | null): ImportOutcome {
+      return outcome(checkPackText(text), 'import', fileName);
+    },
+    importFile(file: string, fileName: string | null = null): ImportOutcome {
+      return outcome(checkPackFile(file), 'import', fileName ?? file);
+    },
+    importUpload(uploadId: string): ImportOutcome {
+      const { fileName, text } = uploads.take(uploadId);
+      return outcome(checkPackText(text), 'import', fileName);
+    },
+    /** "Save this desk case as a scenario": the desk's normalized scenario, a new id, title and story. */
+    saveDeskCase(input: { packId: number | null; newPackTitle?: string; scenario: unknown; id: string; title: string; story?: string }): SaveScenarioOutcome & {
+      packId: number | null;
+    } {
+      const s = input.scenario as Scenario;
+      if (typeof s !== 'object' || s === null || !Array.isArray((s as Scenario).presented) || typeof s.patient !== 'object') {
+        throw new AppError('invalid-input', '窓口の事例が正しくありません', 'the desk case is not a scenario');
+      }
+      let raw: Record<string, unknown>;
+      try {
+        raw = toPackScenario({ ...s, expected: undefined });
+      } catch {
+        throw new AppError('invalid-input', '窓口の事例が正しくありません', 'the desk case is not a scenario');
+      }
+      raw = { ...raw, id: input.id, title: input.title.trim() || null, story: input.story?.trim() || null };
+      raw = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null));
+      let packId = input.packId;
+      if (packId === null) {
+        const title = input.newPackTitle?.trim() ?? '';
+        if (title === '') throw new AppError('invalid-input', '新しいパックの名前を入力してください', 'a title for the new pack is required');
+        // validate first, so a bad case never leaves an empty pack behind
+        const c = checkScenarioValue(raw);
+        if (!c.ok) return { row: null, issues: c.issues, warnings: c.warnings, packId: null };
+        packId = packs.create(title).id;
+      }
+      return { ...packs.saveScenario(packId, raw), packId };
+    },
+  };
+}

@@ -1,0 +1,335 @@
+// Packs and their scenarios in SQLite: import (all or nothing), export, authoring (create, edit,
+// duplicate, reorder, delete) and the bundled default pack. Every scenario that is stored has
+// passed the same validation as an import; with it the repository keeps what the engine decides
+// for it (verdict, copay, rules) and whether the pack's `expected` agrees.
+import type { Database } from 'better-sqlite3';
+import { compareExpected, decide } from '../../../shared/engine';
+import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
+import { parseScenario, redactMyNumber, type RuleId, type Scenario, type ScenarioIssue } from '../../../shared/scenario';
+import type { PackDetail, PackScenarioRow, PackSource, PackSummary, SaveScenarioOutcome } from '../../../shared/trainer/contract';
+import { exportPackJson, toPackScenario } from '../../../shared/trainer/pack-io';
+import { AppError, fromSystemError } from '../errors';
+import { assertNoMyNumber, findMyNumberPath } from '../privacy';
+import { jstIsoTimestamp } from '../time';
+import type { PackCheck } from './pack-file';
+
+interface PackDbRow {
+  id: number;
+  title: string;
+  source: PackSource;
+  file_name: string | null;
+  created_at: string;
+  updated_at: string;
+  scenario_count: number;
+  mismatch_count: number;
+}
+
+interface ScenarioDbRow {
+  scenario_id: string;
+  position: number;
+  title: string | null;
+  visit_date: string;
+  verdict: PackScenarioRow['verdict'];
+  copay_percent: PackScenarioRow['copayPercent'];
+  rules: string;
+  expected_ok: number | null;
+  mismatches: string;
+}
+
+const SUMMARY_SQL = `SELECT p.id, p.title, p.source, p.file_name, p.created_at, p.updated_at,
+  (SELECT COUNT(*) FROM trainer_pack_scenario s WHERE s.pack_id = p.id) AS scenario_count,
+  (SELECT COUNT(*) FROM trainer_pack_scenario s WHERE s.pack_id = p.id AND s.expected_ok = 0) AS mismatch_count
+  FROM trainer_pack p`;
+
+const toSummary = (r: PackDbRow): PackSummary => ({
+  id: r.id,
+  title: r.title,
+  source: r.source,
+  fileName: r.file_name,
+  scenarioCount: r.scenario_count,
+  mismatchCount: r.mismatch_count,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (r: ScenarioDbRow): PackScenarioRow => ({
+  scenarioId: r.scenario_id,
+  position: r.position,
+  title: r.title,
+  visitDate: r.visit_date,
+  verdict: r.verdict,
+  copayPercent: r.copay_percent,
+  rules: JSON.parse(r.rules) as RuleId[],
+  expectedMatches: r.expected_ok === null ? null : r.expected_ok === 1,
+  mismatches: JSON.parse(r.mismatches) as string[],
+});
+
+/** What the engine says about a scenario (trainer mode decides with the defaults + the scenario's own policy). */
+export function analyze(s: Scenario) {
+  const decision = decide(s);
+  const mismatches = s.expected ? compareExpected(s.expected, decision).map((m) => m.field) : [];
+  return { decision, expectedOk: s.expected ? mismatches.length === 0 : null, mismatches };
+}
+
+/** One scenario as the authoring form sends it: the same checks as an import (R18 included). */
+export function checkScenarioValue(raw: unknown): { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+  const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+  const scenarioId = typeof rawId === 'string' ? redactMyNumber(rawId) : null;
+  const my = findMyNumberPath(raw);
+  if (my !== null) return { ok: false, issues: [{ scenarioId, path: my, ja: MY_NUMBER_REFUSAL.ja, en: MY_NUMBER_REFUSAL.en }], warnings: [] };
+  const r = parseScenario(raw, { inPack: true });
+  const tag = (i: { path: string; ja: string; en: string }): ScenarioIssue => ({ ...i, scenarioId });
+  return r.ok ? { ok: true, scenario: r.scenario, warnings: r.warnings.map(tag) } : { ok: false, issues: r.issues.map(tag), warnings: r.warnings.map(tag) };
+}
+
+export class PackRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {}
+
+  private stamp(): string {
+    return jstIsoTimestamp(this.now());
+  }
+
+  private tx<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw fromSystemError(e, this.db.name);
+    }
+  }
+
+  list(): PackSummary[] {
+    return (this.db.prepare(`${SUMMARY_SQL} ORDER BY p.id`).all() as PackDbRow[]).map(toSummary);
+  }
+
+  summary(packId: number): PackSummary {
+    const r = this.db.prepare(`${SUMMARY_SQL} WHERE p.id = ?`).get(packId) as PackDbRow | undefined;
+    if (!r) throw new AppError('not-found', `パックが見つかりません (番号 ${packId})`, `no such pack (${packId})`);
+    return toSummary(r);
+  }
+
+  get(packId: number): PackDetail {
+    const pack = this.summary(packId);
+    const rows = this.db
+      .prepare(
+        `SELECT scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches
+         FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position`,
+      )
+      .all(packId) as ScenarioDbRow[];
+    return { pack, scenarios: rows.map(toRow) };
+  }
+
+  private row(packId: number, scenarioId: string): PackScenarioRow {
+    const r = this.db
+      .prepare(
+        `SELECT scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches
+         FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?`,
+      )
+      .get(packId, scenarioId) as ScenarioDbRow | undefined;
+    if (!r) throw notFoundScenario(scenarioId);
+    return toRow(r);
+  }
+
+  /** The pack form of one scenario. */
+  scenarioJson(packId: number, scenarioId: string): Record<string, unknown> {
+    this.summary(packId);
+    const r = this.db.prepare('SELECT scenario_json FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').get(packId, scenarioId) as
+      | { scenario_json: string }
+      | undefined;
+    if (!r) throw notFoundScenario(scenarioId);
+    return JSON.parse(r.scenario_json) as Record<string, unknown>;
+  }
+
+  /** Every scenario of a pack, in order, validated again on the way out. */
+  scenarios(packId: number): Scenario[] {
+    this.summary(packId);
+    const rows = this.db.prepare('SELECT scenario_id, scenario_json FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position').all(packId) as {
+      scenario_id: string;
+      scenario_json: string;
+    }[];
+    return rows.map((r) => {
+      const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
+      if (!p.ok) throw new AppError('internal', `保存されたシナリオが読めません: ${r.scenario_id}`, `a stored scenario does not validate: ${r.scenario_id}`);
+      return p.scenario;
+    });
+  }
+
+  private insertScenario(packId: number, position: number, s: Scenario): void {
+    const a = analyze(s);
+    const json = JSON.stringify(toPackScenario(s));
+    assertNoMyNumber(json, `scenario ${s.id}`);
+    this.db
+      .prepare(
+        `INSERT INTO trainer_pack_scenario
+           (pack_id, scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches, scenario_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        packId,
+        s.id,
+        position,
+        s.title,
+        s.visitDate,
+        a.decision.verdict,
+        a.decision.copayPercent,
+        JSON.stringify(a.decision.rules),
+        a.expectedOk === null ? null : a.expectedOk ? 1 : 0,
+        JSON.stringify(a.mismatches),
+        json,
+      );
+  }
+
+  private touch(packId: number): void {
+    this.db.prepare('UPDATE trainer_pack SET updated_at = ? WHERE id = ?').run(this.stamp(), packId);
+  }
+
+  private insertPack(title: string, source: PackSource, fileName: string | null): number {
+    assertNoMyNumber(title, 'title');
+    if (fileName !== null) assertNoMyNumber(fileName, 'fileName');
+    const t = this.stamp();
+    return Number(
+      this.db.prepare('INSERT INTO trainer_pack (title, source, file_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(title, source, fileName, t, t)
+        .lastInsertRowid,
+    );
+  }
+
+  /** A validated pack, in one transaction: every scenario or none. */
+  importChecked(check: Extract<PackCheck, { ok: true }>, source: PackSource, fileName: string | null): PackSummary {
+    const id = this.tx(() => {
+      const packId = this.insertPack(check.title.trim() || '(名前のないパック)', source, fileName);
+      check.scenarios.forEach((s, i) => this.insertScenario(packId, i, s));
+      return packId;
+    });
+    return this.summary(id);
+  }
+
+  exportJson(packId: number): { title: string; json: string; scenarios: number } {
+    const { title } = this.summary(packId);
+    const scenarios = this.scenarios(packId);
+    return { title, json: exportPackJson(title, scenarios), scenarios: scenarios.length };
+  }
+
+  create(title: string): PackSummary {
+    const id = this.tx(() => this.insertPack(title.trim(), 'authored', null));
+    return this.summary(id);
+  }
+
+  rename(packId: number, title: string): PackSummary {
+    this.summary(packId);
+    assertNoMyNumber(title, 'title');
+    this.tx(() => this.db.prepare('UPDATE trainer_pack SET title = ?, updated_at = ? WHERE id = ?').run(title.trim(), this.stamp(), packId));
+    return this.summary(packId);
+  }
+
+  delete(packId: number): boolean {
+    return this.tx(() => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0);
+  }
+
+  /** The scenario ids of a pack, in order (cheap: no JSON is read). */
+  scenarioIds(packId: number): string[] {
+    this.summary(packId);
+    return this.ids(packId);
+  }
+
+  /** Some scenarios of a pack, in the order asked for. */
+  scenariosById(packId: number, ids: readonly string[]): Scenario[] {
+    const st = this.db.prepare('SELECT scenario_json FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?');
+    return ids.map((id) => {
+      const r = st.get(packId, id) as { scenario_json: string } | undefined;
+      if (!r) throw notFoundScenario(id);
+      const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
+      if (!p.ok) throw new AppError('internal', `保存されたシナリオが読めません: ${id}`, `a stored scenario does not validate: ${id}`);
+      return p.scenario;
+    });
+  }
+
+  private ids(packId: number): string[] {
+    return (this.db.prepare('SELECT scenario_id FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position').all(packId) as { scenario_id: string }[]).map(
+      (r) => r.scenario_id,
+    );
+  }
+
+  private renumber(packId: number, ids: readonly string[]): void {
+    const st = this.db.prepare('UPDATE trainer_pack_scenario SET position = ? WHERE pack_id = ? AND scenario_id = ?');
+    ids.forEach((id, i) => st.run(i, packId, id));
+  }
+
+  /** Create (no `replaces`) or edit one scenario; on any problem nothing changes and every issue is listed. */
+  saveScenario(packId: number, raw: unknown, replaces?: string): SaveScenarioOutcome {
+    this.summary(packId);
+    const c = checkScenarioValue(raw);
+    if (!c.ok) return { row: null, issues: c.issues, warnings: c.warnings };
+    const s = c.scenario;
+    const ids = this.ids(packId);
+    if (replaces !== undefined && !ids.includes(replaces)) throw notFoundScenario(replaces);
+    if (s.id !== replaces && ids.includes(s.id)) {
+      return {
+        row: null,
+        issues: [{ scenarioId: s.id, path: 'id', ja: `このパックには同じ id のシナリオがすでにあります: ${s.id}`, en: `the pack already has a scenario with this id: ${s.id}` }],
+        warnings: c.warnings,
+      };
+    }
+    this.tx(() => {
+      let position = ids.length;
+      if (replaces !== undefined) {
+        position = ids.indexOf(replaces);
+        this.db.prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').run(packId, replaces);
+      }
+      this.insertScenario(packId, position, s);
+      this.touch(packId);
+    });
+    return { row: this.row(packId, s.id), issues: [], warnings: c.warnings };
+  }
+
+  duplicate(packId: number, scenarioId: string): PackScenarioRow {
+    const ids = this.ids(packId);
+    const at = ids.indexOf(scenarioId);
+    if (at < 0) throw notFoundScenario(scenarioId);
+    const original = this.scenarios(packId)[at]!;
+    const base = `${scenarioId.slice(0, 70)}-copy`;
+    let id = base;
+    for (let n = 2; ids.includes(id); n += 1) id = `${base}-${n}`;
+    const copy: Scenario = { ...original, id, title: `${original.title ?? scenarioId} (コピー)` };
+    this.tx(() => {
+      this.insertScenario(packId, ids.length, copy);
+      this.renumber(packId, [...ids.slice(0, at + 1), id, ...ids.slice(at + 1)]);
+      this.touch(packId);
+    });
+    return this.row(packId, id);
+  }
+
+  deleteScenario(packId: number, scenarioId: string): boolean {
+    this.summary(packId);
+    return this.tx(() => {
+      const gone = this.db.prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').run(packId, scenarioId).changes > 0;
+      if (gone) {
+        this.renumber(packId, this.ids(packId));
+        this.touch(packId);
+      }
+      return gone;
+    });
+  }
+
+  move(packId: number, scenarioId: string, to: number): PackDetail {
+    const ids = this.ids(packId);
+    const from = ids.indexOf(scenarioId);
+    if (from < 0) throw notFoundScenario(scenarioId);
+    const target = Math.min(Math.max(0, to), ids.length - 1);
+    if (target !== from) {
+      ids.splice(from, 1);
+      ids.splice(target, 0, scenarioId);
+      this.tx(() => {
+        this.renumber(packId, ids);
+        this.touch(packId);
+      });
+    }
+    return this.get(packId);
+  }
+}
+
+function notFoundScenario(id: string): AppError {
+  return new AppError('not-found', `シナリオが見つかりません: ${id}`, `no such scenario: ${id}`);
+}

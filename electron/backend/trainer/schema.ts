@@ -1,0 +1,106 @@
+// The trainer mode's tables (issue 5), added to the database as migration step 2.
+//
+// Packs and their scenarios are the trainer's working material: editable (authoring), ordered by
+// `position`, each scenario kept in the hand-written pack form plus what the engine says about it.
+// Everything a trainee did is append-only — trainees, sessions, the scenarios a session was given
+// (a copy, so editing or deleting a pack later never changes a past result), answers and session
+// ends: triggers refuse UPDATE and DELETE whatever the caller.
+export const TRAINER_SQL = `
+CREATE TABLE trainer_pack (
+  id          INTEGER PRIMARY KEY,
+  title       TEXT NOT NULL,
+  source      TEXT NOT NULL CHECK (source IN ('bundled', 'import', 'authored')),
+  file_name   TEXT,
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE trainer_pack_scenario (
+  pack_id        INTEGER NOT NULL REFERENCES trainer_pack (id) ON DELETE CASCADE,
+  scenario_id    TEXT NOT NULL,
+  position       INTEGER NOT NULL,
+  title          TEXT,
+  visit_date     TEXT NOT NULL,
+  verdict        TEXT NOT NULL CHECK (verdict IN ('insured', 'insured-interim', 'insured-declaration', 'self-pay')),
+  copay_percent  INTEGER NOT NULL CHECK (copay_percent IN (10, 20, 30, 100)),
+  rules          TEXT NOT NULL CHECK (json_valid(rules)),
+  expected_ok    INTEGER CHECK (expected_ok IN (0, 1)),          -- NULL: the scenario has no expected
+  mismatches     TEXT NOT NULL CHECK (json_valid(mismatches)),   -- field names where expected ≠ engine
+  scenario_json  TEXT NOT NULL CHECK (json_valid(scenario_json)),-- the pack form (shared/trainer/pack-io.ts)
+  PRIMARY KEY (pack_id, scenario_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, position);
+
+CREATE TABLE trainee (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE trainer_session (
+  id          INTEGER PRIMARY KEY,
+  trainee_id  INTEGER NOT NULL REFERENCES trainee (id),
+  mode        TEXT NOT NULL CHECK (mode IN ('practice', 'exam')),
+  pack_id     INTEGER,                   -- no foreign key: the session keeps its own copy of the scenarios
+  pack_title  TEXT NOT NULL,
+  seed        INTEGER CHECK (seed BETWEEN 0 AND 4294967295),
+  pass_mark   INTEGER CHECK (pass_mark BETWEEN 1 AND 100),
+  questions   INTEGER NOT NULL CHECK (questions >= 1),
+  started_at  TEXT NOT NULL,
+  CHECK ((mode = 'exam') = (pass_mark IS NOT NULL)),
+  CHECK (mode = 'practice' OR seed IS NOT NULL)
+) STRICT;
+CREATE INDEX trainer_session_trainee ON trainer_session (trainee_id, id);
+
+CREATE TABLE trainer_session_item (
+  session_id    INTEGER NOT NULL REFERENCES trainer_session (id),
+  position      INTEGER NOT NULL CHECK (position >= 1),
+  scenario_id   TEXT NOT NULL,
+  scenario_json TEXT NOT NULL CHECK (json_valid(scenario_json)),
+  PRIMARY KEY (session_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE trainer_answer (
+  id             INTEGER PRIMARY KEY,
+  session_id     INTEGER NOT NULL,
+  position       INTEGER NOT NULL,
+  scenario_id    TEXT NOT NULL,
+  answered_at    TEXT NOT NULL,
+  day            TEXT NOT NULL,          -- calendar date in Japan of answered_at
+  answer_json    TEXT NOT NULL CHECK (json_valid(answer_json)),
+  decision_json  TEXT NOT NULL CHECK (json_valid(decision_json)),
+  verdict_ok     INTEGER NOT NULL CHECK (verdict_ok IN (0, 1)),
+  copay_ok       INTEGER NOT NULL CHECK (copay_ok IN (0, 1)),
+  elderly_ok     INTEGER NOT NULL CHECK (elderly_ok IN (0, 1)),
+  documents_ok   INTEGER NOT NULL CHECK (documents_ok IN (0, 1)),
+  correct_items  INTEGER NOT NULL CHECK (correct_items BETWEEN 0 AND 4),
+  all_correct    INTEGER NOT NULL CHECK (all_correct IN (0, 1)),
+  time_ms        INTEGER NOT NULL CHECK (time_ms >= 0),
+  rules          TEXT NOT NULL CHECK (json_valid(rules)),   -- the decision's rules
+  UNIQUE (session_id, position),
+  FOREIGN KEY (session_id, position) REFERENCES trainer_session_item (session_id, position)
+) STRICT;
+CREATE INDEX trainer_answer_day ON trainer_answer (day);
+
+CREATE TABLE trainer_session_end (
+  session_id INTEGER PRIMARY KEY REFERENCES trainer_session (id),
+  ended_at   TEXT NOT NULL,
+  reason     TEXT NOT NULL CHECK (reason IN ('completed', 'stopped'))
+) STRICT;
+
+CREATE TABLE trainer_settings (
+  id          INTEGER PRIMARY KEY CHECK (id = 1),
+  pass_mark   INTEGER NOT NULL CHECK (pass_mark BETWEEN 1 AND 100),
+  exam_size   INTEGER NOT NULL CHECK (exam_size BETWEEN 1 AND 500),
+  updated_at  TEXT NOT NULL
+) STRICT;
+${['trainee', 'trainer_session', 'trainer_session_item', 'trainer_answer', 'trainer_session_end']
+  .map(
+    (t) => `
+CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t}
+BEGIN SELECT RAISE(ABORT, '${t} is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t}
+BEGIN SELECT RAISE(ABORT, '${t} is append-only: DELETE is not allowed'); END;`,
+  )
+  .join('\n')}
+`;

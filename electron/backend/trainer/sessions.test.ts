@@ -1,0 +1,238 @@
+// Practice and exam sessions, grading, the pass mark, append-only records, progress and CSV.
+import { afterEach, describe, expect, it } from 'vitest';
+import { decide } from '../../../shared/engine';
+import { parseScenario } from '../../../shared/scenario';
+import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
+import { ANSWER_CSV_HEADERS, progressCsv, progressOf, RULE_CSV_HEADERS } from './progress';
+import { openTrainer, packJson, scenarioJson } from './testing';
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+// Six scenarios with different answers: R3 (30%), self-pay, R5 kakunin, 72-year-old R4 + R7, …
+const SCENARIOS = [
+  scenarioJson('r3-myna'),
+  scenarioJson('self-pay-nothing', { presented: [], expected: { verdict: 'self-pay' } }),
+  scenarioJson('kakunin-no-online', {
+    clinic: { onlineCheck: false },
+    presented: [{ kind: 'kakunin-sho', issuedOn: '2025-08-01', validUntil: '2030-07-31' }],
+    expected: { verdict: 'insured' },
+  }),
+  scenarioJson('elderly-72-oshirase', {
+    clinic: { onlineCheck: false },
+    patient: {
+      birthDate: '1953-06-10',
+      coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-06-10' },
+    },
+    presented: [{ kind: 'myna-card' }, { kind: 'oshirase' }],
+    expected: { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: true },
+  }),
+  scenarioJson('child-r3', {
+    patient: { birthDate: '2021-05-05', coverages: [{ insurer: 'kumiai', acquiredOn: '2021-05-05' }], myna: { insuranceRegistered: true, certExpiresOn: '2026-05-05' } },
+    expected: { copayPercent: 20 },
+  }),
+  scenarioJson('legacy-expired-no-online', {
+    visitDate: '2026-02-02',
+    clinic: { onlineCheck: false },
+    presented: [{ kind: 'legacy-card' }],
+    expected: { verdict: 'self-pay' },
+  }),
+];
+
+const decisionOf = (raw: Record<string, unknown>) => {
+  const p = parseScenario(raw, { inPack: true });
+  if (!p.ok) throw new Error(JSON.stringify(p.issues));
+  return decide(p.scenario);
+};
+const rightFor = (id: string) => correctAnswer(decisionOf(SCENARIOS.find((s) => s.id === id)!));
+const WRONG: TraineeAnswer = { verdict: 'insured-interim', copayPercent: 10, elderlyCardNeeded: true, documentsNeeded: ['declaration'] };
+
+let clock = Date.parse('2026-03-02T01:00:00Z');
+const now = () => new Date(clock);
+
+async function setup() {
+  const t = await openTrainer({ now });
+  closers.push(t.close);
+  const out = t.trainer.importText(JSON.stringify(packJson(SCENARIOS)), 'six.json');
+  if (!out.pack) throw new Error(JSON.stringify(out.issues));
+  return { ...t, packId: out.pack.id };
+}
+
+describe('practice', () => {
+  it('goes through the pack in order, with feedback after each answer, and records the time', async () => {
+    const { trainer, packId } = await setup();
+    let st = trainer.sessions.start({ traineeName: '  山田　花子 ', packId, mode: 'practice' });
+    expect(st.session).toMatchObject({ traineeName: '山田 花子', mode: 'practice', questions: 6, answered: 0, seed: null, passMark: null });
+    const seen: string[] = [];
+    while (st.question) {
+      seen.push(st.question.scenarioId);
+      const right = rightFor(st.question.scenarioId);
+      const answer = st.position === 2 ? { ...right, copayPercent: right.copayPercent === 30 ? 20 : 30 } as TraineeAnswer : right;
+      const out = trainer.sessions.answer(st.session.id, st.position!, answer, 1000 * st.position!);
+      expect(out.feedback).not.toBeNull();
+      expect(out.feedback!.correct).toEqual(right);
+      expect(out.feedback!.decision.tellPatient).not.toBe('');
+      expect(out.feedback!.grade.allCorrect).toBe(st.position !== 2);
+      if (st.position === 2) expect(out.feedback!.grade.items).toEqual({ verdict: true, copayPercent: false, elderlyCardNeeded: true, documentsNeeded: true });
+      st = out.state;
+    }
+    expect(seen).toEqual(SCENARIOS.map((s) => s.id));
+    expect(st.session).toMatchObject({ answered: 6, endReason: 'completed' });
+    const r = trainer.sessions.result(st.session.id);
+    expect(r.score).toMatchObject({ questions: 6, answered: 6, correct: 5, percent: 83, itemsCorrect: 23 });
+    expect(r.passed).toBeNull();
+    expect(r.totalMs).toBe(21_000);
+    expect(r.items.map((i) => i.timeMs)).toEqual([1000, 2000, 3000, 4000, 5000, 6000]);
+  });
+
+  it('the question shows what the desk sees, never the truth behind it or the expected decision', async () => {
+    const { trainer, packId } = await setup();
+    const st = trainer.sessions.start({ traineeName: '佐藤', packId, mode: 'practice' });
+    const q = st.question!;
+    expect(q).toMatchObject({ scenarioId: 'r3-myna', visitDate: '2026-01-15', patient: { birthDate: '1980-04-01', age: 45 }, online: { cardRoute: 'valid' } });
+    const text = JSON.stringify(q);
+    for (const hidden of ['expected', 'lostOn', 'registeredOn', 'filedOn', 'certExpiresOn', 'tellPatient', 'explanation', 'verdict']) expect(text).not.toContain(hidden);
+  });
+
+  it('answers only in order, once each; not after the end', async () => {
+    const { trainer, packId } = await setup();
+    const st = trainer.sessions.start({ traineeName: '佐藤', packId, mode: 'practice', count: 2 });
+    expect(() => trainer.sessions.answer(st.session.id, 2, WRONG, 10)).toThrowError(/cannot answer question 2/);
+    trainer.sessions.answer(st.session.id, 1, WRONG, 10);
+    expect(() => trainer.sessions.answer(st.session.id, 1, WRONG, 10)).toThrowError(/cannot answer question 1/);
+    trainer.sessions.finish(st.session.id);
+    expect(() => trainer.sessions.answer(st.session.id, 2, WRONG, 10)).toThrowError(/already ended/);
+    const r = trainer.sessions.result(st.session.id);
+    expect(r.session.endReason).toBe('stopped');
+    expect(r.score).toMatchObject({ questions: 2, answered: 1, correct: 0 });
+    expect(r.items[1]!.answer).toBeNull();
+  });
+
+  it('shuffled practice uses a seed', async () => {
+    const { trainer, packId } = await setup();
+    const a = trainer.sessions.start({ traineeName: 'A', packId, mode: 'practice', shuffle: true, seed: 7 });
+    expect(a.session.seed).toBe(7);
+  });
+});
+
+describe('exam', () => {
+  it('order fixed by the seed, the same for two trainees; differs for another seed', async () => {
+    const { trainer, packId } = await setup();
+    const orderOf = (name: string, seed: number) => {
+      let st = trainer.sessions.start({ traineeName: name, packId, mode: 'exam', seed, count: 6 });
+      const ids: string[] = [];
+      while (st.question) {
+        ids.push(st.question.scenarioId);
+        st = trainer.sessions.answer(st.session.id, st.position!, WRONG, 10).state;
+      }
+      return ids;
+    };
+    const a = orderOf('A', 2026);
+    expect(orderOf('B', 2026)).toEqual(a);
+    expect([...a].sort()).toEqual(SCENARIOS.map((s) => s.id).sort());
+    expect(a).not.toEqual(SCENARIOS.map((s) => s.id));
+    expect(orderOf('C', 2027)).not.toEqual(a);
+  });
+
+  it('no feedback and no result until the end; pass mark from the settings', async () => {
+    const { trainer, packId } = await setup();
+    trainer.settings.update({ passMark: 75, examSize: 4 });
+    let st = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'exam', seed: 99 });
+    expect(st.session).toMatchObject({ questions: 4, passMark: 75, seed: 99 });
+    expect(() => trainer.sessions.result(st.session.id)).toThrowError(/only after the exam has ended/);
+    let n = 0;
+    while (st.question) {
+      n += 1;
+      const answer = n === 4 ? WRONG : rightFor(st.question.scenarioId);
+      const out = trainer.sessions.answer(st.session.id, st.position!, answer, 2000);
+      expect(out.feedback).toBeNull();
+      expect(JSON.stringify(out)).not.toContain('tellPatient');
+      st = out.state;
+    }
+    const r = trainer.sessions.result(st.session.id);
+    expect(r.score).toMatchObject({ questions: 4, correct: 3, percent: 75 });
+    expect(r.passed).toBe(true);
+    expect(r.needed).toBe(3);
+    // changing the pass mark later does not change a past exam
+    trainer.settings.update({ passMark: 80 });
+    expect(trainer.sessions.result(st.session.id)).toMatchObject({ passed: true, session: { passMark: 75 } });
+    const st2 = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'exam', seed: 99 });
+    expect(st2.session.passMark).toBe(80);
+  });
+
+  it('editing or deleting the pack later never changes a session', async () => {
+    const { trainer, packId } = await setup();
+    const st = trainer.sessions.start({ traineeName: '高橋', packId, mode: 'exam', seed: 1, count: 6 });
+    const first = st.question!.scenarioId;
+    trainer.packs.delete(packId);
+    const again = trainer.sessions.state(st.session.id);
+    expect(again.question!.scenarioId).toBe(first);
+    trainer.sessions.answer(st.session.id, 1, WRONG, 5);
+    expect(trainer.sessions.state(st.session.id).session.answered).toBe(1);
+  });
+});
+
+describe('records are append-only', () => {
+  it('UPDATE and DELETE are refused on trainees, sessions, items, answers and ends', async () => {
+    const { db, trainer, packId } = await setup();
+    const st = trainer.sessions.start({ traineeName: '伊藤', packId, mode: 'practice', count: 1 });
+    trainer.sessions.answer(st.session.id, 1, WRONG, 5);
+    for (const [table, set] of [
+      ['trainee', "name = 'x'"],
+      ['trainer_session', 'questions = 9'],
+      ['trainer_session_item', "scenario_id = 'x'"],
+      ['trainer_answer', 'all_correct = 1'],
+      ['trainer_session_end', "reason = 'stopped'"],
+    ] as const) {
+      expect(() => db.prepare(`UPDATE ${table} SET ${set}`).run(), table).toThrowError(/append-only/);
+      expect(() => db.prepare(`DELETE FROM ${table}`).run(), table).toThrowError(/append-only/);
+    }
+  });
+});
+
+describe('progress', () => {
+  it('per trainee, per rule, per day; CSV with BOM and Japanese headers', async () => {
+    const { trainer, packId } = await setup();
+    // day 1: 田中 gets half right; day 2: all right
+    clock = Date.parse('2026-03-02T01:00:00Z');
+    let st = trainer.sessions.start({ traineeName: '田中', packId, mode: 'practice' });
+    while (st.question) {
+      const right = rightFor(st.question.scenarioId);
+      st = trainer.sessions.answer(st.session.id, st.position!, st.position! % 2 === 0 ? WRONG : right, 3000).state;
+    }
+    clock = Date.parse('2026-03-03T01:00:00Z');
+    st = trainer.sessions.start({ traineeName: '田中', packId, mode: 'exam', seed: 5, count: 6 });
+    while (st.question) st = trainer.sessions.answer(st.session.id, st.position!, rightFor(st.question.scenarioId), 1000).state;
+    const other = trainer.sessions.start({ traineeName: '中村', packId, mode: 'practice', count: 1 });
+    trainer.sessions.answer(other.session.id, 1, WRONG, 500);
+
+    const tanaka = trainer.sessions.trainees().find((t) => t.name === '田中')!;
+    const p = progressOf(trainer.sessions, tanaka.id);
+    expect(p.days.map((d) => [d.day, d.answers, d.percent])).toEqual([
+      ['2026-03-02', 6, 50],
+      ['2026-03-03', 6, 100],
+    ]);
+    const r3 = p.rules.find((r) => r.rule === 'R3')!;
+    expect(r3.answers).toBeGreaterThan(0);
+    expect(p.sessions.map((s) => [s.mode, s.score.percent, s.passed])).toEqual([
+      ['exam', 100, true],
+      ['practice', 50, null],
+    ]);
+    expect(p.trainees.map((t) => [t.name, t.answers, t.percent, t.lastExam?.passed ?? null])).toEqual([
+      ['中村', 1, 0, null],
+      ['田中', 12, 75, true],
+    ]);
+
+    const answers = progressCsv(trainer.sessions, 'answers', tanaka.id);
+    expect(answers.rows).toBe(12);
+    expect(answers.csv.startsWith('\uFEFF回答日時,研修生,区分,')).toBe(true);
+    const lines = answers.csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(ANSWER_CSV_HEADERS.join(','));
+    expect(lines).toHaveLength(14); // header, 12 rows, the empty string after the last CRLF
+    expect(lines[1]).toMatch(/^2026-03-02 10:00:00,田中,練習,\d+,テスト用パック,1,r3-myna,2026-01-15,R3,保険で受付,保険で受付,○,3割,3割,○,不要,不要,○,なし,なし,○,○,3\.0$/);
+    const rules = progressCsv(trainer.sessions, 'rules');
+    expect(rules.csv.slice(1).split('\r\n')[0]).toBe(RULE_CSV_HEADERS.join(','));
+    expect(rules.csv).toContain('中村,R3,マイナ保険証によるオンライン資格確認,1,0,0');
+  });
+});

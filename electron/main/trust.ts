@@ -1,0 +1,31 @@
+// Pure trust checks of the Electron shell (no 'electron' import, so they are unit-tested on Node).
+// The renderer is served from app://desk/ only; everything else is refused.
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'desk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/index.html`;
+
+/** Is this URL a page of our own renderer (app://desk/…)? */
+export function isAppUrl(raw: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '';
+}
+
+/**
+ * IPC sender validation: the message must come from the main frame of our window, showing our own
+ * renderer. `frameUrl` is event.senderFrame.url; `isMainFrame` whether that frame is the top one.
+ */
+export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame: boolean): boolean {
+  return isMainFrame && typeof frameUrl === 'string' && isAppUrl(frameUrl);
+}
+
+/** Permission requests: every one is denied except writing plain text to the clipboard from our page. */
+export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
+}

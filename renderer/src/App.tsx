@@ -1,0 +1,117 @@
+// The app shell: header with the three views, the error banner, a polite notice region, the view.
+import { useEffect } from 'react';
+import { useApp } from './store';
+import type { View } from './store/app';
+import { DeskView } from './views/DeskView';
+import { HistoryView } from './views/HistoryView';
+import { SettingsView } from './views/SettingsView';
+import { TrainerView } from './views/trainer/TrainerView';
+
+const VIEWS: { id: View; label: string; key: string }[] = [
+  { id: 'desk', label: '受付', key: 'F1' },
+  { id: 'history', label: '履歴', key: 'F2' },
+  { id: 'settings', label: '設定', key: 'F3' },
+  { id: 'trainer', label: '研修', key: 'F4' },
+];
+
+export function App() {
+  const view = useApp((s) => s.view);
+  const setView = useApp((s) => s.setView);
+  const clinicName = useApp((s) => s.settings?.clinicName ?? '');
+  const info = useApp((s) => s.info);
+  const loadInfo = useApp((s) => s.loadInfo);
+  const loadSettings = useApp((s) => s.loadSettings);
+
+  useEffect(() => {
+    void loadInfo();
+    void loadSettings();
+  }, [loadInfo, loadSettings]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const v = VIEWS.find((x) => x.key === e.key);
+      if (v && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        e.preventDefault();
+        setView(v.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setView]);
+
+  useEffect(() => {
+    document.title = `${VIEWS.find((v) => v.id === view)!.label} — 資格確認デスク`;
+  }, [view]);
+
+  return (
+    <div className="app" data-view={view}>
+      <header className="app-header">
+        <p className="app-name">
+          <span className="app-logo" aria-hidden="true">資</span>資格確認デスク
+        </p>
+        <nav aria-label="画面の切り替え">
+          <ul className="tabs">
+            {VIEWS.map((v) => (
+              <li key={v.id}>
+                <button
+                  type="button"
+                  className={view === v.id ? 'tab active' : 'tab'}
+                  aria-current={view === v.id ? 'page' : undefined}
+                  aria-keyshortcuts={v.key}
+                  onClick={() => setView(v.id)}
+                >
+                  {v.label} <kbd aria-hidden="true">{v.key}</kbd>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p className="clinic-name">
+          {clinicName || '医療機関名 未設定'}
+          {info?.shell === 'browser' && <span className="shell-badge">ブラウザ版</span>}
+        </p>
+      </header>
+      <ErrorBanner />
+      <main className="app-main" id="main">
+        <h1 className="visually-hidden">{VIEWS.find((v) => v.id === view)!.label}</h1>
+        {view === 'desk' && <DeskView />}
+        {view === 'history' && <HistoryView />}
+        {view === 'settings' && <SettingsView />}
+        {view === 'trainer' && <TrainerView />}
+      </main>
+      <Notice />
+      <footer className="app-footer">
+        架空のデータのみを扱う研修・受付支援用アプリです。個人番号 (マイナンバー) は入力・保存しません。
+      </footer>
+    </div>
+  );
+}
+
+function ErrorBanner() {
+  const error = useApp((s) => s.error);
+  const dismiss = useApp((s) => s.dismissError);
+  if (error === null) return null;
+  return (
+    <div className="error-banner" role="alert">
+      <span>{error.ja}</span>
+      <button type="button" className="btn btn-small" onClick={dismiss}>
+        閉じる
+      </button>
+    </div>
+  );
+}
+
+function Notice() {
+  const notice = useApp((s) => s.notice);
+  const notify = useApp((s) => s.notify);
+  useEffect(() => {
+    if (notice === null) return;
+    const t = setTimeout(() => notify(null), 4000);
+    return () => clearTimeout(t);
+  }, [notice, notify]);
+  return (
+    <div className="notice" role="status" aria-live="polite">
+      {notice}
+    </div>
+  );
+}

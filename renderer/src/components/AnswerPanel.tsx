@@ -1,0 +1,205 @@
+// The answer: the verdict large, color-coded AND in words (and a shape), as a live region carrying
+// data-verdict; the copay; 高齢受給者証; documents still needed; the online check's result; the rules
+// with their sources; what to tell the patient (copy); a printable slip.
+import { useState } from 'react';
+import type { DeskResult } from '../../../shared/contract';
+import { RULES } from '../../../shared/rules';
+import { formatDateJa } from '../../../shared/wareki';
+import { BILLING_LABELS, BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
+import { useApp } from '../store';
+import { OnlineCheckPanel } from './OnlineCheckPanel';
+import { SaveDeskCase } from '../views/trainer/SaveDeskCase';
+
+export function AnswerPanel() {
+  const result = useApp((s) => s.result);
+  const deciding = useApp((s) => s.deciding);
+  const hasPatient = useApp((s) => s.patient !== null);
+  const deskError = useApp((s) => s.deskError);
+  const v = result ? VERDICT_LABELS[result.decision.verdict] : null;
+  return (
+    <section className="panel answer" aria-labelledby="answer-h">
+      <h2 id="answer-h" className="panel-title">
+        判定
+      </h2>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className={result ? `verdict verdict-${result.decision.verdict}` : 'verdict verdict-empty'}
+        data-verdict={result?.decision.verdict}
+        data-testid="verdict"
+      >
+        {result && v ? (
+          <>
+            <span className="verdict-symbol" aria-hidden="true">
+              {v.symbol}
+            </span>
+            <span className="verdict-words">
+              <span className="verdict-title">{v.title}</span>
+              <span className="verdict-sub">
+                {v.sub}
+                {result.decision.verdict !== 'self-pay' && ` ・ 窓口負担 ${copayText(result)}`}
+              </span>
+            </span>
+          </>
+        ) : (
+          <span className="verdict-placeholder">
+            {deciding
+              ? '確認しています…'
+              : hasPatient
+                ? '出されたものを数字キーで選び、Enter で判定します (マイナ保険証なら 1 → Enter)'
+                : '患者を検索して Enter で選び、出されたものの数字キー (マイナ保険証は 1)、Enter で判定します'}
+          </span>
+        )}
+      </div>
+      {deskError && (
+        <p className="desk-error" role="alert" data-testid="desk-error">
+          判定できませんでした: {deskError.ja}
+        </p>
+      )}
+      {result && <AnswerDetails result={result} />}
+    </section>
+  );
+}
+
+function copayText(r: DeskResult): string {
+  const p = r.decision.copayPercent;
+  return (p === 100 ? '10割' : `${p / 10}割`) + (r.decision.copayProvisional ? ' (仮)' : '');
+}
+
+function AnswerDetails({ result }: { result: DeskResult }) {
+  const d = result.decision;
+  return (
+    <>
+      <dl className="facts">
+        <div className="fact">
+          <dt>窓口負担</dt>
+          <dd data-testid="copay">
+            <strong className="fact-big">{copayText(result)}</strong>
+            <span className="fact-sub">
+              {COPAY_BASIS_LABELS[d.copayBasis]}
+              {d.copayProvisional && d.copayBasis !== 'provisional' && ' (高齢受給者証の提示で差額を精算)'}
+            </span>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>高齢受給者証</dt>
+          <dd data-testid="elderly-card">
+            <strong className={d.elderlyCardNeeded ? 'fact-big warn' : 'fact-big'}>{d.elderlyCardNeeded ? '必要' : '不要'}</strong>
+          </dd>
+        </div>
+        <div className="fact fact-wide">
+          <dt>まだ必要な書類</dt>
+          <dd data-testid="documents-needed">
+            {d.documentsNeeded.length === 0 ? (
+              <strong className="fact-big">なし</strong>
+            ) : (
+              <ul className="needed">
+                {d.documentsNeeded.map((n) => (
+                  <li key={n}>{NEEDED_LABELS[n]}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div className="fact fact-wide">
+          <dt>請求</dt>
+          <dd>{BILLING_LABELS[d.billing]}</dd>
+        </div>
+      </dl>
+      {d.notes.length > 0 && (
+        <ul className="notes">
+          {d.notes.map((n) => (
+            <li key={n}>{NOTE_LABELS[n]}</li>
+          ))}
+        </ul>
+      )}
+      <TellPatient result={result} />
+      <OnlineCheckPanel result={result} />
+      <section className="why" aria-labelledby="why-h">
+        <h3 id="why-h">理由</h3>
+        <p className="explanation">{d.explanation}</p>
+        <ol className="rules" aria-label="適用したルール">
+          {d.rules.map((id) => (
+            <li key={id} className="rule" data-rule={id}>
+              <span className="rule-id">{id}</span>
+              <span className="rule-body">
+                <strong>{RULES[id].title}</strong>
+                <span className="rule-summary">{RULES[id].summary}</span>
+                <span className="rule-source">
+                  出典: {RULES[id].source.name} <span className="url">{RULES[id].source.url}</span>
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <SaveDeskCase result={result} />
+      <PrintSlip result={result} />
+    </>
+  );
+}
+
+function TellPatient({ result }: { result: DeskResult }) {
+  const notify = useApp((s) => s.notify);
+  const [copied, setCopied] = useState(false);
+  const text = result.decision.tellPatient;
+  const copy = async () => {
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      ok = false;
+    }
+    setCopied(ok);
+    notify(ok ? '患者への説明をコピーしました' : 'コピーできませんでした。文章を選択してコピーしてください');
+  };
+  return (
+    <section className="tell" aria-labelledby="tell-h">
+      <div className="tell-head">
+        <h3 id="tell-h">患者さんへの説明</h3>
+        <button type="button" className="btn btn-small" onClick={() => void copy()}>
+          {copied ? 'コピーしました' : '説明をコピー'}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => window.print()}>
+          お渡し用の紙を印刷
+        </button>
+      </div>
+      <p className="tell-text" data-testid="tell-patient">
+        {text}
+      </p>
+    </section>
+  );
+}
+
+/** Only printed (print CSS): the slip handed to the patient. */
+export function PrintSlip({ result }: { result: DeskResult }) {
+  const clinicName = useApp((s) => s.settings?.clinicName ?? '');
+  const d = result.decision;
+  const bring: string[] = [];
+  if (d.verdict === 'insured-interim' || d.verdict === 'self-pay') {
+    bring.push('マイナ保険証 (利用登録したマイナンバーカード) または 資格確認書');
+  }
+  for (const n of d.documentsNeeded) {
+    const b = BRING_NEXT_TIME[n];
+    if (b) bring.push(b);
+  }
+  return (
+    <div className="print-slip" aria-hidden="true">
+      <h1>{bring.length > 0 ? '次回の受診のときにお持ちください' : '本日の受付について'}</h1>
+      <p>
+        {result.patient.walkIn ? '' : `${result.patient.name} 様 ・ `}受診日 {formatDateJa(result.scenario.visitDate)}
+      </p>
+      {bring.length > 0 && (
+        <ul>
+          {bring.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+      <p className="slip-tell">{d.tellPatient}</p>
+      {clinicName !== '' && <p className="slip-clinic">{clinicName}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+// A panel that looks like the online check terminal's result screen: the status in its own words
+// (資格有効 / 資格(無効) / 資格情報なし / 照会できません) and the items of the national-format result
+// document (XmlMsg) the backend produced.
+import type { DeskResult } from '../../../shared/contract';
+import { isIsoDate } from '../../../shared/dates';
+import { formatWareki } from '../../../shared/wareki';
+import { cardRouteStatus, FAILURE_LABELS, numberRouteStatus, ONLINE_STATUS_LABELS, type OnlineStatus } from '../labels';
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+
+function ymdToJa(v: string | null): string | null {
+  if (v === null || !/^\d{8}$/.test(v)) return v;
+  const iso = `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
+  return isIsoDate(iso) ? formatWareki(iso) : v;
+}
+
+const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' };
+const RATIO = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? `${Number(v) / 10}割` : v);
+
+/** The status to show, from the decision (the result document agrees with it). */
+export function onlineStatus(r: DeskResult): { status: OnlineStatus; route: 'card' | 'number' | null; reason: string | null } {
+  const oc = r.decision.onlineCheck;
+  const clinic = r.scenario.clinic;
+  if (oc.cardRoute !== 'not-run') {
+    return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_LABELS[oc.failure] : null };
+  }
+  if (oc.numberRoute !== 'not-run') {
+    return { status: numberRouteStatus(oc.numberRoute), route: 'number', reason: oc.numberRoute === 'invalid-new' ? '新しい資格あり' : null };
+  }
+  if (!clinic.onlineCheck) return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
+  if (clinic.incident === 'network-outage') return { status: 'unavailable', route: null, reason: FAILURE_LABELS['network-outage'] };
+  if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_LABELS[oc.failure] };
+  return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
+}
+
+export function OnlineCheckPanel({ result }: { result: DeskResult }) {
+  const { status, route, reason } = onlineStatus(result);
+  const doc = result.online.result?.XmlMsg;
+  const body = isRec(doc?.MessageBody) ? doc.MessageBody : {};
+  const list = Array.isArray(body.ResultList) ? body.ResultList : [];
+  const first = list.find(isRec);
+  const q = first && isRec(first.ResultOfQualificationConfirmation) ? first.ResultOfQualificationConfirmation : null;
+  const elderly = q && isRec(q.ElderlyRecipientCertificateInfo) ? q.ElderlyRecipientCertificateInfo : null;
+  const rows: [string, string | null][] = q
+    ? [
+        ['氏名', str(q.Name)],
+        ['氏名カナ', str(q.NameKana)],
+        ['性別', SEX[str(q.Sex1) ?? ''] ?? null],
+        ['生年月日', ymdToJa(str(q.Birthdate))],
+        ['保険者名', str(q.InsurerName)],
+        ['保険者番号', str(q.InsurerNumber)],
+        ['記号', str(q.InsuredCardSymbol)],
+        ['番号', str(q.InsuredIdentificationNumber)],
+        ['枝番', str(q.InsuredBranchNumber)],
+        ['資格取得日', ymdToJa(str(q.InsuredCardValidDate))],
+        ['資格喪失日', ymdToJa(str(q.InsuredCardExpirationDate))],
+        ['負担割合', RATIO(str(q.InsuredPartialContributionRatio))],
+        ['高齢受給者 負担割合', elderly ? RATIO(str(elderly.ElderlyRecipientContributionRatio)) : null],
+        ['未就学', str(q.PreschoolClassification) === '1' ? '未就学' : null],
+      ]
+    : [];
+  const shown = rows.filter((r): r is [string, string] => r[1] !== null);
+  const routeLabel = route === 'card' ? 'マイナンバーカード' : route === 'number' ? '被保険者証等の記号・番号' : '—';
+  return (
+    <section className="onshi" aria-labelledby="onshi-h" data-online-status={status}>
+      <header className="onshi-head">
+        <h3 id="onshi-h">オンライン資格確認 照会結果</h3>
+        <span className="onshi-route">照会区分: {routeLabel}</span>
+      </header>
+      <p className={`onshi-status onshi-${status}`} data-testid="online-status">
+        {ONLINE_STATUS_LABELS[status]}
+        {result.decision.onlineCheck.cardRoute === 'multiple' && <span className="onshi-reason"> (複数の資格が該当)</span>}
+        {reason && <span className="onshi-reason"> ({reason})</span>}
+      </p>
+      {shown.length > 0 && (
+        <dl className="onshi-items">
+          {shown.map(([k, v]) => (
+            <div key={k} className="onshi-item">
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

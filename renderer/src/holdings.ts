@@ -1,0 +1,33 @@
+// Which documents the chosen patient can hand over on the visit date (what the registry says they
+// carry). A hint on the buttons only: the backend decides (and refuses a document the patient
+// does not have, with a clear message).
+import type { Patient } from '../../shared/contract';
+import type { IsoDate } from '../../shared/dates';
+import type { DocumentKind } from '../../shared/scenario';
+import { KOUKI_OSHIRASE_START } from '../../shared/timeline';
+
+export function heldKinds(p: Patient, visitDate: IsoDate): Set<DocumentKind> {
+  const out = new Set<DocumentKind>(['declaration']);
+  if (p.myna) {
+    out.add('myna-card');
+    out.add('mynaportal');
+  }
+  for (const h of p.holdings) {
+    switch (h.kind) {
+      case 'smartphone':
+        if (p.myna) out.add('myna-smartphone');
+        break;
+      case 'kakunin-sho':
+        if (h.issuedOn <= visitDate) out.add('kakunin-sho');
+        break;
+      case 'oshirase': {
+        const cov = p.coverages.find((c) => c.id === h.coverage);
+        if (!(cov?.insurer === 'kouki' && visitDate < KOUKI_OSHIRASE_START)) out.add('oshirase');
+        break;
+      }
+      default:
+        out.add(h.kind);
+    }
+  }
+  return out;
+}

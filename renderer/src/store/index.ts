@@ -1,0 +1,53 @@
+// One zustand store made of slices. Actions call the bridge, then `set`. SQLite (behind the bridge)
+// stays the source of truth: the store only caches what the backend answered.
+import { createContext, createElement, type ReactNode, useContext, useState } from 'react';
+import { createStore, type StoreApi, useStore } from 'zustand';
+import type { Api, ApiError } from '../../../shared/contract';
+import { type AppSlice, createAppSlice } from './app';
+import { createDeskSlice, type DeskSlice } from './desk';
+import { createHistorySlice, type HistorySlice } from './history';
+import { createSettingsSlice, type SettingsSlice } from './settings';
+import { createTrainerSlice, type TrainerSlice } from './trainer';
+
+export type AppState = AppSlice & SettingsSlice & DeskSlice & HistorySlice & TrainerSlice;
+export type SliceCreator<T> = (
+  set: StoreApi<AppState>['setState'],
+  get: StoreApi<AppState>['getState'],
+  api: Api,
+) => T;
+export type AppStore = StoreApi<AppState>;
+
+/** Unwraps a bridge result; on failure records the error for the banner and returns null. */
+export function unwrap<T>(set: StoreApi<AppState>['setState'], r: { ok: true; value: T } | { ok: false; error: ApiError }): T | null {
+  if (r.ok) return r.value;
+  set({ error: r.error });
+  return null;
+}
+
+export function createAppStore(api: Api, today?: string): AppStore {
+  return createStore<AppState>()((set, get) => ({
+    ...createAppSlice(set, get, api),
+    ...createSettingsSlice(set, get, api),
+    ...createDeskSlice(set, get, api, today),
+    ...createHistorySlice(set, get, api),
+    ...createTrainerSlice(set, get, api),
+  }));
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  const [s] = useState(store);
+  return createElement(StoreContext.Provider, { value: s }, children);
+}
+
+export function useStoreApi(): AppStore {
+  const s = useContext(StoreContext);
+  if (s === null) throw new Error('StoreProvider missing');
+  return s;
+}
+
+/** Atomic selector: select one value (use useShallow for objects built in the selector). */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  return useStore(useStoreApi(), selector);
+}

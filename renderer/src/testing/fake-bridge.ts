@@ -1,0 +1,97 @@
+// A fake bridge for component tests: every call answers from a canned handler and is recorded.
+import type { Api, ApiResult, CallInput, CallName, CallOutput, DeskResult, PatientSummary, Settings } from '../../../shared/contract';
+import { CALL_NAMES } from '../../../shared/contract';
+import { DEFAULT_POLICY } from '../../../shared/timeline';
+
+export type FakeHandlers = { [K in CallName]?: (input: CallInput<K>) => CallOutput<K> | ApiResult<CallOutput<K>> };
+
+export const FAKE_SETTINGS: Settings = {
+  clinicName: 'テスト診療所',
+  medicalInstitutionCode: '',
+  onlineCheck: true,
+  phoneReader: false,
+  policy: { ...DEFAULT_POLICY },
+};
+
+export const FAKE_PATIENT: PatientSummary = {
+  id: '1',
+  name: '山田 太郎',
+  kana: 'ヤマダ タロウ',
+  birthDate: '1981-05-10',
+  sex: 'male',
+  insurers: ['kyokai'],
+  hasMynaCard: true,
+  note: '',
+};
+
+export function deskResult(over: Partial<DeskResult['decision']> = {}, clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const }): DeskResult {
+  return {
+    decision: {
+      id: 'desk-1',
+      verdict: 'insured',
+      coverage: 'c1',
+      copayPercent: 30,
+      copayBasis: 'online',
+      copayProvisional: false,
+      elderlyCardNeeded: false,
+      documentsNeeded: [],
+      onlineCheck: { cardRoute: 'valid', numberRoute: 'not-run', failure: null },
+      billing: 'normal',
+      rules: ['R3'],
+      notes: [],
+      policy: { ...DEFAULT_POLICY },
+      explanation: 'マイナ保険証でオンライン資格確認を行い、資格が有効でした。',
+      tellPatient: '本日はマイナ保険証で確認できました。',
+      ...over,
+    },
+    scenario: {
+      id: 'desk-1',
+      title: null,
+      story: null,
+      visitDate: '2026-01-20',
+      visitType: 'first',
+      needsLimit: false,
+      limitConsent: true,
+      clinic,
+      patient: { birthDate: '1981-05-10', coverages: [], myna: null },
+      presented: [{ kind: 'myna-card' }],
+      policy: {},
+    },
+    online: { route: 'card', result: null },
+    patient: { name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1981-05-10', walkIn: false },
+    historyId: 1,
+  };
+}
+
+export interface FakeBridge {
+  api: Api;
+  calls: { name: CallName; input: unknown }[];
+}
+
+export function fakeBridge(handlers: FakeHandlers = {}): FakeBridge {
+  const calls: { name: CallName; input: unknown }[] = [];
+  const defaults: FakeHandlers = {
+    'app.info': () => ({ name: '資格確認デスク', version: '0.0.0', shell: 'browser', today: '2026-01-20', dataDir: '/tmp/x' }),
+    'settings.get': () => FAKE_SETTINGS,
+    'settings.update': (p) => ({ ...FAKE_SETTINGS, ...p, policy: { ...FAKE_SETTINGS.policy, ...p.policy } }) as Settings,
+    'registry.search': () => [FAKE_PATIENT],
+    'desk.decide': () => deskResult(),
+    'history.query': (q) => ({ total: 0, offset: q.offset ?? 0, rows: [] }),
+    'history.exportCsv': () => ({ filename: 'history.csv', csv: '\uFEFFa,b\r\n', rows: 0 }),
+    'registry.seedDemo': () => ({ count: 120 }),
+  };
+  const all = { ...defaults, ...handlers } as Record<string, (input: unknown) => unknown>;
+  const api = Object.fromEntries(
+    CALL_NAMES.map((name) => [
+      name,
+      async (input: unknown) => {
+        calls.push({ name, input });
+        const h = all[name];
+        if (!h) return { ok: false, error: { code: 'not-faked', ja: '未実装', en: `not faked: ${name}` } };
+        const out = h(input) as { ok?: boolean };
+        return typeof out === 'object' && out !== null && 'ok' in out && typeof out.ok === 'boolean' && ('value' in out || 'error' in out) ? out : { ok: true, value: out };
+      },
+    ]),
+  ) as Api;
+  return { api, calls };
+}

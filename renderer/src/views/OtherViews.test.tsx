@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HistoryRow } from '../../../shared/contract';
+import { POLICY_INFO } from '../../../shared/timeline';
+import { App } from '../App';
+import { httpBridge, takeToken } from '../bridge';
+import { createAppStore, StoreProvider } from '../store';
+import { fakeBridge, type FakeHandlers } from '../testing/fake-bridge';
+
+function setup(handlers: FakeHandlers = {}) {
+  const bridge = fakeBridge(handlers);
+  const store = createAppStore(bridge.api, '2026-01-20');
+  render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  );
+  return { ...bridge, store };
+}
+afterEach(cleanup);
+
+const row = (i: number): HistoryRow => ({
+  id: i + 1,
+  at: '2026-01-20T09:00:00.000+09:00',
+  mode: 'desk',
+  operator: null,
+  patientId: '1',
+  patientName: `患者${i}`,
+  visitDate: '2026-01-20',
+  verdict: i % 2 ? 'self-pay' : 'insured',
+  copayPercent: i % 2 ? 100 : 30,
+  rules: i % 2 ? ['R11'] : ['R3'],
+  scenarioId: `desk-${i}`,
+});
+
+describe('settings view', () => {
+  it('shows every policy setting with its reason and saves changes through the bridge', async () => {
+    const { calls } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    for (const info of Object.values(POLICY_INFO)) expect(document.body.textContent).toContain(info.why);
+    fireEvent.change(screen.getByLabelText('医療機関名'), { target: { value: 'さくら内科' } });
+    fireEvent.change(screen.getByLabelText(POLICY_INFO.certGraceBasis.ja), { target: { value: 'expiry-date' } });
+    expect(document.querySelector('[data-policy=certGraceBasis]')!.textContent).toContain('既定値から変更');
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
+    const patch = calls.find((c) => c.name === 'settings.update')!.input as { clinicName: string; policy: { certGraceBasis: string } };
+    expect(patch.clinicName).toBe('さくら内科');
+    expect(patch.policy.certGraceBasis).toBe('expiry-date');
+  });
+
+  it('refuses a malformed 医療機関コード before calling the backend', async () => {
+    const { calls } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    fireEvent.change(screen.getByLabelText('医療機関コード (10桁)'), { target: { value: '12345' } });
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('10桁');
+    expect(calls.some((c) => c.name === 'settings.update')).toBe(false);
+  });
+});
+
+describe('history view', () => {
+  it('pages rows in from the bridge, filters by verdict, exports CSV', async () => {
+    const all = Array.from({ length: 1000 }, (_, i) => row(i));
+    const { calls } = setup({
+      'history.query': (q) => {
+        const rows = all.filter((r) => !q.verdict || r.verdict === q.verdict);
+        const offset = q.offset ?? 0;
+        return { total: rows.length, offset, rows: rows.slice(offset, offset + (q.limit ?? 200)) };
+      },
+    });
+    fireEvent.keyDown(window, { key: 'F2' });
+    await waitFor(() => expect(screen.getByTestId('history-count').textContent).toBe('1,000 件'));
+    // virtualised: far fewer row elements than rows
+    expect(document.querySelectorAll('[data-testid=history-row]').length).toBeLessThan(100);
+    fireEvent.change(screen.getByLabelText('判定'), { target: { value: 'self-pay' } });
+    fireEvent.click(screen.getByRole('button', { name: '絞り込む' }));
+    await waitFor(() => expect(screen.getByTestId('history-count').textContent).toBe('500 件'));
+    const q = calls.filter((c) => c.name === 'history.query').at(-1)!.input as { verdict?: string; offset: number };
+    expect(q.verdict).toBe('self-pay');
+    expect(q.offset).toBe(0);
+  });
+
+  it('refuses a bad 和暦 filter date with a Japanese message', async () => {
+    setup();
+    fireEvent.keyDown(window, { key: 'F2' });
+    fireEvent.change(await screen.findByLabelText('確認日 (から)'), { target: { value: '令和元年4月1日' } });
+    fireEvent.click(screen.getByRole('button', { name: '絞り込む' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('期間外');
+  });
+});
+
+describe('HTTP bridge', () => {
+  it('sends each call to /api/<name> with the token header and JSON body', async () => {
+    const seen: { url: string; init: RequestInit }[] = [];
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      seen.push({ url, init });
+      return new Response(JSON.stringify({ ok: true, value: [] }), { headers: { 'Content-Type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const api = httpBridge('tok-123', fetchImpl);
+    expect(await api['registry.search']({ query: 'やまだ' })).toEqual({ ok: true, value: [] });
+    expect(seen[0]!.url).toBe('/api/registry.search');
+    expect((seen[0]!.init.headers as Record<string, string>)['X-Shikaku-Token']).toBe('tok-123');
+    expect(seen[0]!.init.method).toBe('POST');
+    expect(JSON.parse(seen[0]!.init.body as string)).toEqual({ query: 'やまだ' });
+  });
+
+  it('turns a network failure into { ok: false } in Japanese', async () => {
+    const api = httpBridge('t', (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch);
+    const r = await api['app.info']({});
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.ja).toContain('接続できません');
+  });
+
+  it('takes the token from the fragment, keeps it for the tab, and clears the address bar', () => {
+    window.history.replaceState(null, '', '/#token=abcDEF_123-x');
+    sessionStorage.clear();
+    expect(takeToken(window.location, sessionStorage)).toBe('abcDEF_123-x');
+    expect(window.location.hash).toBe('');
+    expect(takeToken(window.location, sessionStorage)).toBe('abcDEF_123-x');
+  });
+});

@@ -1,0 +1,208 @@
+// Settings: the clinic profile and the policy settings of RULES.md section P, each with the reason
+// it is a setting (POLICY_INFO), so a trainer understands what they switch.
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../shared/contract';
+import { DEFAULT_POLICY, type Policy, POLICY_INFO } from '../../../shared/timeline';
+import { formatDateJa, parseDate } from '../../../shared/wareki';
+import { useApp } from '../store';
+
+type Draft = Settings & { interimEndText: string };
+
+export function SettingsView() {
+  const settings = useApp((s) => s.settings);
+  if (settings === null) return <p className="muted">読み込み中…</p>;
+  return <SettingsForm key={JSON.stringify(settings)} settings={settings} />;
+}
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const save = useApp((s) => s.saveSettings);
+  const saving = useApp((s) => s.settingsSaving);
+  const notify = useApp((s) => s.notify);
+  const seedDemo = useApp((s) => s.seedDemo);
+  const [d, setD] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setError(null), [d]);
+  const setPolicy = <K extends keyof Policy>(k: K, v: Policy[K]) => setD({ ...d, policy: { ...d.policy, [k]: v } });
+
+  const submit = async () => {
+    if (!/^(\d{10})?$/.test(d.medicalInstitutionCode)) {
+      setError('医療機関コードは10桁の数字で入力してください (未設定なら空欄)');
+      return;
+    }
+    const end = parseDate(d.interimEndText);
+    if (!end.ok) {
+      setError(`暫定的な取扱いの終了日: ${end.error.ja}`);
+      return;
+    }
+    const ok = await save({
+      clinicName: d.clinicName,
+      medicalInstitutionCode: d.medicalInstitutionCode,
+      onlineCheck: d.onlineCheck,
+      phoneReader: d.phoneReader,
+      policy: { ...d.policy, interimEnd: end.value },
+    });
+    if (ok) notify('設定を保存しました');
+  };
+
+  const isDefault = (k: keyof Policy) => d.policy[k] === DEFAULT_POLICY[k];
+
+  return (
+    <form
+      className="settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <section className="panel" aria-labelledby="clinic-h">
+        <h2 id="clinic-h" className="panel-title">
+          医療機関
+        </h2>
+        <label className="field">
+          <span className="field-label">医療機関名</span>
+          <input className="input" value={d.clinicName} maxLength={60} onChange={(e) => setD({ ...d, clinicName: e.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">医療機関コード (10桁)</span>
+          <input
+            className="input"
+            inputMode="numeric"
+            value={d.medicalInstitutionCode}
+            maxLength={10}
+            onChange={(e) => setD({ ...d, medicalInstitutionCode: e.target.value.trim() })}
+          />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={d.onlineCheck} onChange={(e) => setD({ ...d, onlineCheck: e.target.checked })} />
+          オンライン資格確認を導入している
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={d.phoneReader} onChange={(e) => setD({ ...d, phoneReader: e.target.checked })} />
+          スマホのマイナ保険証用の汎用カードリーダーがある
+        </label>
+        <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
+      </section>
+
+      <section className="panel" aria-labelledby="policy-h">
+        <h2 id="policy-h" className="panel-title">
+          判断が分かれる点の設定 (運用方針)
+        </h2>
+        <p className="muted small">公的な資料の間で説明が異なる点です。変更すると、それ以降の判定に使われます。</p>
+        <PolicyRow k="interimEnd" isDefault={d.interimEndText === DEFAULT_POLICY.interimEnd}>
+          <input
+            className="input input-date"
+            aria-label={POLICY_INFO.interimEnd.ja}
+            value={d.interimEndText}
+            onChange={(e) => setD({ ...d, interimEndText: e.target.value })}
+          />
+          <span className="date-shown">{(() => {
+            const r = parseDate(d.interimEndText);
+            return r.ok ? formatDateJa(r.value) : '';
+          })()}</span>
+        </PolicyRow>
+        <PolicyRow k="interimEmployeeFromExpiry" isDefault={isDefault('interimEmployeeFromExpiry')}>
+          <YesNo label={POLICY_INFO.interimEmployeeFromExpiry.ja} value={d.policy.interimEmployeeFromExpiry} onChange={(v) => setPolicy('interimEmployeeFromExpiry', v)} />
+        </PolicyRow>
+        <PolicyRow k="interimNeedsOnlineCheck" isDefault={isDefault('interimNeedsOnlineCheck')}>
+          <YesNo label={POLICY_INFO.interimNeedsOnlineCheck.ja} value={d.policy.interimNeedsOnlineCheck} onChange={(v) => setPolicy('interimNeedsOnlineCheck', v)} />
+        </PolicyRow>
+        <PolicyRow k="certGraceBasis" isDefault={isDefault('certGraceBasis')}>
+          <select
+            className="input"
+            aria-label={POLICY_INFO.certGraceBasis.ja}
+            value={d.policy.certGraceBasis}
+            onChange={(e) => setPolicy('certGraceBasis', e.target.value as Policy['certGraceBasis'])}
+          >
+            <option value="month-end">有効期限の月末から3か月</option>
+            <option value="expiry-date">有効期限日から3か月</option>
+          </select>
+        </PolicyRow>
+        <PolicyRow k="portalScreenshot" isDefault={isDefault('portalScreenshot')}>
+          <select
+            className="input"
+            aria-label={POLICY_INFO.portalScreenshot.ja}
+            value={d.policy.portalScreenshot}
+            onChange={(e) => setPolicy('portalScreenshot', e.target.value as Policy['portalScreenshot'])}
+          >
+            <option value="reject">認めない</option>
+            <option value="accept">認める</option>
+          </select>
+        </PolicyRow>
+        <PolicyRow k="lagWithMyNumber" isDefault={isDefault('lagWithMyNumber')}>
+          <input
+            className="input input-num"
+            type="number"
+            min={2}
+            max={5}
+            aria-label={POLICY_INFO.lagWithMyNumber.ja}
+            value={d.policy.lagWithMyNumber}
+            onChange={(e) => setPolicy('lagWithMyNumber', Number(e.target.value))}
+          />
+          <span>営業日</span>
+        </PolicyRow>
+        <PolicyRow k="lagWithoutMyNumber" isDefault={isDefault('lagWithoutMyNumber')}>
+          <input
+            className="input input-num"
+            type="number"
+            min={0}
+            max={250}
+            aria-label={POLICY_INFO.lagWithoutMyNumber.ja}
+            value={d.policy.lagWithoutMyNumber}
+            onChange={(e) => setPolicy('lagWithoutMyNumber', Number(e.target.value))}
+          />
+          <span>営業日</span>
+        </PolicyRow>
+        <button type="button" className="btn btn-quiet" onClick={() => setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd })}>
+          運用方針を既定値に戻す
+        </button>
+      </section>
+
+      <div className="settings-actions">
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={saving}>
+          設定を保存
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={async () => {
+            const n = await seedDemo();
+            if (n !== null) notify(n > 0 ? `デモ用の架空の患者 ${n} 人を読み込みました` : 'デモ用の患者はすでにすべて読み込まれています');
+          }}
+        >
+          デモ用の患者を読み込む
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boolean; children: React.ReactNode }) {
+  const info = POLICY_INFO[k];
+  return (
+    <div className="policy-row" data-policy={k}>
+      <div className="policy-head">
+        <span className="policy-name">{info.ja}</span>
+        {!isDefault && <span className="badge">既定値から変更</span>}
+      </div>
+      <div className="policy-control">{children}</div>
+      <p className="policy-why">
+        <span className="policy-why-label">理由:</span> {info.why}
+      </p>
+      <p className="policy-options muted small">選択肢: {info.options}</p>
+    </div>
+  );
+}
+
+function YesNo({ label, value, onChange }: { label: string; value: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <select className="input" aria-label={label} value={value ? 'yes' : 'no'} onChange={(e) => onChange(e.target.value === 'yes')}>
+      <option value="yes">はい</option>
+      <option value="no">いいえ</option>
+    </select>
+  );
+}

@@ -1,0 +1,88 @@
+// Practice: the feedback right after an answer — per item right or wrong with the correct answer,
+// why (the engine's explanation, the rules and their sources), and what to tell the patient.
+import { useEffect, useRef } from 'react';
+import type { Feedback } from '../../../../shared/trainer/contract';
+import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
+import { BILLING_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../../labels';
+import { ITEM_LABELS, itemText, secondsText } from './format';
+import { RuleList } from './RuleList';
+
+export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean; onNext: () => void }) {
+  const next = useRef<HTMLButtonElement>(null);
+  useEffect(() => next.current?.focus(), [f.position]);
+  const d = f.decision;
+  return (
+    <section className="panel tf" aria-labelledby="tf-h" data-testid="feedback">
+      <h2 id="tf-h" className="panel-title">
+        答え合わせ
+      </h2>
+      <p className={f.grade.allCorrect ? 'tf-verdict tf-ok' : 'tf-verdict tf-ng'} role="status" data-all-correct={f.grade.allCorrect}>
+        <span aria-hidden="true" className="tf-mark">
+          {f.grade.allCorrect ? '○' : '×'}
+        </span>
+        {f.grade.allCorrect ? 'すべて正解です' : `${f.grade.totalItems}項目中 ${f.grade.correctItems}項目が正解です`}
+        <span className="tf-time">回答時間 {secondsText(f.timeMs)}</span>
+      </p>
+      <table className="tf-table">
+        <caption className="visually-hidden">項目ごとの答え合わせ</caption>
+        <thead>
+          <tr>
+            <th scope="col">項目</th>
+            <th scope="col">あなたの回答</th>
+            <th scope="col">正解</th>
+            <th scope="col">結果</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ANSWER_ITEMS.map((k) => (
+            <tr key={k} className={f.grade.items[k] ? 'ok' : 'ng'} data-item={k} data-correct={f.grade.items[k]}>
+              <th scope="row">{ITEM_LABELS[k]}</th>
+              <td>{itemText(k, f.answer)}</td>
+              <td>
+                <strong>{itemText(k, f.correct)}</strong>
+              </td>
+              <td>{f.grade.items[k] ? '○ 正解' : '× 不正解'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {f.title && (
+        <p className="tf-title">
+          この例題: <strong>{f.title}</strong>
+        </p>
+      )}
+      <div className="tf-decision">
+        <p>
+          <span className={`tf-badge v-${d.verdict}`}>
+            {VERDICT_LABELS[d.verdict].symbol} {VERDICT_LABELS[d.verdict].title}
+          </span>{' '}
+          {BILLING_LABELS[d.billing]}
+          {d.copayProvisional && ' ・ 負担割合は仮 (高齢受給者証の確認後に精算)'}
+        </p>
+        <p className="explanation">{d.explanation}</p>
+        {d.notes.length > 0 && (
+          <ul className="notes">
+            {d.notes.map((n) => (
+              <li key={n}>{NOTE_LABELS[n]}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <section className="tell" aria-labelledby="tf-tell-h">
+        <h3 id="tf-tell-h">患者さんへの説明</h3>
+        <p className="tell-text" data-testid="feedback-tell">
+          {d.tellPatient}
+        </p>
+      </section>
+      <section className="why" aria-labelledby="tf-why-h">
+        <h3 id="tf-why-h">根拠となるルール</h3>
+        <RuleList rules={d.rules} />
+      </section>
+      <div className="ta-actions">
+        <button ref={next} type="button" className="btn btn-primary" onClick={onNext}>
+          {last ? '結果を見る' : '次の患者へ'} <kbd aria-hidden="true">Enter</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,362 @@
+// Packs: the list, import (file dialog or drag-and-drop, with a progress bar and — when the file is
+// refused — every problem of every scenario), export, a new pack, and the selected pack's
+// scenarios in order with the authoring actions (edit, duplicate, move, delete, new).
+import { useEffect, useRef, useState } from 'react';
+import { VERDICT_LABELS } from '../../labels';
+import { useApp } from '../../store';
+import type { PackSummary } from '../../../../shared/trainer/contract';
+import { downloadText, stampText } from './format';
+import { newScenarioTemplate, ScenarioEditor } from './ScenarioEditor';
+
+const SOURCE_JA: Record<PackSummary['source'], string> = { bundled: '同梱', import: '読み込み', authored: '自作' };
+const SHOW_ROWS = 300;
+const mb = (b: number) => `${(b / (1024 * 1024)).toFixed(1)} MB`;
+
+function ImportBox() {
+  const importFile = useApp((s) => s.importPackFile);
+  const progress = useApp((s) => s.importProgress);
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const busy = progress !== null;
+
+  const take = (files: FileList | null) => {
+    const f = files?.[0];
+    if (f && !busy) void importFile(f);
+  };
+
+  return (
+    <section className="panel tk-import" aria-labelledby="tk-import-h">
+      <h2 id="tk-import-h" className="panel-title">
+        パックを読み込む
+      </h2>
+      <div
+        className={over ? 'tk-drop over' : 'tk-drop'}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          take(e.dataTransfer.files);
+        }}
+      >
+        <p>
+          パックの JSON ファイル (shikaku-pack/1) を
+          <br />
+          ここにドラッグ&amp;ドロップ、または
+        </p>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="pack-file"
+          disabled={busy}
+          onChange={(e) => {
+            take(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className="btn" disabled={busy} onClick={() => input.current?.click()}>
+          ファイルを選ぶ
+        </button>
+        <p className="field-hint">1ファイル 20 MB まで。1件でも問題があれば、何も読み込みません。</p>
+      </div>
+      {progress && (
+        <div className="tk-progress">
+          <label htmlFor="tk-bar">
+            {progress.fileName} ({mb(progress.total)}) —{' '}
+            {progress.phase === 'reading' ? 'ファイルを読んでいます' : progress.phase === 'sending' ? '送っています' : '内容を確認しています'}…
+          </label>
+          <progress id="tk-bar" max={Math.max(1, progress.total)} value={progress.phase === 'checking' ? undefined : progress.sent} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The import's outcome, in the wide column: the new pack, or every problem found (nothing imported). */
+function ImportOutcomeBox() {
+  const outcome = useApp((s) => s.importOutcome);
+  const clear = useApp((s) => s.clearImportOutcome);
+  if (!outcome) return null;
+  return (
+    <>
+      <div className={outcome.pack ? 'tk-outcome ok' : 'tk-outcome ng'} data-testid="import-outcome">
+        {outcome.pack ? (
+          <p role="status">
+            「{outcome.pack.title}」を読み込みました ({outcome.pack.scenarioCount} 問)。
+            {outcome.pack.mismatchCount > 0 && ` うち ${outcome.pack.mismatchCount} 問は期待する判定がエンジンと違います (一覧の ⚠ を確認してください)。`}
+          </p>
+        ) : (
+          <>
+            <p role="alert">
+              <strong>{outcome.fileName}</strong> は読み込めませんでした。次の {outcome.issues.length} 件の問題があります。パックは何も追加されていません。
+            </p>
+            <table className="rs-table tk-issues">
+              <thead>
+                <tr>
+                  <th scope="col">シナリオ</th>
+                  <th scope="col">場所</th>
+                  <th scope="col">問題</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcome.issues.map((i, k) => (
+                  <tr key={k} data-testid="import-issue">
+                    <td>{i.scenarioId ?? '(ファイル全体)'}</td>
+                    <td>
+                      <code>{i.path}</code>
+                    </td>
+                    <td>
+                      {i.ja}
+                      <span className="rs-sub" lang="en">
+                        {i.en}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            </>
+          )}
+          <button type="button" className="btn btn-small" onClick={clear}>
+            閉じる
+          </button>
+        </div>
+    </>
+  );
+}
+
+function PackList() {
+  const packs = useApp((s) => s.packs);
+  const current = useApp((s) => s.pack?.pack.id ?? null);
+  const open = useApp((s) => s.openPack);
+  const exportPack = useApp((s) => s.exportPack);
+  const remove = useApp((s) => s.deletePack);
+  const create = useApp((s) => s.createPack);
+  const notify = useApp((s) => s.notify);
+  const [title, setTitle] = useState('');
+
+  return (
+    <section className="panel tk-list" aria-labelledby="tk-list-h">
+      <h2 id="tk-list-h" className="panel-title">
+        パック
+      </h2>
+      {packs === null ? (
+        <p className="muted">読み込み中…</p>
+      ) : packs.length === 0 ? (
+        <p className="muted">パックがありません。読み込むか、新しく作ってください。</p>
+      ) : (
+        <ul className="tk-packs">
+          {packs.map((p) => (
+            <li key={p.id} className={p.id === current ? 'tk-pack active' : 'tk-pack'} data-testid="pack-item">
+              <button type="button" className="tk-pack-open" aria-current={p.id === current ? 'true' : undefined} onClick={() => void open(p.id)}>
+                <span className="tk-pack-title">{p.title}</span>
+                <span className="tk-pack-meta">
+                  {SOURCE_JA[p.source]} ・ {p.scenarioCount} 問 ・ 更新 {stampText(p.updatedAt)}
+                  {p.mismatchCount > 0 && ` ・ ⚠ 期待値の不一致 ${p.mismatchCount}`}
+                </span>
+              </button>
+              <div className="tk-pack-actions">
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`「${p.title}」を JSON に書き出す`}
+                  onClick={async () => {
+                    const r = await exportPack(p.id);
+                    if (!r) return;
+                    downloadText(r.filename, r.json, 'application/json');
+                    notify(`${r.scenarios} 問を書き出しました (${r.filename})`);
+                  }}
+                >
+                  書き出す
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`「${p.title}」を削除`}
+                  onClick={() => {
+                    if (window.confirm(`パック「${p.title}」を削除しますか? (これまでの研修の記録は残ります)`)) void remove(p.id);
+                  }}
+                >
+                  削除
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="tk-new"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (title.trim() === '') return;
+          if (await create(title.trim())) setTitle('');
+        }}
+      >
+        <label className="field">
+          <span className="field-label">新しいパックの名前</span>
+          <input className="input" name="newPack" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="submit" className="btn" disabled={title.trim() === ''}>
+          パックを作る
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function PackDetailView() {
+  const detail = useApp((s) => s.pack);
+  const today = useApp((s) => s.info?.today ?? '2026-01-15');
+  const move = useApp((s) => s.moveScenario);
+  const duplicate = useApp((s) => s.duplicateScenario);
+  const remove = useApp((s) => s.deleteScenario);
+  const getJson = useApp((s) => s.scenarioJson);
+  const rename = useApp((s) => s.renamePack);
+  const [editing, setEditing] = useState<{ replaces: string | null; json: Record<string, unknown> } | null>(null);
+  const [all, setAll] = useState(false);
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    setEditing(null);
+    setAll(false);
+    setTitle(detail?.pack.title ?? '');
+  }, [detail?.pack.id, detail?.pack.title]);
+
+  if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  const { pack, scenarios } = detail;
+  if (editing) {
+    return <ScenarioEditor packId={pack.id} replaces={editing.replaces} initial={editing.json} onClose={() => setEditing(null)} />;
+  }
+  const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
+  return (
+    <section className="panel tk-detail" aria-labelledby="tk-detail-h">
+      <div className="te-head">
+        <h2 id="tk-detail-h" className="panel-title">
+          {pack.title} <span className="muted">({pack.scenarioCount} 問)</span>
+        </h2>
+        <div className="te-actions">
+          <button type="button" className="btn btn-primary" onClick={() => setEditing({ replaces: null, json: newScenarioTemplate(today) })}>
+            新しい例題を作る
+          </button>
+        </div>
+      </div>
+      <form
+        className="tk-rename"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (title.trim() !== '' && title !== pack.title) void rename(pack.id, title);
+        }}
+      >
+        <label className="field">
+          <span className="field-label">パックの名前</span>
+          <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="submit" className="btn btn-small" disabled={title.trim() === '' || title === pack.title}>
+          名前を変える
+        </button>
+      </form>
+      <table className="rs-table tk-scenarios">
+        <caption className="visually-hidden">例題の一覧 (出題順)</caption>
+        <thead>
+          <tr>
+            <th scope="col">順</th>
+            <th scope="col">例題</th>
+            <th scope="col">受診日</th>
+            <th scope="col">エンジンの判定</th>
+            <th scope="col">ルール</th>
+            <th scope="col">期待値</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s, i) => (
+            <tr key={s.scenarioId} data-testid="scenario-row" data-scenario={s.scenarioId}>
+              <td>{s.position + 1}</td>
+              <td>
+                {s.title ?? '(題名なし)'}
+                <span className="rs-sub">
+                  <code>{s.scenarioId}</code>
+                </span>
+              </td>
+              <td>{s.visitDate}</td>
+              <td className={`v-${s.verdict}`}>
+                {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {s.copayPercent === 100 ? '10割' : `${s.copayPercent / 10}割`}
+              </td>
+              <td>{s.rules.join(' ')}</td>
+              <td>{s.expectedMatches === null ? '—' : s.expectedMatches ? '一致' : `⚠ 不一致 (${s.mismatches.join(', ')})`}</td>
+              <td className="tk-ops">
+                <button type="button" className="btn btn-small" aria-label={`${s.scenarioId} を上へ`} disabled={i === 0} onClick={() => void move(pack.id, s.scenarioId, s.position - 1)}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${s.scenarioId} を下へ`}
+                  disabled={s.position === scenarios.length - 1}
+                  onClick={() => void move(pack.id, s.scenarioId, s.position + 1)}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${s.scenarioId} を編集`}
+                  onClick={async () => {
+                    const json = await getJson(pack.id, s.scenarioId);
+                    if (json) setEditing({ replaces: s.scenarioId, json });
+                  }}
+                >
+                  編集
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`${s.scenarioId} を複製`} onClick={() => void duplicate(pack.id, s.scenarioId)}>
+                  複製
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${s.scenarioId} を削除`}
+                  onClick={() => {
+                    if (window.confirm(`例題「${s.title ?? s.scenarioId}」を削除しますか?`)) void remove(pack.id, s.scenarioId);
+                  }}
+                >
+                  削除
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!all && scenarios.length > SHOW_ROWS && (
+        <button type="button" className="btn" onClick={() => setAll(true)}>
+          残り {scenarios.length - SHOW_ROWS} 問も表示する
+        </button>
+      )}
+    </section>
+  );
+}
+
+export function PacksView() {
+  const load = useApp((s) => s.loadPacks);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <div className="tk">
+      <div className="tk-side">
+        <ImportBox />
+        <PackList />
+      </div>
+      <div className="tk-main">
+        <ImportOutcomeBox />
+        <PackDetailView />
+      </div>
+    </div>
+  );
+}

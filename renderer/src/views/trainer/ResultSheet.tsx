@@ -1,0 +1,170 @@
+// A session's result sheet (exam or practice), made to be printed: who, which pack, when, the
+// seed and pass mark, the score and 合格/不合格 in words, each question item by item with the
+// correct answer where it was missed, accuracy per rule, and the explanation of every miss.
+import type { ResultItem, SessionResult } from '../../../../shared/trainer/contract';
+import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
+import { RULES } from '../../../../shared/rules';
+import { formatDateJa } from '../../../../shared/wareki';
+import { useApp } from '../../store';
+import { ITEM_LABELS, itemText, secondsText, stampText } from './format';
+
+function Cell({ item, k }: { item: ResultItem; k: (typeof ANSWER_ITEMS)[number] }) {
+  if (!item.answer || !item.grade) return <td className="ng">未回答</td>;
+  const ok = item.grade.items[k];
+  return (
+    <td className={ok ? 'ok' : 'ng'}>
+      <span aria-hidden="true">{ok ? '○ ' : '× '}</span>
+      <span className="visually-hidden">{ok ? '正解: ' : '不正解: '}</span>
+      {itemText(k, item.answer)}
+      {!ok && <span className="tr-correct">正しくは {itemText(k, item.correct)}</span>}
+    </td>
+  );
+}
+
+export function ResultSheet({ r, onClose, closeLabel = '閉じる' }: { r: SessionResult; onClose?: () => void; closeLabel?: string }) {
+  const s = r.session;
+  const exam = s.mode === 'exam';
+  const missed = r.items.filter((i) => !i.grade?.allCorrect);
+  const clinicName = useApp((st) => st.settings?.clinicName ?? '');
+  return (
+    <article className="panel result-sheet" aria-labelledby="rs-h" data-testid="result-sheet">
+      <header className="rs-head">
+        <h2 id="rs-h">
+          {exam ? '試験の結果' : '練習の結果'} — {s.traineeName} さん
+        </h2>
+        <div className="rs-actions no-print">
+          <button type="button" className="btn" onClick={() => window.print()}>
+            印刷する
+          </button>
+          {onClose && (
+            <button type="button" className="btn" onClick={onClose}>
+              {closeLabel}
+            </button>
+          )}
+        </div>
+      </header>
+      <dl className="rs-meta">
+        {clinicName && (
+          <div>
+            <dt>医療機関</dt>
+            <dd>{clinicName}</dd>
+          </div>
+        )}
+        <div>
+          <dt>パック</dt>
+          <dd>{s.packTitle}</dd>
+        </div>
+        <div>
+          <dt>開始</dt>
+          <dd>{stampText(s.startedAt)}</dd>
+        </div>
+        <div>
+          <dt>終了</dt>
+          <dd>{s.endedAt ? `${stampText(s.endedAt)}${s.endReason === 'stopped' ? ' (途中で終了)' : ''}` : '実施中'}</dd>
+        </div>
+        {s.seed !== null && (
+          <div>
+            <dt>出題順のシード</dt>
+            <dd data-testid="rs-seed">{s.seed}</dd>
+          </div>
+        )}
+        {exam && (
+          <div>
+            <dt>合格点</dt>
+            <dd>
+              {s.passMark}% ({r.needed} 問以上の正解)
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className={`rs-score ${r.passed === false ? 'rs-fail' : r.passed ? 'rs-pass' : ''}`} data-testid="rs-score" data-passed={r.passed ?? undefined}>
+        {r.passed !== null && (
+          <strong className="rs-pass-word">
+            <span aria-hidden="true">{r.passed ? '○ ' : '× '}</span>
+            {r.passed ? '合格' : '不合格'}
+          </strong>
+        )}
+        <span>
+          {r.score.questions} 問中 <strong>{r.score.correct}</strong> 問正解 ({r.score.percent}%)
+        </span>
+        <span className="muted">
+          項目ごとの正答率 {r.score.itemPercent}% ・ 回答 {r.score.answered} 問 ・ 合計 {secondsText(r.totalMs)}
+        </span>
+      </p>
+      <table className="rs-table">
+        <caption>問題ごとの結果 (4項目すべて正解で1問正解)</caption>
+        <thead>
+          <tr>
+            <th scope="col">問</th>
+            <th scope="col">例題</th>
+            {ANSWER_ITEMS.map((k) => (
+              <th key={k} scope="col">
+                {ITEM_LABELS[k]}
+              </th>
+            ))}
+            <th scope="col">時間</th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.items.map((i) => (
+            <tr key={i.position} data-testid="rs-row" data-correct={i.grade?.allCorrect ?? false}>
+              <th scope="row">
+                {i.position} <span aria-hidden="true">{i.grade?.allCorrect ? '○' : '×'}</span>
+              </th>
+              <td>
+                {i.title ?? i.scenarioId}
+                <span className="rs-sub">
+                  {formatDateJa(i.visitDate)} ・ {i.rules.join(' ')}
+                </span>
+              </td>
+              {ANSWER_ITEMS.map((k) => (
+                <Cell key={k} item={i} k={k} />
+              ))}
+              <td>{i.timeMs === null ? '—' : secondsText(i.timeMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {r.rules.length > 0 && (
+        <table className="rs-table rs-rules">
+          <caption>ルール別の正答率</caption>
+          <thead>
+            <tr>
+              <th scope="col">ルール</th>
+              <th scope="col">内容</th>
+              <th scope="col">問題数</th>
+              <th scope="col">正解</th>
+              <th scope="col">正答率</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.rules.map((x) => (
+              <tr key={x.rule}>
+                <th scope="row">{x.rule}</th>
+                <td>{RULES[x.rule].title}</td>
+                <td>{x.answers}</td>
+                <td>{x.correct}</td>
+                <td>{x.percent === null ? '—' : `${x.percent}%`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {missed.length > 0 && (
+        <section className="rs-missed" aria-labelledby="rs-missed-h">
+          <h3 id="rs-missed-h">まちがえた問題の解説</h3>
+          {missed.map((i) => (
+            <div key={i.position} className="rs-miss">
+              <h4>
+                問 {i.position}: {i.title ?? i.scenarioId}
+              </h4>
+              <p>{i.explanation}</p>
+              <p className="rs-tell">患者さんへ: {i.tellPatient}</p>
+              <p className="rs-sub">根拠: {i.rules.map((id) => `${id} ${RULES[id].title}`).join(' / ')}</p>
+            </div>
+          ))}
+        </section>
+      )}
+    </article>
+  );
+}

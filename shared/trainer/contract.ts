@@ -1,0 +1,296 @@
+// The trainer mode's calls of the API contract (issue 5). Spread into CONTRACT in
+// shared/contract.ts; this file imports nothing from it (no import cycle), so it carries its own
+// small building blocks. Inputs are strict zod schemas; outputs are typed (z.custom), like the
+// contract's scenario payloads.
+import { z } from 'zod';
+import type { Decision, RuleId, ScenarioIssue } from '../scenario';
+import { VERDICTS } from '../scenario';
+import { looksLikeMyNumber } from '../identifiers';
+import { COPAY_CHOICES, type Grade, NEEDED_DOCUMENTS, type TraineeAnswer } from './grade';
+import { MAX_SEED } from './order';
+import type { Question } from './question';
+import type { DayPoint, RuleAccuracy, Score } from './score';
+
+/** A pack file larger than this is refused before a single byte of it is parsed. */
+export const MAX_PACK_BYTES = 20 * 1024 * 1024;
+/** Characters per upload chunk: far below the browser bridge's 1 MiB request cap even when every
+ *  character is a 3-byte UTF-8 one or a JSON-escaped control character. */
+export const IMPORT_CHUNK_CHARS = 128 * 1024;
+export const MAX_EXAM_QUESTIONS = 500;
+
+const noMyNumber = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !/(?<!\d)\d{12}(?!\d)/.test(s.normalize('NFKC').replace(/[\s-]/g, '')) && !looksLikeMyNumber(s), {
+      message: 'a 12-digit number may be a My Number and is refused (R18)',
+      params: { ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません', en: 'a 12-digit number may be a My Number and is refused (R18)' },
+    });
+const requiredText = (max: number, ja: string) =>
+  noMyNumber(max).pipe(
+    z
+      .string()
+      .trim()
+      .refine((s) => s.length > 0, { message: 'required', params: { ja: `${ja}を入力してください`, en: 'required' } }),
+  );
+const rowId = z.number().int().min(1);
+const scenarioId = z.string().min(1).max(80);
+
+export const traineeAnswerSchema = z.strictObject({
+  verdict: z.enum(VERDICTS),
+  copayPercent: z.literal(COPAY_CHOICES),
+  elderlyCardNeeded: z.boolean(),
+  documentsNeeded: z
+    .array(z.enum(NEEDED_DOCUMENTS))
+    .max(NEEDED_DOCUMENTS.length)
+    .refine((a) => new Set(a).size === a.length, { message: 'each document at most once' }),
+});
+const _answer: z.ZodType<TraineeAnswer> = traineeAnswerSchema;
+void _answer;
+
+// ---------------------------------------------------------------------------------------------
+// Payloads (outputs)
+
+export type PackSource = 'bundled' | 'import' | 'authored';
+
+export interface PackSummary {
+  id: number;
+  title: string;
+  source: PackSource;
+  fileName: string | null;
+  scenarioCount: number;
+  /** scenarios whose `expected` disagrees with the engine */
+  mismatchCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PackScenarioRow {
+  scenarioId: string;
+  position: number;
+  title: string | null;
+  visitDate: string;
+  /** the engine's decision, in brief */
+  verdict: Decision['verdict'];
+  copayPercent: Decision['copayPercent'];
+  rules: RuleId[];
+  /** null: the scenario has no `expected`; else whether it agrees with the engine */
+  expectedMatches: boolean | null;
+  /** the fields that disagree (field names only) */
+  mismatches: string[];
+}
+
+export interface PackDetail {
+  pack: PackSummary;
+  scenarios: PackScenarioRow[];
+}
+
+export interface ImportOutcome {
+  /** the imported pack, or null when nothing was imported */
+  pack: PackSummary | null;
+  /** every problem found (file, JSON, each bad scenario); non-empty ⇔ pack is null */
+  issues: ScenarioIssue[];
+  warnings: ScenarioIssue[];
+}
+
+export interface SaveScenarioOutcome {
+  row: PackScenarioRow | null;
+  issues: ScenarioIssue[];
+  warnings: ScenarioIssue[];
+}
+
+export interface Trainee {
+  id: number;
+  name: string;
+  createdAt: string;
+}
+
+export interface TraineeSummary extends Trainee {
+  sessions: number;
+  answers: number;
+  /** questions fully right, 0–100, null before the first answer */
+  percent: number | null;
+  lastAt: string | null;
+  lastExam: { sessionId: number; percent: number; passed: boolean } | null;
+}
+
+export type SessionMode = 'practice' | 'exam';
+
+export interface SessionInfo {
+  id: number;
+  traineeId: number;
+  traineeName: string;
+  mode: SessionMode;
+  packId: number | null;
+  packTitle: string;
+  /** the order's seed (exams; practice sessions in random order) */
+  seed: number | null;
+  /** exam only: percent of questions fully right needed to pass */
+  passMark: number | null;
+  questions: number;
+  answered: number;
+  startedAt: string;
+  endedAt: string | null;
+  endReason: 'completed' | 'stopped' | null;
+}
+
+export interface SessionState {
+  session: SessionInfo;
+  /** the next question (1-based position), or null when the session has ended */
+  position: number | null;
+  question: Question | null;
+}
+
+export interface Feedback {
+  position: number;
+  scenarioId: string;
+  title: string | null;
+  answer: TraineeAnswer;
+  correct: TraineeAnswer;
+  grade: Grade;
+  decision: Decision;
+  timeMs: number;
+}
+
+export interface AnswerOutcome {
+  state: SessionState;
+  /** practice: the feedback for this answer; exam: null until the result sheet */
+  feedback: Feedback | null;
+}
+
+export interface ResultItem {
+  position: number;
+  scenarioId: string;
+  title: string | null;
+  visitDate: string;
+  answer: TraineeAnswer | null;
+  correct: TraineeAnswer;
+  grade: Grade | null;
+  timeMs: number | null;
+  rules: RuleId[];
+  explanation: string;
+  tellPatient: string;
+}
+
+export interface SessionResult {
+  session: SessionInfo;
+  score: Score;
+  /** exams only */
+  passed: boolean | null;
+  /** exams only: questions needed to pass */
+  needed: number | null;
+  items: ResultItem[];
+  rules: RuleAccuracy[];
+  totalMs: number;
+}
+
+export interface SessionRow extends SessionInfo {
+  score: Score;
+  passed: boolean | null;
+}
+
+export interface Progress {
+  trainees: TraineeSummary[];
+  /** the trainee the rest is about; null = everyone */
+  traineeId: number | null;
+  days: DayPoint[];
+  rules: RuleAccuracy[];
+  sessions: SessionRow[];
+}
+
+export interface TrainerSettings {
+  /** percent of questions fully right needed to pass an exam */
+  passMark: number;
+  /** questions in a new exam (at most the pack's size) */
+  examSize: number;
+}
+
+const out = <T>() => z.custom<T>(() => true);
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const empty = z.strictObject({}).optional().transform(() => ({}));
+const pack = z.strictObject({ packId: rowId });
+const packScenario = z.strictObject({ packId: rowId, scenarioId });
+const session = z.strictObject({ sessionId: rowId });
+
+export const TRAINER_CONTRACT = {
+  'trainer.listPacks': call(empty, out<PackSummary[]>()),
+  'trainer.getPack': call(pack, out<PackDetail>()),
+  /** one scenario in the pack form (for the authoring form and its JSON view) */
+  'trainer.getScenario': call(packScenario, out<{ scenarioId: string; json: Record<string, unknown> }>()),
+  /** the import is uploaded in chunks: the size is checked first, then the text arrives piece by piece */
+  'trainer.importBegin': call(
+    z.strictObject({ fileName: noMyNumber(200), size: z.number().int().min(0) }),
+    out<{ uploadId: string; chunkChars: number; maxBytes: number }>(),
+  ),
+  'trainer.importChunk': call(
+    z.strictObject({ uploadId: z.string().min(8).max(64), index: z.number().int().min(0), text: z.string().max(IMPORT_CHUNK_CHARS) }),
+    out<{ receivedBytes: number }>(),
+  ),
+  'trainer.importFinish': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<ImportOutcome>()),
+  'trainer.importCancel': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<{ cancelled: boolean }>()),
+  'trainer.exportPack': call(pack, out<{ filename: string; json: string; scenarios: number }>()),
+  'trainer.createPack': call(z.strictObject({ title: requiredText(100, 'パックの名前') }), out<PackSummary>()),
+  'trainer.renamePack': call(z.strictObject({ packId: rowId, title: requiredText(100, 'パックの名前') }), out<PackSummary>()),
+  'trainer.deletePack': call(pack, out<{ deleted: boolean }>()),
+  /** create (no `replaces`) or edit (replaces = the id being edited) one scenario, validated like an import */
+  'trainer.saveScenario': call(
+    z.strictObject({ packId: rowId, scenario: z.unknown(), replaces: scenarioId.optional() }),
+    out<SaveScenarioOutcome>(),
+  ),
+  'trainer.duplicateScenario': call(packScenario, out<PackScenarioRow>()),
+  'trainer.deleteScenario': call(packScenario, out<{ deleted: boolean }>()),
+  /** moves a scenario to a 0-based position */
+  'trainer.moveScenario': call(z.strictObject({ packId: rowId, scenarioId, to: z.number().int().min(0) }), out<PackDetail>()),
+  /** "save this desk case as a scenario": the desk's scenario with a title and story for trainees */
+  'trainer.saveDeskCase': call(
+    z.strictObject({
+      packId: rowId.nullable(),
+      newPackTitle: noMyNumber(100).optional(),
+      scenario: z.unknown(),
+      id: z.string().max(80),
+      title: noMyNumber(200),
+      story: noMyNumber(2000).optional(),
+    }),
+    out<SaveScenarioOutcome & { packId: number | null }>(),
+  ),
+  'trainer.listTrainees': call(empty, out<TraineeSummary[]>()),
+  'trainer.startSession': call(
+    z.strictObject({
+      traineeName: requiredText(40, '研修生の名前'),
+      packId: rowId,
+      mode: z.enum(['practice', 'exam']),
+      /** exam order; random when omitted */
+      seed: z.number().int().min(0).max(MAX_SEED).optional(),
+      /** questions; default: exam size from the settings (exam), the whole pack (practice) */
+      count: z.number().int().min(1).max(10_000).optional(),
+      /** practice only: random order instead of the pack's order */
+      shuffle: z.boolean().optional(),
+    }),
+    out<SessionState>(),
+  ),
+  'trainer.getSession': call(session, out<SessionState>()),
+  'trainer.answer': call(
+    z.strictObject({
+      sessionId: rowId,
+      position: z.number().int().min(1),
+      answer: traineeAnswerSchema,
+      /** time from showing the patient to answering, measured on screen */
+      timeMs: z.number().int().min(0).max(86_400_000),
+    }),
+    out<AnswerOutcome>(),
+  ),
+  'trainer.finishSession': call(session, out<SessionState>()),
+  'trainer.sessionResult': call(session, out<SessionResult>()),
+  'trainer.progress': call(z.strictObject({ traineeId: rowId.optional() }), out<Progress>()),
+  'trainer.exportProgressCsv': call(
+    z.strictObject({ traineeId: rowId.optional(), kind: z.enum(['answers', 'rules']) }),
+    out<{ filename: string; csv: string; rows: number }>(),
+  ),
+  'trainer.getSettings': call(empty, out<TrainerSettings>()),
+  'trainer.updateSettings': call(
+    z.strictObject({ passMark: z.number().int().min(1).max(100).optional(), examSize: z.number().int().min(1).max(MAX_EXAM_QUESTIONS).optional() }),
+    out<TrainerSettings>(),
+  ),
+} as const;
+
+export type TrainerCallName = keyof typeof TRAINER_CONTRACT;

@@ -1,0 +1,48 @@
+// Exam order fixed by a seed: the same seed gives the same order on every machine and every run
+// (a 32-bit PRNG on integer arithmetic only, no Math.random, no floating-point rounding that
+// could differ between engines), so a trainer can give two trainees the same exam.
+
+export const MAX_SEED = 0xffff_ffff;
+
+/** mulberry32: a small, well-mixed 32-bit generator. Returns integers in [0, 2^32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+/** An unbiased integer in [0, n) (rejection sampling: no modulo bias). */
+function below(next: () => number, n: number): number {
+  const limit = Math.floor(0x1_0000_0000 / n) * n;
+  for (;;) {
+    const x = next();
+    if (x < limit) return x % n;
+  }
+}
+
+/** Fisher–Yates with the seeded generator; returns a new array. */
+export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const next = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = below(next, i + 1);
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out;
+}
+
+/** A fresh seed from some entropy the caller supplies (the backend passes crypto randomness). */
+export function seedFrom(entropy: number): number {
+  return (entropy >>> 0) % (MAX_SEED + 1);
+}
+
+export function isSeed(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED;
+}
