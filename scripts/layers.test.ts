@@ -1,0 +1,75 @@
+// The layer rules of ARCHITECTURE.md, checked on every import of every source file (the
+// compiler alone cannot forbid a package whose types happen to be installed).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const p = join(dir, name);
+    if (name === 'node_modules') continue;
+    if (statSync(join(root, p)).isDirectory()) out.push(...sources(p));
+    else if (/\.(ts|tsx|mts|cts)$/.test(name) && !name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(IMPORT_RE)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+}
+
+/** Where a relative import lands, as a path from the repository root. */
+function target(file: string, spec: string): string {
+  return spec.startsWith('.') ? relative(root, join(root, file, '..', spec)) : spec;
+}
+
+describe('layers', () => {
+  it('shared/ imports only shared/ and pure packages (no Node, DOM, React, Electron, SQLite)', () => {
+    const pure = /^(zod|@holiday-jp\/holiday_jp|fast-check)(\/|$)/;
+    const bad = sources('shared').flatMap((f) =>
+      importsOf(f)
+        // tests run on Node and may read files; the code under test may not
+        .filter((s) => (s.startsWith('.') ? !target(f, s).startsWith('shared') : !pure.test(s) && !(f.endsWith('.test.ts') && /^(vitest|node:)/.test(s))))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing outside electron/main and electron/preload imports electron', () => {
+    const files = [...sources('electron'), ...sources('shared'), ...sources('renderer'), ...sources('bench')].filter(
+      (f) => !/^electron\/(main|preload)\//.test(f),
+    );
+    const bad = files.flatMap((f) => importsOf(f).filter((s) => s === 'electron' || s.startsWith('electron/')).map((s) => `${f} → ${s}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('renderer/ talks to the backend only through the contract (no Node, no backend code)', () => {
+    const code = sources('renderer').filter((f) => !/\.config\.ts$/.test(f)); // build configs run on Node
+    const bad = code.flatMap((f) =>
+      importsOf(f)
+        .filter((s) => /^node:|^(fs|path|os|child_process|better-sqlite3|electron)$/.test(s) || (s.startsWith('.') && target(f, s).startsWith('electron')))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the backend never imports the renderer', () => {
+    const bad = sources('electron/backend').flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && target(f, s).startsWith('renderer'))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the checker sees imports (so it can fail)', () => {
+    expect(importsOf('shared/engine/decide.ts')).toContain('../dates');
+    expect(target('shared/engine/decide.ts', '../dates')).toBe('shared/dates');
+  });
+});
