@@ -1,6 +1,7 @@
 // Driving the desk screen like a receptionist, and turning a pack scenario into a registry patient.
 import { expect, type Page } from '@playwright/test';
 import type { ClinicSituation, PatientInput } from '../shared/contract';
+import { holdingOf } from '../shared/holdings';
 import type { DocumentKind, Scenario } from '../shared/scenario';
 import type { WebServerHandle } from './fixtures';
 
@@ -52,63 +53,15 @@ export async function verdictOf(page: Page): Promise<string> {
 
 /** The registry record of a pack scenario's patient (its coverages, card, and the documents it carries). */
 export function patientFromScenario(s: Scenario, name: string, kana: string): PatientInput {
-  const holdings: NonNullable<PatientInput['holdings']> = [];
-  for (const d of s.presented) {
-    switch (d.kind) {
-      case 'legacy-card':
-        holdings.push({ kind: 'legacy-card', coverage: d.coverage, printedExpiry: d.printedExpiry });
-        break;
-      case 'kakunin-sho':
-        holdings.push({
-          kind: 'kakunin-sho',
-          coverage: d.coverage,
-          issuedOn: d.issuedOn,
-          validFrom: d.validFrom,
-          validUntil: d.validUntil,
-          showsRatio: d.showsRatio,
-          showsLimit: d.showsLimit,
-        });
-        break;
-      case 'oshirase':
-        holdings.push({ kind: 'oshirase', coverage: d.coverage });
-        break;
-      case 'myna-smartphone':
-        holdings.push({ kind: 'smartphone', os: d.os ?? 'android' });
-        break;
-      case 'elderly-card':
-        holdings.push({ kind: 'elderly-card', ratio: d.ratio, validUntil: d.validUntil });
-        break;
-      case 'limit-cert':
-        holdings.push({ kind: 'limit-cert', category: d.category, validUntil: d.validUntil });
-        break;
-      default:
-        break;
-    }
-  }
   return {
     name,
     kana,
     birthDate: s.patient.birthDate,
     sex: 'unspecified',
     note: `例題: ${s.id}`,
-    coverages: s.patient.coverages.map((c) => ({
-      id: c.id,
-      insurer: c.insurer,
-      insurerNumber: c.insurerNumber,
-      symbol: c.symbol,
-      number: c.number,
-      branch: c.branch,
-      acquiredOn: c.acquiredOn,
-      lostOn: c.lostOn,
-      registeredOn: c.registeredOn,
-      filedOn: c.filedOn,
-      myNumberOnForm: c.myNumberOnForm,
-      ratio: c.ratio,
-      elderlyCard: c.elderlyCard,
-      limitCategory: c.limitCategory,
-    })),
+    coverages: s.patient.coverages,
     myna: s.patient.myna,
-    holdings,
+    holdings: s.presented.flatMap((d) => holdingOf(d) ?? []),
   };
 }
 

@@ -52,6 +52,15 @@ describe('API contract', () => {
     expect(parseRequest('registry.search', { query: '19530610' }).ok).toBe(true);
   });
 
+  it('R18: free text uses the same detector as the database (full-width digits, a number beside other numbers)', () => {
+    for (const query of ['メモ １２３４５６７８９０１２', '番号 123456789012 45', '𝟏𝟐𝟑𝟒 𝟓𝟔𝟕𝟖 𝟗𝟎𝟏𝟐']) {
+      expect(parseRequest('registry.search', { query }).ok, query).toBe(false);
+    }
+    for (const query of ['2025-12-01 2026-01-01', '03-1234-5678', '1234567890123']) {
+      expect(parseRequest('registry.search', { query }).ok, query).toBe(true);
+    }
+  });
+
   it('dispatch: unknown calls, thrown ApiFailure and unexpected errors become { ok: false }', async () => {
     const handlers = {
       'settings.get': () => {

@@ -9,7 +9,7 @@
 // plain object survives ipcMain.handle and fetch alike). Pure TypeScript: no Node, DOM or Electron.
 import { z } from 'zod';
 import { isIsoDate } from './dates';
-import { looksLikeMyNumber } from './identifiers';
+import type { Holding } from './holdings';
 import {
   type Decision,
   DOCUMENT_KINDS,
@@ -17,7 +17,8 @@ import {
   type Scenario,
   VERDICTS,
 } from './scenario';
-import { INSURERS, type Policy } from './timeline';
+import { safeText } from './safe-text';
+import { INSURERS, LAG_LIMITS, type Policy } from './timeline';
 import { TRAINER_CONTRACT } from './trainer/contract';
 import { parseDate } from './wareki';
 
@@ -44,13 +45,6 @@ export const dateInput = z.string().max(40).transform((s, ctx) => {
 });
 /** A calendar date as the backend returns it: ISO only. */
 export const isoDate = z.string().refine(isIsoDate, { message: 'not an ISO date (YYYY-MM-DD)' });
-/** Free text that must never carry a 12-digit My Number (R18). */
-const safeText = (max: number) =>
-  z.string().max(max).refine((s) => !/(?<!\d)\d{12}(?!\d)/.test(s.replace(/[\s-]/g, '')) && !looksLikeMyNumber(s), {
-    message: 'a 12-digit number may be a My Number and is refused (R18)',
-    params: { ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません', en: 'a 12-digit number may be a My Number and is refused (R18)' },
-  });
-
 const insurer = z.enum(INSURERS);
 const verdict = z.enum(VERDICTS);
 const documentKind = z.enum(DOCUMENT_KINDS);
@@ -67,8 +61,8 @@ export const policySchema = z.strictObject({
   interimNeedsOnlineCheck: z.boolean(),
   certGraceBasis: z.enum(['month-end', 'expiry-date']),
   portalScreenshot: z.enum(['reject', 'accept']),
-  lagWithMyNumber: z.number().int().min(2).max(5),
-  lagWithoutMyNumber: z.number().int().min(0).max(250),
+  lagWithMyNumber: z.number().int().min(LAG_LIMITS.lagWithMyNumber.min).max(LAG_LIMITS.lagWithMyNumber.max),
+  lagWithoutMyNumber: z.number().int().min(LAG_LIMITS.lagWithoutMyNumber.min).max(LAG_LIMITS.lagWithoutMyNumber.max),
 });
 
 export const decisionSchema = z.object({
@@ -176,7 +170,7 @@ export const holdingSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('elderly-card'), ratio: z.union([z.literal(20), z.literal(30)]), validUntil: nullableIso }),
   z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: nullableIso }),
 ]);
-export type Holding = z.infer<typeof holdingSchema>;
+export type { Holding } from './holdings';
 
 /** A registry patient (fictional) as the backend returns it. */
 export const patientSchema = z.object({
@@ -375,8 +369,10 @@ export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<
 // Compile-time guards: the schemas describe the engine's own types.
 const _decision: z.ZodType<Decision> = decisionSchema;
 const _policy: z.ZodType<Policy> = policySchema;
+const _holding: z.ZodType<Holding> = holdingSchema;
 void _decision;
 void _policy;
+void _holding;
 
 /** A handler throws this for an expected failure; the dispatcher turns it into `{ ok: false }`. */
 export class ApiFailure extends Error {

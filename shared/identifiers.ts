@@ -30,9 +30,30 @@ export type NumberCheck =
   | { ok: true }
   | { ok: false; code: 'my-number' | 'not-digits' | 'length' | 'check-digit'; ja: string; en: string };
 
-/** The 12-digit 個人番号 shape (R18). Spaces and hyphens are ignored. */
+/** Characters that NFKC may turn into a digit or a space (full-width, circled, super/subscript, math). */
+const DIGIT_LIKE = /[\uFF10-\uFF19\u2460-\u24FF\u2070-\u209F\u2000-\u200B\u3000]|\uD835[\uDFCE-\uDFFF]/;
+/** NFKC only when needed: history rows carry kilobytes of JSON and the R18 check runs on every insert. */
+const nfkc = (s: string) => (DIGIT_LIKE.test(s) ? s.normalize('NFKC') : s);
+
+/** A value that is, as a whole, the 12-digit 個人番号 shape (R18). Spaces and hyphens are ignored; full-width digits count. */
 export function looksLikeMyNumber(s: string): boolean {
-  return /^\d{12}$/.test(s.replace(/[\s-]/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return /^\d{12}$/.test(nfkc(s).replace(/[\s-]/g, ''));
+}
+
+/**
+ * A 12-digit run anywhere in the text, after NFKC (full-width digits count), written plainly or
+ * in the 4-4-4 grouping with spaces or hyphens (1234 5678 9012). A run of 13 or more digits is
+ * not a My Number; two ISO dates side by side (2025-12-01 2026-01-01) are not either.
+ */
+const MY_NUMBER_IN_TEXT = /(?<![\d])(?:\d{12}|\d{4}[\s-]\d{4}[\s-]\d{4})(?![\d])/u;
+
+/**
+ * THE R18 detector for text (every stored, logged or accepted free text goes through it): a My
+ * Number written in the text in any usual way, or a short text that is one with other spacing.
+ */
+export function containsMyNumberLike(text: string): boolean {
+  const t = nfkc(text);
+  return MY_NUMBER_IN_TEXT.test(t) || (t.length <= 64 && looksLikeMyNumber(t));
 }
 
 export const MY_NUMBER_REFUSAL = {

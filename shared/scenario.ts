@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { type IsoDate, addMonthsClamped, birthday } from './dates';
 import { checkNumber, looksLikeMyNumber } from './identifiers';
-import { type Insurer, INSURERS, KOUKI_OSHIRASE_START, type Policy, REFORM } from './timeline';
+import { type Insurer, INSURERS, KOUKI_OSHIRASE_START, LAG_LIMITS, type Policy, REFORM } from './timeline';
 import { parseDate } from './wareki';
 
 export const SCENARIO_FORMAT = 'shikaku-scenario/1';
@@ -175,8 +175,8 @@ const policySchema = z.strictObject({
   interimNeedsOnlineCheck: z.boolean().optional(),
   certGraceBasis: z.enum(['month-end', 'expiry-date']).optional(),
   portalScreenshot: z.enum(['reject', 'accept']).optional(),
-  lagWithMyNumber: z.number().int().min(2).max(5).optional(),
-  lagWithoutMyNumber: z.number().int().min(0).max(250).optional(),
+  lagWithMyNumber: z.number().int().min(LAG_LIMITS.lagWithMyNumber.min).max(LAG_LIMITS.lagWithMyNumber.max).optional(),
+  lagWithoutMyNumber: z.number().int().min(LAG_LIMITS.lagWithoutMyNumber.min).max(LAG_LIMITS.lagWithoutMyNumber.max).optional(),
 });
 
 const coverageSchema = z.strictObject({

@@ -51,6 +51,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   lagWithoutMyNumber: 15,
 });
 
+/** The business days each 資格情報の反映 lag may be set to (RULES.md section P). */
+export const LAG_LIMITS = {
+  lagWithMyNumber: { min: 2, max: 5 },
+  lagWithoutMyNumber: { min: 0, max: 250 },
+} as const satisfies Record<'lagWithMyNumber' | 'lagWithoutMyNumber', { min: number; max: number }>;
+
 /** What each policy setting switches, for the settings screen and trainers (RULES.md section P). */
 export const POLICY_INFO: Record<keyof Policy, { ja: string; why: string; options: string }> = {
   interimEnd: {

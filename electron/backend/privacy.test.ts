@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { assertNoMyNumber, assertNoMyNumberDeep, containsMyNumberLike, findMyNumberPath } from './privacy';
+import { containsMyNumberLike } from '../../shared/identifiers';
+import { assertNoMyNumber, assertNoMyNumberDeep, findMyNumberPath } from './privacy';
 
 describe('R18: 12-digit numbers in text', () => {
   it('finds a My Number written in any usual way', () => {

@@ -1,23 +1,7 @@
 // R18: no 12-digit individual number (個人番号) is ever stored. Every text that reaches the
-// database passes through here.
+// database passes through here (the detector itself: shared/identifiers.ts containsMyNumberLike).
 import { AppError } from './errors';
-import { MY_NUMBER_REFUSAL, looksLikeMyNumber } from '../../shared/identifiers';
-
-/**
- * A 12-digit run anywhere in the text, after NFKC (full-width digits count), written plainly or
- * in the 4-4-4 grouping with spaces or hyphens (1234 5678 9012). A run of 13 or more digits is
- * not a My Number; two ISO dates side by side (2025-12-01 2026-01-01) are not either.
- */
-const MY_NUMBER_IN_TEXT = /(?<![\d])(?:\d{12}|\d{4}[\s-]\d{4}[\s-]\d{4})(?![\d])/u;
-
-/** Characters that NFKC may turn into a digit or a space (full-width, circled, super/subscript, math). */
-const DIGIT_LIKE = /[\uFF10-\uFF19\u2460-\u24FF\u2070-\u209F\u2000-\u200B\u3000]|\uD835[\uDFCE-\uDFFF]/;
-
-export function containsMyNumberLike(text: string): boolean {
-  // NFKC only when needed: history rows carry kilobytes of JSON and this runs on every insert.
-  const t = DIGIT_LIKE.test(text) ? text.normalize('NFKC') : text;
-  return MY_NUMBER_IN_TEXT.test(t) || (t.length <= 64 && looksLikeMyNumber(t));
-}
+import { containsMyNumberLike, MY_NUMBER_REFUSAL } from '../../shared/identifiers';
 
 /** Throws AppError('my-number') naming the field (never the value). */
 export function assertNoMyNumber(text: string | null | undefined, field: string): void {

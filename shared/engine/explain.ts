@@ -1,6 +1,7 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are.
 import type { IsoDate } from '../dates';
+import { copayWari } from '../labels';
 import type { Billing, CheckFailure, CopayBasis, Coverage, DocOf, NeededDocument, Note, RuleId, Scenario, Verdict } from '../scenario';
 import { INSURER_JA, LEGACY_LAST, type Policy } from '../timeline';
 import { formatWareki } from '../wareki';
@@ -34,7 +35,6 @@ export interface Facts {
 }
 
 const W = formatWareki;
-const wari = (p: number) => (p === 100 ? '10割' : `${p / 10}割`);
 
 export const DOC_JA: Record<DocEval['doc']['kind'], string> = {
   'kakunin-sho': '資格確認書',
@@ -89,7 +89,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       }
       ex.push(`${deviceJa}でオンライン資格確認を行い、資格有効 (${ins(f.coverage)}) と確認できました。`);
       if (card.result === 'multiple') ex.push('複数の資格が該当したため、どの保険で受診するか患者さんに確認してください (最も新しく取得した資格を表示しています)。');
-      ex.push(`負担割合はオンライン資格確認の結果により${wari(f.copay)}です。高齢受給者証や限度額適用認定証の提示は不要です。`);
+      ex.push(`負担割合はオンライン資格確認の結果により${copayWari(f.copay)}です。高齢受給者証や限度額適用認定証の提示は不要です。`);
       break;
     case 'R5':
     case 'R1': {
@@ -173,11 +173,11 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     if (f.elderlyCardNeeded) {
       ex.push(
         f.elderlyCard
-          ? `70〜74歳のため高齢受給者証を確認し、その負担割合 (${wari(f.copay)}) を適用します。`
+          ? `70〜74歳のため高齢受給者証を確認し、その負担割合 (${copayWari(f.copay)}) を適用します。`
           : '70〜74歳のため高齢受給者証が必要ですが提示がありません。いったん3割でお預かりし、提示されたときに差額を精算します。',
       );
     } else if (rule !== 'R3') {
-      ex.push(`負担割合は${wari(f.copay)}です。`);
+      ex.push(`負担割合は${copayWari(f.copay)}です。`);
     }
   }
   if (f.notes.has('insurer-may-reclaim')) {
@@ -212,7 +212,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     );
     if (f.declarationForm) tell.push('お手数ですが、こちらの被保険者資格申立書にご記入ください。');
     if (rule === 'R9' && !f.declarationForm) tell.push('前回から保険証の内容に変更がないか確認させてください。');
-    tell.push(f.copayBasis === 'provisional' ? '本日はいったん3割でお預かりします。' : `本日の負担割合は${wari(f.copay)}です。`);
+    tell.push(f.copayBasis === 'provisional' ? '本日はいったん3割でお預かりします。' : `本日の負担割合は${copayWari(f.copay)}です。`);
     if (f.verdict === 'insured-interim') {
       tell.push(`${W(f.interim![1])}を過ぎると、この書類だけでは受診できません。次回はマイナ保険証か資格確認書をお持ちください。`);
     }

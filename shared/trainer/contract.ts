@@ -1,11 +1,11 @@
 // The trainer mode's calls of the API contract (issue 5). Spread into CONTRACT in
-// shared/contract.ts; this file imports nothing from it (no import cycle), so it carries its own
-// small building blocks. Inputs are strict zod schemas; outputs are typed (z.custom), like the
-// contract's scenario payloads.
+// shared/contract.ts; this file imports nothing from it (no import cycle): building blocks both
+// need have their own modules (shared/safe-text.ts). Inputs are strict zod schemas; outputs are
+// typed (z.custom), like the contract's scenario payloads.
 import { z } from 'zod';
 import type { Decision, RuleId, ScenarioIssue } from '../scenario';
 import { VERDICTS } from '../scenario';
-import { looksLikeMyNumber } from '../identifiers';
+import { safeText } from '../safe-text';
 import { COPAY_CHOICES, type Grade, NEEDED_DOCUMENTS, type TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
 import type { Question } from './question';
@@ -18,16 +18,8 @@ export const MAX_PACK_BYTES = 20 * 1024 * 1024;
 export const IMPORT_CHUNK_CHARS = 128 * 1024;
 export const MAX_EXAM_QUESTIONS = 500;
 
-const noMyNumber = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !/(?<!\d)\d{12}(?!\d)/.test(s.normalize('NFKC').replace(/[\s-]/g, '')) && !looksLikeMyNumber(s), {
-      message: 'a 12-digit number may be a My Number and is refused (R18)',
-      params: { ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません', en: 'a 12-digit number may be a My Number and is refused (R18)' },
-    });
 const requiredText = (max: number, ja: string) =>
-  noMyNumber(max).pipe(
+  safeText(max).pipe(
     z
       .string()
       .trim()
@@ -219,7 +211,7 @@ export const TRAINER_CONTRACT = {
   'trainer.getScenario': call(packScenario, out<{ scenarioId: string; json: Record<string, unknown> }>()),
   /** the import is uploaded in chunks: the size is checked first, then the text arrives piece by piece */
   'trainer.importBegin': call(
-    z.strictObject({ fileName: noMyNumber(200), size: z.number().int().min(0) }),
+    z.strictObject({ fileName: safeText(200), size: z.number().int().min(0) }),
     out<{ uploadId: string; chunkChars: number; maxBytes: number }>(),
   ),
   'trainer.importChunk': call(
@@ -245,11 +237,11 @@ export const TRAINER_CONTRACT = {
   'trainer.saveDeskCase': call(
     z.strictObject({
       packId: rowId.nullable(),
-      newPackTitle: noMyNumber(100).optional(),
+      newPackTitle: safeText(100).optional(),
       scenario: z.unknown(),
       id: z.string().max(80),
-      title: noMyNumber(200),
-      story: noMyNumber(2000).optional(),
+      title: safeText(200),
+      story: safeText(2000).optional(),
     }),
     out<SaveScenarioOutcome & { packId: number | null }>(),
   ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, seededShuffle } from './order';
+import { mulberry32 } from '../random';
+import { seededShuffle } from './order';
 
 const ids = Array.from({ length: 20 }, (_, i) => `s${i + 1}`);
 

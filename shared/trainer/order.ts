@@ -2,19 +2,9 @@
 // (a 32-bit PRNG on integer arithmetic only, no Math.random, no floating-point rounding that
 // could differ between engines), so a trainer can give two trainees the same exam.
 
-export const MAX_SEED = 0xffff_ffff;
+import { mulberry32 } from '../random';
 
-/** mulberry32: a small, well-mixed 32-bit generator. Returns integers in [0, 2^32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+export const MAX_SEED = 0xffff_ffff;
 
 /** An unbiased integer in [0, n) (rejection sampling: no modulo bias). */
 function below(next: () => number, n: number): number {

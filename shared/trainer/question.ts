@@ -4,51 +4,30 @@
 // with online check — what the reader / the number query showed. Never the truth behind it
 // (loss dates, registration dates, filing dates) and never the expected decision.
 import { ageOn, type IsoDate } from '../dates';
-import type { Coverage, Decision, Incident, LimitCategory, PresentedDocument, Scenario } from '../scenario';
-import type { Insurer, Policy } from '../timeline';
+import type { Coverage, Decision, PresentedDocument, Scenario } from '../scenario';
 
-/** What a document of a coverage prints: insurer, numbers, 資格取得日. */
-export interface PrintedCoverage {
-  insurer: Insurer;
-  insurerNumber: string | null;
-  symbol: string | null;
-  number: string | null;
-  branch: string | null;
-  acquiredOn: IsoDate;
-  /** printed on a 資格確認書 with showsLimit */
-  limitCategory: LimitCategory | null;
-}
+/** What a document of a coverage prints: insurer, numbers, 資格取得日 (and, on a 資格確認書 with showsLimit, the limit category). */
+export type PrintedCoverage = Pick<Coverage, 'insurer' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn' | 'limitCategory'>;
 
 export type QuestionDocument = PresentedDocument & { printed: PrintedCoverage | null };
 
-export interface Question {
+/**
+ * A scenario as the trainee sees it: the situation fields as the scenario has them (policy: only the
+ * scenario's own settings, those that differ from the defaults), the patient and documents only as seen.
+ */
+export interface Question
+  extends Pick<Scenario, 'title' | 'story' | 'visitDate' | 'visitType' | 'needsLimit' | 'limitConsent' | 'clinic' | 'policy'> {
   scenarioId: string;
-  title: string | null;
-  story: string | null;
-  visitDate: IsoDate;
-  visitType: 'first' | 'return';
-  needsLimit: boolean;
-  limitConsent: boolean;
-  clinic: { onlineCheck: boolean; phoneReader: boolean; incident: Incident };
   patient: { birthDate: IsoDate; age: number; hasMynaCard: boolean };
   documents: QuestionDocument[];
   /** the online check's screens as the desk saw them; null at a clinic without online check */
   online: Decision['onlineCheck'] | null;
-  /** the scenario's own policy settings (those that differ from the defaults) */
-  policy: Partial<Policy>;
 }
 
 function printed(c: Coverage | undefined, withLimit: boolean): PrintedCoverage | null {
   if (!c) return null;
-  return {
-    insurer: c.insurer,
-    insurerNumber: c.insurerNumber,
-    symbol: c.symbol,
-    number: c.number,
-    branch: c.branch,
-    acquiredOn: c.acquiredOn,
-    limitCategory: withLimit ? c.limitCategory : null,
-  };
+  const { insurer, insurerNumber, symbol, number, branch, acquiredOn } = c;
+  return { insurer, insurerNumber, symbol, number, branch, acquiredOn, limitCategory: withLimit ? c.limitCategory : null };
 }
 
 export function buildQuestion(s: Scenario, decision: Decision): Question {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../shared/random';
 import { HISTORY_INSERT_SQL } from '../history/repository';
 import { tempDir } from '../testing/temp-dir';
 import { dbPathOf } from './data-dir';
@@ -14,16 +15,6 @@ import { CONNECTION_PRAGMAS } from './schema';
 const WRITER = path.join(__dirname, 'testing/history-writer.mjs');
 const KILLS = 25;
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the writer, kills it after `ms` (counted from its first output), returns the acknowledged rows. */
 function runAndKill(file: string, tag: string, ms: number): Promise<{ acked: Array<{ id: number; scenarioId: string }>; signal: string | null; stderr: string }> {
@@ -60,7 +51,7 @@ function runAndKill(file: string, tag: string, ms: number): Promise<{ acked: Arr
 describe('crash safety (SIGKILL while writing history)', () => {
   it(`keeps every acknowledged row and an intact database across ${KILLS} kills`, async () => {
     const seed = Date.now() % 1_000_000;
-    const rnd = mulberry32(seed);
+    const rnd = seededRandom(seed);
     const dir = tempDir();
     (await openDatabase({ dataDir: dir })).db.close();
     const file = dbPathOf(dir);

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { addDays } from '../../../shared/dates';
+import { seededRandom } from '../../../shared/random';
 import { openDatabase } from '../db/open';
 import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
@@ -59,16 +60,6 @@ export interface HistoryBenchOptions {
   log?: (line: string) => void;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -135,7 +126,7 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   const insertSeconds = (performance.now() - t0) / 1000;
 
   // --- queries: a page of 50 plus the total count, as the history screen asks
-  const rnd = mulberry32(42);
+  const rnd = seededRandom(42);
   const verdicts: Verdict[] = ['insured', 'insured-interim', 'insured-declaration', 'self-pay'];
   const run = (name: string, make: () => HistoryFilter): QueryStats => {
     const times: number[] = [];

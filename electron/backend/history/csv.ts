@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import type { Billing, CardRouteResult, CheckFailure, CopayBasis, NeededDocument, Note, NumberRouteResult, Verdict } from '../../../shared/scenario';
+import { BILLING_JA, copayWari, CARD_ROUTE_JA, COPAY_BASIS_JA, FAILURE_JA, NEEDED_JA, NOTE_JA, NUMBER_ROUTE_JA, VERDICT_JA } from '../../../shared/labels';
+import type { CheckFailure } from '../../../shared/scenario';
 import { fromSystemError } from '../errors';
 import type { HistoryFilter, HistoryMode, HistoryRecord, HistoryRepository } from './repository';
 
@@ -34,59 +35,12 @@ export const HISTORY_CSV_HEADERS = [
 ] as const;
 
 const MODE_JA: Record<HistoryMode, string> = { desk: '窓口', trainer: '研修' };
-const VERDICT_JA: Record<Verdict, string> = {
-  insured: '保険で受付',
-  'insured-interim': '保険で受付 (暫定)',
-  'insured-declaration': '保険で受付 (申立て)',
-  'self-pay': '自費 (10割)',
-};
-const BASIS_JA: Record<CopayBasis, string> = {
-  online: 'オンライン資格確認の結果',
-  document: '提示された書類',
-  'elderly-card': '高齢受給者証',
-  declared: '患者の申立て',
-  provisional: '高齢受給者証の確認まで仮に3割',
-  'self-pay': '全額自己負担',
-};
-const BILLING_JA: Record<Billing, string> = {
-  normal: '通常の請求',
-  'old-qualification': '旧資格で請求',
-  recheck: '後日資格を確認して請求',
-  none: '保険請求なし',
-};
-const CARD_ROUTE_JA: Record<CardRouteResult, string> = {
-  'not-run': '照会なし',
-  valid: '資格有効',
-  multiple: '資格有効 (複数該当)',
-  invalid: '資格(無効)',
-  'not-found': '資格情報なし',
-  failed: '照会できず',
-};
-const NUMBER_ROUTE_JA: Record<NumberRouteResult, string> = {
-  'not-run': '照会なし',
-  valid: '資格有効',
-  invalid: '資格(無効)',
-  'invalid-new': '資格(無効・新しい資格あり)',
-  'not-found': '資格情報なし',
-};
-const FAILURE_JA: Record<CheckFailure, string> = {
-  'reader-failure': '顔認証付きカードリーダーの故障',
+
+// The export's own wording where it differs from the screen's.
+const FAILURE_CSV: Record<CheckFailure, string> = {
+  ...FAILURE_JA,
   'network-outage': '回線の障害',
-  'no-phone-reader': 'スマホ用の汎用カードリーダーがない',
   'not-registered': '保険証の利用登録がされていない',
-  'cert-expired': '電子証明書の有効期限切れ',
-};
-const NEEDED_JA: Record<NeededDocument, string> = {
-  'elderly-card': '高齢受給者証',
-  declaration: '被保険者資格申立書',
-  'limit-cert': '限度額適用認定証',
-  'kakunin-with-limit': '限度区分が記載された資格確認書',
-};
-const NOTE_JA: Record<Note, string> = {
-  'insurer-may-reclaim': '保険者が給付分を返還請求する可能性あり',
-  'return-patient-discretion': '再診患者は医療機関の判断で通常負担も可',
-  'cert-grace': '電子証明書の猶予期間で確認',
-  'holiday-data-estimate': '祝日データの範囲外を含む推定',
 };
 
 /** One CSV cell: quoted when needed, formula-looking text neutralised. */
@@ -97,7 +51,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const copayJa = (p: number, provisional: boolean) => (p === 100 ? '10割 (自費)' : `${p / 10}割${provisional ? ' (仮)' : ''}`);
+const copayJa = (p: number, provisional: boolean) => copayWari(p) + (p === 100 ? ' (自費)' : provisional ? ' (仮)' : '');
 
 export function historyCsvRow(r: HistoryRecord): string {
   const d = r.decision;
@@ -110,11 +64,11 @@ export function historyCsvRow(r: HistoryRecord): string {
     r.patientName,
     VERDICT_JA[d.verdict] ?? d.verdict,
     copayJa(d.copayPercent, d.copayProvisional),
-    BASIS_JA[d.copayBasis] ?? d.copayBasis,
+    COPAY_BASIS_JA[d.copayBasis] ?? d.copayBasis,
     BILLING_JA[d.billing] ?? d.billing,
     CARD_ROUTE_JA[d.onlineCheck.cardRoute] ?? d.onlineCheck.cardRoute,
     NUMBER_ROUTE_JA[d.onlineCheck.numberRoute] ?? d.onlineCheck.numberRoute,
-    d.onlineCheck.failure ? (FAILURE_JA[d.onlineCheck.failure] ?? d.onlineCheck.failure) : '',
+    d.onlineCheck.failure ? (FAILURE_CSV[d.onlineCheck.failure] ?? d.onlineCheck.failure) : '',
     d.rules.join(' '),
     d.documentsNeeded.map((x) => NEEDED_JA[x] ?? x).join('・'),
     d.notes.map((x) => NOTE_JA[x] ?? x).join('・'),

@@ -7,6 +7,7 @@ import { isIsoDate } from '../../../shared/dates';
 import { type Decision, type Scenario, VERDICTS, type Verdict } from '../../../shared/scenario';
 import { parseDate } from '../../../shared/wareki';
 import { AppError, fromSystemError } from '../errors';
+import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';
 import { jstIsoTimestamp } from '../time';
 
@@ -204,11 +205,7 @@ export class HistoryRepository {
 
   /** Inserts already validated rows in one transaction (the bench's batched path). */
   appendParams(params: readonly HistoryInsertParams[]): number[] {
-    try {
-      return this.db.transaction(() => params.map((p) => Number(this.insertStmt.run(p).lastInsertRowid)))();
-    } catch (e) {
-      throw fromSystemError(e, this.db.name);
-    }
+    return inTransaction(this.db, () => params.map((p) => Number(this.insertStmt.run(p).lastInsertRowid)));
   }
 
   get(id: number): HistoryRecord | null {

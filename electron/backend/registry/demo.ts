@@ -7,9 +7,10 @@
 import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import { checkDigitOf } from '../../../shared/identifiers';
+import { seededRandom } from '../../../shared/random';
 import type { DocumentKind, Incident, RuleId, Verdict } from '../../../shared/scenario';
 import type { Insurer, Policy } from '../../../shared/timeline';
-import { fromSystemError } from '../errors';
+import { inTransaction } from '../db/transaction';
 import { RegistryRepository } from './repository';
 import type { PersonInput, Sex } from './types';
 
@@ -40,16 +41,6 @@ export interface DemoPatient {
 // ---------------------------------------------------------------------------------------------
 // Deterministic building blocks
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
 const digits = (rnd: () => number, n: number) => Array.from({ length: n }, (_, i) => Math.floor(rnd() * (i === 0 ? 9 : 10)) + (i === 0 ? 1 : 0)).join('');
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -162,7 +153,7 @@ class Builder {
     private readonly birthDate: IsoDate,
     private readonly note: string,
   ) {
-    this.rnd = mulberry32(hash(key));
+    this.rnd = seededRandom(hash(key));
   }
 
   /** adds a coverage; returns its id (c1, c2, …) */
@@ -687,7 +678,7 @@ const DEFS: Def[] = [
 // Ordinary patients (volume for search and practice): a typical coverage and one way to show it.
 const ORDINARY: Array<{ sex: Sex; birthDate: IsoDate; insurer: Insurer; how: 'myna' | 'kakunin' | 'phone'; family?: boolean; pref: string }> = [];
 {
-  const rnd = mulberry32(20260101);
+  const rnd = seededRandom(20260101);
   const insurers: Insurer[] = ['kyokai', 'kyokai', 'kyokai', 'kumiai', 'kumiai', 'kyosai', 'kokuho', 'kokuho', 'kouki'];
   const prefs = Object.keys(PREF_JA);
   for (let i = 0; i < 42; i += 1) {
@@ -768,22 +759,18 @@ const SEEDED_KEY = 'demo-seeded';
  */
 export function seedDemo(db: Database, opts: { replace?: boolean; now?: Date } = {}): { count: number } {
   const repo = new RegistryRepository(db);
-  try {
-    return db.transaction(() => {
-      if (opts.replace) db.prepare('DELETE FROM person WHERE demo_key IS NOT NULL').run();
-      const have = new Set((db.prepare('SELECT demo_key FROM person WHERE demo_key IS NOT NULL').all() as Array<{ demo_key: string }>).map((r) => r.demo_key));
-      let count = 0;
-      for (const d of demoPatients()) {
-        if (have.has(d.key)) continue;
-        repo.create(d.person, { demoKey: d.key, now: opts.now });
-        count += 1;
-      }
-      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SEEDED_KEY, 'yes');
-      return { count };
-    })();
-  } catch (e) {
-    throw fromSystemError(e, db.name);
-  }
+  return inTransaction(db, () => {
+    if (opts.replace) db.prepare('DELETE FROM person WHERE demo_key IS NOT NULL').run();
+    const have = new Set((db.prepare('SELECT demo_key FROM person WHERE demo_key IS NOT NULL').all() as Array<{ demo_key: string }>).map((r) => r.demo_key));
+    let count = 0;
+    for (const d of demoPatients()) {
+      if (have.has(d.key)) continue;
+      repo.create(d.person, { demoKey: d.key, now: opts.now });
+      count += 1;
+    }
+    db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(SEEDED_KEY, 'yes');
+    return { count };
+  });
 }
 
 /**

@@ -8,7 +8,8 @@ import { normalizeForSearch } from '../../../shared/kana';
 import type { Myna } from '../../../shared/scenario';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
-import { AppError, fromSystemError } from '../errors';
+import { AppError } from '../errors';
+import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber } from '../privacy';
 import { jstIsoTimestamp } from '../time';
 import { type Holding, type PatientSummary, type PersonInput, type PersonRecord, type RegistryCoverage, SEX_CODE, SEX_OF_CODE } from './types';
@@ -77,6 +78,9 @@ const toMyna = (r: MynaRow): Myna => ({
 });
 
 /** Escapes LIKE wildcards (ESCAPE '\'). */
+/** The person's own fields, as both a record and a search line carry them. */
+const toPerson = (p: PersonRow) => ({ id: String(p.id), name: p.name, kana: p.kana, birthDate: p.birth_date, sex: SEX_OF_CODE[p.sex] });
+
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
@@ -154,14 +158,6 @@ export class RegistryRepository {
     };
   }
 
-  private write<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn)();
-    } catch (e) {
-      throw fromSystemError(e, this.db.name);
-    }
-  }
-
   private writeChildren(personId: number, v: ValidPerson, holdings: Holding[]): void {
     v.coverages.forEach((c, position) => {
       this.s.insertCoverage.run({
@@ -216,7 +212,7 @@ export class RegistryRepository {
   /** Creates a person with everything they hold, in one transaction. */
   create(input: PersonInput, opts: { demoKey?: string | null; now?: Date } = {}): PersonRecord {
     const v = validatePerson(input);
-    const id = this.write(() => {
+    const id = inTransaction(this.db, () => {
       const id = Number(this.s.insertPerson.run({ ...this.personParams(v, opts.now ?? new Date()), demoKey: opts.demoKey ?? null }).lastInsertRowid);
       this.writeChildren(id, v, v.holdings ?? []);
       return id;
@@ -243,7 +239,7 @@ export class RegistryRepository {
       if (old && given && !given.insurerName) c.insurerName = old.insurerName;
       if (old && given && !given.personalFamily) c.personalFamily = old.personalFamily;
     }
-    this.write(() => {
+    inTransaction(this.db, () => {
       if (this.s.updatePerson.run({ ...this.personParams(v, opts.now ?? new Date()), id: pid }).changes === 0) {
         throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
       }
@@ -264,7 +260,7 @@ export class RegistryRepository {
   /** Deletes a person and everything they hold (ON DELETE CASCADE), in one transaction. */
   delete(id: string | number): boolean {
     const pid = parseId(id);
-    return this.write(() => this.s.deletePerson.run(pid).changes > 0);
+    return inTransaction(this.db, () => this.s.deletePerson.run(pid).changes > 0);
   }
 
   get(id: string | number): PersonRecord | null {
@@ -273,11 +269,7 @@ export class RegistryRepository {
     if (!p) return null;
     const myna = this.s.myna.get(pid) as MynaRow | undefined;
     return {
-      id: String(p.id),
-      name: p.name,
-      kana: p.kana,
-      birthDate: p.birth_date,
-      sex: SEX_OF_CODE[p.sex],
+      ...toPerson(p),
       note: p.note,
       coverages: (this.s.coverages.all(pid) as CoverageRow[]).map(toCoverage),
       myna: myna ? toMyna(myna) : null,
@@ -327,11 +319,7 @@ export class RegistryRepository {
         .sort((a, b) => (a.coverage.acquiredOn < b.coverage.acquiredOn ? 1 : -1))
         .map((st) => st.coverage.insurer);
       return {
-        id: String(p.id),
-        name: p.name,
-        kana: p.kana,
-        birthDate: p.birth_date,
-        sex: SEX_OF_CODE[p.sex],
+        ...toPerson(p),
         insurers,
         hasMynaCard: this.s.myna.get(p.id) !== undefined,
         note: p.note,

@@ -2,7 +2,8 @@
 // in the scenario format, plus what the documents print), their マイナンバーカード, and the
 // documents they carry ("holdings") with the details printed on them.
 import type { IsoDate } from '../../../shared/dates';
-import type { Coverage, LimitCategory, Myna } from '../../../shared/scenario';
+import type { Holding } from '../../../shared/holdings';
+import type { Coverage, Myna } from '../../../shared/scenario';
 
 /** As in the API contract; stored as the national system's Sex1 code (1 男, 2 女, 3 未設定). */
 export type Sex = 'male' | 'female' | 'unspecified';
@@ -16,24 +17,8 @@ export interface RegistryCoverage extends Coverage {
   personalFamily: 1 | 2;
 }
 
-/** A document the patient carries; handed over at the desk when the receptionist clicks its kind. */
-export type Holding =
-  | { kind: 'legacy-card'; coverage: string; printedExpiry: IsoDate | null }
-  | {
-      kind: 'kakunin-sho';
-      coverage: string;
-      issuedOn: IsoDate;
-      validFrom: IsoDate | null;
-      validUntil: IsoDate;
-      showsRatio: boolean;
-      showsLimit: boolean;
-    }
-  | { kind: 'oshirase'; coverage: string }
-  | { kind: 'smartphone'; os: 'iphone' | 'android' }
-  | { kind: 'elderly-card'; ratio: 20 | 30; validUntil: IsoDate | null }
-  | { kind: 'limit-cert'; category: LimitCategory; validUntil: IsoDate | null };
-export type HoldingKind = Holding['kind'];
-export const HOLDING_KINDS = ['legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert'] as const;
+/** The documents a patient carries; handed over at the desk when the receptionist clicks their kind. */
+export { HOLDING_KINDS, type Holding, type HoldingKind } from '../../../shared/holdings';
 
 export interface PersonRecord {
   /** decimal string (the API contract's id) */
@@ -70,15 +55,5 @@ export interface PersonInput {
   holdings?: Array<Record<string, unknown>>;
 }
 
-/** One line of the search list (the API contract's PatientSummary). */
-export interface PatientSummary {
-  id: string;
-  name: string;
-  kana: string;
-  birthDate: IsoDate;
-  sex: Sex;
-  /** insurers of the coverages current on `today`, most recently acquired first */
-  insurers: Coverage['insurer'][];
-  hasMynaCard: boolean;
-  note: string;
-}
+/** One line of the search list: the API contract's own. */
+export type { PatientSummary } from '../../../shared/contract';

@@ -5,24 +5,18 @@
 // Registry-only fields (name, kana, sex, note, insurerName, personalFamily) are checked here.
 // Nothing holding a 12-digit number gets through (R18).
 import { z } from 'zod';
-import { type IsoDate, maxDate } from '../../../shared/dates';
+import { maxDate } from '../../../shared/dates';
+import { holdingOf } from '../../../shared/holdings';
 import { normalizeKanaReading, isKatakanaReading } from '../../../shared/kana';
-import { type InputIssue, type Myna, parseScenario, type PresentedDocument } from '../../../shared/scenario';
+import { type InputIssue, parseScenario, type PresentedDocument } from '../../../shared/scenario';
 import { KOUKI_OSHIRASE_START } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
 import { findMyNumberPath } from '../privacy';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import { type Holding, HOLDING_KINDS, type PersonInput, type RegistryCoverage, SEX_CODE, type Sex } from './types';
+import { type Holding, HOLDING_KINDS, type PersonInput, type PersonRecord, type RegistryCoverage, SEX_CODE, type Sex } from './types';
 
-export interface ValidPerson {
-  name: string;
-  kana: string;
-  birthDate: IsoDate;
-  sex: Sex;
-  note: string;
-  coverages: RegistryCoverage[];
-  myna: Myna | null;
+export interface ValidPerson extends Pick<PersonRecord, 'name' | 'kana' | 'birthDate' | 'sex' | 'note' | 'coverages' | 'myna'> {
   /** null: not given (keep the current holdings on update) */
   holdings: Holding[] | null;
   /** per coverage id: which registry extras were given (for merging on update) */
@@ -82,18 +76,9 @@ function toPresented(h: Record<string, unknown>): Record<string, unknown> {
 }
 
 function fromPresented(d: PresentedDocument): Holding {
-  switch (d.kind) {
-    case 'myna-smartphone':
-      return { kind: 'smartphone', os: d.os ?? 'iphone' };
-    case 'legacy-card':
-    case 'kakunin-sho':
-    case 'oshirase':
-    case 'elderly-card':
-    case 'limit-cert':
-      return d;
-    default:
-      throw new Error(`not a holding: ${d.kind}`);
-  }
+  const h = holdingOf(d);
+  if (h === null) throw new Error(`not a holding: ${d.kind}`);
+  return h;
 }
 
 export function validatePerson(input: PersonInput): ValidPerson {

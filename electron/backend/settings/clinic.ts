@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { type Policy, DEFAULT_POLICY } from '../../../shared/timeline';
 import { policySchema, type Settings } from '../../../shared/contract';
 import { checkDigitOf } from '../../../shared/identifiers';
+import { inTransaction } from '../db/transaction';
 import { AppError, fromSystemError } from '../errors';
 import { assertNoMyNumber } from '../privacy';
 import { jstIsoTimestamp } from '../time';
@@ -128,30 +129,26 @@ export class ClinicSettingsRepository {
   /** Validates and applies a partial update (policy keys merge). All or nothing. */
   update(patch: ClinicSettingsPatch, now: Date = new Date()): ClinicSettings {
     validatePatch(patch);
-    try {
-      return this.db.transaction(() => {
-        const cur = this.get();
-        const overrides = { ...this.policyOverrides(), ...(patch.policy ?? {}) };
-        this.db
-          .prepare(
-            `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, policy, updated_at)
-             VALUES (1, @name, @code, @online, @phone, @policy, @now)
-             ON CONFLICT (id) DO UPDATE SET clinic_name = @name, medical_institution_code = @code, online_check = @online,
-               phone_reader = @phone, policy = @policy, updated_at = @now`,
-          )
-          .run({
-            name: (patch.clinicName ?? cur.clinicName).trim(),
-            code: patch.medicalInstitutionCode ?? cur.medicalInstitutionCode,
-            online: (patch.onlineCheck ?? cur.onlineCheck) ? 1 : 0,
-            phone: (patch.phoneReader ?? cur.phoneReader) ? 1 : 0,
-            policy: JSON.stringify(overrides),
-            now: jstIsoTimestamp(now),
-          });
-        return this.get();
-      })();
-    } catch (e) {
-      throw fromSystemError(e, this.db.name);
-    }
+    return inTransaction(this.db, () => {
+      const cur = this.get();
+      const overrides = { ...this.policyOverrides(), ...(patch.policy ?? {}) };
+      this.db
+        .prepare(
+          `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, policy, updated_at)
+           VALUES (1, @name, @code, @online, @phone, @policy, @now)
+           ON CONFLICT (id) DO UPDATE SET clinic_name = @name, medical_institution_code = @code, online_check = @online,
+             phone_reader = @phone, policy = @policy, updated_at = @now`,
+        )
+        .run({
+          name: (patch.clinicName ?? cur.clinicName).trim(),
+          code: patch.medicalInstitutionCode ?? cur.medicalInstitutionCode,
+          online: (patch.onlineCheck ?? cur.onlineCheck) ? 1 : 0,
+          phone: (patch.phoneReader ?? cur.phoneReader) ? 1 : 0,
+          policy: JSON.stringify(overrides),
+          now: jstIsoTimestamp(now),
+        });
+      return this.get();
+    });
   }
 
   /** Back to the defaults (the clinic's own name and code are kept). */

@@ -8,7 +8,8 @@ import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
 import { parseScenario, redactMyNumber, type RuleId, type Scenario, type ScenarioIssue } from '../../../shared/scenario';
 import type { PackDetail, PackScenarioRow, PackSource, PackSummary, SaveScenarioOutcome } from '../../../shared/trainer/contract';
 import { exportPackJson, toPackScenario } from '../../../shared/trainer/pack-io';
-import { AppError, fromSystemError } from '../errors';
+import { AppError } from '../errors';
+import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, findMyNumberPath } from '../privacy';
 import { jstIsoTimestamp } from '../time';
 import type { PackCheck } from './pack-file';
@@ -90,15 +91,6 @@ export class PackRepository {
 
   private stamp(): string {
     return jstIsoTimestamp(this.now());
-  }
-
-  private tx<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn)();
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw fromSystemError(e, this.db.name);
-    }
   }
 
   list(): PackSummary[] {
@@ -198,7 +190,7 @@ export class PackRepository {
 
   /** A validated pack, in one transaction: every scenario or none. */
   importChecked(check: Extract<PackCheck, { ok: true }>, source: PackSource, fileName: string | null): PackSummary {
-    const id = this.tx(() => {
+    const id = inTransaction(this.db, () => {
       const packId = this.insertPack(check.title.trim() || '(名前のないパック)', source, fileName);
       check.scenarios.forEach((s, i) => this.insertScenario(packId, i, s));
       return packId;
@@ -213,19 +205,19 @@ export class PackRepository {
   }
 
   create(title: string): PackSummary {
-    const id = this.tx(() => this.insertPack(title.trim(), 'authored', null));
+    const id = inTransaction(this.db, () => this.insertPack(title.trim(), 'authored', null));
     return this.summary(id);
   }
 
   rename(packId: number, title: string): PackSummary {
     this.summary(packId);
     assertNoMyNumber(title, 'title');
-    this.tx(() => this.db.prepare('UPDATE trainer_pack SET title = ?, updated_at = ? WHERE id = ?').run(title.trim(), this.stamp(), packId));
+    inTransaction(this.db, () => this.db.prepare('UPDATE trainer_pack SET title = ?, updated_at = ? WHERE id = ?').run(title.trim(), this.stamp(), packId));
     return this.summary(packId);
   }
 
   delete(packId: number): boolean {
-    return this.tx(() => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0);
+    return inTransaction(this.db, () => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0);
   }
 
   /** The scenario ids of a pack, in order (cheap: no JSON is read). */
@@ -272,7 +264,7 @@ export class PackRepository {
         warnings: c.warnings,
       };
     }
-    this.tx(() => {
+    inTransaction(this.db, () => {
       let position = ids.length;
       if (replaces !== undefined) {
         position = ids.indexOf(replaces);
@@ -293,7 +285,7 @@ export class PackRepository {
     let id = base;
     for (let n = 2; ids.includes(id); n += 1) id = `${base}-${n}`;
     const copy: Scenario = { ...original, id, title: `${original.title ?? scenarioId} (コピー)` };
-    this.tx(() => {
+    inTransaction(this.db, () => {
       this.insertScenario(packId, ids.length, copy);
       this.renumber(packId, [...ids.slice(0, at + 1), id, ...ids.slice(at + 1)]);
       this.touch(packId);
@@ -303,7 +295,7 @@ export class PackRepository {
 
   deleteScenario(packId: number, scenarioId: string): boolean {
     this.summary(packId);
-    return this.tx(() => {
+    return inTransaction(this.db, () => {
       const gone = this.db.prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').run(packId, scenarioId).changes > 0;
       if (gone) {
         this.renumber(packId, this.ids(packId));
@@ -321,7 +313,7 @@ export class PackRepository {
     if (target !== from) {
       ids.splice(from, 1);
       ids.splice(target, 0, scenarioId);
-      this.tx(() => {
+      inTransaction(this.db, () => {
         this.renumber(packId, ids);
         this.touch(packId);
       });

@@ -1,6 +1,7 @@
 // Progress per trainee and per rule over time, and its CSV export (UTF-8 with BOM, CRLF, Japanese
 // headers, formula-safe cells — the same cell rules as the check history's export).
-import type { NeededDocument, RuleId, Verdict } from '../../../shared/scenario';
+import { copayWari, NEEDED_JA, VERDICT_JA } from '../../../shared/labels';
+import type { NeededDocument, RuleId } from '../../../shared/scenario';
 import { RULES } from '../../../shared/rules';
 import type { Progress, TraineeSummary } from '../../../shared/trainer/contract';
 import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
@@ -38,19 +39,6 @@ export function progressOf(sessions: SessionRepository, traineeId?: number): Pro
   };
 }
 
-const VERDICT_JA: Record<Verdict, string> = {
-  insured: '保険で受付',
-  'insured-interim': '保険で受付 (暫定)',
-  'insured-declaration': '保険で受付 (申立て)',
-  'self-pay': '自費 (10割)',
-};
-const NEEDED_JA: Record<NeededDocument, string> = {
-  'elderly-card': '高齢受給者証',
-  declaration: '被保険者資格申立書',
-  'limit-cert': '限度額適用認定証',
-  'kakunin-with-limit': '限度区分が記載された資格確認書',
-};
-const copayJa = (p: number) => (p === 100 ? '10割' : `${p / 10}割`);
 const okJa = (b: number | boolean) => (b ? '○' : '×');
 const neededJa = (d: readonly NeededDocument[]) => (d.length === 0 ? 'なし' : d.map((x) => NEEDED_JA[x]).join('・'));
 const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(',') + EOL;
@@ -110,8 +98,8 @@ export function progressCsv(sessions: SessionRepository, kind: 'answers' | 'rule
           VERDICT_JA[answer.verdict],
           VERDICT_JA[right.verdict],
           okJa(a.verdict_ok),
-          copayJa(answer.copayPercent),
-          copayJa(right.copayPercent),
+          copayWari(answer.copayPercent),
+          copayWari(right.copayPercent),
           okJa(a.copay_ok),
           answer.elderlyCardNeeded ? '必要' : '不要',
           right.elderlyCardNeeded ? '必要' : '不要',

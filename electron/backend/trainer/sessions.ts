@@ -21,7 +21,8 @@ import { correctAnswer, type Grade, gradeAnswer, sortNeeded, type TraineeAnswer 
 import { MAX_SEED, seededShuffle } from '../../../shared/trainer/order';
 import { buildQuestion } from '../../../shared/trainer/question';
 import { neededToPass, passed, ruleAccuracy, type ScoredAnswer, scoreOf } from '../../../shared/trainer/score';
-import { AppError, fromSystemError } from '../errors';
+import { AppError } from '../errors';
+import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber } from '../privacy';
 import { jstDate, jstIsoTimestamp } from '../time';
 import type { PackRepository } from './packs';
@@ -117,15 +118,6 @@ export class SessionRepository {
     private readonly now: () => Date,
   ) {}
 
-  private tx<T>(fn: () => T): T {
-    try {
-      return this.db.transaction(fn)();
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw fromSystemError(e, this.db.name);
-    }
-  }
-
   trainees(): Trainee[] {
     return (this.db.prepare('SELECT id, name, created_at FROM trainee ORDER BY name').all() as { id: number; name: string; created_at: string }[]).map((r) => ({
       id: r.id,
@@ -172,7 +164,7 @@ export class SessionRepository {
     const count = Math.min(input.count ?? (exam ? settings.examSize : all.length), all.length);
     // only the chosen scenarios are read (a pack may hold thousands)
     const chosen = this.packs.scenariosById(input.packId, ordered.slice(0, count));
-    const id = this.tx(() => {
+    const id = inTransaction(this.db, () => {
       const traineeId = this.traineeId(input.traineeName);
       const sessionId = Number(
         this.db
@@ -225,7 +217,7 @@ export class SessionRepository {
     const clean: TraineeAnswer = { ...answer, documentsNeeded: sortNeeded(answer.documentsNeeded) };
     const grade = gradeAnswer(clean, decision);
     const now = this.now();
-    this.tx(() => {
+    inTransaction(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO trainer_answer (session_id, position, scenario_id, answered_at, day, answer_json, decision_json,
@@ -267,7 +259,7 @@ export class SessionRepository {
   /** Ends a session early (unanswered questions count as wrong). Ending twice is harmless. */
   finish(sessionId: number): SessionState {
     this.info(sessionId);
-    this.tx(() => this.end(sessionId, 'stopped'));
+    inTransaction(this.db, () => this.end(sessionId, 'stopped'));
     return this.state(sessionId);
   }
 

@@ -3,11 +3,12 @@
 // with their sources; what to tell the patient (copy); a printable slip.
 import { useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
-import { RULES } from '../../../shared/rules';
+import { copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
 import { BILLING_LABELS, BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
+import { RuleList } from './RuleList';
 import { SaveDeskCase } from '../views/trainer/SaveDeskCase';
 
 export function AnswerPanel() {
@@ -64,7 +65,7 @@ export function AnswerPanel() {
 
 function copayText(r: DeskResult): string {
   const p = r.decision.copayPercent;
-  return (p === 100 ? '10割' : `${p / 10}割`) + (r.decision.copayProvisional ? ' (仮)' : '');
+  return copayWari(p) + (r.decision.copayProvisional ? ' (仮)' : '');
 }
 
 function AnswerDetails({ result }: { result: DeskResult }) {
@@ -119,20 +120,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
       <section className="why" aria-labelledby="why-h">
         <h3 id="why-h">理由</h3>
         <p className="explanation">{d.explanation}</p>
-        <ol className="rules" aria-label="適用したルール">
-          {d.rules.map((id) => (
-            <li key={id} className="rule" data-rule={id}>
-              <span className="rule-id">{id}</span>
-              <span className="rule-body">
-                <strong>{RULES[id].title}</strong>
-                <span className="rule-summary">{RULES[id].summary}</span>
-                <span className="rule-source">
-                  出典: {RULES[id].source.name} <span className="url">{RULES[id].source.url}</span>
-                </span>
-              </span>
-            </li>
-          ))}
-        </ol>
+        <RuleList rules={d.rules} />
       </section>
       <SaveDeskCase result={result} />
       <PrintSlip result={result} />

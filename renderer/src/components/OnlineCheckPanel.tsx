@@ -4,7 +4,7 @@
 import type { DeskResult } from '../../../shared/contract';
 import { isIsoDate } from '../../../shared/dates';
 import { formatWareki } from '../../../shared/wareki';
-import { cardRouteStatus, FAILURE_LABELS, numberRouteStatus, ONLINE_STATUS_LABELS, type OnlineStatus } from '../labels';
+import { cardRouteStatus, FAILURE_JA, numberRouteStatus, ONLINE_STATUS_JA, type OnlineStatus } from '../../../shared/labels';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,14 +24,14 @@ export function onlineStatus(r: DeskResult): { status: OnlineStatus; route: 'car
   const oc = r.decision.onlineCheck;
   const clinic = r.scenario.clinic;
   if (oc.cardRoute !== 'not-run') {
-    return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_LABELS[oc.failure] : null };
+    return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_JA[oc.failure] : null };
   }
   if (oc.numberRoute !== 'not-run') {
     return { status: numberRouteStatus(oc.numberRoute), route: 'number', reason: oc.numberRoute === 'invalid-new' ? '新しい資格あり' : null };
   }
   if (!clinic.onlineCheck) return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
-  if (clinic.incident === 'network-outage') return { status: 'unavailable', route: null, reason: FAILURE_LABELS['network-outage'] };
-  if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_LABELS[oc.failure] };
+  if (clinic.incident === 'network-outage') return { status: 'unavailable', route: null, reason: FAILURE_JA['network-outage'] };
+  if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_JA[oc.failure] };
   return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
 }
 
@@ -70,7 +70,7 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
         <span className="onshi-route">照会区分: {routeLabel}</span>
       </header>
       <p className={`onshi-status onshi-${status}`} data-testid="online-status">
-        {ONLINE_STATUS_LABELS[status]}
+        {ONLINE_STATUS_JA[status]}
         {result.decision.onlineCheck.cardRoute === 'multiple' && <span className="onshi-reason"> (複数の資格が該当)</span>}
         {reason && <span className="onshi-reason"> ({reason})</span>}
       </p>

@@ -2,6 +2,7 @@
 // situation today — online check, the phone reader, and today's incident (for training).
 import type { ClinicSituation } from '../../../shared/contract';
 import { formatDateJa } from '../../../shared/wareki';
+import { INCIDENT_LABELS } from '../labels';
 import { useApp } from '../store';
 
 export function VisitBar() {
@@ -49,11 +50,7 @@ function VisitDate() {
 function ClinicSituationPanel() {
   const situation = useApp((s) => s.situation);
   const setSituation = useApp((s) => s.setSituation);
-  const incidents: { value: ClinicSituation['incident']; label: string }[] = [
-    { value: 'none', label: 'なし' },
-    { value: 'reader-failure', label: 'カードリーダー故障' },
-    { value: 'network-outage', label: 'ネットワーク障害' },
-  ];
+  const incidents = (Object.keys(INCIDENT_LABELS) as ClinicSituation['incident'][]).map((value) => ({ value, label: INCIDENT_LABELS[value] }));
   return (
     <fieldset className="situation" data-incident={situation.incident}>
       <legend>医療機関の状況 (本日)</legend>

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { HistoryFilter } from '../../../shared/contract';
 import { VERDICTS, type Verdict } from '../../../shared/scenario';
+import { copayWari } from '../../../shared/labels';
 import { parseDate } from '../../../shared/wareki';
 import { VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
@@ -96,7 +97,7 @@ export function HistoryView() {
                         {VERDICT_LABELS[r.verdict].symbol} {VERDICT_LABELS[r.verdict].title}
                       </div>
                       <div role="cell" className="td">
-                        {r.copayPercent === 100 ? '10割' : `${r.copayPercent / 10}割`}
+                        {copayWari(r.copayPercent)}
                       </div>
                       <div role="cell" className="td">
                         {r.rules.join(' ')}

@@ -2,7 +2,7 @@
 // it is a setting (POLICY_INFO), so a trainer understands what they switch.
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../shared/contract';
-import { DEFAULT_POLICY, type Policy, POLICY_INFO } from '../../../shared/timeline';
+import { DEFAULT_POLICY, LAG_LIMITS, type Policy, POLICY_INFO } from '../../../shared/timeline';
 import { formatDateJa, parseDate } from '../../../shared/wareki';
 import { useApp } from '../store';
 
@@ -107,51 +107,41 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <YesNo label={POLICY_INFO.interimNeedsOnlineCheck.ja} value={d.policy.interimNeedsOnlineCheck} onChange={(v) => setPolicy('interimNeedsOnlineCheck', v)} />
         </PolicyRow>
         <PolicyRow k="certGraceBasis" isDefault={isDefault('certGraceBasis')}>
-          <select
-            className="input"
-            aria-label={POLICY_INFO.certGraceBasis.ja}
+          <Choice
+            label={POLICY_INFO.certGraceBasis.ja}
             value={d.policy.certGraceBasis}
-            onChange={(e) => setPolicy('certGraceBasis', e.target.value as Policy['certGraceBasis'])}
-          >
-            <option value="month-end">有効期限の月末から3か月</option>
-            <option value="expiry-date">有効期限日から3か月</option>
-          </select>
+            options={[
+              ['month-end', '有効期限の月末から3か月'],
+              ['expiry-date', '有効期限日から3か月'],
+            ]}
+            onChange={(v) => setPolicy('certGraceBasis', v)}
+          />
         </PolicyRow>
         <PolicyRow k="portalScreenshot" isDefault={isDefault('portalScreenshot')}>
-          <select
-            className="input"
-            aria-label={POLICY_INFO.portalScreenshot.ja}
+          <Choice
+            label={POLICY_INFO.portalScreenshot.ja}
             value={d.policy.portalScreenshot}
-            onChange={(e) => setPolicy('portalScreenshot', e.target.value as Policy['portalScreenshot'])}
-          >
-            <option value="reject">認めない</option>
-            <option value="accept">認める</option>
-          </select>
-        </PolicyRow>
-        <PolicyRow k="lagWithMyNumber" isDefault={isDefault('lagWithMyNumber')}>
-          <input
-            className="input input-num"
-            type="number"
-            min={2}
-            max={5}
-            aria-label={POLICY_INFO.lagWithMyNumber.ja}
-            value={d.policy.lagWithMyNumber}
-            onChange={(e) => setPolicy('lagWithMyNumber', Number(e.target.value))}
+            options={[
+              ['reject', '認めない'],
+              ['accept', '認める'],
+            ]}
+            onChange={(v) => setPolicy('portalScreenshot', v)}
           />
-          <span>営業日</span>
         </PolicyRow>
-        <PolicyRow k="lagWithoutMyNumber" isDefault={isDefault('lagWithoutMyNumber')}>
-          <input
-            className="input input-num"
-            type="number"
-            min={0}
-            max={250}
-            aria-label={POLICY_INFO.lagWithoutMyNumber.ja}
-            value={d.policy.lagWithoutMyNumber}
-            onChange={(e) => setPolicy('lagWithoutMyNumber', Number(e.target.value))}
-          />
-          <span>営業日</span>
-        </PolicyRow>
+        {(['lagWithMyNumber', 'lagWithoutMyNumber'] as const).map((k) => (
+          <PolicyRow key={k} k={k} isDefault={isDefault(k)}>
+            <input
+              className="input input-num"
+              type="number"
+              min={LAG_LIMITS[k].min}
+              max={LAG_LIMITS[k].max}
+              aria-label={POLICY_INFO[k].ja}
+              value={d.policy[k]}
+              onChange={(e) => setPolicy(k, Number(e.target.value))}
+            />
+            <span>営業日</span>
+          </PolicyRow>
+        ))}
         <button type="button" className="btn btn-quiet" onClick={() => setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd })}>
           運用方針を既定値に戻す
         </button>
@@ -198,11 +188,28 @@ function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boo
   );
 }
 
+function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: ReadonlyArray<readonly [T, string]>; onChange: (v: T) => void }) {
+  return (
+    <select className="input" aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {options.map(([v, text]) => (
+        <option key={v} value={v}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function YesNo({ label, value, onChange }: { label: string; value: boolean; onChange: (v: boolean) => void }) {
   return (
-    <select className="input" aria-label={label} value={value ? 'yes' : 'no'} onChange={(e) => onChange(e.target.value === 'yes')}>
-      <option value="yes">はい</option>
-      <option value="no">いいえ</option>
-    </select>
+    <Choice
+      label={label}
+      value={value ? 'yes' : 'no'}
+      options={[
+        ['yes', 'はい'],
+        ['no', 'いいえ'],
+      ]}
+      onChange={(v) => onChange(v === 'yes')}
+    />
   );
 }

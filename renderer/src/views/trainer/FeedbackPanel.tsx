@@ -5,7 +5,7 @@ import type { Feedback } from '../../../../shared/trainer/contract';
 import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
 import { BILLING_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../../labels';
 import { ITEM_LABELS, itemText, secondsText } from './format';
-import { RuleList } from './RuleList';
+import { RuleList } from '../../components/RuleList';
 
 export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean; onNext: () => void }) {
   const next = useRef<HTMLButtonElement>(null);

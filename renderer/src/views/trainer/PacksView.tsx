@@ -2,6 +2,7 @@
 // refused — every problem of every scenario), export, a new pack, and the selected pack's
 // scenarios in order with the authoring actions (edit, duplicate, move, delete, new).
 import { useEffect, useRef, useState } from 'react';
+import { copayWari } from '../../../../shared/labels';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import type { PackSummary } from '../../../../shared/trainer/contract';
@@ -287,7 +288,7 @@ function PackDetailView() {
               </td>
               <td>{s.visitDate}</td>
               <td className={`v-${s.verdict}`}>
-                {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {s.copayPercent === 100 ? '10割' : `${s.copayPercent / 10}割`}
+                {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {copayWari(s.copayPercent)}
               </td>
               <td>{s.rules.join(' ')}</td>
               <td>{s.expectedMatches === null ? '—' : s.expectedMatches ? '一致' : `⚠ 不一致 (${s.mismatches.join(', ')})`}</td>

@@ -4,7 +4,8 @@
 import type { QuestionDocument, Question } from '../../../../shared/trainer/question';
 import { type Policy, INSURER_JA, POLICY_INFO } from '../../../../shared/timeline';
 import { formatDateJa } from '../../../../shared/wareki';
-import { cardRouteStatus, DOCUMENTS, FAILURE_LABELS, INCIDENT_LABELS, numberRouteStatus, ONLINE_STATUS_LABELS } from '../../labels';
+import { cardRouteStatus, FAILURE_JA, numberRouteStatus, ONLINE_STATUS_JA } from '../../../../shared/labels';
+import { DOCUMENTS, INCIDENT_LABELS } from '../../labels';
 import { warekiWithWeekday } from './format';
 
 function Printed({ d }: { d: QuestionDocument }) {
@@ -138,13 +139,13 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             <div>
               <dt>カード・スマホで照会</dt>
               <dd>
-                {ONLINE_STATUS_LABELS[cardRouteStatus(q.online.cardRoute)]}
-                {q.online.failure && ` (${FAILURE_LABELS[q.online.failure]})`}
+                {ONLINE_STATUS_JA[cardRouteStatus(q.online.cardRoute)]}
+                {q.online.failure && ` (${FAILURE_JA[q.online.failure]})`}
               </dd>
             </div>
             <div>
               <dt>保険者番号等で照会</dt>
-              <dd>{ONLINE_STATUS_LABELS[numberRouteStatus(q.online.numberRoute)]}{q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}</dd>
+              <dd>{ONLINE_STATUS_JA[numberRouteStatus(q.online.numberRoute)]}{q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}</dd>
             </div>
           </dl>
         </>

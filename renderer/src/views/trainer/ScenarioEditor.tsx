@@ -8,10 +8,10 @@ import { DOCUMENT_KINDS, type DocumentKind, formatPath, LIMIT_CATEGORIES, parseS
 import { INSURER_JA, INSURERS, POLICY_INFO, type Policy } from '../../../../shared/timeline';
 import { correctAnswer } from '../../../../shared/trainer/grade';
 import { compareExpected } from '../../../../shared/engine';
-import { DOCUMENTS, VERDICT_LABELS } from '../../labels';
+import { DOCUMENTS, INCIDENT_LABELS, VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { copayText, neededText } from './format';
-import { RuleList } from './RuleList';
+import { RuleList } from '../../components/RuleList';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -457,9 +457,9 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
             path={['clinic', 'incident']}
             label="本日の障害"
             options={[
-              ['', 'なし'],
-              [j('reader-failure'), 'カードリーダー故障'],
-              [j('network-outage'), 'ネットワーク障害'],
+              ['', INCIDENT_LABELS.none],
+              [j('reader-failure'), INCIDENT_LABELS['reader-failure']],
+              [j('network-outage'), INCIDENT_LABELS['network-outage']],
             ]}
           />
         </div>

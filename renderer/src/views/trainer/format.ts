@@ -1,4 +1,5 @@
 // Words and small helpers the trainer screens share.
+import { copayWari } from '../../../../shared/labels';
 import type { NeededDocument } from '../../../../shared/scenario';
 import type { AnswerItem, TraineeAnswer } from '../../../../shared/trainer/grade';
 import { formatWareki } from '../../../../shared/wareki';
@@ -11,7 +12,7 @@ export const ITEM_LABELS: Record<AnswerItem, string> = {
   documentsNeeded: 'まだ必要な書類',
 };
 
-export const copayText = (p: number) => (p === 100 ? '10割 (自費)' : `${p / 10}割`);
+export const copayText = (p: number) => copayWari(p) + (p === 100 ? ' (自費)' : '');
 export const neededText = (d: readonly NeededDocument[]) => (d.length === 0 ? 'なし' : d.map((x) => NEEDED_LABELS[x]).join('、'));
 
 export function itemText(item: AnswerItem, a: TraineeAnswer): string {

@@ -1,0 +1,31 @@
+// The documents a registry patient carries ("holdings"), with what is printed on them: the
+// scenario format's printed documents, and the smartphone with its model. At the desk, the kinds
+// the receptionist clicks become the scenario's presented documents.
+import type { DocOf, PresentedDocument } from './scenario';
+
+export const HOLDING_KINDS = ['legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert'] as const;
+
+/** The printed documents are the scenario format's own; a smartphone is always a known model. */
+export type Holding =
+  | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>
+  | { kind: 'smartphone'; os: NonNullable<DocOf<'myna-smartphone'>['os']> };
+export type HoldingKind = Holding['kind'];
+
+/**
+ * The holding a presented document stands for; null for what is not carried as a document of its
+ * own (the マイナ保険証 card, マイナポータル, 申立書). A smartphone of unknown model counts as an iPhone.
+ */
+export function holdingOf(d: PresentedDocument): Holding | null {
+  switch (d.kind) {
+    case 'myna-smartphone':
+      return { kind: 'smartphone', os: d.os ?? 'iphone' };
+    case 'legacy-card':
+    case 'kakunin-sho':
+    case 'oshirase':
+    case 'elderly-card':
+    case 'limit-cert':
+      return d;
+    default:
+      return null;
+  }
+}
