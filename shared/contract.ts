@@ -9,6 +9,7 @@
 // plain object survives ipcMain.handle and fetch alike). Pure TypeScript: no Node, DOM or Electron.
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { redactMyNumber } from './identifiers';
 import type { Holding } from './holdings';
 import {
   type Decision,
@@ -395,7 +396,7 @@ export function parseRequest<K extends CallName>(
   const issue = r.error.issues[0]!;
   const path = issue.path.map(String).join('.') || '(root)';
   const params = (issue as { params?: { ja?: string; en?: string } }).params;
-  const clean = (s: string) => s.replace(/\d{12}/g, '************');
+  const clean = redactMyNumber;
   return {
     ok: false,
     error: {
@@ -424,7 +425,7 @@ export async function dispatch(handlers: Handlers, name: unknown, payload: unkno
     const en = e instanceof Error ? e.message : String(e);
     return {
       ok: false,
-      error: { code: 'internal', ja: '内部エラーが発生しました', en: `internal error: ${en.replace(/\d{12}/g, '************')}` },
+      error: { code: 'internal', ja: '内部エラーが発生しました', en: `internal error: ${redactMyNumber(en)}` },
     };
   }
 }

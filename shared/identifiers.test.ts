@@ -28,3 +28,13 @@ describe('R18 My Number refusal', () => {
     expect(checkNumber('1234 5678 9018', 'insurer')).toMatchObject({ code: 'my-number' });
   });
 });
+
+describe('R18 masking in messages', () => {
+  it('masks plain, grouped and full-width 12-digit numbers but not dates or longer runs', async () => {
+    const { redactMyNumber } = await import('./identifiers');
+    expect(redactMyNumber('no 123456789018 here')).toBe('no ************ here');
+    expect(redactMyNumber('a 1234-5678-9018 b')).toBe('a ************ b');
+    expect(redactMyNumber('全角 １２３４５６７８９０１８')).toBe('全角 ************');
+    expect(redactMyNumber('2026-07-31 and 1234567890123')).toBe('2026-07-31 and 1234567890123');
+  });
+});

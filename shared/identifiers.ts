@@ -56,6 +56,14 @@ export function containsMyNumberLike(text: string): boolean {
   return MY_NUMBER_IN_TEXT.test(t) || (t.length <= 64 && looksLikeMyNumber(t));
 }
 
+/** The same shapes as the detector, in ASCII or full-width digits, for masking a message. */
+const MY_NUMBER_MASK = /(?<![\d０-９])(?:[\d０-９]{12}|[\d０-９]{4}[\s\-－][\d０-９]{4}[\s\-－][\d０-９]{4})(?![\d０-９])/gu;
+
+/** Masks anything shaped like a My Number in a message, so it is never echoed back (R18). */
+export function redactMyNumber(s: string): string {
+  return s.replace(MY_NUMBER_MASK, '************');
+}
+
 export const MY_NUMBER_REFUSAL = {
   ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません (番号法第20条)',
   en: 'a 12-digit number may be a My Number (個人番号) and is refused (R18)',

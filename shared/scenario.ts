@@ -3,7 +3,7 @@
 // Scenario: every default filled in, every date ISO, every document's coverage resolved.
 import { z } from 'zod';
 import { type IsoDate, addMonthsClamped, birthday } from './dates';
-import { checkNumber, looksLikeMyNumber } from './identifiers';
+import { checkNumber, looksLikeMyNumber, redactMyNumber } from './identifiers';
 import { type Insurer, INSURERS, KOUKI_OSHIRASE_START, LAG_LIMITS, type Policy, REFORM } from './timeline';
 import { parseDate } from './wareki';
 
@@ -291,10 +291,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Never echo a 12-digit number back (R18). */
-export function redactMyNumber(s: string): string {
-  return s.replace(/(?<!\d)\d{12}(?!\d)/g, '************');
-}
+export { redactMyNumber };
 
 const redactIssue = (i: InputIssue): InputIssue => ({ path: redactMyNumber(i.path), ja: redactMyNumber(i.ja), en: redactMyNumber(i.en) });
 

@@ -1,8 +1,8 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are.
 import type { IsoDate } from '../dates';
-import { copayWari } from '../labels';
-import type { Billing, CheckFailure, CopayBasis, Coverage, DocOf, NeededDocument, Note, RuleId, Scenario, Verdict } from '../scenario';
+import { copayWari, FAILURE_JA } from '../labels';
+import type { Billing, CopayBasis, Coverage, DocOf, NeededDocument, Note, RuleId, Scenario, Verdict } from '../scenario';
 import { INSURER_JA, LEGACY_LAST, type Policy } from '../timeline';
 import { formatWareki } from '../wareki';
 import type { DocEval } from './decide';
@@ -42,13 +42,6 @@ export const DOC_JA: Record<DocEval['doc']['kind'], string> = {
   oshirase: '資格情報のお知らせ',
 };
 
-const FAILURE_JA: Record<CheckFailure, string> = {
-  'reader-failure': '顔認証付きカードリーダーの故障',
-  'network-outage': '通信障害',
-  'no-phone-reader': 'スマートフォンを読み取る汎用カードリーダーがない',
-  'not-registered': 'マイナンバーカードが保険証として利用登録されていない',
-  'cert-expired': '電子証明書の有効期限切れ',
-};
 
 /** Why a coverage document did not qualify the visit, or null if it would have. */
 function rejectionOf(e: DocEval, f: Facts): string | null {
@@ -141,7 +134,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
     case 'R11':
       ex.push('有効な資格確認の手段がないため、自費 (10割) でお預かりします。');
-      if (card.result === 'failed' && card.failure) ex.push(`${deviceJa}: ${FAILURE_JA[card.failure]}ため読み取れませんでした。`);
+      if (card.result === 'failed' && card.failure) ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
       if (card.failure === 'no-phone-reader' && !s.presented.some((d) => d.kind === 'myna-card')) {
         ex.push('カード本体がないため本人確認もできません。');
       }

@@ -36,12 +36,6 @@ export const HISTORY_CSV_HEADERS = [
 
 const MODE_JA: Record<HistoryMode, string> = { desk: '窓口', trainer: '研修' };
 
-// The export's own wording where it differs from the screen's.
-const FAILURE_CSV: Record<CheckFailure, string> = {
-  ...FAILURE_JA,
-  'network-outage': '回線の障害',
-  'not-registered': '保険証の利用登録がされていない',
-};
 
 /** One CSV cell: quoted when needed, formula-looking text neutralised. */
 export function csvCell(value: string | number | null | undefined): string {
@@ -68,7 +62,7 @@ export function historyCsvRow(r: HistoryRecord): string {
     BILLING_JA[d.billing] ?? d.billing,
     CARD_ROUTE_JA[d.onlineCheck.cardRoute] ?? d.onlineCheck.cardRoute,
     NUMBER_ROUTE_JA[d.onlineCheck.numberRoute] ?? d.onlineCheck.numberRoute,
-    d.onlineCheck.failure ? (FAILURE_CSV[d.onlineCheck.failure] ?? d.onlineCheck.failure) : '',
+    d.onlineCheck.failure ? (FAILURE_JA[d.onlineCheck.failure] ?? d.onlineCheck.failure) : '',
     d.rules.join(' '),
     d.documentsNeeded.map((x) => NEEDED_JA[x] ?? x).join('・'),
     d.notes.map((x) => NOTE_JA[x] ?? x).join('・'),
