@@ -1,7 +1,7 @@
 // Engine benchmark: decisions per second and latency over generated scenarios in one process, and
 // the wall time of `decide` on a 10,000-scenario pack file including process start.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -63,5 +63,7 @@ export function benchPackFile(cli: string, n = 10_000): Record<string, number> {
     if (r.status !== 0) throw new Error(`decide failed: ${r.stderr.toString().slice(0, 500)}`);
   }
   runs.sort((a, b) => a - b);
-  return { scenarios: n, fileMB: +(statSync(file).size / 1e6).toFixed(1), medianMs: Math.round(runs[2]!), bestMs: Math.round(runs[0]!) };
+  const fileMB = +(statSync(file).size / 1e6).toFixed(1);
+  rmSync(dir, { recursive: true, force: true });
+  return { scenarios: n, fileMB, medianMs: Math.round(runs[2]!), bestMs: Math.round(runs[0]!) };
 }

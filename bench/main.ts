@@ -1,6 +1,6 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
 //   npm run bench -- engine pack history ui        (default: all sections)
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHistory, formatHistoryBench } from '../electron/backend/history/bench';
@@ -25,8 +25,12 @@ if (want('pack')) {
 }
 if (want('history')) {
   console.log('\n## history: 1,000,000 rows   (goal: ≥ 20,000 rows/s, p95 ≤ 20 ms)');
-  const r = await benchHistory({ rows: 1_000_000, dir: mkdtempSync(join(tmpdir(), 'shikaku-bench-history-')) });
-  console.log(formatHistoryBench(r));
+  const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-history-'));
+  try {
+    console.log(formatHistoryBench(await benchHistory({ rows: 1_000_000, dir })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true }); // 2.7 GB
+  }
 }
 if (want('trainer')) {
   const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-trainer-'));

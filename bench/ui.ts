@@ -7,7 +7,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openDatabase } from '../electron/backend/db/open';
 import { HistoryRepository, toInsertParams } from '../electron/backend/history/repository';

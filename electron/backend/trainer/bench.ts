@@ -3,7 +3,6 @@
 // progress report over 5,000 answers. Prints numbers; asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import type { TraineeAnswer } from '../../../shared/trainer/grade';
 import { openDatabase } from '../db/open';
