@@ -134,6 +134,9 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
     case 'R11':
       ex.push('有効な資格確認の手段がないため、自費 (10割) でお預かりします。');
+      if (online.numberQueries.some((q) => q.result === 'valid')) {
+        ex.push('記号・番号による照会では資格有効と表示されますが、提示された書類そのものが今日は使えないため、保険診療にはできません。');
+      }
       if (card.result === 'failed' && card.failure) ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
       if (card.failure === 'no-phone-reader' && !s.presented.some((d) => d.kind === 'myna-card')) {
         ex.push('カード本体がないため本人確認もできません。');
