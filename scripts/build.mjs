@@ -1,9 +1,8 @@
-// Builds everything that runs as compiled JavaScript (no TypeScript loader at run time):
-//   dist/cli.mjs      the command line (npm run cli, bin shikaku-desk)
-//   dist/bench.mjs    npm run bench
-// Each entry is bundled by esbuild; native modules stay external.
+// Builds everything that runs as compiled JavaScript (no TypeScript loader at run time), with
+// esbuild (native modules stay external) and Vite for the renderer. Runs on `npm ci` (prepare).
+//   dist/cli.mjs + dist/chunks/   the command line (npm run cli, bin shikaku-desk)
 import { build } from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 
 const node = {
   bundle: true,
@@ -18,9 +17,8 @@ const node = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
-const entries = [{ in: 'bench/main.ts', out: 'dist/bench.mjs' }];
-
 mkdirSync('dist', { recursive: true });
+rmSync('dist/chunks', { recursive: true, force: true });
 // The CLI is split so that `decide`/`check` start without loading the database code
 // (better-sqlite3, XML): those load on demand from dist/chunks/.
 await build({
@@ -32,43 +30,22 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: `#!/usr/bin/env node\n${node.banner.js}` },
 });
-await Promise.all(
-  entries
-    .filter((e) => existsSync(e.in))
-    .map((e) =>
-      build({
-        ...node,
-        entryPoints: [e.in],
-        outfile: e.out,
-        banner: { js: `${e.banner ? e.banner + '\n' : ''}${node.banner.js}` },
-      }),
-    ),
-);
 
-// ---- Desk screen, browser mode and Electron shell (issue 4) ----
-//   dist/renderer/             the React renderer (vite build), served by both shells
+//   dist/bench.mjs             npm run bench
 //   dist/web.mjs               npm run web: the browser-mode HTTP bridge
 //   dist/electron/main.cjs     Electron main process (package.json "main")
 //   dist/electron/preload.cjs  Electron preload (CommonJS: sandboxed preloads cannot be ESM)
-const shellEntries = [
+//   dist/renderer/             the React renderer (vite build, below), served by both shells
+const entries = [
+  { in: 'bench/main.ts', out: 'dist/bench.mjs', format: 'esm' },
   { in: 'electron/backend/server/main.ts', out: 'dist/web.mjs', format: 'esm' },
   { in: 'electron/main/main.ts', out: 'dist/electron/main.cjs', format: 'cjs' },
   { in: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
 ];
 await Promise.all(
-  shellEntries
-    .filter((e) => existsSync(e.in))
-    .map((e) =>
-      build({
-        ...node,
-        entryPoints: [e.in],
-        outfile: e.out,
-        format: e.format,
-        banner: e.format === 'esm' ? node.banner : {},
-      }),
-    ),
+  entries.map((e) =>
+    build({ ...node, entryPoints: [e.in], outfile: e.out, format: e.format, banner: e.format === 'esm' ? node.banner : {} }),
+  ),
 );
-if (existsSync('renderer/vite.config.ts')) {
-  const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
-}
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
