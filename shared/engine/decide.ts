@@ -1,5 +1,5 @@
 // The decision at the desk (RULES.md "Decision (first match wins)") with R6–R20 on top.
-import { type IsoDate, addDays, minDate } from '../dates';
+import type { IsoDate } from '../dates';
 import type {
   Billing,
   CopayBasis,
@@ -16,13 +16,10 @@ import type {
 } from '../scenario';
 import {
   DEFAULT_POLICY,
-  isEmployeeInsurance,
-  interimStart,
   KOUKI_ALL_KAKUNIN_END,
-  KOUKI_LEGACY_END,
-  LEGACY_LAST,
   type Policy,
 } from '../timeline';
+import { interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { type Facts, explain } from './explain';
 import { type CoverageDoc, type NumberQuery, type OnlineCheck, runOnlineCheck } from './online';
 import { type AgePeriods, type CoverageState, agePeriods, byMostRecent, coverageStates } from './truth';
@@ -96,27 +93,6 @@ export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioP
   const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
   if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
   return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
-}
-
-/** The effective last valid day of a legacy 保険証 (R1). */
-export function legacyExpiry(doc: DocOf<'legacy-card'>, coverage: Coverage): IsoDate {
-  const printed = doc.printedExpiry ?? (coverage.insurer === 'kouki' ? KOUKI_LEGACY_END : LEGACY_LAST);
-  return minDate(printed, LEGACY_LAST);
-}
-
-/** The first day a 資格確認書 proves anything (R5). */
-export function kakuninStart(doc: DocOf<'kakunin-sho'>, coverage: Coverage): IsoDate {
-  const from = doc.validFrom ?? (doc.issuedOn > coverage.acquiredOn ? doc.issuedOn : coverage.acquiredOn);
-  return from > coverage.acquiredOn ? from : coverage.acquiredOn;
-}
-
-/** R2: the window of the provisional handling for this document. */
-export function interimWindow(doc: DocOf<'legacy-card'> | DocOf<'oshirase'>, coverage: Coverage, policy: Policy): [IsoDate, IsoDate] {
-  let start = interimStart(coverage.insurer);
-  if (doc.kind === 'legacy-card' && policy.interimEmployeeFromExpiry && isEmployeeInsurance(coverage.insurer)) {
-    start = addDays(legacyExpiry(doc, coverage), 1);
-  }
-  return [start, policy.interimEnd];
 }
 
 const NOTE_ORDER: readonly Note[] = ['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'];

@@ -6,6 +6,7 @@ import type { Billing, CopayBasis, Coverage, DocOf, NeededDocument, Note, RuleId
 import { INSURER_JA, LEGACY_LAST, type Policy } from '../timeline';
 import { formatWareki } from '../wareki';
 import type { DocEval } from './decide';
+import { legacyExpiry } from './documents';
 import type { OnlineCheck } from './online';
 import type { AgePeriods, CoverageState } from './truth';
 
@@ -54,8 +55,7 @@ function rejectionOf(e: DocEval, f: Facts): string | null {
   if (e.doc.kind === 'kakunin-sho' && D > e.doc.validUntil) return `${name}: 有効期限 (${W(e.doc.validUntil)}) を過ぎています。期限切れの資格確認書は暫定的な取扱いの対象外です。`;
   if (e.doc.kind === 'kakunin-sho' && D < (e.doc.validFrom ?? e.doc.issuedOn)) return `${name}: 有効開始日前です。`;
   if (e.doc.kind === 'legacy-card') {
-    const printed = e.doc.printedExpiry;
-    const end = printed !== null && printed < LEGACY_LAST ? printed : LEGACY_LAST;
+    const end = legacyExpiry(e.doc, e.state.coverage);
     if (D > end) return `${name}: 有効期限 (${W(end)}) を過ぎています。`;
   }
   if (e.doc.kind === 'oshirase') return `${name}: お知らせだけでは資格確認できません (マイナンバーカードと一緒に使います)。`;
@@ -213,7 +213,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       tell.push(`${W(f.interim![1])}を過ぎると、この書類だけでは受診できません。次回はマイナ保険証か資格確認書をお持ちください。`);
     }
     if (rule === 'R1' && D <= LEGACY_LAST && deciding) {
-      tell.push(`お持ちの保険証は${W(minDateOf(deciding))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`);
+      tell.push(`お持ちの保険証は${W(legacyExpiry(deciding.doc as DocOf<'legacy-card'>, deciding.state.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`);
     }
   }
   if (f.elderlyCardNeeded && !f.elderlyCard && f.verdict !== 'self-pay') tell.push('高齢受給者証をお持ちでしたら次回ご提示ください。ご提示いただいたときに差額を精算します。');
@@ -230,10 +230,6 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   return { explanation: ex.join(''), tellPatient: tell.join('') };
 }
 
-function minDateOf(e: DocEval): IsoDate {
-  const p = e.doc.kind === 'legacy-card' ? e.doc.printedExpiry : null;
-  return p !== null && p < LEGACY_LAST ? p : LEGACY_LAST;
-}
 
 /** What to bring next time, for a patient who was turned away. */
 function whatToBring(f: Facts): string {

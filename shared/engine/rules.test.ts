@@ -474,6 +474,14 @@ describe('input errors', () => {
   });
 });
 
+describe('explanations name the date that decided', () => {
+  it('an expired 後期 card is explained with its own end (2025-07-31), not 2025-12-01', () => {
+    const d = decideInput({ visitDate: '2025-09-01', online: false, birthDate: '1945-05-05', coverages: [KOUKI('2020-05-05')], presented: [legacy()] });
+    expect(d.verdict).toBe('self-pay');
+    expect(d.explanation).toContain('有効期限 (令和7年7月31日) を過ぎています');
+  });
+});
+
 describe('decisions are complete', () => {
   it('every decision lists the policy as used and Japanese texts', () => {
     const d = decideInput({ visitDate: '2026-01-20', presented: card, policy: { interimEnd: '2026-03-31' } });
