@@ -8,6 +8,7 @@ import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
 import { downloadText, stampText } from './format';
 import { ResultSheet } from './ResultSheet';
+import { RuleAccuracyTable } from './RuleAccuracyTable';
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 const dayLabel = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
@@ -221,36 +222,22 @@ export function ProgressView() {
                 </BarChart>
               </ResponsiveContainer>
             </div>
-            <table className="rs-table tp-small">
-              <caption className="visually-hidden">ルール別の正答率</caption>
-              <thead>
-                <tr>
-                  <th scope="col">ルール</th>
-                  <th scope="col">内容</th>
-                  <th scope="col">問題数</th>
-                  <th scope="col">正解</th>
-                  <th scope="col">正答率</th>
-                  <th scope="col">推移 (日ごと)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {progress.rules.map((r) => (
-                  <tr key={r.rule} data-rule={r.rule}>
-                    <th scope="row">{r.rule}</th>
-                    <td>{RULES[r.rule].title}</td>
-                    <td>{r.answers}</td>
-                    <td>{r.correct}</td>
-                    <td>{pct(r.percent)}</td>
-                    <td className="tp-trend">
-                      {progress.days
-                        .filter((d) => d.rules[r.rule] !== undefined)
-                        .map((d) => `${dayLabel(d.day)} ${d.rules[r.rule]}%`)
-                        .join(' → ')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RuleAccuracyTable
+              rules={progress.rules}
+              className="rs-table tp-small"
+              caption={<caption className="visually-hidden">ルール別の正答率</caption>}
+              extra={{
+                header: '推移 (日ごと)',
+                cell: (r) => (
+                  <td className="tp-trend">
+                    {progress.days
+                      .filter((d) => d.rules[r.rule] !== undefined)
+                      .map((d) => `${dayLabel(d.day)} ${d.rules[r.rule]}%`)
+                      .join(' → ')}
+                  </td>
+                ),
+              }}
+            />
           </section>
         </div>
       )}

@@ -7,6 +7,7 @@ import { RULES } from '../../../../shared/rules';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
 import { ITEM_LABELS, itemText, secondsText, stampText } from './format';
+import { RuleAccuracyTable } from './RuleAccuracyTable';
 
 function Cell({ item, k }: { item: ResultItem; k: (typeof ANSWER_ITEMS)[number] }) {
   if (!item.answer || !item.grade) return <td className="ng">未回答</td>;
@@ -126,29 +127,7 @@ export function ResultSheet({ r, onClose, closeLabel = '閉じる' }: { r: Sessi
         </tbody>
       </table>
       {r.rules.length > 0 && (
-        <table className="rs-table rs-rules">
-          <caption>ルール別の正答率</caption>
-          <thead>
-            <tr>
-              <th scope="col">ルール</th>
-              <th scope="col">内容</th>
-              <th scope="col">問題数</th>
-              <th scope="col">正解</th>
-              <th scope="col">正答率</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.rules.map((x) => (
-              <tr key={x.rule}>
-                <th scope="row">{x.rule}</th>
-                <td>{RULES[x.rule].title}</td>
-                <td>{x.answers}</td>
-                <td>{x.correct}</td>
-                <td>{x.percent === null ? '—' : `${x.percent}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RuleAccuracyTable rules={r.rules} className="rs-table rs-rules" caption={<caption>ルール別の正答率</caption>} />
       )}
       {missed.length > 0 && (
         <section className="rs-missed" aria-labelledby="rs-missed-h">
