@@ -58,7 +58,10 @@ export function benchPackFile(cli: string, n = 10_000): Record<string, number> {
   const runs: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'decide', file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [cli, 'decide', file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 1 << 30,
+    });
     runs.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`decide failed: ${r.stderr.toString().slice(0, 500)}`);
   }

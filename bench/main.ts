@@ -21,7 +21,11 @@ if (want('engine')) {
   print('engine: 100,000 generated scenarios, one process', '≥ 100,000 decisions/s, p99 ≤ 50 µs', benchEngine(100_000));
 }
 if (want('pack')) {
-  print('cli: decide on a 10,000-scenario pack, incl. process start (5 runs)', '≤ 1.5 s', benchPackFile(join(dist, 'cli.mjs')));
+  print(
+    'cli: decide on a 10,000-scenario pack, incl. process start (5 runs)',
+    '≤ 1.5 s',
+    benchPackFile(join(dist, 'cli.mjs')),
+  );
 }
 if (want('history')) {
   console.log('\n## history: 1,000,000 rows   (goal: ≥ 20,000 rows/s, p95 ≤ 20 ms)');
@@ -34,7 +38,11 @@ if (want('history')) {
 }
 if (want('trainer')) {
   const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-trainer-'));
-  print('trainer: a pack just under 20 MB; 5,000 answers', 'import ≤ 10 s, answer ≤ 20 ms (one fsync each)', await benchTrainer({ dir, packFile: 'packs/default-pack.json' }));
+  print(
+    'trainer: a pack just under 20 MB; 5,000 answers',
+    'import ≤ 10 s, answer ≤ 20 ms (one fsync each)',
+    await benchTrainer({ dir, packFile: 'packs/default-pack.json' }),
+  );
 }
 if (want('ui')) {
   print('ui: cold start → interactive (browser mode)', 'fast', await benchColdStart());

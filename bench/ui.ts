@@ -14,7 +14,16 @@ import { decide } from '../shared/engine';
 import { parseScenario, type Scenario } from '../shared/scenario';
 
 const CHROMIUM = process.env.SHIKAKU_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface BenchOptions {
   /** directory holding web.mjs and renderer/ (default: dist next to the bench bundle) */
@@ -28,7 +37,9 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 async function startWeb(distDir: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(distDir, 'web.mjs'), '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(distDir, 'web.mjs'), '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -51,7 +62,11 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function withSetup<T>(opts: BenchOptions, prepare: ((dataDir: string) => Promise<void>) | null, body: (page: Page, url: string, startedAt: number) => Promise<T>): Promise<T> {
+async function withSetup<T>(
+  opts: BenchOptions,
+  prepare: ((dataDir: string) => Promise<void>) | null,
+  body: (page: Page, url: string, startedAt: number) => Promise<T>,
+): Promise<T> {
   const distDir = opts.distDir ?? path.join(import.meta.dirname ?? '.', '.');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shikaku-bench-'));
   let browser: Browser | null = null;
@@ -59,7 +74,11 @@ async function withSetup<T>(opts: BenchOptions, prepare: ((dataDir: string) => P
   try {
     if (prepare) await prepare(dataDir);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 900 },
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
     const startedAt = performance.now();
     const web = await startWeb(distDir, dataDir);
     child = web.child;
@@ -87,11 +106,19 @@ export async function benchColdStart(opts: BenchOptions = {}, runs = 3): Promise
   }
   totals.sort((a, b) => a - b);
   loads.sort((a, b) => a - b);
-  return { runs, 'total median ms': round(percentile(totals, 50)), 'page only median ms': round(percentile(loads, 50)), 'total max ms': round(totals.at(-1)!) };
+  return {
+    runs,
+    'total median ms': round(percentile(totals, 50)),
+    'page only median ms': round(percentile(loads, 50)),
+    'total max ms': round(totals.at(-1)!),
+  };
 }
 
 /** Enter on 確認する → [data-verdict] rendered, measured inside the page (event time → DOM mutation). */
-export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions = 200): Promise<Record<string, number>> {
+export async function benchKeypressToVerdict(
+  opts: BenchOptions = {},
+  decisions = 200,
+): Promise<Record<string, number>> {
   return withSetup(opts, null, async (page, url) => {
     await page.goto(url);
     await page.locator('#patient-search').fill('a');
@@ -106,16 +133,25 @@ export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions 
       const w = window as unknown as { __lat: number[]; __down: number };
       w.__lat = [];
       w.__down = 0;
-      window.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') w.__down = e.timeStamp;
-      }, true);
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          if (e.key === 'Enter') w.__down = e.timeStamp;
+        },
+        true,
+      );
       new MutationObserver(() => {
         const el = document.querySelector('[data-verdict]');
         if (el && w.__down) {
           w.__lat.push(performance.now() - w.__down);
           w.__down = 0;
         }
-      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-verdict'] });
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-verdict'],
+      });
     });
     for (let i = 0; i < decisions; i += 1) {
       await page.keyboard.press('1'); // toggles マイナ保険証 (clears the previous answer)
@@ -123,12 +159,21 @@ export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions 
       await page.locator('[data-verdict]').waitFor();
     }
     const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort((a, b) => a - b);
-    return { decisions: lat.length, 'p50 ms': round(percentile(lat, 50)), 'p95 ms': round(percentile(lat, 95)), 'max ms': round(lat.at(-1)!) };
+    return {
+      decisions: lat.length,
+      'p50 ms': round(percentile(lat, 50)),
+      'p95 ms': round(percentile(lat, 95)),
+      'max ms': round(lat.at(-1)!),
+    };
   });
 }
 
 /** History view with `rows` rows: F2 → first row rendered. */
-export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_000, runs = 5): Promise<Record<string, number>> {
+export async function benchHistoryFirstPage(
+  opts: BenchOptions = {},
+  rows = 100_000,
+  runs = 5,
+): Promise<Record<string, number>> {
   const prepare = async (dataDir: string) => {
     const opened = await openDatabase({ dataDir, dailyBackup: false });
     const repo = new HistoryRepository(opened.db);
@@ -137,7 +182,11 @@ export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_
         id: 'bench',
         visitDate: '2026-01-20',
         clinic: { onlineCheck: true },
-        patient: { birthDate: '1981-05-10', coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }], myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' } },
+        patient: {
+          birthDate: '1981-05-10',
+          coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+          myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+        },
         presented: [{ kind: 'myna-card' }],
       },
       { inPack: true },
@@ -146,7 +195,7 @@ export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_
     const decision = decide(scenario);
     const base = toInsertParams({ mode: 'desk', patientName: 'ベンチ 患者', scenario, decision, result: null });
     const day0 = Date.UTC(2025, 0, 1);
-    for (let done = 0; done < rows; ) {
+    for (let done = 0; done < rows;) {
       const batch = [];
       for (let i = 0; i < 10_000 && done < rows; i += 1, done += 1) {
         const d = new Date(day0 + Math.floor(done / 200) * 86_400_000).toISOString().slice(0, 10);

@@ -5,13 +5,19 @@ import { savePatient } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 
 async function seriousViolations(page: Page) {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('desk, answer, history and settings have no serious accessibility violations', async ({ page, server, requests }, testInfo) => {
+test('desk, answer, history and settings have no serious accessibility violations', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   await savePatient(server, {
     name: '検査 三郎',

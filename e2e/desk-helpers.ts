@@ -31,8 +31,13 @@ export async function setVisitDate(page: Page, date: string): Promise<void> {
 export async function setSituation(page: Page, clinic: ClinicSituation): Promise<void> {
   await page.getByRole('checkbox', { name: 'オンライン資格確認あり' }).setChecked(clinic.onlineCheck);
   await page.getByRole('checkbox', { name: 'スマホ用の汎用カードリーダーあり' }).setChecked(clinic.phoneReader);
-  const label = { none: 'なし', 'reader-failure': 'カードリーダー故障', 'network-outage': 'ネットワーク障害' }[clinic.incident];
-  await page.getByRole('radiogroup', { name: '本日の障害 (研修用)' }).getByRole('radio', { name: label, exact: true }).check();
+  const label = { none: 'なし', 'reader-failure': 'カードリーダー故障', 'network-outage': 'ネットワーク障害' }[
+    clinic.incident
+  ];
+  await page
+    .getByRole('radiogroup', { name: '本日の障害 (研修用)' })
+    .getByRole('radio', { name: label, exact: true })
+    .check();
 }
 
 /** Types into the search and chooses the first hit with Enter. */

@@ -5,7 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { decide } from '../shared/engine';
 import { parseScenarioDocument } from '../shared/scenario';
-import { choosePatient, DOC_KEYS, openApp, patientFromScenario, savePatient, setSituation, setVisitDate, verdictOf } from './desk-helpers';
+import {
+  choosePatient,
+  DOC_KEYS,
+  openApp,
+  patientFromScenario,
+  savePatient,
+  setSituation,
+  setVisitDate,
+  verdictOf,
+} from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 
 const PACK = process.env.SHIKAKU_SPEC_DIR
@@ -15,9 +24,24 @@ const parsed = parseScenarioDocument(JSON.parse(readFileSync(PACK, 'utf8')));
 if (!parsed.ok) throw new Error(`example pack does not validate: ${JSON.stringify(parsed.issues[0])}`);
 
 const FAMILY = [
-  ['青木', 'アオキ'], ['石田', 'イシダ'], ['上野', 'ウエノ'], ['江口', 'エグチ'], ['大森', 'オオモリ'], ['加藤', 'カトウ'],
-  ['木村', 'キムラ'], ['工藤', 'クドウ'], ['小池', 'コイケ'], ['佐野', 'サノ'], ['清水', 'シミズ'], ['須田', 'スダ'],
-  ['関口', 'セキグチ'], ['曽根', 'ソネ'], ['高橋', 'タカハシ'], ['千葉', 'チバ'], ['津田', 'ツダ'], ['手塚', 'テヅカ'],
+  ['青木', 'アオキ'],
+  ['石田', 'イシダ'],
+  ['上野', 'ウエノ'],
+  ['江口', 'エグチ'],
+  ['大森', 'オオモリ'],
+  ['加藤', 'カトウ'],
+  ['木村', 'キムラ'],
+  ['工藤', 'クドウ'],
+  ['小池', 'コイケ'],
+  ['佐野', 'サノ'],
+  ['清水', 'シミズ'],
+  ['須田', 'スダ'],
+  ['関口', 'セキグチ'],
+  ['曽根', 'ソネ'],
+  ['高橋', 'タカハシ'],
+  ['千葉', 'チバ'],
+  ['津田', 'ツダ'],
+  ['手塚', 'テヅカ'],
 ] as const;
 
 test.describe('desk flow: public example pack', () => {
@@ -38,7 +62,22 @@ test.describe('desk flow: public example pack', () => {
       await page.getByRole('button', { name: '確認する' }).focus();
       for (const d of scenario.presented) await page.keyboard.press(DOC_KEYS[d.kind]);
       for (const d of scenario.presented) {
-        await expect(page.getByRole('button', { name: { 'myna-card': 'マイナ保険証', 'myna-smartphone': 'スマホのマイナ保険証', 'kakunin-sho': '資格確認書', 'legacy-card': '健康保険証', oshirase: '資格情報のお知らせ', mynaportal: 'マイナポータルの資格情報画面', 'elderly-card': '高齢受給者証', 'limit-cert': '限度額適用認定証', declaration: '被保険者資格申立書' }[d.kind], exact: true })).toHaveAttribute('aria-pressed', 'true');
+        await expect(
+          page.getByRole('button', {
+            name: {
+              'myna-card': 'マイナ保険証',
+              'myna-smartphone': 'スマホのマイナ保険証',
+              'kakunin-sho': '資格確認書',
+              'legacy-card': '健康保険証',
+              oshirase: '資格情報のお知らせ',
+              mynaportal: 'マイナポータルの資格情報画面',
+              'elderly-card': '高齢受給者証',
+              'limit-cert': '限度額適用認定証',
+              declaration: '被保険者資格申立書',
+            }[d.kind],
+            exact: true,
+          }),
+        ).toHaveAttribute('aria-pressed', 'true');
       }
       await page.keyboard.press('Enter');
 
@@ -48,7 +87,16 @@ test.describe('desk flow: public example pack', () => {
       await expect(page.getByTestId('copay')).toContainText(copay);
       await expect(page.getByTestId('elderly-card')).toContainText(expected.elderlyCardNeeded ? '必要' : '不要');
       for (const r of expected.rules) await expect(page.locator(`[data-rule="${r}"]`)).toBeVisible();
-      if (i < 4 || ['interim-legacy-kyokai', 'new-hire-lag', 'reader-broken-first-visit', 'leaflet-elderly-no-online', 'interim-over'].includes(scenario.id)) {
+      if (
+        i < 4 ||
+        [
+          'interim-legacy-kyokai',
+          'new-hire-lag',
+          'reader-broken-first-visit',
+          'leaflet-elderly-no-online',
+          'interim-over',
+        ].includes(scenario.id)
+      ) {
         await shot(page, testInfo, `desk-${scenario.id}`);
       }
     });

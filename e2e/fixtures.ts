@@ -89,7 +89,9 @@ export const test = base.extend<{ requests: string[] }, { server: WebServerHandl
     const seen: string[] = [];
     page.on('request', (r) => seen.push(r.url()));
     await use(seen);
-    const outside = seen.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const outside = seen.filter(
+      (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
     expect(outside, 'requests that left 127.0.0.1').toEqual([]);
   },
 });

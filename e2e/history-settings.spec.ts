@@ -17,8 +17,22 @@ test('history: rows, verdict filter, CSV export', async ({ page, server, request
   });
   // Two decisions through the API (the desk records every decision): one insured, one self-pay.
   const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
-  await server.call('desk.decide', { patient: { id }, presented: ['myna-card'], visitDate: '2026-02-02', clinic, visitType: 'first', needsLimit: false });
-  await server.call('desk.decide', { patient: { id }, presented: [], visitDate: '2026-02-03', clinic, visitType: 'first', needsLimit: false });
+  await server.call('desk.decide', {
+    patient: { id },
+    presented: ['myna-card'],
+    visitDate: '2026-02-02',
+    clinic,
+    visitType: 'first',
+    needsLimit: false,
+  });
+  await server.call('desk.decide', {
+    patient: { id },
+    presented: [],
+    visitDate: '2026-02-03',
+    clinic,
+    visitType: 'first',
+    needsLimit: false,
+  });
 
   await page.goto(server.url);
   await page.getByRole('button', { name: /履歴/ }).click();
@@ -30,10 +44,15 @@ test('history: rows, verdict filter, CSV export', async ({ page, server, request
   await page.getByLabel('判定').selectOption('self-pay');
   await page.getByRole('button', { name: '絞り込む' }).click();
   await expect(page.locator('[role=cell][data-verdict]').first()).toHaveAttribute('data-verdict', 'self-pay');
-  const verdicts = await page.locator('[role=cell][data-verdict]').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
+  const verdicts = await page
+    .locator('[role=cell][data-verdict]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
   expect(new Set(verdicts)).toEqual(new Set(['self-pay']));
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV に書き出す' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV に書き出す' }).click(),
+  ]);
   const file = await download.path();
   const csv = readFileSync(file!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
@@ -41,7 +60,11 @@ test('history: rows, verdict filter, CSV export', async ({ page, server, request
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 });
 
-test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({ page, server, requests }) => {
+test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({
+  page,
+  server,
+  requests,
+}) => {
   void requests;
   const id = await savePatient(server, {
     name: '多数 記録',
@@ -52,7 +75,15 @@ test('history: 300 rows are virtualised (few row elements) and reachable by scro
     myna: { insuranceRegistered: true, certExpiresOn: '2031-03-03' },
   });
   const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
-  const one = (visitDate: string) => server.call('desk.decide', { patient: { id }, presented: ['myna-card'], visitDate, clinic, visitType: 'first', needsLimit: false });
+  const one = (visitDate: string) =>
+    server.call('desk.decide', {
+      patient: { id },
+      presented: ['myna-card'],
+      visitDate,
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
   await one('2025-01-06'); // the oldest record: the last row of the list
   for (let i = 0; i < 300; i += 30) await Promise.all(Array.from({ length: 30 }, () => one('2026-03-02')));
   await page.goto(server.url);
@@ -67,7 +98,11 @@ test('history: 300 rows are virtualised (few row elements) and reachable by scro
   expect(await page.getByTestId('history-row').count()).toBeLessThan(80);
 });
 
-test('settings: clinic profile and policy settings with reasons, saved to the database', async ({ page, server, requests }, testInfo) => {
+test('settings: clinic profile and policy settings with reasons, saved to the database', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   await page.goto(server.url);
   await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();

@@ -11,7 +11,9 @@ const PATIENT = {
   birthDate: '1985-04-12',
   sex: 'female' as const,
   note: 'キーボード操作の確認用',
-  coverages: [{ insurer: 'kyokai' as const, acquiredOn: '2012-04-01', insurerNumber: '01130012', symbol: '1234', number: '56' }],
+  coverages: [
+    { insurer: 'kyokai' as const, acquiredOn: '2012-04-01', insurerNumber: '01130012', symbol: '1234', number: '56' },
+  ],
   myna: { insuranceRegistered: true, certExpiresOn: '2031-04-12' },
   holdings: [],
 };
@@ -20,7 +22,11 @@ test.beforeAll(async ({ server }) => {
   await savePatient(server, PATIENT);
 });
 
-test('known patient + マイナ保険証 + online check: 2 keystrokes after choosing, Esc = next patient', async ({ page, server, requests }, testInfo) => {
+test('known patient + マイナ保険証 + online check: 2 keystrokes after choosing, Esc = next patient', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   await page.goto(server.url);
   const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
@@ -70,7 +76,11 @@ test('typed 和暦 visit date and birth-date search', async ({ page, server, req
   await expect(page.getByRole('option').first()).toContainText('鍵盤 花子');
 });
 
-test('tab order reaches every document button and 確認する, with a visible focus ring', async ({ page, server, requests }) => {
+test('tab order reaches every document button and 確認する, with a visible focus ring', async ({
+  page,
+  server,
+  requests,
+}) => {
   void requests;
   await page.goto(server.url);
   const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
@@ -80,7 +90,18 @@ test('tab order reaches every document button and 確認する, with a visible f
   await page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' }).waitFor({ state: 'detached' });
   // From the top of the page, Tab until every document button and 確認する have had the focus.
   await page.locator('body').focus();
-  const wanted = new Set(['myna-card', 'myna-smartphone', 'kakunin-sho', 'legacy-card', 'oshirase', 'mynaportal', 'elderly-card', 'limit-cert', 'declaration', 'decide']);
+  const wanted = new Set([
+    'myna-card',
+    'myna-smartphone',
+    'kakunin-sho',
+    'legacy-card',
+    'oshirase',
+    'mynaportal',
+    'elderly-card',
+    'limit-cert',
+    'declaration',
+    'decide',
+  ]);
   const reached = new Set<string>();
   for (let i = 0; i < 60 && reached.size < wanted.size; i += 1) {
     await page.keyboard.press('Tab');

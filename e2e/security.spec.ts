@@ -13,7 +13,8 @@ test('every request of a whole session stays on 127.0.0.1', async ({ page, serve
   await page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' }).fill('やまだ');
   await page.waitForLoadState('networkidle');
   expect(requests.length).toBeGreaterThan(3);
-  for (const u of requests) expect(u.startsWith('http://127.0.0.1:') || u.startsWith('data:') || u.startsWith('blob:'), u).toBe(true);
+  for (const u of requests)
+    expect(u.startsWith('http://127.0.0.1:') || u.startsWith('data:') || u.startsWith('blob:'), u).toBe(true);
 });
 
 test('the page is served with a strict CSP and no CORS', async ({ page, server }) => {
@@ -28,7 +29,11 @@ test('the page is served with a strict CSP and no CORS', async ({ page, server }
 
 test('API refuses calls without the token, with a foreign Host, or from another origin', async ({ server }) => {
   const post = (headers: Record<string, string>, name = 'settings.get', body: unknown = {}) =>
-    fetch(`${server.origin}/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   expect((await post({})).status).toBe(401);
   expect((await post({ 'X-Shikaku-Token': 'x'.repeat(43) })).status).toBe(401);
   expect((await post({ 'X-Shikaku-Token': server.token })).status).toBe(200);
@@ -40,14 +45,29 @@ test('API refuses calls without the token, with a foreign Host, or from another 
   const rebound = await new Promise<number>((resolve, reject) => {
     // fetch() cannot override Host, so use a raw request
     import('node:http').then(({ request }) => {
-      const req = request({ host: '127.0.0.1', port, path: '/api/settings.get', method: 'POST', headers: { Host: `evil.example:${port}`, 'X-Shikaku-Token': server.token, 'Content-Type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/settings.get',
+          method: 'POST',
+          headers: {
+            Host: `evil.example:${port}`,
+            'X-Shikaku-Token': server.token,
+            'Content-Type': 'application/json',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     }, reject);
   });
   expect(rebound).toBe(421);
   // R18: a 12-digit search is refused and never echoed back.
-  const r = await (await post({ 'X-Shikaku-Token': server.token }, 'registry.search', { query: '123456789012' })).json();
+  const r = await (
+    await post({ 'X-Shikaku-Token': server.token }, 'registry.search', { query: '123456789012' })
+  ).json();
   expect(r.ok).toBe(false);
   expect(JSON.stringify(r)).not.toContain('123456789012');
 });

@@ -38,10 +38,19 @@ function pickVaried(all: Scenario[]): Scenario[] {
 }
 const SCENARIOS = pickVaried(parsed.scenarios);
 const PACK_TITLE = '新人研修 2026年4月 (E2E)';
-const PACK_TEXT = JSON.stringify({ format: 'shikaku-pack/1', title: PACK_TITLE, scenarios: SCENARIOS.map(toPackScenario) }, null, 2);
+const PACK_TEXT = JSON.stringify(
+  { format: 'shikaku-pack/1', title: PACK_TITLE, scenarios: SCENARIOS.map(toPackScenario) },
+  null,
+  2,
+);
 const answerOf = (s: Scenario) => correctAnswer(decide(s));
 
-const VERDICT_NAME = { insured: '保険で受付', 'insured-interim': '保険で受付 (暫定)', 'insured-declaration': '保険で受付 (申立て)', 'self-pay': '自費 (10割)' } as const;
+const VERDICT_NAME = {
+  insured: '保険で受付',
+  'insured-interim': '保険で受付 (暫定)',
+  'insured-declaration': '保険で受付 (申立て)',
+  'self-pay': '自費 (10割)',
+} as const;
 const COPAY_NAME = { 10: '1割', 20: '2割', 30: '3割', 100: '10割 (自費)' } as const;
 const NEEDED_NAME = {
   'elderly-card': '高齢受給者証',
@@ -52,19 +61,32 @@ const NEEDED_NAME = {
 
 async function answerOnScreen(page: Page, a: TraineeAnswer): Promise<void> {
   const form = page.getByRole('form', { name: '回答' });
-  await form.getByRole('group', { name: '判定' }).getByRole('radio', { name: VERDICT_NAME[a.verdict], exact: true }).check();
-  await form.getByRole('group', { name: '窓口負担' }).getByRole('radio', { name: COPAY_NAME[a.copayPercent], exact: true }).check();
-  await form.getByRole('group', { name: '高齢受給者証の確認' }).getByRole('radio', { name: a.elderlyCardNeeded ? '必要' : '不要', exact: true }).check();
+  await form
+    .getByRole('group', { name: '判定' })
+    .getByRole('radio', { name: VERDICT_NAME[a.verdict], exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: '窓口負担' })
+    .getByRole('radio', { name: COPAY_NAME[a.copayPercent], exact: true })
+    .check();
+  await form
+    .getByRole('group', { name: '高齢受給者証の確認' })
+    .getByRole('radio', { name: a.elderlyCardNeeded ? '必要' : '不要', exact: true })
+    .check();
   const docs = form.getByRole('group', { name: /まだ必要な書類/ });
   for (const [k, name] of Object.entries(NEEDED_NAME)) {
-    await docs.getByRole('checkbox', { name, exact: true }).setChecked(a.documentsNeeded.includes(k as keyof typeof NEEDED_NAME));
+    await docs
+      .getByRole('checkbox', { name, exact: true })
+      .setChecked(a.documentsNeeded.includes(k as keyof typeof NEEDED_NAME));
   }
   await form.getByRole('button', { name: /回答する/ }).click();
 }
 
 /** axe-core: no serious or critical violation on the trainer screens (same bar as a11y.spec.ts). */
 async function expectAccessible(page: Page, where: string): Promise<void> {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const bad = r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -80,7 +102,11 @@ async function openTrainer(page: Page, url: string): Promise<void> {
 
 test.describe.configure({ mode: 'serial' });
 
-test('trainer: a refused pack lists every problem (drag-and-drop); a good pack imports (file dialog)', async ({ page, server, requests }, testInfo) => {
+test('trainer: a refused pack lists every problem (drag-and-drop); a good pack imports (file dialog)', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   expect(SCENARIOS.length).toBeGreaterThanOrEqual(5);
   await openTrainer(page, server.url);
@@ -111,9 +137,18 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   await outcome.getByRole('button', { name: '閉じる' }).click();
 
   // The good pack through the file dialog.
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'ファイルを選ぶ' }).click()]);
-  await chooser.setFiles({ name: 'shinjin-2026-04.json', mimeType: 'application/json', buffer: Buffer.from(PACK_TEXT) });
-  await expect(page.getByTestId('import-outcome')).toContainText(`「${PACK_TITLE}」を読み込みました (${SCENARIOS.length} 問)`);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'ファイルを選ぶ' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'shinjin-2026-04.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(PACK_TEXT),
+  });
+  await expect(page.getByTestId('import-outcome')).toContainText(
+    `「${PACK_TITLE}」を読み込みました (${SCENARIOS.length} 問)`,
+  );
   await expect(page.getByTestId('scenario-row')).toHaveCount(SCENARIOS.length);
   await expectAccessible(page, 'pack imported');
   await shot(page, testInfo, 'trainer-pack-imported');
@@ -131,12 +166,19 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
 
   // Export: the same pack comes back as shikaku-pack/1.
   const item = page.getByTestId('pack-item').filter({ hasText: PACK_TITLE });
-  const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: /JSON に書き出す/ }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    item.getByRole('button', { name: /JSON に書き出す/ }).click(),
+  ]);
   const exported = parsePack(JSON.parse(readFileSync((await download.path())!, 'utf8')));
   expect(exported.ok && exported.scenarios).toEqual(SCENARIOS);
 });
 
-test('trainer: a whole practice session with feedback after each patient', async ({ page, server, requests }, testInfo) => {
+test('trainer: a whole practice session with feedback after each patient', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   await openTrainer(page, server.url);
   await page.getByRole('tab', { name: '練習' }).click();
@@ -154,7 +196,8 @@ test('trainer: a whole practice session with feedback after each patient', async
     }
     const right = answerOf(s);
     // the second patient: the trainee forgets what the elderly card / documents require
-    const given: TraineeAnswer = i === 1 ? { ...right, elderlyCardNeeded: !right.elderlyCardNeeded, documentsNeeded: [] } : right;
+    const given: TraineeAnswer =
+      i === 1 ? { ...right, elderlyCardNeeded: !right.elderlyCardNeeded, documentsNeeded: [] } : right;
     await answerOnScreen(page, given);
     const fb = page.getByTestId('feedback');
     await expect(fb).toBeVisible();
@@ -209,7 +252,8 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
     // the seeded order is the one shown: the story on screen is this scenario's
     if (s.story) await expect(page.getByTestId('tq-story')).toHaveText(s.story);
     const right = answerOf(s);
-    const given: TraineeAnswer = i === 2 ? { ...right, verdict: right.verdict === 'self-pay' ? 'insured' : 'self-pay' } : right;
+    const given: TraineeAnswer =
+      i === 2 ? { ...right, verdict: right.verdict === 'self-pay' ? 'insured' : 'self-pay' } : right;
     if (i === 0) await shot(page, testInfo, 'trainer-exam-question');
     await answerOnScreen(page, given);
     await expect(page.getByTestId('feedback')).toHaveCount(0);
@@ -237,10 +281,14 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   await expect(progress.locator('.recharts-wrapper')).toHaveCount(2);
   await expect(progress.locator('.recharts-line')).toHaveCount(2);
   await expect(progress.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  for (const r of new Set(SCENARIOS.flatMap((s) => decide(s).rules))) await expect(progress.locator(`tr[data-rule="${r}"]`)).toBeVisible();
+  for (const r of new Set(SCENARIOS.flatMap((s) => decide(s).rules)))
+    await expect(progress.locator(`tr[data-rule="${r}"]`)).toBeVisible();
   await expectAccessible(page, 'progress report');
   await shot(page, testInfo, 'trainer-progress');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '回答の一覧を CSV に' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '回答の一覧を CSV に' }).click(),
+  ]);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
   expect(csv.split('\r\n')[0]).toContain('回答日時,研修生,区分');
@@ -251,7 +299,11 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   await page.pdf({ path: path.join(SCREENSHOT_DIR, 'trainer-progress.pdf'), format: 'A4', printBackground: true });
 });
 
-test('desk: "save this desk case as a scenario" puts the case into a pack for trainees', async ({ page, server, requests }, testInfo) => {
+test('desk: "save this desk case as a scenario" puts the case into a pack for trainees', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   await savePatient(server, {
     name: '事例 四郎',
@@ -275,7 +327,9 @@ test('desk: "save this desk case as a scenario" puts the case into a pack for tr
   await page.getByRole('combobox', { name: '保存先のパック' }).selectOption('new');
   await page.getByLabel('新しいパックの名前').fill('窓口で迷った事例');
   await page.getByLabel('例題の id (半角英小文字・数字・ハイフン)').fill('desk-72-oshirase');
-  await page.getByLabel(/窓口でのできごと/).fill('72歳の患者さんがマイナンバーカードとお知らせを出しました。高齢受給者証は持っていません。');
+  await page
+    .getByLabel(/窓口でのできごと/)
+    .fill('72歳の患者さんがマイナンバーカードとお知らせを出しました。高齢受給者証は持っていません。');
   await page.getByRole('button', { name: '例題として保存' }).click();
   await expect(page.getByText('保存しました: desk-72-oshirase')).toBeVisible();
   await shot(page, testInfo, 'trainer-desk-case-saved');
@@ -284,16 +338,25 @@ test('desk: "save this desk case as a scenario" puts the case into a pack for tr
   const saved = packs.find((p) => p.title === '窓口で迷った事例');
   expect(saved).toMatchObject({ source: 'authored', scenarioCount: 1 });
   const detail = await server.call('trainer.getPack', { packId: saved!.id });
-  expect(detail.scenarios[0]).toMatchObject({ scenarioId: 'desk-72-oshirase', verdict: 'insured', copayPercent: 30, rules: ['R4', 'R7'] });
+  expect(detail.scenarios[0]).toMatchObject({
+    scenarioId: 'desk-72-oshirase',
+    verdict: 'insured',
+    copayPercent: 30,
+    rules: ['R4', 'R7'],
+  });
 });
 
-test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB file is refused before it is read', async ({ page, server, requests }, testInfo) => {
+test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB file is refused before it is read', async ({
+  page,
+  server,
+  requests,
+}, testInfo) => {
   void requests;
   test.setTimeout(180_000);
   // the bundled scenarios repeated with new ids, up to just under 20 MB
   const scenarios: Record<string, unknown>[] = [];
   const base = SCENARIOS.map(toPackScenario);
-  let text = '';
+  let text: string;
   for (let round = 0; ; round += 1) {
     for (const s of base) scenarios.push({ ...s, id: `${String(s.id)}-r${round}` });
     if (round % 50 === 49) {
@@ -309,8 +372,14 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
   await page.getByTestId('pack-file').setInputFiles(bigFile);
   await expect(page.locator('#tk-bar')).toBeVisible();
   await shot(page, testInfo, 'trainer-import-progress');
-  await expect(page.getByTestId('import-outcome')).toContainText(`「大きなパック (E2E)」を読み込みました (${scenarios.length} 問)`, { timeout: 120_000 });
-  testInfo.annotations.push({ type: 'measured', description: `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios imported through the browser in ${Date.now() - started} ms` });
+  await expect(page.getByTestId('import-outcome')).toContainText(
+    `「大きなパック (E2E)」を読み込みました (${scenarios.length} 問)`,
+    { timeout: 120_000 },
+  );
+  testInfo.annotations.push({
+    type: 'measured',
+    description: `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios imported through the browser in ${Date.now() - started} ms`,
+  });
 
   // 50 MB: refused at once, nothing sent
   const hugeFile = path.join(dir, 'huge.json');
@@ -320,7 +389,9 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
     if (r.url().endsWith('/api/trainer.importChunk')) chunks.push(r.url());
   });
   await page.getByTestId('pack-file').setInputFiles(hugeFile);
-  await expect(page.getByTestId('import-outcome')).toContainText('ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです');
+  await expect(page.getByTestId('import-outcome')).toContainText(
+    'ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです',
+  );
   expect(chunks).toEqual([]);
   await shot(page, testInfo, 'trainer-import-too-large');
   rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,14 @@ const { fuseConfig } = require('./after-pack.cjs') as { fuseConfig: (p: string) 
 describe('Electron fuses (afterPack)', () => {
   it('production: no run-as-node, no NODE_OPTIONS, no inspector, app only from the asar', () => {
     const f = fuseConfig('production');
-    expect(f).toMatchObject({ RunAsNode: false, EnableNodeOptionsEnvironmentVariable: false, EnableNodeCliInspectArguments: false, OnlyLoadAppFromAsar: true, GrantFileProtocolExtraPrivileges: false, EnableCookieEncryption: true });
+    expect(f).toMatchObject({
+      RunAsNode: false,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      OnlyLoadAppFromAsar: true,
+      GrantFileProtocolExtraPrivileges: false,
+      EnableCookieEncryption: true,
+    });
   });
   it('test profile differs only by the inspector arguments Playwright needs', () => {
     const p = fuseConfig('production');

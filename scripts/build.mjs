@@ -44,7 +44,13 @@ const entries = [
 ];
 await Promise.all(
   entries.map((e) =>
-    build({ ...node, entryPoints: [e.in], outfile: e.out, format: e.format, banner: e.format === 'esm' ? node.banner : {} }),
+    build({
+      ...node,
+      entryPoints: [e.in],
+      outfile: e.out,
+      format: e.format,
+      banner: e.format === 'esm' ? node.banner : {},
+    }),
   ),
 );
 const { build: viteBuild } = await import('vite');

@@ -27,7 +27,8 @@ function blockNetwork() {
 /** Scans the build; returns every finding with its severity name. */
 export async function scan(root = process.cwd()) {
   for (const d of ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/renderer/index.html']) {
-    if (!existsSync(path.join(root, d))) throw new Error(`${d} is missing: run the build first (node scripts/build.mjs)`);
+    if (!existsSync(path.join(root, d)))
+      throw new Error(`${d} is missing: run the build first (node scripts/build.mjs)`);
   }
   const input = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
   try {
@@ -77,6 +78,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   writeFileSync('test-results/electronegativity.json', JSON.stringify(r, null, 2));
   for (const f of r.findings) console.log(`${f.severity.padEnd(13)} ${f.id} ${f.file}:${f.line}`);
   const bad = r.findings.filter(isMediumOrHigher);
-  console.log(`electronegativity: ${r.checks} checks, ${r.findings.length} findings, ${bad.length} of medium severity or higher`);
+  console.log(
+    `electronegativity: ${r.checks} checks, ${r.findings.length} findings, ${bad.length} of medium severity or higher`,
+  );
   process.exit(bad.length ? 1 : 0);
 }

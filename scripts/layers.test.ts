@@ -17,7 +17,8 @@ function sources(dir: string): string[] {
   return out;
 }
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
@@ -49,7 +50,11 @@ describe('layers', () => {
     const files = [...sources('electron'), ...sources('shared'), ...sources('renderer'), ...sources('bench')].filter(
       (f) => !/^electron\/(main|preload)\//.test(f),
     );
-    const bad = files.flatMap((f) => importsOf(f).filter((s) => s === 'electron' || s.startsWith('electron/')).map((s) => `${f} → ${s}`));
+    const bad = files.flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s === 'electron' || s.startsWith('electron/'))
+        .map((s) => `${f} → ${s}`),
+    );
     expect(bad).toEqual([]);
   });
 
@@ -57,7 +62,11 @@ describe('layers', () => {
     const code = sources('renderer').filter((f) => !/\.config\.ts$/.test(f)); // build configs run on Node
     const bad = code.flatMap((f) =>
       importsOf(f)
-        .filter((s) => /^node:|^(fs|path|os|child_process|better-sqlite3|electron)$/.test(s) || (s.startsWith('.') && target(f, s).startsWith('electron')))
+        .filter(
+          (s) =>
+            /^node:|^(fs|path|os|child_process|better-sqlite3|electron)$/.test(s) ||
+            (s.startsWith('.') && target(f, s).startsWith('electron')),
+        )
         .map((s) => `${f} → ${s}`),
     );
     expect(bad).toEqual([]);

@@ -6,7 +6,9 @@ import { electronBinary } from './electron-binary.mjs';
 const bin = electronBinary();
 const args = process.argv.slice(2);
 if (!bin) {
-  console.log('Electron の実行ファイルがないため、ブラウザ版で起動します / Electron binary not available here: serving the browser mode instead');
+  console.log(
+    'Electron の実行ファイルがないため、ブラウザ版で起動します / Electron binary not available here: serving the browser mode instead',
+  );
 }
 const child = bin
   ? spawn(bin, ['.', ...args], { stdio: 'inherit' })

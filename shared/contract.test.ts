@@ -5,7 +5,19 @@ describe('API contract', () => {
   it('lists every call once, each with a request and a response schema', () => {
     expect(new Set(CALL_NAMES).size).toBe(CALL_NAMES.length);
     expect(CALL_NAMES).toEqual(
-      expect.arrayContaining(['registry.search', 'registry.get', 'registry.save', 'registry.delete', 'registry.seedDemo', 'desk.decide', 'history.query', 'history.exportCsv', 'settings.get', 'settings.update', 'app.info']),
+      expect.arrayContaining([
+        'registry.search',
+        'registry.get',
+        'registry.save',
+        'registry.delete',
+        'registry.seedDemo',
+        'desk.decide',
+        'history.query',
+        'history.exportCsv',
+        'settings.get',
+        'settings.update',
+        'app.info',
+      ]),
     );
     for (const n of CALL_NAMES) {
       expect(typeof CONTRACT[n].input.safeParse).toBe('function');
@@ -72,7 +84,10 @@ describe('API contract', () => {
     } as unknown as Handlers;
     expect(await dispatch(handlers, 'nope', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
     expect(await dispatch(handlers, 'toString', {})).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
-    expect(await dispatch(handlers, 'settings.get', {})).toEqual({ ok: false, error: { code: 'x', ja: 'ジャ', en: 'en' } });
+    expect(await dispatch(handlers, 'settings.get', {})).toEqual({
+      ok: false,
+      error: { code: 'x', ja: 'ジャ', en: 'en' },
+    });
     const internal = await dispatch(handlers, 'app.info', {});
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(internal)).not.toContain('123456789012');

@@ -11,13 +11,7 @@ import { z } from 'zod';
 import { isIsoDate } from './dates';
 import { redactMyNumber } from './identifiers';
 import type { Holding } from './holdings';
-import {
-  type Decision,
-  DOCUMENT_KINDS,
-  LIMIT_CATEGORIES,
-  type Scenario,
-  VERDICTS,
-} from './scenario';
+import { type Decision, DOCUMENT_KINDS, LIMIT_CATEGORIES, type Scenario, VERDICTS } from './scenario';
 import { safeText } from './safe-text';
 import { INSURERS, LAG_LIMITS, type Policy } from './timeline';
 import { TRAINER_CONTRACT } from './trainer/contract';
@@ -36,14 +30,17 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export const apiErrorSchema = z.object({ code: z.string(), ja: z.string(), en: z.string() });
 
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO). */
-export const dateInput = z.string().max(40).transform((s, ctx) => {
-  const r = parseDate(s);
-  if (!r.ok) {
-    ctx.addIssue({ code: 'custom', message: r.error.en, params: r.error });
-    return z.NEVER;
-  }
-  return r.value;
-});
+export const dateInput = z
+  .string()
+  .max(40)
+  .transform((s, ctx) => {
+    const r = parseDate(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.error.en, params: r.error });
+      return z.NEVER;
+    }
+    return r.value;
+  });
 /** A calendar date as the backend returns it: ISO only. */
 export const isoDate = z.string().refine(isIsoDate, { message: 'not an ISO date (YYYY-MM-DD)' });
 const insurer = z.enum(INSURERS);
@@ -51,7 +48,10 @@ const verdict = z.enum(VERDICTS);
 const documentKind = z.enum(DOCUMENT_KINDS);
 const incident = z.enum(['none', 'reader-failure', 'network-outage']);
 const sex = z.enum(['male', 'female', 'unspecified']);
-const empty = z.strictObject({}).optional().transform(() => ({}));
+const empty = z
+  .strictObject({})
+  .optional()
+  .transform(() => ({}));
 
 // ---------------------------------------------------------------------------------------------
 // Domain payloads
@@ -78,7 +78,9 @@ export const decisionSchema = z.object({
   onlineCheck: z.object({
     cardRoute: z.enum(['not-run', 'valid', 'invalid', 'not-found', 'multiple', 'failed']),
     numberRoute: z.enum(['not-run', 'valid', 'invalid', 'invalid-new', 'not-found']),
-    failure: z.enum(['reader-failure', 'network-outage', 'no-phone-reader', 'not-registered', 'cert-expired']).nullable(),
+    failure: z
+      .enum(['reader-failure', 'network-outage', 'no-phone-reader', 'not-registered', 'cert-expired'])
+      .nullable(),
   }),
   billing: z.enum(['normal', 'old-qualification', 'recheck', 'none']),
   rules: z.array(z.custom<Decision['rules'][number]>((v) => typeof v === 'string' && /^R([1-9]|1[0-9]|20)$/.test(v))),
@@ -90,7 +92,11 @@ export const decisionSchema = z.object({
 
 /** A normalised scenario as the engine read it (built by the backend; shown, never edited here). */
 export const scenarioSchema = z.custom<Scenario>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as Scenario).id === 'string' && isIsoDate((v as Scenario).visitDate),
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Scenario).id === 'string' &&
+    isIsoDate((v as Scenario).visitDate),
   { message: 'not a scenario' },
 );
 
@@ -127,9 +133,15 @@ const limitCategory = z.enum(LIMIT_CATEGORIES);
 
 /** A coverage as the registry keeps it: the scenario format's coverage plus what documents print. */
 export const coverageRecordSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/).max(20),
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(20),
   insurer,
-  insurerNumber: z.string().regex(/^\d{6}$|^\d{8}$/).nullable(),
+  insurerNumber: z
+    .string()
+    .regex(/^\d{6}$|^\d{8}$/)
+    .nullable(),
   /** 保険者名称 as printed; null → the insurer type's name */
   insurerName: safeText(60).nullable(),
   /** 1 本人 (被保険者), 2 家族 (被扶養者) */
@@ -168,7 +180,11 @@ export const holdingSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
   z.strictObject({ kind: z.literal('smartphone'), os: z.enum(['iphone', 'android']) }),
-  z.strictObject({ kind: z.literal('elderly-card'), ratio: z.union([z.literal(20), z.literal(30)]), validUntil: nullableIso }),
+  z.strictObject({
+    kind: z.literal('elderly-card'),
+    ratio: z.union([z.literal(20), z.literal(30)]),
+    validUntil: nullableIso,
+  }),
   z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: nullableIso }),
 ]);
 export type { Holding } from './holdings';
@@ -206,7 +222,12 @@ export const patientInputSchema = z.strictObject({
     z
       .array(
         z.strictObject({
-          id: loose(z.string().regex(/^[a-z0-9-]+$/).max(20)),
+          id: loose(
+            z
+              .string()
+              .regex(/^[a-z0-9-]+$/)
+              .max(20),
+          ),
           insurer,
           insurerNumber: loose(z.string().max(8).nullable()),
           insurerName: loose(safeText(60).nullable()),
@@ -343,7 +364,10 @@ export const CONTRACT = {
     }),
     z.object({ total: z.number().int(), offset: z.number().int(), rows: z.array(historyRowSchema) }),
   ),
-  'history.exportCsv': call(historyFilterSchema, z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() })),
+  'history.exportCsv': call(
+    historyFilterSchema,
+    z.object({ filename: z.string(), csv: z.string(), rows: z.number().int() }),
+  ),
   'settings.get': call(empty, settingsSchema),
   'settings.update': call(
     settingsSchema.omit({ policy: true }).extend({ policy: policySchema.partial() }).partial().strict(),

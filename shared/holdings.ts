@@ -3,7 +3,14 @@
 // the receptionist clicks become the scenario's presented documents.
 import type { DocOf, PresentedDocument } from './scenario';
 
-export const HOLDING_KINDS = ['legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert'] as const;
+export const HOLDING_KINDS = [
+  'legacy-card',
+  'kakunin-sho',
+  'oshirase',
+  'smartphone',
+  'elderly-card',
+  'limit-cert',
+] as const;
 
 /** The printed documents are the scenario format's own; a smartphone is always a known model. */
 export type Holding =

@@ -27,8 +27,7 @@ const LENGTHS: Record<NumberKind, number> = {
 };
 
 export type NumberCheck =
-  | { ok: true }
-  | { ok: false; code: 'my-number' | 'not-digits' | 'length' | 'check-digit'; ja: string; en: string };
+  { ok: true } | { ok: false; code: 'my-number' | 'not-digits' | 'length' | 'check-digit'; ja: string; en: string };
 
 /** Characters that NFKC may turn into a digit or a space (full-width, circled, super/subscript, math). */
 const DIGIT_LIKE = /[\uFF10-\uFF19\u2460-\u24FF\u2070-\u209F\u2000-\u200B\u3000]|\uD835[\uDFCE-\uDFFF]/;
@@ -57,7 +56,8 @@ export function containsMyNumberLike(text: string): boolean {
 }
 
 /** The same shapes as the detector, in ASCII or full-width digits, for masking a message. */
-const MY_NUMBER_MASK = /(?<![\d０-９])(?:[\d０-９]{12}|[\d０-９]{4}[\s\-－][\d０-９]{4}[\s\-－][\d０-９]{4})(?![\d０-９])/gu;
+const MY_NUMBER_MASK =
+  /(?<![\d０-９])(?:[\d０-９]{12}|[\d０-９]{4}[\s\-－][\d０-９]{4}[\s\-－][\d０-９]{4})(?![\d０-９])/gu;
 
 /** Masks anything shaped like a My Number in a message, so it is never echoed back (R18). */
 export function redactMyNumber(s: string): string {
@@ -72,7 +72,8 @@ export const MY_NUMBER_REFUSAL = {
 /** Validates an identifier; never repeats a 12-digit input back in its message (R18). */
 export function checkNumber(value: string, kind: NumberKind): NumberCheck {
   if (looksLikeMyNumber(value)) return { ok: false, code: 'my-number', ...MY_NUMBER_REFUSAL };
-  if (!/^\d+$/.test(value)) return { ok: false, code: 'not-digits', ja: '数字のみで入力してください', en: 'digits only' };
+  if (!/^\d+$/.test(value))
+    return { ok: false, code: 'not-digits', ja: '数字のみで入力してください', en: 'digits only' };
   const len = LENGTHS[kind];
   if (value.length !== len) {
     return { ok: false, code: 'length', ja: `${len}桁で入力してください`, en: `must have ${len} digits` };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hiraganaToKatakana, isKatakanaReading, normalizeForSearch, normalizeKanaReading, toHalfWidthKatakana } from './kana';
+import {
+  hiraganaToKatakana,
+  isKatakanaReading,
+  normalizeForSearch,
+  normalizeKanaReading,
+  toHalfWidthKatakana,
+} from './kana';
 
 describe('normalizeForSearch', () => {
   it('makes ｶﾅ, カナ and かな equal', () => {

@@ -35,7 +35,8 @@ export function isKatakanaReading(s: string): boolean {
 // become two characters (ガ → ｶﾞ, パ → ﾊﾟ).
 const HALF_BASE: Record<string, string> = {};
 {
-  const full = 'ァアィイゥウェエォオカキクケコサシスセソタチッツテトナニヌネノハヒフヘホマミムメモャヤュユョヨラリルレロワヲンー・ヮヵヶ';
+  const full =
+    'ァアィイゥウェエォオカキクケコサシスセソタチッツテトナニヌネノハヒフヘホマミムメモャヤュユョヨラリルレロワヲンー・ヮヵヶ';
   const half = 'ｧｱｨｲｩｳｪｴｫｵｶｷｸｹｺｻｼｽｾｿﾀﾁｯﾂﾃﾄﾅﾆﾇﾈﾉﾊﾋﾌﾍﾎﾏﾐﾑﾒﾓｬﾔｭﾕｮﾖﾗﾘﾙﾚﾛﾜｦﾝｰ･ﾜｶｹ';
   for (let i = 0; i < full.length; i += 1) HALF_BASE[full[i]!] = half[i]!;
 }

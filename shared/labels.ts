@@ -1,7 +1,17 @@
 // Japanese words for the engine's codes, one table per code list, for every place that shows them:
 // the screen (renderer/src/labels.ts builds its longer wording from these), the history and
 // progress CSV exports. Pure TypeScript.
-import type { Billing, CardRouteResult, CheckFailure, CopayBasis, DocumentKind, NeededDocument, Note, NumberRouteResult, Verdict } from './scenario';
+import type {
+  Billing,
+  CardRouteResult,
+  CheckFailure,
+  CopayBasis,
+  DocumentKind,
+  NeededDocument,
+  Note,
+  NumberRouteResult,
+  Verdict,
+} from './scenario';
 
 /** 負担割合 in 割 (30 → 3割, 100 → 10割). */
 export const copayWari = (percent: number): string => `${percent / 10}割`;

@@ -9,5 +9,8 @@ export const safeText = (max: number) =>
     .max(max)
     .refine((s) => !containsMyNumberLike(s), {
       message: 'a 12-digit number may be a My Number and is refused (R18)',
-      params: { ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません', en: 'a 12-digit number may be a My Number and is refused (R18)' },
+      params: {
+        ja: '12桁の番号は個人番号(マイナンバー)の可能性があるため入力できません',
+        en: 'a 12-digit number may be a My Number and is refused (R18)',
+      },
     });

@@ -15,7 +15,19 @@ export const PACK_FORMAT = 'shikaku-pack/1';
 
 export type Incident = 'none' | 'reader-failure' | 'network-outage';
 export type ElderlyCardHandling = 'separate' | 'on-document';
-export const LIMIT_CATEGORIES = ['ア', 'イ', 'ウ', 'エ', 'オ', '現役並みⅢ', '現役並みⅡ', '現役並みⅠ', '一般', '低所得Ⅱ', '低所得Ⅰ'] as const;
+export const LIMIT_CATEGORIES = [
+  'ア',
+  'イ',
+  'ウ',
+  'エ',
+  'オ',
+  '現役並みⅢ',
+  '現役並みⅡ',
+  '現役並みⅠ',
+  '一般',
+  '低所得Ⅱ',
+  '低所得Ⅰ',
+] as const;
 export type LimitCategory = (typeof LIMIT_CATEGORIES)[number];
 
 export interface Coverage {
@@ -160,14 +172,26 @@ function dateField(documentField = false) {
 }
 const date = dateField(false);
 const docDate = dateField(true);
-const nullableDate = z.union([date, z.null()]).optional().transform((v) => v ?? null);
-const nullableDocDate = z.union([docDate, z.null()]).optional().transform((v) => v ?? null);
-const idString = z
+const nullableDate = z
+  .union([date, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+const nullableDocDate = z
+  .union([docDate, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+const idString = z.string().refine((v) => /^[a-z0-9-]+$/.test(v), {
+  params: msg('半角英小文字・数字・ハイフンのみ使えます', 'only a-z, 0-9 and -'),
+});
+const optText = z
   .string()
-  .refine((v) => /^[a-z0-9-]+$/.test(v), { params: msg('半角英小文字・数字・ハイフンのみ使えます', 'only a-z, 0-9 and -') });
-const optText = z.string().optional().transform((v) => v ?? null);
+  .optional()
+  .transform((v) => v ?? null);
 /** 記号・番号・枝番: free text; 12 digits are accepted with a warning (R18). */
-const cardText = z.union([z.string().max(40), z.null()]).optional().transform((v) => v ?? null);
+const cardText = z
+  .union([z.string().max(40), z.null()])
+  .optional()
+  .transform((v) => v ?? null);
 
 const policySchema = z.strictObject({
   interimEnd: date.optional(),
@@ -176,13 +200,21 @@ const policySchema = z.strictObject({
   certGraceBasis: z.enum(['month-end', 'expiry-date']).optional(),
   portalScreenshot: z.enum(['reject', 'accept']).optional(),
   lagWithMyNumber: z.number().int().min(LAG_LIMITS.lagWithMyNumber.min).max(LAG_LIMITS.lagWithMyNumber.max).optional(),
-  lagWithoutMyNumber: z.number().int().min(LAG_LIMITS.lagWithoutMyNumber.min).max(LAG_LIMITS.lagWithoutMyNumber.max).optional(),
+  lagWithoutMyNumber: z
+    .number()
+    .int()
+    .min(LAG_LIMITS.lagWithoutMyNumber.min)
+    .max(LAG_LIMITS.lagWithoutMyNumber.max)
+    .optional(),
 });
 
 const coverageSchema = z.strictObject({
   id: idString.optional(),
   insurer: z.enum(INSURERS),
-  insurerNumber: z.union([z.string(), z.null()]).optional().transform((v) => v ?? null),
+  insurerNumber: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
   symbol: cardText,
   number: cardText,
   branch: cardText,
@@ -191,9 +223,18 @@ const coverageSchema = z.strictObject({
   registeredOn: nullableDate,
   filedOn: nullableDate,
   myNumberOnForm: z.boolean().optional().default(true),
-  ratio: z.union([z.literal(10), z.literal(20), z.literal(30), z.null()]).optional().transform((v) => v ?? null),
-  elderlyCard: z.union([z.enum(['separate', 'on-document']), z.null()]).optional().transform((v) => v ?? null),
-  limitCategory: z.union([z.enum(LIMIT_CATEGORIES), z.null()]).optional().transform((v) => v ?? null),
+  ratio: z
+    .union([z.literal(10), z.literal(20), z.literal(30), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
+  elderlyCard: z
+    .union([z.enum(['separate', 'on-document']), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
+  limitCategory: z
+    .union([z.enum(LIMIT_CATEGORIES), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
 });
 
 const mynaSchema = z.strictObject({
@@ -203,12 +244,18 @@ const mynaSchema = z.strictObject({
   pinLocked: z.boolean().optional().default(false),
 });
 
-const coverageRef = z.union([idString, z.null()]).optional().transform((v) => v ?? null);
+const coverageRef = z
+  .union([idString, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
 const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('myna-card') }),
   z.strictObject({
     kind: z.literal('myna-smartphone'),
-    os: z.union([z.enum(['iphone', 'android']), z.null()]).optional().transform((v) => v ?? null),
+    os: z
+      .union([z.enum(['iphone', 'android']), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
   }),
   z.strictObject({ kind: z.literal('legacy-card'), coverage: coverageRef, printedExpiry: nullableDocDate }),
   z.strictObject({
@@ -222,7 +269,11 @@ const documentSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('oshirase'), coverage: coverageRef }),
   z.strictObject({ kind: z.literal('mynaportal'), form: z.enum(['screen', 'pdf', 'screenshot']) }),
-  z.strictObject({ kind: z.literal('elderly-card'), ratio: z.union([z.literal(20), z.literal(30)]), validUntil: nullableDocDate }),
+  z.strictObject({
+    kind: z.literal('elderly-card'),
+    ratio: z.union([z.literal(20), z.literal(30)]),
+    validUntil: nullableDocDate,
+  }),
   z.strictObject({ kind: z.literal('limit-cert'), category: z.enum(LIMIT_CATEGORIES), validUntil: nullableDocDate }),
   z.strictObject({ kind: z.literal('declaration') }),
 ]);
@@ -241,13 +292,18 @@ const expectedSchema = z.strictObject({
       cardRoute: z.enum(['not-run', 'valid', 'invalid', 'not-found', 'multiple', 'failed']).optional(),
       numberRoute: z.enum(['not-run', 'valid', 'invalid', 'invalid-new', 'not-found']).optional(),
       failure: z
-        .union([z.enum(['reader-failure', 'network-outage', 'no-phone-reader', 'not-registered', 'cert-expired']), z.null()])
+        .union([
+          z.enum(['reader-failure', 'network-outage', 'no-phone-reader', 'not-registered', 'cert-expired']),
+          z.null(),
+        ])
         .optional(),
     })
     .optional(),
   billing: z.enum(['normal', 'old-qualification', 'recheck', 'none']).optional(),
   rules: z.array(z.string().regex(/^R([1-9]|1[0-9]|20)$/)).optional(),
-  notes: z.array(z.enum(['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'])).optional(),
+  notes: z
+    .array(z.enum(['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate']))
+    .optional(),
   policy: policySchema.optional(),
   explanation: z.string().optional(),
   tellPatient: z.string().optional(),
@@ -269,7 +325,10 @@ const scenarioShape = {
   patient: z.strictObject({
     birthDate: date,
     coverages: z.array(coverageSchema),
-    myna: z.union([mynaSchema, z.null()]).optional().transform((v) => v ?? null),
+    myna: z
+      .union([mynaSchema, z.null()])
+      .optional()
+      .transform((v) => v ?? null),
   }),
   presented: z.array(documentSchema),
   policy: policySchema.optional().default({}),
@@ -293,7 +352,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 export { redactMyNumber };
 
-const redactIssue = (i: InputIssue): InputIssue => ({ path: redactMyNumber(i.path), ja: redactMyNumber(i.ja), en: redactMyNumber(i.en) });
+const redactIssue = (i: InputIssue): InputIssue => ({
+  path: redactMyNumber(i.path),
+  ja: redactMyNumber(i.ja),
+  en: redactMyNumber(i.en),
+});
 
 function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
   const path = formatPath(issue.path);
@@ -301,9 +364,14 @@ function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
   if (params?.ja && params.en) return { path, ja: params.ja, en: redactMyNumber(params.en) };
   switch (issue.code) {
     case 'unrecognized_keys':
-      return { path, ja: `未知のフィールドです: ${issue.keys.join(', ')}`, en: `unknown field: ${issue.keys.join(', ')}` };
+      return {
+        path,
+        ja: `未知のフィールドです: ${issue.keys.join(', ')}`,
+        en: `unknown field: ${issue.keys.join(', ')}`,
+      };
     case 'invalid_type':
-      if (issue.input === undefined) return { path, ja: '必須のフィールドがありません', en: 'required field is missing' };
+      if (issue.input === undefined)
+        return { path, ja: '必須のフィールドがありません', en: 'required field is missing' };
       return { path, ja: `型が違います (期待: ${issue.expected})`, en: `wrong type (expected ${issue.expected})` };
     case 'invalid_value':
       return {
@@ -343,7 +411,12 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
   const byId = new Map<string, Coverage>();
   coverages.forEach((c, i) => {
     const at = `patient.coverages[${i}]`;
-    if (byId.has(c.id)) issues.push({ path: `${at}.id`, ja: `保険の id が重複しています: ${c.id}`, en: `duplicate coverage id: ${c.id}` });
+    if (byId.has(c.id))
+      issues.push({
+        path: `${at}.id`,
+        ja: `保険の id が重複しています: ${c.id}`,
+        en: `duplicate coverage id: ${c.id}`,
+      });
     byId.set(c.id, c);
     if (c.insurerNumber !== null) {
       const r = checkNumber(c.insurerNumber, c.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer');
@@ -360,16 +433,32 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
       }
     }
     if (c.lostOn !== null && c.lostOn <= c.acquiredOn) {
-      issues.push({ path: `${at}.lostOn`, ja: '資格喪失日は資格取得日より後の日付にしてください', en: 'lostOn must be after acquiredOn' });
+      issues.push({
+        path: `${at}.lostOn`,
+        ja: '資格喪失日は資格取得日より後の日付にしてください',
+        en: 'lostOn must be after acquiredOn',
+      });
     }
     if (c.acquiredOn < raw.patient.birthDate) {
-      issues.push({ path: `${at}.acquiredOn`, ja: '資格取得日が生年月日より前です', en: 'acquiredOn is before the birth date' });
+      issues.push({
+        path: `${at}.acquiredOn`,
+        ja: '資格取得日が生年月日より前です',
+        en: 'acquiredOn is before the birth date',
+      });
     }
     if (c.ratio === 10 && c.insurer !== 'kouki') {
-      issues.push({ path: `${at}.ratio`, ja: '1割負担は後期高齢者医療のみです', en: 'a ratio of 10 exists only for kouki' });
+      issues.push({
+        path: `${at}.ratio`,
+        ja: '1割負担は後期高齢者医療のみです',
+        en: 'a ratio of 10 exists only for kouki',
+      });
     }
     if (c.insurer === 'kouki' && c.elderlyCard !== null) {
-      issues.push({ path: `${at}.elderlyCard`, ja: '後期高齢者医療に高齢受給者証はありません', en: 'kouki has no elderly card' });
+      issues.push({
+        path: `${at}.elderlyCard`,
+        ja: '後期高齢者医療に高齢受給者証はありません',
+        en: 'kouki has no elderly card',
+      });
     }
   });
   if (raw.visitDate < raw.patient.birthDate) {
@@ -389,7 +478,10 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
   const presented: PresentedDocument[] = [];
   raw.presented.forEach((doc, i) => {
     const at = `presented[${i}]`;
-    if ((doc.kind === 'myna-card' || doc.kind === 'myna-smartphone' || doc.kind === 'mynaportal') && raw.patient.myna === null) {
+    if (
+      (doc.kind === 'myna-card' || doc.kind === 'myna-smartphone' || doc.kind === 'mynaportal') &&
+      raw.patient.myna === null
+    ) {
       issues.push({
         path: `${at}.kind`,
         ja: 'マイナンバーカードを持たない患者 (patient.myna が null) には出せない書類です',
@@ -400,35 +492,66 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
       let cov: Coverage | undefined;
       if (doc.coverage !== null) {
         cov = byId.get(doc.coverage);
-        if (!cov) issues.push({ path: `${at}.coverage`, ja: `存在しない保険を指しています: ${doc.coverage}`, en: `no such coverage: ${doc.coverage}` });
+        if (!cov)
+          issues.push({
+            path: `${at}.coverage`,
+            ja: `存在しない保険を指しています: ${doc.coverage}`,
+            en: `no such coverage: ${doc.coverage}`,
+          });
       } else {
         cov = defaultCoverage(doc.kind === 'legacy-card');
         if (!cov) {
           issues.push({
             path: `${at}.coverage`,
-            ja: doc.kind === 'legacy-card' ? '2024-12-02より前に取得した保険がないため保険証は存在しません' : '患者に保険がないため、この書類は存在しません',
-            en: doc.kind === 'legacy-card' ? 'no coverage acquired before 2024-12-02 for a legacy card' : 'the patient has no coverage for this document',
+            ja:
+              doc.kind === 'legacy-card'
+                ? '2024-12-02より前に取得した保険がないため保険証は存在しません'
+                : '患者に保険がないため、この書類は存在しません',
+            en:
+              doc.kind === 'legacy-card'
+                ? 'no coverage acquired before 2024-12-02 for a legacy card'
+                : 'the patient has no coverage for this document',
           });
         }
       }
       if (!cov) return;
       if (doc.kind === 'legacy-card') {
         if (cov.acquiredOn >= REFORM) {
-          issues.push({ path: `${at}.coverage`, ja: '2024-12-02以降に取得した保険の保険証は発行されていません', en: 'no legacy card exists for a coverage acquired on or after 2024-12-02' });
+          issues.push({
+            path: `${at}.coverage`,
+            ja: '2024-12-02以降に取得した保険の保険証は発行されていません',
+            en: 'no legacy card exists for a coverage acquired on or after 2024-12-02',
+          });
         }
         if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
-          issues.push({ path: `${at}.printedExpiry`, ja: '国保の保険証には有効期限 (printedExpiry) が必要です', en: 'a kokuho legacy card needs printedExpiry' });
+          issues.push({
+            path: `${at}.printedExpiry`,
+            ja: '国保の保険証には有効期限 (printedExpiry) が必要です',
+            en: 'a kokuho legacy card needs printedExpiry',
+          });
         }
         presented.push({ ...doc, coverage: cov.id });
       } else if (doc.kind === 'kakunin-sho') {
         if (doc.issuedOn < REFORM) {
-          issues.push({ path: `${at}.issuedOn`, ja: '資格確認書は2024-12-02より前には発行されていません', en: 'no kakunin-sho was issued before 2024-12-02' });
+          issues.push({
+            path: `${at}.issuedOn`,
+            ja: '資格確認書は2024-12-02より前には発行されていません',
+            en: 'no kakunin-sho was issued before 2024-12-02',
+          });
         }
         if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60)) {
-          issues.push({ path: `${at}.validUntil`, ja: '資格確認書の有効期限は交付日から5年以内です', en: 'a kakunin-sho is valid for at most 5 years after issuedOn' });
+          issues.push({
+            path: `${at}.validUntil`,
+            ja: '資格確認書の有効期限は交付日から5年以内です',
+            en: 'a kakunin-sho is valid for at most 5 years after issuedOn',
+          });
         }
         if (doc.validFrom !== null && doc.validFrom > doc.validUntil) {
-          issues.push({ path: `${at}.validFrom`, ja: '有効開始日が有効期限より後です', en: 'validFrom is after validUntil' });
+          issues.push({
+            path: `${at}.validFrom`,
+            ja: '有効開始日が有効期限より後です',
+            en: 'validFrom is after validUntil',
+          });
         }
         presented.push({ ...doc, coverage: cov.id });
       } else {
@@ -521,7 +644,11 @@ const packHeadSchema = z.strictObject({
 export function parsePack(input: unknown): DocumentParse {
   const head = packHeadSchema.safeParse(input);
   if (!head.success) {
-    return { ok: false, issues: head.error.issues.map((i) => ({ ...issueFromZod(i), scenarioId: null })), warnings: [] };
+    return {
+      ok: false,
+      issues: head.error.issues.map((i) => ({ ...issueFromZod(i), scenarioId: null })),
+      warnings: [],
+    };
   }
   const issues: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
@@ -557,7 +684,11 @@ export function parsePack(input: unknown): DocumentParse {
 
 /** One line per issue: file, scenario, field, Japanese and English (never a 12-digit number). */
 export function formatIssue(file: string | null, issue: ScenarioIssue): string {
-  const where = [file ?? '(input)', issue.scenarioId !== null ? `シナリオ/scenario "${issue.scenarioId}"` : null, issue.path]
+  const where = [
+    file ?? '(input)',
+    issue.scenarioId !== null ? `シナリオ/scenario "${issue.scenarioId}"` : null,
+    issue.path,
+  ]
     .filter((x) => x !== null)
     .join(': ');
   return redactMyNumber(`${where}: ${issue.ja} / ${issue.en}`);

@@ -23,7 +23,13 @@ export class AppError extends Error {
   /** machine-readable extras (paths, versions, the offered backups, …) */
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(code: AppErrorCode, ja: string, en: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: AppErrorCode,
+    ja: string,
+    en: string,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super(redactMyNumber(en), options);
     this.name = 'AppError';
     this.code = code;

@@ -50,6 +50,8 @@ describe('R18: 12-digit numbers in text', () => {
       expect(JSON.stringify(err) + err.message).not.toMatch(/1234/);
     }
     expect(findMyNumberPath({ a: [{ b: 'x' }, { c: 123456789012 }] })).toBe('a[1].c');
-    expect(() => assertNoMyNumberDeep({ a: { b: '123456789012' } }, 'scenario', JSON.stringify({ a: { b: '123456789012' } }))).toThrow(/scenario\.a\.b/);
+    expect(() =>
+      assertNoMyNumberDeep({ a: { b: '123456789012' } }, 'scenario', JSON.stringify({ a: { b: '123456789012' } })),
+    ).toThrow(/scenario\.a\.b/);
   });
 });

@@ -6,13 +6,16 @@ import { containsMyNumberLike, MY_NUMBER_REFUSAL } from '../../shared/identifier
 /** Throws AppError('my-number') naming the field (never the value). */
 export function assertNoMyNumber(text: string | null | undefined, field: string): void {
   if (text != null && containsMyNumberLike(text)) {
-    throw new AppError('my-number', `${field}: ${MY_NUMBER_REFUSAL.ja}`, `${field}: ${MY_NUMBER_REFUSAL.en}`, { field });
+    throw new AppError('my-number', `${field}: ${MY_NUMBER_REFUSAL.ja}`, `${field}: ${MY_NUMBER_REFUSAL.en}`, {
+      field,
+    });
   }
 }
 
 /** Walks a JSON-like value; the path of the first string holding a 12-digit number, or null. */
 export function findMyNumberPath(value: unknown, path = ''): string | null {
-  if (typeof value === 'string' || typeof value === 'number') return containsMyNumberLike(String(value)) ? path || '(root)' : null;
+  if (typeof value === 'string' || typeof value === 'number')
+    return containsMyNumberLike(String(value)) ? path || '(root)' : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
       const p = findMyNumberPath(value[i], `${path}[${i}]`);

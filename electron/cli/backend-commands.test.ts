@@ -7,18 +7,34 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(__dirname, '../../dist/cli.mjs');
-const PACKS = [join(__dirname, '../../../shared/spec/examples/leaflet-pack.json'), join(__dirname, '../../packs/default-pack.json')];
+const PACKS = [
+  join(__dirname, '../../../shared/spec/examples/leaflet-pack.json'),
+  join(__dirname, '../../packs/default-pack.json'),
+];
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const VALIDITY: Record<string, string> = { valid: '1', invalid: '2', 'invalid-new': '3', 'not-found': '4', multiple: '5' };
+const VALIDITY: Record<string, string> = {
+  valid: '1',
+  invalid: '2',
+  'invalid-new': '3',
+  'not-found': '4',
+  multiple: '5',
+};
 
 describe('onshi', () => {
-  const decisions = JSON.parse(cli(['decide', ...PACKS]).stdout) as { id: string; onlineCheck: { cardRoute: string; numberRoute: string } }[];
-  const answers = JSON.parse(cli(['onshi', ...PACKS]).stdout) as { id: string; route: string | null; result: { XmlMsg: any } | null }[];
+  const decisions = JSON.parse(cli(['decide', ...PACKS]).stdout) as {
+    id: string;
+    onlineCheck: { cardRoute: string; numberRoute: string };
+  }[];
+  const answers = JSON.parse(cli(['onshi', ...PACKS]).stdout) as {
+    id: string;
+    route: string | null;
+    result: { XmlMsg: { MessageHeader: Record<string, string>; MessageBody: Record<string, string> } } | null;
+  }[];
 
   it('answers every scenario in input order, and QualificationValidity agrees with the decision', () => {
     expect(answers.map((a) => a.id)).toEqual(decisions.map((d) => d.id));
@@ -32,7 +48,8 @@ describe('onshi', () => {
         expect(a.result!.XmlMsg.MessageHeader.ReferenceClassification).toBe('1');
       } else if (a.route === 'number') {
         expect(a.result!.XmlMsg.MessageHeader.ReferenceClassification).toBe('2');
-        if (oc.numberRoute !== 'not-run') expect(a.result!.XmlMsg.MessageBody.QualificationValidity).toBe(VALIDITY[oc.numberRoute]);
+        if (oc.numberRoute !== 'not-run')
+          expect(a.result!.XmlMsg.MessageBody.QualificationValidity).toBe(VALIDITY[oc.numberRoute]);
       } else {
         expect(a.result).toBeNull();
         expect(oc.numberRoute).toBe('not-run');
@@ -50,7 +67,9 @@ describe('onshi', () => {
       expect(a.result.startsWith('<?xml version="1.0" encoding="UTF-8"')).toBe(true);
       expect(XMLValidator.validate(a.result)).toBe(true);
       const back = parser.parse(a.result);
-      expect(back.XmlMsg.MessageBody.QualificationValidity).toBe(answers[i]!.result!.XmlMsg.MessageBody.QualificationValidity);
+      expect(back.XmlMsg.MessageBody.QualificationValidity).toBe(
+        answers[i]!.result!.XmlMsg.MessageBody.QualificationValidity,
+      );
       expect(back.XmlMsg.MessageHeader.QualificationConfirmationDate).toMatch(/^\d{8}$/);
     });
   });

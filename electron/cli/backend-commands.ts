@@ -2,6 +2,7 @@
 //   onshi FILE… [--xml]                       (issue 3 item 4)
 //   history export [--from D] [--to D] [--verdict V] [--data-dir DIR]
 //   registry seed [--replace] [--data-dir DIR]
+import type { Database as BetterSqliteDatabase } from 'better-sqlite3';
 import { openDatabase } from '../backend/db/open';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { AppError } from '../backend/errors';
@@ -34,8 +35,12 @@ function noMoreArgs(args: string[]): void {
   if (args.length) throw new InputError([`不明な引数 / unknown argument: ${args.join(' ')}`]);
 }
 
-async function withDatabase<T>(args: string[], run: (db: import('better-sqlite3').Database) => T | Promise<T>): Promise<T> {
-  const dataDir = resolveDataDir({ explicit: takeValue(args, '--data-dir'), env: process.env, fallback: DEFAULT_DEV_DATA_DIR });
+async function withDatabase<T>(args: string[], run: (db: BetterSqliteDatabase) => T | Promise<T>): Promise<T> {
+  const dataDir = resolveDataDir({
+    explicit: takeValue(args, '--data-dir'),
+    env: process.env,
+    fallback: DEFAULT_DEV_DATA_DIR,
+  });
   noMoreArgs(args);
   let opened;
   try {
@@ -63,7 +68,8 @@ async function onshi(args: string[], io: CliIo): Promise<number> {
 
 async function history(args: string[], io: CliIo): Promise<number> {
   const sub = args.shift();
-  if (sub !== 'export') throw new InputError(['使い方 / usage: history export [--from DATE] [--to DATE] [--verdict V] [--data-dir DIR]']);
+  if (sub !== 'export')
+    throw new InputError(['使い方 / usage: history export [--from DATE] [--to DATE] [--verdict V] [--data-dir DIR]']);
   const date = (name: string) => {
     const v = takeValue(args, name);
     if (v === null) return undefined;
@@ -79,7 +85,8 @@ async function history(args: string[], io: CliIo): Promise<number> {
   }
   return withDatabase(args, (db) => {
     const repo = new HistoryRepository(db);
-    for (const chunk of historyCsvChunks(repo, { from, to, verdict: (verdict ?? undefined) as Verdict | undefined })) io.stdout(chunk);
+    for (const chunk of historyCsvChunks(repo, { from, to, verdict: (verdict ?? undefined) as Verdict | undefined }))
+      io.stdout(chunk);
     return 0;
   });
 }

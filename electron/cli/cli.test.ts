@@ -36,7 +36,10 @@ describe('shikaku-desk CLI', () => {
   });
 
   it('decide prints one flat JSON array with Japanese explanations, in input order', () => {
-    const single = file('single.json', rawScenario({ id: 'one', visitDate: '2026-01-20', presented: [{ kind: 'myna-card' }] }));
+    const single = file(
+      'single.json',
+      rawScenario({ id: 'one', visitDate: '2026-01-20', presented: [{ kind: 'myna-card' }] }),
+    );
     const r = cli(['decide', PACK, single]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { id: string; explanation: string; tellPatient: string }[];
@@ -47,14 +50,21 @@ describe('shikaku-desk CLI', () => {
   });
 
   it('reads standard input with -', () => {
-    const r = cli(['decide', '-'], JSON.stringify(rawScenario({ id: 'stdin', visitDate: '2026-01-20', presented: [] })));
+    const r = cli(
+      ['decide', '-'],
+      JSON.stringify(rawScenario({ id: 'stdin', visitDate: '2026-01-20', presented: [] })),
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ id: 'stdin', verdict: 'self-pay' });
   });
 
   it('invalid input: exit 2, nothing on stdout, the file, scenario and field named in Japanese and English', () => {
     const bad = rawScenario({ id: 'bad-one', visitDate: '2026-13-01', presented: [] });
-    const p = file('bad.json', { format: 'shikaku-pack/1', title: 't', scenarios: [bad, { ...bad, id: 'bad-two', visitDate: '2026-01-01', presented: [{ kind: 'paper' }] }] });
+    const p = file('bad.json', {
+      format: 'shikaku-pack/1',
+      title: 't',
+      scenarios: [bad, { ...bad, id: 'bad-two', visitDate: '2026-01-01', presented: [{ kind: 'paper' }] }],
+    });
     const r = cli(['decide', PACK, p]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
@@ -71,12 +81,22 @@ describe('shikaku-desk CLI', () => {
   });
 
   it('a 12-digit insurer number is refused and never echoed; a 12-digit 記号 only warns', () => {
-    const s = rawScenario({ id: 'mn', visitDate: '2026-01-20', coverages: [{ insurer: 'kyokai', insurerNumber: '123456789018', acquiredOn: '2015-04-01' }], presented: [] });
+    const s = rawScenario({
+      id: 'mn',
+      visitDate: '2026-01-20',
+      coverages: [{ insurer: 'kyokai', insurerNumber: '123456789018', acquiredOn: '2015-04-01' }],
+      presented: [],
+    });
     const r = cli(['decide', file('mn.json', s)]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('個人番号');
     expect(r.stderr + r.stdout).not.toContain('123456789018');
-    const w = rawScenario({ id: 'mn2', visitDate: '2026-01-20', coverages: [{ insurer: 'kyokai', symbol: '123456789018', acquiredOn: '2015-04-01' }], presented: [] });
+    const w = rawScenario({
+      id: 'mn2',
+      visitDate: '2026-01-20',
+      coverages: [{ insurer: 'kyokai', symbol: '123456789018', acquiredOn: '2015-04-01' }],
+      presented: [],
+    });
     const r2 = cli(['decide', file('mn2.json', w)]);
     expect(r2.code).toBe(0);
     expect(r2.stderr).toMatch(/警告 \/ warning: .*patient\.coverages\[0\]\.symbol/);
@@ -84,7 +104,11 @@ describe('shikaku-desk CLI', () => {
   });
 
   it('check exits 1 and reports each mismatch', () => {
-    const s = { ...rawScenario({ id: 'wrong', visitDate: '2026-01-20', presented: [] }), format: undefined, expected: { verdict: 'insured', documentsNeeded: [] } };
+    const s = {
+      ...rawScenario({ id: 'wrong', visitDate: '2026-01-20', presented: [] }),
+      format: undefined,
+      expected: { verdict: 'insured', documentsNeeded: [] },
+    };
     const r = cli(['check', file('wrong.json', { format: 'shikaku-pack/1', title: 't', scenarios: [s] })]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('wrong: verdict: 期待 expected "insured", 判定 actual "self-pay"');
@@ -92,13 +116,21 @@ describe('shikaku-desk CLI', () => {
   });
 
   it('returns gives R16 guidance', () => {
-    expect(JSON.parse(cli(['returns', '--retired', '2025-11-30']).stdout)).toEqual({ 'legacy-card': true, oshirase: false, 'kakunin-sho': null });
-    expect(JSON.parse(cli(['returns', '--retired', '2025-12-02', '--kakunin-valid-until', '令和12年7月31日']).stdout)).toEqual({
+    expect(JSON.parse(cli(['returns', '--retired', '2025-11-30']).stdout)).toEqual({
+      'legacy-card': true,
+      oshirase: false,
+      'kakunin-sho': null,
+    });
+    expect(
+      JSON.parse(cli(['returns', '--retired', '2025-12-02', '--kakunin-valid-until', '令和12年7月31日']).stdout),
+    ).toEqual({
       'legacy-card': false,
       oshirase: false,
       'kakunin-sho': true,
     });
-    expect(JSON.parse(cli(['returns', '--retired', '2025-12-01', '--kakunin-valid-until', '2025-11-30']).stdout)).toEqual({
+    expect(
+      JSON.parse(cli(['returns', '--retired', '2025-12-01', '--kakunin-valid-until', '2025-11-30']).stdout),
+    ).toEqual({
       'legacy-card': true,
       oshirase: false,
       'kakunin-sho': false,

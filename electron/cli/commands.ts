@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { compareExpected, decide, returnsGuidance } from '../../shared/engine';
 import { type Mismatch } from '../../shared/engine/compare';
-import { type Scenario, type ScenarioIssue, formatIssue, parseScenarioDocument, redactMyNumber } from '../../shared/scenario';
+import {
+  type Scenario,
+  type ScenarioIssue,
+  formatIssue,
+  parseScenarioDocument,
+  redactMyNumber,
+} from '../../shared/scenario';
 import { parseDate } from '../../shared/wareki';
 
 export interface CliIo {
@@ -131,11 +137,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const failed = results.filter((r) => !r.ok);
         for (const r of failed) {
           for (const m of r.mismatches) {
-            io.stderr(`不一致 / mismatch: ${r.file}: ${r.id}: ${m.field}: 期待 expected ${JSON.stringify(m.expected)}, 判定 actual ${JSON.stringify(m.actual)}\n`);
+            io.stderr(
+              `不一致 / mismatch: ${r.file}: ${r.id}: ${m.field}: 期待 expected ${JSON.stringify(m.expected)}, 判定 actual ${JSON.stringify(m.actual)}\n`,
+            );
           }
         }
-        io.stderr(`照合 ${results.length} 件: 一致 ${results.length - failed.length}, 不一致 ${failed.length} / checked ${results.length}: ${results.length - failed.length} passed, ${failed.length} failed\n`);
-        io.stdout(json({ checked: results.length, passed: results.length - failed.length, failed: failed.length, mismatches: failed }));
+        io.stderr(
+          `照合 ${results.length} 件: 一致 ${results.length - failed.length}, 不一致 ${failed.length} / checked ${results.length}: ${results.length - failed.length} passed, ${failed.length} failed\n`,
+        );
+        io.stdout(
+          json({
+            checked: results.length,
+            passed: results.length - failed.length,
+            failed: failed.length,
+            mismatches: failed,
+          }),
+        );
         return failed.length ? 1 : 0;
       }
       case 'returns': {

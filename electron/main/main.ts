@@ -2,7 +2,17 @@
 // Electron security checklist: contextIsolation, sandbox, no nodeIntegration, strict CSP, the
 // app:// protocol (path-traversal guard) instead of file://, navigation / new windows / permission
 // requests / webviews denied, IPC senders validated, single-instance lock, data under userData.
-import { app, BrowserWindow, dialog, ipcMain, Menu, type MenuItemConstructorOptions, protocol, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  type MenuItemConstructorOptions,
+  protocol,
+  screen,
+  session,
+} from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CALL_NAMES, dispatch } from '../../shared/contract';
@@ -41,7 +51,10 @@ if (!app.requestSingleInstanceLock()) {
 
 function fatal(e: unknown): void {
   const err = e as { ja?: string; en?: string; message?: string };
-  dialog.showErrorBox('資格確認デスクを起動できません', err.ja ? `${err.ja}\n\n${err.en ?? ''}` : String(err.message ?? e));
+  dialog.showErrorBox(
+    '資格確認デスクを起動できません',
+    err.ja ? `${err.ja}\n\n${err.en ?? ''}` : String(err.message ?? e),
+  );
   app.exit(1);
 }
 
@@ -70,8 +83,12 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? readStatic(RENDERER_DIR, url.pathname) : null;
-    if (file === null) return new Response('not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' } });
-    return new Response(new Uint8Array(file.body), { status: 200, headers: { ...SECURITY_HEADERS, 'Content-Type': file.type } });
+    if (file === null)
+      return new Response('not found', { status: 404, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' } });
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { ...SECURITY_HEADERS, 'Content-Type': file.type },
+    });
   });
 
   try {
@@ -84,7 +101,11 @@ async function start(): Promise<void> {
   for (const name of CALL_NAMES) {
     ipcMain.handle(`api:${name}`, (event, payload: unknown) => {
       const frame = event.senderFrame;
-      if (!mainWindow || event.sender !== mainWindow.webContents || !isTrustedSender(frame?.url, frame === event.sender.mainFrame)) {
+      if (
+        !mainWindow ||
+        event.sender !== mainWindow.webContents ||
+        !isTrustedSender(frame?.url, frame === event.sender.mainFrame)
+      ) {
         return { ok: false, error: { code: 'bad-sender', ja: '不正な呼び出し元です', en: 'untrusted IPC sender' } };
       }
       return dispatch(handlers, name, payload);
@@ -118,7 +139,12 @@ function saveWindowState(win: BrowserWindow): void {
 
 function createWindow(): void {
   const saved = loadWindowState();
-  const bounds = saved ? restoreBounds(saved.bounds, screen.getAllDisplays().map((d) => d.workArea)) : null;
+  const bounds = saved
+    ? restoreBounds(
+        saved.bounds,
+        screen.getAllDisplays().map((d) => d.workArea),
+      )
+    : null;
   const win = new BrowserWindow({
     ...(bounds ?? DEFAULT_SIZE),
     minWidth: MIN_SIZE.width,
@@ -173,7 +199,11 @@ function japaneseMenu(): MenuItemConstructorOptions[] {
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const, label: '資格確認デスク' }] : []),
     {
       label: 'ファイル',
-      submenu: [{ label: '印刷…', accelerator: 'CmdOrCtrl+P', click: () => mainWindow?.webContents.print() }, { type: 'separator' }, { role: 'quit', label: '終了' }],
+      submenu: [
+        { label: '印刷…', accelerator: 'CmdOrCtrl+P', click: () => mainWindow?.webContents.print() },
+        { type: 'separator' },
+        { role: 'quit', label: '終了' },
+      ],
     },
     {
       label: '編集',
@@ -188,7 +218,14 @@ function japaneseMenu(): MenuItemConstructorOptions[] {
       ],
     },
     { label: '表示', submenu: view },
-    { role: 'windowMenu', label: 'ウインドウ', submenu: [{ role: 'minimize', label: '最小化' }, { role: 'close', label: '閉じる' }] },
+    {
+      role: 'windowMenu',
+      label: 'ウインドウ',
+      submenu: [
+        { role: 'minimize', label: '最小化' },
+        { role: 'close', label: '閉じる' },
+      ],
+    },
     {
       role: 'help',
       label: 'ヘルプ',

@@ -6,7 +6,16 @@ describe('Electron trust checks (pure)', () => {
   it('accepts only app://desk/ pages', () => {
     expect(isAppUrl('app://desk/index.html')).toBe(true);
     expect(isAppUrl('app://desk/')).toBe(true);
-    for (const u of ['app://evil/index.html', 'file:///etc/passwd', 'https://desk/', 'http://127.0.0.1/', 'app://user:pw@desk/', 'javascript:alert(1)', 'not a url', '']) {
+    for (const u of [
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'https://desk/',
+      'http://127.0.0.1/',
+      'app://user:pw@desk/',
+      'javascript:alert(1)',
+      'not a url',
+      '',
+    ]) {
       expect(isAppUrl(u), u).toBe(false);
     }
   });
@@ -28,8 +37,18 @@ describe('Electron trust checks (pure)', () => {
 describe('window state', () => {
   const screen = [{ x: 0, y: 0, width: 1920, height: 1040 }];
   it('restores bounds that are on screen, clamped to the minimum size', () => {
-    expect(restoreBounds({ x: 100, y: 50, width: 1400, height: 900 }, screen)).toEqual({ x: 100, y: 50, width: 1400, height: 900 });
-    expect(restoreBounds({ x: 100, y: 50, width: 300, height: 200 }, screen)).toEqual({ x: 100, y: 50, width: 1100, height: 700 });
+    expect(restoreBounds({ x: 100, y: 50, width: 1400, height: 900 }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1400,
+      height: 900,
+    });
+    expect(restoreBounds({ x: 100, y: 50, width: 300, height: 200 }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 1100,
+      height: 700,
+    });
   });
   it('forgets bounds on a display that is gone', () => {
     expect(restoreBounds({ x: 2500, y: 100, width: 1400, height: 900 }, screen)).toBeNull();
@@ -38,6 +57,9 @@ describe('window state', () => {
   it('ignores a damaged state file', () => {
     expect(parseWindowState('{')).toBeNull();
     expect(parseWindowState('{"bounds":{"x":"a"}}')).toBeNull();
-    expect(parseWindowState('{"bounds":{"x":1,"y":2,"width":1200,"height":800},"maximized":true}')).toEqual({ bounds: { x: 1, y: 2, width: 1200, height: 800 }, maximized: true });
+    expect(parseWindowState('{"bounds":{"x":1,"y":2,"width":1200,"height":800},"maximized":true}')).toEqual({
+      bounds: { x: 1, y: 2, width: 1200, height: 800 },
+      maximized: true,
+    });
   });
 });

@@ -47,7 +47,10 @@ export function App() {
     <div className="app" data-view={view}>
       <header className="app-header">
         <p className="app-name">
-          <span className="app-logo" aria-hidden="true">資</span>資格確認デスク
+          <span className="app-logo" aria-hidden="true">
+            資
+          </span>
+          資格確認デスク
         </p>
         <nav aria-label="画面の切り替え">
           <ul className="tabs">

@@ -40,7 +40,11 @@ export function httpBridge(token: string, fetchImpl: typeof fetch = (...a) => wi
     } catch (e) {
       return {
         ok: false,
-        error: { code: 'network', ja: 'アプリのサーバーに接続できません。起動しているか確認してください', en: `cannot reach the app server: ${String(e)}` },
+        error: {
+          code: 'network',
+          ja: 'アプリのサーバーに接続できません。起動しているか確認してください',
+          en: `cannot reach the app server: ${String(e)}`,
+        },
       };
     }
   };

@@ -38,12 +38,23 @@ export interface VerdictLabel {
 
 export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
   insured: { title: VERDICT_JA.insured, sub: '通常どおり保険診療で受け付けます', symbol: '○' },
-  'insured-interim': { title: VERDICT_JA['insured-interim'], sub: '暫定的な取扱いで保険診療。次回はマイナ保険証か資格確認書を案内', symbol: '△' },
-  'insured-declaration': { title: VERDICT_JA['insured-declaration'], sub: '資格は未確認。患者の申立てにより通常の負担割合', symbol: '◇' },
+  'insured-interim': {
+    title: VERDICT_JA['insured-interim'],
+    sub: '暫定的な取扱いで保険診療。次回はマイナ保険証か資格確認書を案内',
+    symbol: '△',
+  },
+  'insured-declaration': {
+    title: VERDICT_JA['insured-declaration'],
+    sub: '資格は未確認。患者の申立てにより通常の負担割合',
+    symbol: '◇',
+  },
   'self-pay': { title: VERDICT_JA['self-pay'], sub: '資格を確認できないため全額自己負担', symbol: '×' },
 };
 
-export const NEEDED_LABELS: Record<NeededDocument, string> = { ...NEEDED_JA, declaration: `${NEEDED_JA.declaration} (窓口で記入)` };
+export const NEEDED_LABELS: Record<NeededDocument, string> = {
+  ...NEEDED_JA,
+  declaration: `${NEEDED_JA.declaration} (窓口で記入)`,
+};
 
 /** What the patient should bring next time (the printable slip). */
 export const BRING_NEXT_TIME: Partial<Record<NeededDocument, string>> = {
@@ -64,7 +75,8 @@ export const COPAY_BASIS_LABELS: Record<CopayBasis, string> = {
 
 export const NOTE_LABELS: Record<Note, string> = {
   'insurer-may-reclaim': '資格喪失後の受診だった場合、保険者が給付分 (7〜9割) を患者に請求することがあります。',
-  'return-patient-discretion': '再診の患者には、医療機関の判断で通常の負担割合とすることもできます (患者は後で療養費を請求できます)。',
+  'return-patient-discretion':
+    '再診の患者には、医療機関の判断で通常の負担割合とすることもできます (患者は後で療養費を請求できます)。',
   'cert-grace': '電子証明書の期限切れ後の猶予期間のため資格確認できました。更新を案内してください。',
   'holiday-data-estimate': '祝日データの範囲外の日付を含むため、営業日の計算は推定です。',
 };

@@ -14,11 +14,7 @@ import type {
   Scenario,
   Verdict,
 } from '../scenario';
-import {
-  DEFAULT_POLICY,
-  KOUKI_ALL_KAKUNIN_END,
-  type Policy,
-} from '../timeline';
+import { DEFAULT_POLICY, KOUKI_ALL_KAKUNIN_END, type Policy } from '../timeline';
 import { interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { type Facts, explain } from './explain';
 import { type CoverageDoc, type NumberQuery, type OnlineCheck, runOnlineCheck } from './online';
@@ -95,12 +91,20 @@ export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioP
   return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
 }
 
-const NOTE_ORDER: readonly Note[] = ['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'];
+const NOTE_ORDER: readonly Note[] = [
+  'insurer-may-reclaim',
+  'return-patient-discretion',
+  'cert-grace',
+  'holiday-data-estimate',
+];
 const NEEDED_ORDER: readonly NeededDocument[] = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'];
 
 const isRejection = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new';
 
-export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>): { decision: Decision; trace: DecisionTrace } {
+export function decideWithTrace(
+  input: Scenario,
+  clinicPolicy?: Partial<Policy>,
+): { decision: Decision; trace: DecisionTrace } {
   const policy = mergePolicy(clinicPolicy, input.policy);
   const s: Scenario = { ...input, presented: canonicalPresented(input.presented) };
   const D = s.visitDate;
@@ -117,10 +121,17 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
     const state = states.find((x) => x.coverage.id === doc.coverage)!;
     const query = online.numberQueries.find((q) => q.index === index) ?? null;
     const route = query ? query.result : 'not-run';
-    evals.push({ doc, state, query, route, voidKnown: isRejection(route) || (past75 && state.coverage.insurer !== 'kouki') });
+    evals.push({
+      doc,
+      state,
+      query,
+      route,
+      voidKnown: isRejection(route) || (past75 && state.coverage.insurer !== 'kouki'),
+    });
   });
   evals.sort((a, b) => byMostRecent(a.state, b.state)); // stable: canonical order on ties
-  const ofKind = <K extends CoverageDoc['kind']>(kind: K) => evals.filter((e): e is DocEval & { doc: DocOf<K> } => e.doc.kind === kind);
+  const ofKind = <K extends CoverageDoc['kind']>(kind: K) =>
+    evals.filter((e): e is DocEval & { doc: DocOf<K> } => e.doc.kind === kind);
 
   const hasCard = s.presented.some((d) => d.kind === 'myna-card');
   const mynaHokensho = hasCard && card.registered; // マイナ保険証 for this visit
@@ -180,7 +191,11 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
     } else if (interimDoc) {
       rule = 'R2';
       deciding = interimDoc;
-      interim = interimWindow(interimDoc.doc as DocOf<'legacy-card'> | DocOf<'oshirase'>, interimDoc.state.coverage, policy);
+      interim = interimWindow(
+        interimDoc.doc as DocOf<'legacy-card'> | DocOf<'oshirase'>,
+        interimDoc.state.coverage,
+        policy,
+      );
     } else if (
       s.clinic.onlineCheck &&
       ((card.device === 'card' &&
@@ -262,9 +277,7 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
 
   // --- the number route reported: the deciding document's, else the first query that ran
   const decidingQuery = deciding?.query ? online.numberQueries.indexOf(deciding.query) : null;
-  const numberRoute: NumberRouteResult = deciding
-    ? deciding.route
-    : (online.numberQueries[0]?.result ?? 'not-run');
+  const numberRoute: NumberRouteResult = deciding ? deciding.route : (online.numberQueries[0]?.result ?? 'not-run');
 
   // --- R13 限度額
   let limitNeeded: NeededDocument | null = null;
@@ -284,7 +297,10 @@ export function decideWithTrace(input: Scenario, clinicPolicy?: Partial<Policy>)
       s.presented.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D)) ||
       (D >= periods.elderlyStart && (category === '一般' || category === '現役並みⅢ'));
     if (!covered) {
-      limitNeeded = payingCoverage?.insurer === 'kouki' || (payingCoverage === null && past75) ? 'kakunin-with-limit' : 'limit-cert';
+      limitNeeded =
+        payingCoverage?.insurer === 'kouki' || (payingCoverage === null && past75)
+          ? 'kakunin-with-limit'
+          : 'limit-cert';
       documentsNeeded.add(limitNeeded);
     }
   }

@@ -16,7 +16,11 @@ export function kakuninStart(doc: DocOf<'kakunin-sho'>, coverage: Coverage): Iso
 }
 
 /** R2: the window of the provisional handling for this document. */
-export function interimWindow(doc: DocOf<'legacy-card'> | DocOf<'oshirase'>, coverage: Coverage, policy: Policy): [IsoDate, IsoDate] {
+export function interimWindow(
+  doc: DocOf<'legacy-card'> | DocOf<'oshirase'>,
+  coverage: Coverage,
+  policy: Policy,
+): [IsoDate, IsoDate] {
   let start = interimStart(coverage.insurer);
   if (doc.kind === 'legacy-card' && policy.interimEmployeeFromExpiry && isEmployeeInsurance(coverage.insurer)) {
     start = addDays(legacyExpiry(doc, coverage), 1);

@@ -2,7 +2,17 @@
 // to say to the patient now and for next time). Both can be read aloud as they are.
 import type { IsoDate } from '../dates';
 import { copayWari, FAILURE_JA } from '../labels';
-import type { Billing, CopayBasis, Coverage, DocOf, NeededDocument, Note, RuleId, Scenario, Verdict } from '../scenario';
+import type {
+  Billing,
+  CopayBasis,
+  Coverage,
+  DocOf,
+  NeededDocument,
+  Note,
+  RuleId,
+  Scenario,
+  Verdict,
+} from '../scenario';
 import { INSURER_JA, LEGACY_LAST, type Policy } from '../timeline';
 import { formatWareki } from '../wareki';
 import type { DocEval } from './decide';
@@ -43,22 +53,25 @@ export const DOC_JA: Record<DocEval['doc']['kind'], string> = {
   oshirase: '資格情報のお知らせ',
 };
 
-
 /** Why a coverage document did not qualify the visit, or null if it would have. */
 function rejectionOf(e: DocEval, f: Facts): string | null {
   const name = DOC_JA[e.doc.kind];
   const D = f.s.visitDate;
   if (e.route === 'invalid') return `${name}: オンライン資格確認で資格(無効)と表示されました (資格喪失)。`;
   if (e.route === 'invalid-new') return `${name}: 資格(無効)と表示され、新しい資格があります。`;
-  if (e.voidKnown) return `${name}: 75歳の誕生日 (${W(f.periods.birthday75)}) からは後期高齢者医療以外の保険は使えません。`;
-  if (e.state.coverage.acquiredOn > D) return `${name}: 資格取得日 (${W(e.state.coverage.acquiredOn)}) より前は使えません。`;
-  if (e.doc.kind === 'kakunin-sho' && D > e.doc.validUntil) return `${name}: 有効期限 (${W(e.doc.validUntil)}) を過ぎています。期限切れの資格確認書は暫定的な取扱いの対象外です。`;
+  if (e.voidKnown)
+    return `${name}: 75歳の誕生日 (${W(f.periods.birthday75)}) からは後期高齢者医療以外の保険は使えません。`;
+  if (e.state.coverage.acquiredOn > D)
+    return `${name}: 資格取得日 (${W(e.state.coverage.acquiredOn)}) より前は使えません。`;
+  if (e.doc.kind === 'kakunin-sho' && D > e.doc.validUntil)
+    return `${name}: 有効期限 (${W(e.doc.validUntil)}) を過ぎています。期限切れの資格確認書は暫定的な取扱いの対象外です。`;
   if (e.doc.kind === 'kakunin-sho' && D < (e.doc.validFrom ?? e.doc.issuedOn)) return `${name}: 有効開始日前です。`;
   if (e.doc.kind === 'legacy-card') {
     const end = legacyExpiry(e.doc, e.state.coverage);
     if (D > end) return `${name}: 有効期限 (${W(end)}) を過ぎています。`;
   }
-  if (e.doc.kind === 'oshirase') return `${name}: お知らせだけでは資格確認できません (マイナンバーカードと一緒に使います)。`;
+  if (e.doc.kind === 'oshirase')
+    return `${name}: お知らせだけでは資格確認できません (マイナンバーカードと一緒に使います)。`;
   return null;
 }
 
@@ -78,11 +91,18 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       if (card.registeredAtDesk) ex.push('顔認証付きカードリーダーで保険証の利用登録を行いました。');
       if (card.pinFallback) ex.push('暗証番号がロックされているため、顔認証または目視確認モードで本人確認しました。');
       if (card.graceUsed && myna) {
-        ex.push(`電子証明書の有効期限 (${W(myna.certExpiresOn)}) は過ぎていますが、猶予期間 (${W(card.certGraceEnd!)}まで) のため資格確認できます。`);
+        ex.push(
+          `電子証明書の有効期限 (${W(myna.certExpiresOn)}) は過ぎていますが、猶予期間 (${W(card.certGraceEnd!)}まで) のため資格確認できます。`,
+        );
       }
       ex.push(`${deviceJa}でオンライン資格確認を行い、資格有効 (${ins(f.coverage)}) と確認できました。`);
-      if (card.result === 'multiple') ex.push('複数の資格が該当したため、どの保険で受診するか患者さんに確認してください (最も新しく取得した資格を表示しています)。');
-      ex.push(`負担割合はオンライン資格確認の結果により${copayWari(f.copay)}です。高齢受給者証や限度額適用認定証の提示は不要です。`);
+      if (card.result === 'multiple')
+        ex.push(
+          '複数の資格が該当したため、どの保険で受診するか患者さんに確認してください (最も新しく取得した資格を表示しています)。',
+        );
+      ex.push(
+        `負担割合はオンライン資格確認の結果により${copayWari(f.copay)}です。高齢受給者証や限度額適用認定証の提示は不要です。`,
+      );
       break;
     case 'R5':
     case 'R1': {
@@ -94,11 +114,15 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
           : `保険証 (${ins(d.state.coverage)}) は有効期限内です。`,
       );
       if (d.route === 'valid') ex.push('記号・番号によるオンライン資格確認でも資格有効を確認しました。');
-      if (d.route === 'not-found') ex.push('記号・番号の照会では資格情報なしでしたが、書類が有効なので受け付けます (登録が遅れていることがあります)。');
+      if (d.route === 'not-found')
+        ex.push(
+          '記号・番号の照会では資格情報なしでしたが、書類が有効なので受け付けます (登録が遅れていることがあります)。',
+        );
       break;
     }
     case 'R4':
-      if (card.result === 'failed') ex.push(`${deviceJa}での資格確認ができなかったため (${FAILURE_JA[card.failure!]})、`);
+      if (card.result === 'failed')
+        ex.push(`${deviceJa}での資格確認ができなかったため (${FAILURE_JA[card.failure!]})、`);
       else if (!s.clinic.onlineCheck) ex.push('オンライン資格確認ができない医療機関のため、');
       ex.push(
         deciding
@@ -108,7 +132,8 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     case 'R2': {
       const d = deciding!;
-      const what = d.doc.kind === 'legacy-card' ? '有効期限切れの保険証' : 'マイナンバーカードのない資格情報のお知らせのみ';
+      const what =
+        d.doc.kind === 'legacy-card' ? '有効期限切れの保険証' : 'マイナンバーカードのない資格情報のお知らせのみ';
       ex.push(`${what}ですが、暫定的な取扱い (${W(f.interim![0])}〜${W(f.interim![1])}) の期間内です。`);
       ex.push(
         d.route === 'valid'
@@ -118,12 +143,16 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     }
     case 'R9': {
-      if (card.result === 'failed') ex.push(`${deviceJa}での資格確認ができませんでした (${FAILURE_JA[card.failure!]})。`);
-      else ex.push(`オンライン資格確認の結果は「${card.result === 'invalid' ? '資格(無効)' : '資格情報なし'}」でした。`);
+      if (card.result === 'failed')
+        ex.push(`${deviceJa}での資格確認ができませんでした (${FAILURE_JA[card.failure!]})。`);
+      else
+        ex.push(`オンライン資格確認の結果は「${card.result === 'invalid' ? '資格(無効)' : '資格情報なし'}」でした。`);
       if (!f.declarationForm) {
         ex.push('再診のため、前回から保険に変更がないことを口頭で確認し、診療録の資格情報で通常どおり受け付けます。');
       } else {
-        ex.push('マイナンバーカードで本人確認のうえ、被保険者資格申立書に記入してもらい、申告に基づく負担割合で受け付けます。');
+        ex.push(
+          'マイナンバーカードで本人確認のうえ、被保険者資格申立書に記入してもらい、申告に基づく負担割合で受け付けます。',
+        );
         ex.push(
           f.billing === 'old-qualification'
             ? `喪失済みの資格 (${ins(f.coverage)}) が表示されたため、旧資格で請求します。`
@@ -135,15 +164,25 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     case 'R11':
       ex.push('有効な資格確認の手段がないため、自費 (10割) でお預かりします。');
       if (online.numberQueries.some((q) => q.result === 'valid')) {
-        ex.push('記号・番号による照会では資格有効と表示されますが、提示された書類そのものが今日は使えないため、保険診療にはできません。');
+        ex.push(
+          '記号・番号による照会では資格有効と表示されますが、提示された書類そのものが今日は使えないため、保険診療にはできません。',
+        );
       }
-      if (card.result === 'failed' && card.failure) ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
+      if (card.result === 'failed' && card.failure)
+        ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
       if (card.failure === 'no-phone-reader' && !s.presented.some((d) => d.kind === 'myna-card')) {
         ex.push('カード本体がないため本人確認もできません。');
       }
-      if (s.presented.some((d) => d.kind === 'myna-card') && !card.registered) ex.push('マイナンバーカードが保険証として利用登録されていません。');
-      if (s.presented.some((d) => d.kind === 'myna-card') && !s.clinic.onlineCheck && !s.presented.some((d) => d.kind === 'oshirase' || d.kind === 'mynaportal')) {
-        ex.push('オンライン資格確認がないため、カードだけでは資格を確認できません (お知らせかマイナポータルの画面が必要です)。');
+      if (s.presented.some((d) => d.kind === 'myna-card') && !card.registered)
+        ex.push('マイナンバーカードが保険証として利用登録されていません。');
+      if (
+        s.presented.some((d) => d.kind === 'myna-card') &&
+        !s.clinic.onlineCheck &&
+        !s.presented.some((d) => d.kind === 'oshirase' || d.kind === 'mynaportal')
+      ) {
+        ex.push(
+          'オンライン資格確認がないため、カードだけでは資格を確認できません (お知らせかマイナポータルの画面が必要です)。',
+        );
       }
       break;
     default:
@@ -160,7 +199,8 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     if (expired) {
       const pol = f.policy;
       if (D > pol.interimEnd) ex.push(`暫定的な取扱いは${W(pol.interimEnd)}で終了しています。`);
-      else if (pol.interimNeedsOnlineCheck && expired.route === 'not-run') ex.push('暫定的な取扱いにはオンライン資格確認での照会が必要です。');
+      else if (pol.interimNeedsOnlineCheck && expired.route === 'not-run')
+        ex.push('暫定的な取扱いにはオンライン資格確認での照会が必要です。');
     }
   }
 
@@ -177,7 +217,9 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
   }
   if (f.notes.has('insurer-may-reclaim')) {
-    ex.push('オンライン資格確認ができないため書類どおり受け付けますが、実際には資格を喪失しているため、保険者から給付分 (7〜9割) の返還を求められることがあります。');
+    ex.push(
+      'オンライン資格確認ができないため書類どおり受け付けますが、実際には資格を喪失しているため、保険者から給付分 (7〜9割) の返還を求められることがあります。',
+    );
   }
   if (f.limitNeeded) {
     ex.push(
@@ -188,15 +230,23 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   }
   if (f.rules.includes('R17')) {
     const lag = f.states.find((x) => x.current && x.lagDerived && !x.known)!;
-    ex.push(`資格取得届 (${W(lag.coverage.filedOn!)}提出) から登録まで数営業日かかるため、まだオンライン資格確認に反映されていません (${W(lag.registeredOn)}ごろ反映の見込み)。`);
+    ex.push(
+      `資格取得届 (${W(lag.coverage.filedOn!)}提出) から登録まで数営業日かかるため、まだオンライン資格確認に反映されていません (${W(lag.registeredOn)}ごろ反映の見込み)。`,
+    );
   }
-  if (f.rules.includes('R6')) ex.push('後期高齢者医療の加入者には、2026年7月31日まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。');
+  if (f.rules.includes('R6'))
+    ex.push(
+      '後期高齢者医療の加入者には、2026年7月31日まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。',
+    );
   if (f.notes.has('holiday-data-estimate')) ex.push('祝日データの範囲外の日付を含むため、営業日の計算は推定です。');
-  if (f.notes.has('return-patient-discretion')) ex.push('再診の患者さんは、医療機関の判断で通常の負担割合とすることもできます。');
+  if (f.notes.has('return-patient-discretion'))
+    ex.push('再診の患者さんは、医療機関の判断で通常の負担割合とすることもできます。');
 
   // 3. what to tell the patient
   if (f.verdict === 'self-pay') {
-    tell.push('本日は保険の資格を確認できないため、医療費は全額 (10割) のご負担になります。後日、加入している保険者に申請すると、保険給付分の払い戻し (療養費) を受けられます。');
+    tell.push(
+      '本日は保険の資格を確認できないため、医療費は全額 (10割) のご負担になります。後日、加入している保険者に申請すると、保険給付分の払い戻し (療養費) を受けられます。',
+    );
     tell.push(`次回は${whatToBring(f)}をお持ちください。`);
   } else {
     tell.push(
@@ -208,35 +258,52 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     );
     if (f.declarationForm) tell.push('お手数ですが、こちらの被保険者資格申立書にご記入ください。');
     if (rule === 'R9' && !f.declarationForm) tell.push('前回から保険証の内容に変更がないか確認させてください。');
-    tell.push(f.copayBasis === 'provisional' ? '本日はいったん3割でお預かりします。' : `本日の負担割合は${copayWari(f.copay)}です。`);
+    tell.push(
+      f.copayBasis === 'provisional'
+        ? '本日はいったん3割でお預かりします。'
+        : `本日の負担割合は${copayWari(f.copay)}です。`,
+    );
     if (f.verdict === 'insured-interim') {
-      tell.push(`${W(f.interim![1])}を過ぎると、この書類だけでは受診できません。次回はマイナ保険証か資格確認書をお持ちください。`);
+      tell.push(
+        `${W(f.interim![1])}を過ぎると、この書類だけでは受診できません。次回はマイナ保険証か資格確認書をお持ちください。`,
+      );
     }
     if (rule === 'R1' && D <= LEGACY_LAST && deciding) {
-      tell.push(`お持ちの保険証は${W(legacyExpiry(deciding.doc as DocOf<'legacy-card'>, deciding.state.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`);
+      tell.push(
+        `お持ちの保険証は${W(legacyExpiry(deciding.doc as DocOf<'legacy-card'>, deciding.state.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`,
+      );
     }
   }
-  if (f.elderlyCardNeeded && !f.elderlyCard && f.verdict !== 'self-pay') tell.push('高齢受給者証をお持ちでしたら次回ご提示ください。ご提示いただいたときに差額を精算します。');
-  if (f.limitNeeded === 'limit-cert') tell.push('限度額適用認定証をお持ちでしたらご提示ください (ない場合は保険者に申請できます)。');
-  if (f.limitNeeded === 'kakunin-with-limit') tell.push('限度額の区分が記載された資格確認書を広域連合に申請してください。');
+  if (f.elderlyCardNeeded && !f.elderlyCard && f.verdict !== 'self-pay')
+    tell.push('高齢受給者証をお持ちでしたら次回ご提示ください。ご提示いただいたときに差額を精算します。');
+  if (f.limitNeeded === 'limit-cert')
+    tell.push('限度額適用認定証をお持ちでしたらご提示ください (ない場合は保険者に申請できます)。');
+  if (f.limitNeeded === 'kakunin-with-limit')
+    tell.push('限度額の区分が記載された資格確認書を広域連合に申請してください。');
   if (f.billing === 'old-qualification' || f.online.numberQueries.some((q) => q.result === 'invalid-new')) {
     tell.push('保険が変わった場合は、新しい保険のマイナ保険証か資格確認書をお持ちください。');
   }
-  if (f.rules.includes('R17')) tell.push('新しい保険の登録には数日かかることがあります。次回の受診時にあらためて確認させてください。');
-  if (f.rules.includes('R8') && myna) tell.push('マイナンバーカードの電子証明書の有効期限が切れています。お早めにお住まいの市区町村で更新してください。');
+  if (f.rules.includes('R17'))
+    tell.push('新しい保険の登録には数日かかることがあります。次回の受診時にあらためて確認させてください。');
+  if (f.rules.includes('R8') && myna)
+    tell.push('マイナンバーカードの電子証明書の有効期限が切れています。お早めにお住まいの市区町村で更新してください。');
   if (f.rules.includes('R20')) tell.push('暗証番号のロックは市区町村の窓口で解除できます。');
-  if (card.device === 'smartphone' && s.visitType === 'first' && f.verdict !== 'self-pay') tell.push('初めての受診のときは、マイナンバーカード本体もお持ちください。');
-  if (f.notes.has('insurer-may-reclaim')) tell.push('資格を喪失した保険の書類は使えません。新しい保険の資格確認書かマイナ保険証をお持ちください。');
+  if (card.device === 'smartphone' && s.visitType === 'first' && f.verdict !== 'self-pay')
+    tell.push('初めての受診のときは、マイナンバーカード本体もお持ちください。');
+  if (f.notes.has('insurer-may-reclaim'))
+    tell.push('資格を喪失した保険の書類は使えません。新しい保険の資格確認書かマイナ保険証をお持ちください。');
   return { explanation: ex.join(''), tellPatient: tell.join('') };
 }
-
 
 /** What to bring next time, for a patient who was turned away. */
 function whatToBring(f: Facts): string {
   const { s, online } = f;
   if (f.rules.includes('R6')) return '後期高齢者医療の資格確認書 (加入者全員に郵送されています)';
   if (online.card.failure === 'no-phone-reader') return 'マイナンバーカード本体';
-  if (online.numberQueries.some((q) => q.result === 'invalid' || q.result === 'invalid-new') || f.evals.some((e) => e.voidKnown)) {
+  if (
+    online.numberQueries.some((q) => q.result === 'invalid' || q.result === 'invalid-new') ||
+    f.evals.some((e) => e.voidKnown)
+  ) {
     return '新しい保険のマイナ保険証か資格確認書';
   }
   if (s.presented.some((d) => d.kind === 'oshirase') && !s.presented.some((d) => d.kind === 'myna-card')) {
@@ -247,4 +314,3 @@ function whatToBring(f: Facts): string {
   }
   return 'マイナ保険証か資格確認書';
 }
-

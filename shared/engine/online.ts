@@ -115,7 +115,10 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
 }
 
 /** Number route on one coverage (照会区分 2). */
-export function numberRouteFor(coverageId: string, states: readonly CoverageState[]): { result: NumberRouteResult; newer: Coverage | null } {
+export function numberRouteFor(
+  coverageId: string,
+  states: readonly CoverageState[],
+): { result: NumberRouteResult; newer: Coverage | null } {
   const st = states.find((x) => x.coverage.id === coverageId)!;
   if (st.current && st.known) return { result: 'valid', newer: null };
   if (st.lost) {
@@ -135,7 +138,13 @@ export function runOnlineCheck(s: Scenario, states: readonly CoverageState[], po
     s.presented.forEach((doc, index) => {
       if (doc.kind !== 'kakunin-sho' && doc.kind !== 'legacy-card' && doc.kind !== 'oshirase') return;
       const st = states.find((x) => x.coverage.id === doc.coverage)!;
-      numberQueries.push({ index, kind: doc.kind, doc, coverage: st.coverage, ...numberRouteFor(doc.coverage, states) });
+      numberQueries.push({
+        index,
+        kind: doc.kind,
+        doc,
+        coverage: st.coverage,
+        ...numberRouteFor(doc.coverage, states),
+      });
     });
     numberQueries.sort((a, b) => QUERY_ORDER[a.kind] - QUERY_ORDER[b.kind] || byMostRecent(a, b) || a.index - b.index);
   }

@@ -49,8 +49,10 @@ describe('generated valid scenarios', () => {
         const D = s.visitDate;
         for (const doc of s.presented) {
           if (doc.kind === 'declaration') expect(d.documentsNeeded).not.toContain('declaration');
-          if (doc.kind === 'elderly-card' && (doc.validUntil === null || doc.validUntil >= D)) expect(d.documentsNeeded).not.toContain('elderly-card');
-          if (doc.kind === 'limit-cert' && (doc.validUntil === null || doc.validUntil >= D)) expect(d.documentsNeeded).not.toContain('limit-cert');
+          if (doc.kind === 'elderly-card' && (doc.validUntil === null || doc.validUntil >= D))
+            expect(d.documentsNeeded).not.toContain('elderly-card');
+          if (doc.kind === 'limit-cert' && (doc.validUntil === null || doc.validUntil >= D))
+            expect(d.documentsNeeded).not.toContain('limit-cert');
         }
       }),
       RUNS,
@@ -62,7 +64,13 @@ describe('generated valid scenarios', () => {
       fc.property(arbScenario, (s) => {
         const d = decide(s);
         if (d.verdict === 'self-pay') {
-          expect(d).toMatchObject({ copayPercent: 100, copayBasis: 'self-pay', coverage: null, billing: 'none', documentsNeeded: [] });
+          expect(d).toMatchObject({
+            copayPercent: 100,
+            copayBasis: 'self-pay',
+            coverage: null,
+            billing: 'none',
+            documentsNeeded: [],
+          });
         } else {
           expect(d.copayPercent).not.toBe(100);
         }
@@ -72,7 +80,9 @@ describe('generated valid scenarios', () => {
   });
 
   it('never accepts お知らせ alone after interimEnd', () => {
-    const onlyOshirase = arbScenario.filter((s) => s.presented.length > 0 && s.presented.every((d) => d.kind === 'oshirase'));
+    const onlyOshirase = arbScenario.filter(
+      (s) => s.presented.length > 0 && s.presented.every((d) => d.kind === 'oshirase'),
+    );
     fc.assert(
       fc.property(onlyOshirase, (s) => {
         const end = s.policy.interimEnd ?? DEFAULT_POLICY.interimEnd;
@@ -106,7 +116,8 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 function paths(v: Json, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
   if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...prefix, i])));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
+  else if (v !== null && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...prefix, k]));
   return out;
 }
 
@@ -120,30 +131,23 @@ function setAt(root: Json, path: (string | number)[], value: Json | undefined): 
   return copy;
 }
 
-const BAD_VALUES: Json[] = [
-  'not-a-date',
-  '令和元年4月30日',
-  -1,
-  1.5,
-  true,
-  { nested: 1 },
-  [1, 2],
-  '123456789012',
-  '',
-];
+const BAD_VALUES: Json[] = ['not-a-date', '令和元年4月30日', -1, 1.5, true, { nested: 1 }, [1, 2], '123456789012', ''];
 
 describe('generated invalid inputs', () => {
   it('a wrong value at a typed field gives an error naming a field, never an exception or a 12-digit echo', () => {
     fc.assert(
       fc.property(arbRawScenario, fc.nat(), fc.constantFrom(...BAD_VALUES), (raw, pick, bad) => {
-        const all = paths(raw as unknown as Json).filter((p) => p.length > 0 && !['title', 'story', 'id', 'symbol', 'number', 'branch'].includes(String(p[p.length - 1])));
+        const all = paths(raw as unknown as Json).filter(
+          (p) =>
+            p.length > 0 && !['title', 'story', 'id', 'symbol', 'number', 'branch'].includes(String(p[p.length - 1])),
+        );
         const path = all[pick % all.length]!;
         const mutated = setAt(raw as unknown as Json, path, bad);
         let r: ReturnType<typeof parseScenario>;
         try {
           r = parseScenario(mutated);
         } catch (e) {
-          throw new Error(`threw at ${path.join('.')}: ${String(e)}`);
+          throw new Error(`threw at ${path.join('.')}: ${String(e)}`, { cause: e });
         }
         // Some replacements can be valid (e.g. true for a boolean); when rejected, a field is named.
         if (!r.ok) {

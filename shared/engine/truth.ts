@@ -54,7 +54,12 @@ export interface CoverageState {
   known: boolean;
 }
 
-export function coverageStates(coverages: readonly Coverage[], birthDate: IsoDate, D: IsoDate, policy: Policy): CoverageState[] {
+export function coverageStates(
+  coverages: readonly Coverage[],
+  birthDate: IsoDate,
+  D: IsoDate,
+  policy: Policy,
+): CoverageState[] {
   const b75 = agePeriods(birthDate).birthday75;
   return coverages.map((c) => {
     let lostOn = c.lostOn;

@@ -199,7 +199,10 @@ export interface TrainerSettings {
 
 const out = <T>() => z.custom<T>(() => true);
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-const empty = z.strictObject({}).optional().transform(() => ({}));
+const empty = z
+  .strictObject({})
+  .optional()
+  .transform(() => ({}));
 const pack = z.strictObject({ packId: rowId });
 const packScenario = z.strictObject({ packId: rowId, scenarioId });
 const session = z.strictObject({ sessionId: rowId });
@@ -215,14 +218,21 @@ export const TRAINER_CONTRACT = {
     out<{ uploadId: string; chunkChars: number; maxBytes: number }>(),
   ),
   'trainer.importChunk': call(
-    z.strictObject({ uploadId: z.string().min(8).max(64), index: z.number().int().min(0), text: z.string().max(IMPORT_CHUNK_CHARS) }),
+    z.strictObject({
+      uploadId: z.string().min(8).max(64),
+      index: z.number().int().min(0),
+      text: z.string().max(IMPORT_CHUNK_CHARS),
+    }),
     out<{ receivedBytes: number }>(),
   ),
   'trainer.importFinish': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<ImportOutcome>()),
   'trainer.importCancel': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<{ cancelled: boolean }>()),
   'trainer.exportPack': call(pack, out<{ filename: string; json: string; scenarios: number }>()),
   'trainer.createPack': call(z.strictObject({ title: requiredText(100, 'パックの名前') }), out<PackSummary>()),
-  'trainer.renamePack': call(z.strictObject({ packId: rowId, title: requiredText(100, 'パックの名前') }), out<PackSummary>()),
+  'trainer.renamePack': call(
+    z.strictObject({ packId: rowId, title: requiredText(100, 'パックの名前') }),
+    out<PackSummary>(),
+  ),
   'trainer.deletePack': call(pack, out<{ deleted: boolean }>()),
   /** create (no `replaces`) or edit (replaces = the id being edited) one scenario, validated like an import */
   'trainer.saveScenario': call(
@@ -232,7 +242,10 @@ export const TRAINER_CONTRACT = {
   'trainer.duplicateScenario': call(packScenario, out<PackScenarioRow>()),
   'trainer.deleteScenario': call(packScenario, out<{ deleted: boolean }>()),
   /** moves a scenario to a 0-based position */
-  'trainer.moveScenario': call(z.strictObject({ packId: rowId, scenarioId, to: z.number().int().min(0) }), out<PackDetail>()),
+  'trainer.moveScenario': call(
+    z.strictObject({ packId: rowId, scenarioId, to: z.number().int().min(0) }),
+    out<PackDetail>(),
+  ),
   /** "save this desk case as a scenario": the desk's scenario with a title and story for trainees */
   'trainer.saveDeskCase': call(
     z.strictObject({
@@ -280,7 +293,10 @@ export const TRAINER_CONTRACT = {
   ),
   'trainer.getSettings': call(empty, out<TrainerSettings>()),
   'trainer.updateSettings': call(
-    z.strictObject({ passMark: z.number().int().min(1).max(100).optional(), examSize: z.number().int().min(1).max(MAX_EXAM_QUESTIONS).optional() }),
+    z.strictObject({
+      passMark: z.number().int().min(1).max(100).optional(),
+      examSize: z.number().int().min(1).max(MAX_EXAM_QUESTIONS).optional(),
+    }),
     out<TrainerSettings>(),
   ),
 } as const;

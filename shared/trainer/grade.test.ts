@@ -26,7 +26,13 @@ function decision(): Decision {
 describe('gradeAnswer', () => {
   const d = decision();
   it('the engine decision is what the fixture says', () => {
-    expect(d).toMatchObject({ verdict: 'insured', copayPercent: 30, copayProvisional: true, elderlyCardNeeded: true, documentsNeeded: ['elderly-card'] });
+    expect(d).toMatchObject({
+      verdict: 'insured',
+      copayPercent: 30,
+      copayProvisional: true,
+      elderlyCardNeeded: true,
+      documentsNeeded: ['elderly-card'],
+    });
   });
 
   it('the correct answer scores 4 of 4', () => {
@@ -58,17 +64,28 @@ describe('gradeAnswer', () => {
 
   it('compares the documents as a set (order and repeats do not matter)', () => {
     const two: Decision = { ...d, documentsNeeded: ['limit-cert', 'elderly-card'] };
-    expect(gradeAnswer({ ...correctAnswer(two), documentsNeeded: ['elderly-card', 'limit-cert'] }, two).items.documentsNeeded).toBe(true);
-    expect(gradeAnswer({ ...correctAnswer(two), documentsNeeded: ['elderly-card'] }, two).items.documentsNeeded).toBe(false);
+    expect(
+      gradeAnswer({ ...correctAnswer(two), documentsNeeded: ['elderly-card', 'limit-cert'] }, two).items
+        .documentsNeeded,
+    ).toBe(true);
+    expect(gradeAnswer({ ...correctAnswer(two), documentsNeeded: ['elderly-card'] }, two).items.documentsNeeded).toBe(
+      false,
+    );
   });
 
   it('all wrong scores 0', () => {
-    const g = gradeAnswer({ verdict: 'self-pay', copayPercent: 100, elderlyCardNeeded: false, documentsNeeded: ['declaration'] }, d);
+    const g = gradeAnswer(
+      { verdict: 'self-pay', copayPercent: 100, elderlyCardNeeded: false, documentsNeeded: ['declaration'] },
+      d,
+    );
     expect(g.correctItems).toBe(0);
     expect(g.allCorrect).toBe(false);
   });
 
   it('sortNeeded gives one canonical order', () => {
-    expect(sortNeeded(['kakunin-with-limit', 'elderly-card', 'elderly-card'])).toEqual(['elderly-card', 'kakunin-with-limit']);
+    expect(sortNeeded(['kakunin-with-limit', 'elderly-card', 'elderly-card'])).toEqual([
+      'elderly-card',
+      'kakunin-with-limit',
+    ]);
   });
 });

@@ -5,7 +5,12 @@
 // still a wrong charge.
 import type { Decision, NeededDocument, Verdict } from '../scenario';
 
-export const NEEDED_DOCUMENTS = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'] as const satisfies readonly NeededDocument[];
+export const NEEDED_DOCUMENTS = [
+  'elderly-card',
+  'declaration',
+  'limit-cert',
+  'kakunin-with-limit',
+] as const satisfies readonly NeededDocument[];
 export const COPAY_CHOICES = [10, 20, 30, 100] as const;
 export type CopayChoice = (typeof COPAY_CHOICES)[number];
 

@@ -44,7 +44,11 @@ describe('exportPackJson round-trips through parsePack', () => {
       visitDate: '2026-01-15',
       visitType: 'first',
       clinic: { onlineCheck: true },
-      patient: { birthDate: '1985-04-01', coverages: [{ id: 'c1', insurer: 'kyokai', acquiredOn: '2010-04-01' }], myna: null },
+      patient: {
+        birthDate: '1985-04-01',
+        coverages: [{ id: 'c1', insurer: 'kyokai', acquiredOn: '2010-04-01' }],
+        myna: null,
+      },
       presented: [{ kind: 'oshirase', coverage: 'c1' }],
     });
   });

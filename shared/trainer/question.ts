@@ -7,7 +7,10 @@ import { ageOn, type IsoDate } from '../dates';
 import type { Coverage, Decision, PresentedDocument, Scenario } from '../scenario';
 
 /** What a document of a coverage prints: insurer, numbers, 資格取得日 (and, on a 資格確認書 with showsLimit, the limit category). */
-export type PrintedCoverage = Pick<Coverage, 'insurer' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn' | 'limitCategory'>;
+export type PrintedCoverage = Pick<
+  Coverage,
+  'insurer' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn' | 'limitCategory'
+>;
 
 export type QuestionDocument = PresentedDocument & { printed: PrintedCoverage | null };
 
@@ -15,8 +18,10 @@ export type QuestionDocument = PresentedDocument & { printed: PrintedCoverage | 
  * A scenario as the trainee sees it: the situation fields as the scenario has them (policy: only the
  * scenario's own settings, those that differ from the defaults), the patient and documents only as seen.
  */
-export interface Question
-  extends Pick<Scenario, 'title' | 'story' | 'visitDate' | 'visitType' | 'needsLimit' | 'limitConsent' | 'clinic' | 'policy'> {
+export interface Question extends Pick<
+  Scenario,
+  'title' | 'story' | 'visitDate' | 'visitType' | 'needsLimit' | 'limitConsent' | 'clinic' | 'policy'
+> {
   scenarioId: string;
   patient: { birthDate: IsoDate; age: number; hasMynaCard: boolean };
   documents: QuestionDocument[];
@@ -27,13 +32,22 @@ export interface Question
 function printed(c: Coverage | undefined, withLimit: boolean): PrintedCoverage | null {
   if (!c) return null;
   const { insurer, insurerNumber, symbol, number, branch, acquiredOn } = c;
-  return { insurer, insurerNumber, symbol, number, branch, acquiredOn, limitCategory: withLimit ? c.limitCategory : null };
+  return {
+    insurer,
+    insurerNumber,
+    symbol,
+    number,
+    branch,
+    acquiredOn,
+    limitCategory: withLimit ? c.limitCategory : null,
+  };
 }
 
 export function buildQuestion(s: Scenario, decision: Decision): Question {
   const byId = new Map(s.patient.coverages.map((c) => [c.id, c]));
   const documents: QuestionDocument[] = s.presented.map((d) => {
-    if (d.kind === 'legacy-card' || d.kind === 'oshirase') return { ...d, printed: printed(byId.get(d.coverage), false) };
+    if (d.kind === 'legacy-card' || d.kind === 'oshirase')
+      return { ...d, printed: printed(byId.get(d.coverage), false) };
     if (d.kind === 'kakunin-sho') return { ...d, printed: printed(byId.get(d.coverage), d.showsLimit) };
     return { ...d, printed: null };
   });
@@ -46,7 +60,11 @@ export function buildQuestion(s: Scenario, decision: Decision): Question {
     needsLimit: s.needsLimit,
     limitConsent: s.limitConsent,
     clinic: { ...s.clinic },
-    patient: { birthDate: s.patient.birthDate, age: ageOn(s.patient.birthDate, s.visitDate), hasMynaCard: s.patient.myna !== null },
+    patient: {
+      birthDate: s.patient.birthDate,
+      age: ageOn(s.patient.birthDate, s.visitDate),
+      hasMynaCard: s.patient.myna !== null,
+    },
     documents,
     online: s.clinic.onlineCheck ? { ...decision.onlineCheck } : null,
     policy: { ...s.policy },

@@ -13,7 +13,15 @@ const a = (day: string, rules: ScoredAnswer['rules'], correctItems: number, time
 describe('scoreOf and passed', () => {
   it('counts unanswered questions as wrong', () => {
     const s = scoreOf([a('2026-01-10', ['R3'], 4), a('2026-01-10', ['R5'], 2)], 4);
-    expect(s).toEqual({ questions: 4, answered: 2, correct: 1, itemsCorrect: 6, itemsTotal: 16, percent: 25, itemPercent: 37 });
+    expect(s).toEqual({
+      questions: 4,
+      answered: 2,
+      correct: 1,
+      itemsCorrect: 6,
+      itemsTotal: 16,
+      percent: 25,
+      itemPercent: 37,
+    });
   });
 
   it('the pass mark is inclusive and exact in integers', () => {
@@ -27,7 +35,13 @@ describe('scoreOf and passed', () => {
   });
 
   it('neededToPass is the smallest passing count', () => {
-    for (const [q, m] of [[20, 80], [3, 66], [3, 67], [7, 100], [11, 50]] as const) {
+    for (const [q, m] of [
+      [20, 80],
+      [3, 66],
+      [3, 67],
+      [7, 100],
+      [11, 50],
+    ] as const) {
       const n = neededToPass(q, m);
       expect(passed({ correct: n, questions: q }, m)).toBe(true);
       expect(passed({ correct: n - 1, questions: q }, m)).toBe(false);
@@ -59,7 +73,15 @@ describe('accuracyByDay', () => {
       a('2026-02-01', ['R9', 'R10'], 4, 10_000),
     ]);
     expect(days.map((d) => d.day)).toEqual(['2026-02-01', '2026-02-02']);
-    expect(days[0]).toEqual({ day: '2026-02-01', answers: 2, correct: 1, percent: 50, itemPercent: 75, meanSeconds: 20, rules: { R3: 0, R9: 100, R10: 100 } });
+    expect(days[0]).toEqual({
+      day: '2026-02-01',
+      answers: 2,
+      correct: 1,
+      percent: 50,
+      itemPercent: 75,
+      meanSeconds: 20,
+      rules: { R3: 0, R9: 100, R10: 100 },
+    });
     expect(days[1]).toMatchObject({ answers: 1, percent: 100, rules: { R3: 100 } });
   });
 });

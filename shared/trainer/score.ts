@@ -69,7 +69,8 @@ export interface RuleAccuracy {
   percent: number | null;
 }
 
-const pct = (correct: number, total: number): number | null => (total === 0 ? null : Math.floor((correct * 100) / total));
+const pct = (correct: number, total: number): number | null =>
+  total === 0 ? null : Math.floor((correct * 100) / total);
 
 /** Per rule: how many answered scenarios involved it and how many of those were fully right. */
 export function ruleAccuracy(answers: readonly ScoredAnswer[]): RuleAccuracy[] {

@@ -34,7 +34,12 @@ const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as cons
 describe('API handlers on SQLite', () => {
   it('app.info: shell, today in Japan, data directory', async () => {
     const info = await ok('app.info', {});
-    expect(info).toMatchObject({ name: '資格確認デスク', shell: 'browser', today: '2026-01-20', dataDir: path.resolve(dir) });
+    expect(info).toMatchObject({
+      name: '資格確認デスク',
+      shell: 'browser',
+      today: '2026-01-20',
+      dataDir: path.resolve(dir),
+    });
   });
 
   it('the demo registry is there on first start and searchable by kana', async () => {
@@ -57,7 +62,14 @@ describe('API handlers on SQLite', () => {
     expect(saved.birthDate).toBe('1981-05-10');
     expect((await ok('registry.get', { id: saved.id })).name).toBe('試験 一郎');
 
-    const r = await ok('desk.decide', { patient: { id: saved.id }, presented: ['myna-card'], visitDate: 'R8.1.20', clinic, visitType: 'first', needsLimit: false });
+    const r = await ok('desk.decide', {
+      patient: { id: saved.id },
+      presented: ['myna-card'],
+      visitDate: 'R8.1.20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
     expect(r.decision.verdict).toBe('insured');
     expect(r.decision).toEqual(decide(r.scenario));
     expect(r.online.route).toBe('card');
@@ -66,7 +78,13 @@ describe('API handlers on SQLite', () => {
 
     const page = await ok('history.query', { patientId: saved.id });
     expect(page.total).toBe(1);
-    expect(page.rows[0]).toMatchObject({ id: r.historyId, patientName: '試験 一郎', verdict: 'insured', visitDate: '2026-01-20', mode: 'desk' });
+    expect(page.rows[0]).toMatchObject({
+      id: r.historyId,
+      patientName: '試験 一郎',
+      verdict: 'insured',
+      visitDate: '2026-01-20',
+      mode: 'desk',
+    });
 
     const csv = await ok('history.exportCsv', { patientId: saved.id });
     expect(csv.csv.charCodeAt(0)).toBe(0xfeff);
@@ -84,19 +102,40 @@ describe('API handlers on SQLite', () => {
       myna: null,
     });
     const before = (await ok('history.query', {})).total;
-    const r = await call('desk.decide', { patient: { id: saved.id }, presented: ['kakunin-sho'], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    const r = await call('desk.decide', {
+      patient: { id: saved.id },
+      presented: ['kakunin-sho'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.ja).toContain('資格確認書を持っていません');
     expect((await ok('history.query', {})).total).toBe(before);
   });
 
   it('an unknown patient id is not-found', async () => {
-    const r = await call('desk.decide', { patient: { id: '999999' }, presented: [], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    const r = await call('desk.decide', {
+      patient: { id: '999999' },
+      presented: [],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
     expect(!r.ok && r.error.code).toBe('not-found');
   });
 
   it('walk-in: decided without a registry record, recorded without a name', async () => {
-    const r = await ok('desk.decide', { patient: { walkIn: { birthDate: '1953-06-10', insurer: 'kokuho' } }, presented: ['kakunin-sho'], visitDate: '2026-01-20', clinic: { ...clinic, onlineCheck: false }, visitType: 'first', needsLimit: false });
+    const r = await ok('desk.decide', {
+      patient: { walkIn: { birthDate: '1953-06-10', insurer: 'kokuho' } },
+      presented: ['kakunin-sho'],
+      visitDate: '2026-01-20',
+      clinic: { ...clinic, onlineCheck: false },
+      visitType: 'first',
+      needsLimit: false,
+    });
     expect(r.decision.verdict).toBe('insured');
     expect(r.patient.walkIn).toBe(true);
     const row = (await ok('history.query', {})).rows.find((x) => x.id === r.historyId)!;
@@ -109,7 +148,11 @@ describe('API handlers on SQLite', () => {
     expect(p.coverages[0]!.acquiredOn).toBe('2028-06-10'); // 後期 from the 75th birthday
     expect(p.holdings.some((h) => h.kind === 'legacy-card')).toBe(false); // acquired after the reform
     const q = walkInPerson('1981-05-10', 'kokuho', '2025-11-01');
-    expect(q.holdings.find((h) => h.kind === 'legacy-card')).toEqual({ kind: 'legacy-card', coverage: 'c1', printedExpiry: '2025-12-01' });
+    expect(q.holdings.find((h) => h.kind === 'legacy-card')).toEqual({
+      kind: 'legacy-card',
+      coverage: 'c1',
+      printedExpiry: '2025-12-01',
+    });
   });
 
   it('settings: update validates (医療機関コード check digit) and the policy reaches the engine', async () => {
@@ -117,7 +160,14 @@ describe('API handlers on SQLite', () => {
     expect(!bad.ok && bad.error.ja).toContain('検証番号');
     const s = await ok('settings.update', { policy: { interimEnd: '2026-03-31' } });
     expect(s.policy.interimEnd).toBe('2026-03-31');
-    const w = await ok('desk.decide', { patient: { walkIn: { birthDate: '1981-05-10', insurer: 'kyokai' } }, presented: ['myna-card'], visitDate: '2026-01-20', clinic, visitType: 'first', needsLimit: false });
+    const w = await ok('desk.decide', {
+      patient: { walkIn: { birthDate: '1981-05-10', insurer: 'kyokai' } },
+      presented: ['myna-card'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
     expect(w.decision.policy.interimEnd).toBe('2026-03-31');
     await ok('settings.update', { policy: { interimEnd: '2026-07-31' } });
   });

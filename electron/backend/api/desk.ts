@@ -56,9 +56,16 @@ export function walkInPerson(birthDate: IsoDate, insurer: Insurer, visitDate: Is
         limitCategory: null,
       },
     ],
-    myna: { insuranceRegistered: true, registerAtDesk: true, certExpiresOn: addMonthsClamped(visitDate, 60), pinLocked: false },
+    myna: {
+      insuranceRegistered: true,
+      registerAtDesk: true,
+      certExpiresOn: addMonthsClamped(visitDate, 60),
+      pinLocked: false,
+    },
     holdings: [
-      ...(acquiredOn < REFORM ? [{ kind: 'legacy-card' as const, coverage: 'c1', printedExpiry: insurer === 'kokuho' ? '2025-12-01' : null }] : []),
+      ...(acquiredOn < REFORM
+        ? [{ kind: 'legacy-card' as const, coverage: 'c1', printedExpiry: insurer === 'kokuho' ? '2025-12-01' : null }]
+        : []),
       {
         kind: 'kakunin-sho',
         coverage: 'c1',
@@ -89,7 +96,9 @@ export function createDeskService(deps: {
   return {
     decide(req) {
       const walkIn = 'walkIn' in req.patient ? req.patient.walkIn : null;
-      const person = walkIn ? walkInPerson(walkIn.birthDate, walkIn.insurer, req.visitDate) : deps.registry.record((req.patient as { id: string }).id);
+      const person = walkIn
+        ? walkInPerson(walkIn.birthDate, walkIn.insurer, req.visitDate)
+        : deps.registry.record((req.patient as { id: string }).id);
       const clinicSettings = deps.settings.get();
       const { scenario } = buildScenario({
         patient: person,
@@ -104,7 +113,9 @@ export function createDeskService(deps: {
       const { decision, answer } = decideWithOnshi(scenario, {
         // a walk-in has no name on record: the document shows the fictional placeholder
         person: walkIn ? null : { name: person.name, kana: person.kana, sex: person.sex },
-        coverageExtras: Object.fromEntries(person.coverages.map((c) => [c.id, { insurerName: c.insurerName, personalFamily: c.personalFamily }])),
+        coverageExtras: Object.fromEntries(
+          person.coverages.map((c) => [c.id, { insurerName: c.insurerName, personalFamily: c.personalFamily }]),
+        ),
         medicalInstitutionCode: clinicSettings.medicalInstitutionCode || null,
         executedAt: deps.now(),
         clinicPolicy: deps.settings.policyOverrides(),

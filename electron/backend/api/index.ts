@@ -78,7 +78,12 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     })),
   };
   const trainer = createTrainerHandlers({ db, registry, settings, history, now });
-  const handlers: Handlers = { ...core, ...(Object.fromEntries(Object.entries(trainer).map(([k, f]) => [k, wrap(f as (i: unknown) => unknown)])) as typeof trainer) };
+  const handlers: Handlers = {
+    ...core,
+    ...(Object.fromEntries(
+      Object.entries(trainer).map(([k, f]) => [k, wrap(f as (i: unknown) => unknown)]),
+    ) as typeof trainer),
+  };
   return {
     handlers,
     opened,

@@ -19,11 +19,20 @@ export interface RegistryService {
   seedDemo(): number;
 }
 
-export function createRegistryService(db: Database, opts: { now: () => Date; seedOnFirstStart: boolean }): RegistryService {
+export function createRegistryService(
+  db: Database,
+  opts: { now: () => Date; seedOnFirstStart: boolean },
+): RegistryService {
   const repo = new RegistryRepository(db);
   const record = (id: string): PersonRecord => {
     const p = repo.get(id);
-    if (!p) throw new AppError('not-found', `患者が見つかりません: ${id.slice(0, 20)}`, `no such patient: ${id.slice(0, 20)}`, { id });
+    if (!p)
+      throw new AppError(
+        'not-found',
+        `患者が見つかりません: ${id.slice(0, 20)}`,
+        `no such patient: ${id.slice(0, 20)}`,
+        { id },
+      );
     return p;
   };
   // The demo registry is loaded on first start (an empty registry that never had it).

@@ -18,7 +18,8 @@ describe('trainer calls', () => {
   it('every trainer.* call of the contract has a handler', async () => {
     const a = await createApi({ dataDir: tempDir(), shell: 'browser' });
     apis.push(a);
-    for (const n of CALL_NAMES.filter((c) => c.startsWith('trainer.'))) expect(typeof a.handlers[n], n).toBe('function');
+    for (const n of CALL_NAMES.filter((c) => c.startsWith('trainer.')))
+      expect(typeof a.handlers[n], n).toBe('function');
   });
 
   it('the bundled pack is there on the first start; a practice answer comes back graded', async () => {
@@ -29,7 +30,12 @@ describe('trainer calls', () => {
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ source: 'bundled' });
     expect(list[0]!.scenarioCount).toBeGreaterThanOrEqual(40);
-    const st = await call('trainer.startSession', { traineeName: '研修 花子', packId: list[0]!.id, mode: 'practice', count: 1 });
+    const st = await call('trainer.startSession', {
+      traineeName: '研修 花子',
+      packId: list[0]!.id,
+      mode: 'practice',
+      count: 1,
+    });
     expect(st.ok).toBe(true);
     const out = await call('trainer.answer', {
       sessionId: (st as { value: { session: { id: number } } }).value.session.id,
@@ -50,7 +56,12 @@ describe('trainer calls', () => {
     expect(JSON.stringify(name)).not.toContain('123456789012');
     const missing = await call('trainer.getPack', { packId: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    const badAnswer = await call('trainer.answer', { sessionId: 1, position: 1, answer: { verdict: 'maybe' }, timeMs: 1 });
+    const badAnswer = await call('trainer.answer', {
+      sessionId: 1,
+      position: 1,
+      answer: { verdict: 'maybe' },
+      timeMs: 1,
+    });
     expect(badAnswer).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

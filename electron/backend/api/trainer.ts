@@ -26,12 +26,19 @@ export interface TrainerContext {
 
 /** `shikaku-pack-<title>.json` with the characters file systems dislike taken out. */
 export function packFileName(title: string): string {
-  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, '-').slice(0, 60) || 'pack';
+  const safe =
+    title
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
+      .replace(/\s+/g, '-')
+      .slice(0, 60) || 'pack';
   return `shikaku-pack-${safe}.json`;
 }
 
 export function createTrainerHandlers(ctx: TrainerContext, service?: TrainerService): TrainerHandlers {
-  const t = service ?? createTrainerService(ctx.db, { now: ctx.now, bundledPack: 'bundledPack' in ctx ? ctx.bundledPack : defaultPack });
+  const t =
+    service ??
+    createTrainerService(ctx.db, { now: ctx.now, bundledPack: 'bundledPack' in ctx ? ctx.bundledPack : defaultPack });
   t.loadBundledPack();
   const { packs, sessions, settings, uploads } = t;
   return {
@@ -64,7 +71,11 @@ export function createTrainerHandlers(ctx: TrainerContext, service?: TrainerServ
     'trainer.exportProgressCsv': ({ traineeId, kind }) => {
       const { csv, rows } = progressCsv(sessions, kind, traineeId);
       const who = traineeId === undefined ? 'all' : `trainee${traineeId}`;
-      return { filename: `shikaku-training-${kind}-${who}-${todayInJapan(ctx.now()).replace(/-/g, '')}.csv`, csv, rows };
+      return {
+        filename: `shikaku-training-${kind}-${who}-${todayInJapan(ctx.now()).replace(/-/g, '')}.csv`,
+        csv,
+        rows,
+      };
     },
     'trainer.getSettings': () => settings.get(),
     'trainer.updateSettings': (patch) => settings.update(patch),

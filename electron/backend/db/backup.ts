@@ -32,7 +32,7 @@ function infoOf(dir: string, name: string): BackupInfo | null {
   if (!m) return null;
   const [, d, t, , kind] = m;
   const file = path.join(dir, name);
-  let bytes = 0;
+  let bytes: number;
   try {
     bytes = fs.statSync(file).size;
   } catch {
@@ -61,13 +61,18 @@ function fsyncDir(dir: string): void {
 }
 
 /** Runs PRAGMA integrity_check on a database file. Never throws. */
-export function checkDatabaseFile(file: string, opts: { readonly?: boolean } = {}): { ok: true } | { ok: false; reason: string } {
+export function checkDatabaseFile(
+  file: string,
+  opts: { readonly?: boolean } = {},
+): { ok: true } | { ok: false; reason: string } {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: true, readonly: opts.readonly ?? true });
     const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
     const bad = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    return bad.length === 0 && rows.length > 0 ? { ok: true } : { ok: false, reason: bad.slice(0, 3).join('; ') || 'no result' };
+    return bad.length === 0 && rows.length > 0
+      ? { ok: true }
+      : { ok: false, reason: bad.slice(0, 3).join('; ') || 'no result' };
   } catch (e) {
     return { ok: false, reason: (e as { code?: string; message?: string }).code ?? String((e as Error).message ?? e) };
   } finally {
@@ -120,7 +125,12 @@ function uniqueBackupName(dir: string, stamp: string, kind: BackupKind): string 
 }
 
 /** Backs up an open database into `<dataDir>/backups/`, verified. Never throws for a bad backup. */
-export async function createBackup(db: Database.Database, dataDir: string, kind: BackupKind, now: Date = new Date()): Promise<BackupOutcome> {
+export async function createBackup(
+  db: Database.Database,
+  dataDir: string,
+  kind: BackupKind,
+  now: Date = new Date(),
+): Promise<BackupOutcome> {
   const dir = backupDirOf(dataDir);
   const name = (() => {
     try {
@@ -139,7 +149,13 @@ export async function createBackup(db: Database.Database, dataDir: string, kind:
     const err = fromSystemError(e, partial);
     return {
       ok: false,
-      error: new AppError('backup-failed', `バックアップを作成できませんでした: ${err.ja}`, `could not write a backup: ${err.en}`, { name }, { cause: e }),
+      error: new AppError(
+        'backup-failed',
+        `バックアップを作成できませんでした: ${err.ja}`,
+        `could not write a backup: ${err.en}`,
+        { name },
+        { cause: e },
+      ),
     };
   }
   const out = finalizeBackup(partial, name, kind);
@@ -177,7 +193,11 @@ export function pruneBackups(dataDir: string, kind: BackupKind, keep = BACKUPS_K
 }
 
 /** The daily backup, when none was taken today (Japan date). */
-export async function dailyBackupIfDue(db: Database.Database, dataDir: string, now: Date = new Date()): Promise<BackupOutcome | null> {
+export async function dailyBackupIfDue(
+  db: Database.Database,
+  dataDir: string,
+  now: Date = new Date(),
+): Promise<BackupOutcome | null> {
   const today = jstDate(now).replaceAll('-', '');
   const done = listBackups(dataDir).some((b) => b.kind === 'daily' && b.name.startsWith(`shikaku-${today}-`));
   return done ? null : createBackup(db, dataDir, 'daily', now);
@@ -190,7 +210,7 @@ export async function dailyBackupIfDue(db: Database.Database, dataDir: string, n
 export function quarantineDatabase(dataDir: string, reason: 'corrupt' | 'replaced', now: Date = new Date()): string[] {
   const base = dbPathOf(dataDir);
   const stamp = jstFileStamp(now);
-  let target = '';
+  let target: string;
   for (let i = 1; ; i += 1) {
     target = path.join(dataDir, `shikaku.${reason}-${stamp}${i === 1 ? '' : `-${i}`}.sqlite`);
     if (![target, `${target}-wal`, `${target}-shm`].some((f) => fs.existsSync(f))) break;
@@ -211,7 +231,11 @@ export function quarantineDatabase(dataDir: string, reason: 'corrupt' | 'replace
  * Puts a verified backup in place of the database. The database must be closed. The current
  * file (if any) is moved aside, never deleted. Returns what was restored and what was moved.
  */
-export function restoreBackup(dataDir: string, backupName: string, now: Date = new Date()): { restored: BackupInfo; movedAside: string[] } {
+export function restoreBackup(
+  dataDir: string,
+  backupName: string,
+  now: Date = new Date(),
+): { restored: BackupInfo; movedAside: string[] } {
   const name = path.basename(backupName);
   const info = infoOf(backupDirOf(dataDir), name);
   if (!info) {

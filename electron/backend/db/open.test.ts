@@ -42,8 +42,20 @@ describe('openDatabase', () => {
       expect(o.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(o.db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(o.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-      const tables = (o.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>).map((r) => r.name);
-      expect(tables).toEqual(expect.arrayContaining(['person', 'coverage', 'myna', 'holding', 'clinic_settings', 'check_history', 'app_meta']));
+      const tables = (
+        o.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string }>
+      ).map((r) => r.name);
+      expect(tables).toEqual(
+        expect.arrayContaining([
+          'person',
+          'coverage',
+          'myna',
+          'holding',
+          'clinic_settings',
+          'check_history',
+          'app_meta',
+        ]),
+      );
       expect(o.backups).toEqual([]); // nothing to back up on a fresh database
     } finally {
       o.db.close();
@@ -56,13 +68,24 @@ describe('openDatabase', () => {
     (await openDatabase({ dataDir: dir, now: at('2026-01-01T10:00:00+09:00') })).db.close();
     for (let day = 1; day <= 10; day += 1) {
       for (const hour of ['08', '18']) {
-        const o = await openDatabase({ dataDir: dir, now: at(`2026-01-${String(day).padStart(2, '0')}T${hour}:00:00+09:00`) });
+        const o = await openDatabase({
+          dataDir: dir,
+          now: at(`2026-01-${String(day).padStart(2, '0')}T${hour}:00:00+09:00`),
+        });
         o.db.close();
       }
     }
     const daily = listBackups(dir).filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(7);
-    expect(daily.map((b) => b.name.slice(8, 16))).toEqual(['20260110', '20260109', '20260108', '20260107', '20260106', '20260105', '20260104']);
+    expect(daily.map((b) => b.name.slice(8, 16))).toEqual([
+      '20260110',
+      '20260109',
+      '20260108',
+      '20260107',
+      '20260106',
+      '20260105',
+      '20260104',
+    ]);
     for (const b of daily) expect(checkDatabaseFile(b.file).ok).toBe(true);
     // 23:30 UTC on the 10th is already the 11th in Japan
     const o = await openDatabase({ dataDir: dir, now: at('2026-01-10T23:30:00Z') });
@@ -136,7 +159,10 @@ describe('openDatabase', () => {
     const garbage = Buffer.from('this is not a database, just some text that got written here '.repeat(100));
     fs.writeFileSync(dbPathOf(dir), garbage);
 
-    const err = await expectAppError(openDatabase({ dataDir: dir, now: at('2026-03-02T08:00:00+09:00') }), 'db-corrupt');
+    const err = await expectAppError(
+      openDatabase({ dataDir: dir, now: at('2026-03-02T08:00:00+09:00') }),
+      'db-corrupt',
+    );
     const moved = err.details.movedTo as string[];
     expect(moved[0]).toBe(path.join(dir, 'shikaku.corrupt-20260302-080000.sqlite'));
     expect(fs.readFileSync(moved[0]!).equals(garbage)).toBe(true);

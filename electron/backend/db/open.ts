@@ -13,7 +13,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, fromSystemError } from '../errors';
-import { type BackupInfo, type BackupOutcome, checkDatabaseFile, createBackup, dailyBackupIfDue, listGoodBackups, quarantineDatabase } from './backup';
+import {
+  type BackupInfo,
+  type BackupOutcome,
+  checkDatabaseFile,
+  createBackup,
+  dailyBackupIfDue,
+  listGoodBackups,
+  quarantineDatabase,
+} from './backup';
 import { dbPathOf } from './data-dir';
 import { CONNECTION_PRAGMAS, MIGRATIONS, type Migration, PAGE_SIZE } from './schema';
 
@@ -44,7 +52,11 @@ export function applyConnectionPragmas(db: Database.Database): void {
   for (const p of CONNECTION_PRAGMAS) db.pragma(p);
   const mode = db.pragma('journal_mode', { simple: true });
   if (mode !== 'wal') {
-    throw new AppError('io-error', `WAL モードにできませんでした (${String(mode)})`, `could not switch to WAL mode (${String(mode)})`);
+    throw new AppError(
+      'io-error',
+      `WAL モードにできませんでした (${String(mode)})`,
+      `could not switch to WAL mode (${String(mode)})`,
+    );
   }
 }
 

@@ -15,12 +15,18 @@ import { CONNECTION_PRAGMAS } from './schema';
 const WRITER = path.join(__dirname, 'testing/history-writer.mjs');
 const KILLS = 25;
 
-
 /** Runs the writer, kills it after `ms` (counted from its first output), returns the acknowledged rows. */
-function runAndKill(file: string, tag: string, ms: number): Promise<{ acked: Array<{ id: number; scenarioId: string }>; signal: string | null; stderr: string }> {
+function runAndKill(
+  file: string,
+  tag: string,
+  ms: number,
+): Promise<{ acked: Array<{ id: number; scenarioId: string }>; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [WRITER, file, tag], {
-      env: { ...process.env, SHIKAKU_WRITER_CONFIG: JSON.stringify({ pragmas: CONNECTION_PRAGMAS, insertSql: HISTORY_INSERT_SQL }) },
+      env: {
+        ...process.env,
+        SHIKAKU_WRITER_CONFIG: JSON.stringify({ pragmas: CONNECTION_PRAGMAS, insertSql: HISTORY_INSERT_SQL }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -80,7 +86,9 @@ describe('crash safety (SIGKILL while writing history)', () => {
     expect(runsWithAcks).toBeGreaterThanOrEqual(KILLS / 2);
     // the app opens it normally afterwards, with at least every acknowledged row
     const o = await openDatabase({ dataDir: dir });
-    expect((o.db.prepare('SELECT count(*) AS n FROM check_history').get() as { n: number }).n).toBeGreaterThanOrEqual(total);
+    expect((o.db.prepare('SELECT count(*) AS n FROM check_history').get() as { n: number }).n).toBeGreaterThanOrEqual(
+      total,
+    );
     o.db.close();
   });
 });

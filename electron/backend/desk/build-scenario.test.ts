@@ -8,7 +8,20 @@ import { buildScenario } from './build-scenario';
 
 function record(input: PersonInput): PersonRecord {
   const v = validatePerson(input);
-  return { id: '7', name: v.name, kana: v.kana, birthDate: v.birthDate, sex: v.sex, note: v.note, coverages: v.coverages, myna: v.myna, holdings: v.holdings ?? [], demoKey: null, createdAt: '', updatedAt: '' };
+  return {
+    id: '7',
+    name: v.name,
+    kana: v.kana,
+    birthDate: v.birthDate,
+    sex: v.sex,
+    note: v.note,
+    coverages: v.coverages,
+    myna: v.myna,
+    holdings: v.holdings ?? [],
+    demoKey: null,
+    createdAt: '',
+    updatedAt: '',
+  };
 }
 
 const patient = record({
@@ -17,7 +30,15 @@ const patient = record({
   birthDate: '1953-06-10',
   sex: 'male',
   coverages: [
-    { insurer: 'kyokai', insurerNumber: '01130012', insurerName: '全国健康保険協会 東京支部', symbol: '12', number: '34', acquiredOn: '2015-04-01', lostOn: '2025-10-01' },
+    {
+      insurer: 'kyokai',
+      insurerNumber: '01130012',
+      insurerName: '全国健康保険協会 東京支部',
+      symbol: '12',
+      number: '34',
+      acquiredOn: '2015-04-01',
+      lostOn: '2025-10-01',
+    },
     { insurer: 'kumiai', insurerNumber: '06138093', acquiredOn: '2025-10-01', personalFamily: 2 },
     { insurer: 'kouki', insurerNumber: '39131156', acquiredOn: '2028-06-10' },
   ],
@@ -37,18 +58,51 @@ const clinic = { onlineCheck: true, phoneReader: true };
 
 describe('buildScenario', () => {
   it('builds a validated scenario in the SCENARIO.md shape from the holdings', () => {
-    const { scenario } = buildScenario({ patient, presented: ['kakunin-sho', 'elderly-card', 'myna-smartphone'], clinic, visitDate: '令和7年11月4日' });
+    const { scenario } = buildScenario({
+      patient,
+      presented: ['kakunin-sho', 'elderly-card', 'myna-smartphone'],
+      clinic,
+      visitDate: '令和7年11月4日',
+    });
     expect(scenario.id).toBe('desk-7-2025-11-04');
     expect(scenario.visitDate).toBe('2025-11-04');
     expect(scenario.clinic).toEqual({ onlineCheck: true, phoneReader: true, incident: 'none' });
     expect(scenario.patient.coverages[1]).toEqual({
-      id: 'c2', insurer: 'kumiai', insurerNumber: '06138093', symbol: null, number: null, branch: null, acquiredOn: '2025-10-01', lostOn: null,
-      registeredOn: null, filedOn: null, myNumberOnForm: true, ratio: null, elderlyCard: null, limitCategory: null,
+      id: 'c2',
+      insurer: 'kumiai',
+      insurerNumber: '06138093',
+      symbol: null,
+      number: null,
+      branch: null,
+      acquiredOn: '2025-10-01',
+      lostOn: null,
+      registeredOn: null,
+      filedOn: null,
+      myNumberOnForm: true,
+      ratio: null,
+      elderlyCard: null,
+      limitCategory: null,
     });
     // every 資格確認書 the patient holds and that exists by then (not the 後期 one mailed in 2028)
     expect(scenario.presented).toEqual([
-      { kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-10', validFrom: null, validUntil: '2029-12-31', showsRatio: false, showsLimit: false },
-      { kind: 'kakunin-sho', coverage: 'c2', issuedOn: '2025-10-20', validFrom: null, validUntil: '2030-10-19', showsRatio: true, showsLimit: false },
+      {
+        kind: 'kakunin-sho',
+        coverage: 'c1',
+        issuedOn: '2025-01-10',
+        validFrom: null,
+        validUntil: '2029-12-31',
+        showsRatio: false,
+        showsLimit: false,
+      },
+      {
+        kind: 'kakunin-sho',
+        coverage: 'c2',
+        issuedOn: '2025-10-20',
+        validFrom: null,
+        validUntil: '2030-10-19',
+        showsRatio: true,
+        showsLimit: false,
+      },
       { kind: 'elderly-card', ratio: 30, validUntil: '2026-07-31' },
       { kind: 'myna-smartphone', os: 'android' },
     ]);
@@ -71,13 +125,26 @@ describe('buildScenario', () => {
       id: 'my-case',
       title: null,
     });
-    expect(scenario).toMatchObject({ id: 'my-case', title: null, visitType: 'return', needsLimit: true, limitConsent: false, clinic: { incident: 'reader-failure' } });
-    expect(scenario.presented).toEqual([{ kind: 'myna-card' }, { kind: 'mynaportal', form: 'pdf' }, { kind: 'declaration' }]);
+    expect(scenario).toMatchObject({
+      id: 'my-case',
+      title: null,
+      visitType: 'return',
+      needsLimit: true,
+      limitConsent: false,
+      clinic: { incident: 'reader-failure' },
+    });
+    expect(scenario.presented).toEqual([
+      { kind: 'myna-card' },
+      { kind: 'mynaportal', form: 'pdf' },
+      { kind: 'declaration' },
+    ]);
     expect(scenario.policy.portalScreenshot).toBe('accept');
   });
 
   it('a 後期 お知らせ exists only from 2026-08-01; documents the patient does not hold are clear errors', () => {
-    expect(buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2028-07-01' }).scenario.presented).toHaveLength(1);
+    expect(
+      buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2028-07-01' }).scenario.presented,
+    ).toHaveLength(1);
     const err = (f: () => unknown) => {
       try {
         f();
@@ -87,13 +154,28 @@ describe('buildScenario', () => {
       }
       throw new Error('expected an error');
     };
-    expect(err(() => buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2026-07-31' })).ja).toContain('資格情報のお知らせを持っていません');
-    expect(err(() => buildScenario({ patient, presented: ['limit-cert'], clinic, visitDate: '2026-01-05' })).en).toContain('limit-cert');
+    expect(
+      err(() => buildScenario({ patient, presented: ['oshirase'], clinic, visitDate: '2026-07-31' })).ja,
+    ).toContain('資格情報のお知らせを持っていません');
+    expect(
+      err(() => buildScenario({ patient, presented: ['limit-cert'], clinic, visitDate: '2026-01-05' })).en,
+    ).toContain('limit-cert');
     const noCard = { ...patient, myna: null, holdings: [] };
-    expect(err(() => buildScenario({ patient: noCard, presented: ['myna-card'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
-    expect(err(() => buildScenario({ patient: noCard, presented: ['mynaportal'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
-    expect(err(() => buildScenario({ patient, presented: ['myna-card', 'myna-card'], clinic, visitDate: '2026-01-05' })).code).toBe('invalid-input');
-    expect(err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '2026-13-05' })).en).toContain('visitDate');
-    expect(err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '1950-01-01' })).en).toContain('visitDate');
+    expect(
+      err(() => buildScenario({ patient: noCard, presented: ['myna-card'], clinic, visitDate: '2026-01-05' })).code,
+    ).toBe('invalid-input');
+    expect(
+      err(() => buildScenario({ patient: noCard, presented: ['mynaportal'], clinic, visitDate: '2026-01-05' })).code,
+    ).toBe('invalid-input');
+    expect(
+      err(() => buildScenario({ patient, presented: ['myna-card', 'myna-card'], clinic, visitDate: '2026-01-05' }))
+        .code,
+    ).toBe('invalid-input');
+    expect(
+      err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '2026-13-05' })).en,
+    ).toContain('visitDate');
+    expect(
+      err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '1950-01-01' })).en,
+    ).toContain('visitDate');
   });
 });

@@ -68,13 +68,19 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
   if (!d.ok) throw bad('visitDate', d.error.ja, d.error.en);
   const D = d.value;
   const kinds = [...input.presented];
-  if (new Set(kinds).size !== kinds.length) throw bad('presented', '同じ種類の書類が重複しています', 'each kind at most once');
+  if (new Set(kinds).size !== kinds.length)
+    throw bad('presented', '同じ種類の書類が重複しています', 'each kind at most once');
 
   const presented: Record<string, unknown>[] = [];
   for (const kind of kinds) {
-    if (!DOCUMENT_KINDS.includes(kind)) throw bad('presented', `未知の書類の種類です: ${String(kind)}`, `unknown document kind: ${String(kind)}`);
+    if (!DOCUMENT_KINDS.includes(kind))
+      throw bad('presented', `未知の書類の種類です: ${String(kind)}`, `unknown document kind: ${String(kind)}`);
     const missing = () =>
-      bad('presented', `この患者は${KIND_JA[kind]}を持っていません (受診日 ${D} の時点)`, `the patient holds no ${kind} (on ${D})`);
+      bad(
+        'presented',
+        `この患者は${KIND_JA[kind]}を持っていません (受診日 ${D} の時点)`,
+        `the patient holds no ${kind} (on ${D})`,
+      );
     switch (kind) {
       case 'myna-card':
         if (!p.myna) throw missing();
@@ -108,7 +114,11 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
     visitType: input.visitType ?? 'first',
     needsLimit: input.needsLimit ?? false,
     limitConsent: input.limitConsent ?? true,
-    clinic: { onlineCheck: input.clinic.onlineCheck, phoneReader: input.clinic.phoneReader, incident: input.incident ?? 'none' },
+    clinic: {
+      onlineCheck: input.clinic.onlineCheck,
+      phoneReader: input.clinic.phoneReader,
+      incident: input.incident ?? 'none',
+    },
     patient: {
       birthDate: p.birthDate,
       // exactly the Coverage fields of the scenario format
@@ -121,9 +131,14 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
   const r = parseScenario(raw, { inPack: true });
   if (!r.ok) {
     const first = r.issues[0]!;
-    throw new AppError('invalid-input', `受付の内容が正しくありません: ${first.path}: ${first.ja}`, `the desk case is invalid: ${first.path}: ${first.en}`, {
-      issues: r.issues,
-    });
+    throw new AppError(
+      'invalid-input',
+      `受付の内容が正しくありません: ${first.path}: ${first.ja}`,
+      `the desk case is invalid: ${first.path}: ${first.en}`,
+      {
+        issues: r.issues,
+      },
+    );
   }
   return { scenario: r.scenario, warnings: r.warnings };
 }

@@ -60,21 +60,47 @@ export interface HistoryBenchOptions {
   log?: (line: string) => void;
 }
 
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
 function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
     const v = validatePerson(d.person);
-    const rec: PersonRecord = { id: String(i + 1), name: v.name, kana: v.kana, birthDate: v.birthDate, sex: v.sex, note: v.note, coverages: v.coverages, myna: v.myna, holdings: v.holdings ?? [], demoKey: d.key, createdAt: '', updatedAt: '' };
+    const rec: PersonRecord = {
+      id: String(i + 1),
+      name: v.name,
+      kana: v.kana,
+      birthDate: v.birthDate,
+      sex: v.sex,
+      note: v.note,
+      coverages: v.coverages,
+      myna: v.myna,
+      holdings: v.holdings ?? [],
+      demoKey: d.key,
+      createdAt: '',
+      updatedAt: '',
+    };
     const c = d.case;
     const { scenario } = buildScenario({
-      patient: rec, presented: c.presented, mynaportalForm: c.mynaportalForm, clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
-      visitDate: c.visitDate, incident: c.incident, visitType: c.visitType, needsLimit: c.needsLimit,
+      patient: rec,
+      presented: c.presented,
+      mynaportalForm: c.mynaportalForm,
+      clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
+      visitDate: c.visitDate,
+      incident: c.incident,
+      visitType: c.visitType,
+      needsLimit: c.needsLimit,
     });
     const { decision, answer } = decideWithOnshi(scenario, { person: rec });
-    return { mode: i % 10 === 0 ? 'trainer' : 'desk', operator: `受付${(i % 5) + 1}`, patientName: rec.name, scenario, decision, result: answer.result };
+    return {
+      mode: i % 10 === 0 ? 'trainer' : 'desk',
+      operator: `受付${(i % 5) + 1}`,
+      patientName: rec.name,
+      scenario,
+      decision,
+      result: answer.result,
+    };
   });
 }
 
@@ -101,13 +127,18 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   let lastLog = t0;
   let prepMs = 0;
   let sqlMs = 0;
-  for (let done = 0; done < opts.rows; ) {
+  for (let done = 0; done < opts.rows;) {
     const n = Math.min(batchSize, opts.rows - done);
     const batch: HistoryEntry[] = new Array(n);
     for (let k = 0; k < n; k += 1) {
       const i = done + k;
       const t = tpl[i % tpl.length]!;
-      batch[k] = { ...t, at: new Date(startMs + i * stepMs), patientId: (i * 7919) % patients, scenario: { ...t.scenario, id: `${t.scenario.id}-${i}` } };
+      batch[k] = {
+        ...t,
+        at: new Date(startMs + i * stepMs),
+        patientId: (i * 7919) % patients,
+        scenario: { ...t.scenario, id: `${t.scenario.id}-${i}` },
+      };
     }
     // = repo.appendMany(batch), timed in its two parts
     const p0 = performance.now();
@@ -119,7 +150,9 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
     done += n;
     const now = performance.now();
     if (now - lastLog > 5000) {
-      log(`  inserted ${done.toLocaleString('en')} rows (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en')} rows/s)`);
+      log(
+        `  inserted ${done.toLocaleString('en')} rows (${Math.round(done / ((now - t0) / 1000)).toLocaleString('en')} rows/s)`,
+      );
       lastLog = now;
     }
   }
@@ -140,7 +173,14 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
     }
     times.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
-    return { name, runs: queryRuns, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), maxMs: round(times[times.length - 1]!), avgMatches: Math.round(matches / queryRuns) };
+    return {
+      name,
+      runs: queryRuns,
+      p50Ms: round(percentile(times, 50)),
+      p95Ms: round(percentile(times, 95)),
+      maxMs: round(times[times.length - 1]!),
+      avgMatches: Math.round(matches / queryRuns),
+    };
   };
   const randomDay = () => addDays(firstDay, Math.floor(rnd() * days));
   const queries = [
@@ -177,7 +217,11 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
     fileBytes,
     bytesPerRow: Math.round(fileBytes / Math.max(opts.rows, 1)),
     reopenMs,
-    load: { start: Math.round(loadStart * 100) / 100, end: Math.round(os.loadavg()[0]! * 100) / 100, cpus: os.cpus().length },
+    load: {
+      start: Math.round(loadStart * 100) / 100,
+      end: Math.round(os.loadavg()[0]! * 100) / 100,
+      cpus: os.cpus().length,
+    },
   };
 }
 
@@ -185,7 +229,10 @@ export function formatHistoryBench(r: HistoryBenchResult): string {
   const lines = [
     `history: ${r.rows.toLocaleString('en')} rows in ${r.insertSeconds} s → ${r.rowsPerSecond.toLocaleString('en')} rows/s end to end (batches of ${r.batchSize}, WAL + synchronous=FULL)`,
     `  of which SQLite ${r.sqliteRowsPerSecond.toLocaleString('en')} rows/s; validation + 12-digit scan + JSON ${r.prepareMicrosPerRow} µs/row`,
-    ...r.queries.map((q) => `  query ${q.name.padEnd(18)} p50 ${q.p50Ms} ms  p95 ${q.p95Ms} ms  max ${q.maxMs} ms  (${q.runs} runs, ~${q.avgMatches.toLocaleString('en')} matching rows, page of 50 + count)`),
+    ...r.queries.map(
+      (q) =>
+        `  query ${q.name.padEnd(18)} p50 ${q.p50Ms} ms  p95 ${q.p95Ms} ms  max ${q.maxMs} ms  (${q.runs} runs, ~${q.avgMatches.toLocaleString('en')} matching rows, page of 50 + count)`,
+    ),
     `  file ${(r.fileBytes / 1024 / 1024).toFixed(1)} MiB → ${r.bytesPerRow.toLocaleString('en')} bytes/row`,
     `  reopen (integrity_check) ${r.reopenMs} ms`,
     `  machine: ${r.load.cpus} CPUs, load average ${r.load.start} → ${r.load.end}`,

@@ -5,8 +5,17 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { BILLING_JA, copayWari, CARD_ROUTE_JA, COPAY_BASIS_JA, FAILURE_JA, NEEDED_JA, NOTE_JA, NUMBER_ROUTE_JA, VERDICT_JA } from '../../../shared/labels';
-import type { CheckFailure } from '../../../shared/scenario';
+import {
+  BILLING_JA,
+  copayWari,
+  CARD_ROUTE_JA,
+  COPAY_BASIS_JA,
+  FAILURE_JA,
+  NEEDED_JA,
+  NOTE_JA,
+  NUMBER_ROUTE_JA,
+  VERDICT_JA,
+} from '../../../shared/labels';
 import { fromSystemError } from '../errors';
 import type { HistoryFilter, HistoryMode, HistoryRecord, HistoryRepository } from './repository';
 
@@ -36,7 +45,6 @@ export const HISTORY_CSV_HEADERS = [
 
 const MODE_JA: Record<HistoryMode, string> = { desk: '窓口', trainer: '研修' };
 
-
 /** One CSV cell: quoted when needed, formula-looking text neutralised. */
 export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -45,7 +53,8 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const copayJa = (p: number, provisional: boolean) => copayWari(p) + (p === 100 ? ' (自費)' : provisional ? ' (仮)' : '');
+const copayJa = (p: number, provisional: boolean) =>
+  copayWari(p) + (p === 100 ? ' (自費)' : provisional ? ' (仮)' : '');
 
 export function historyCsvRow(r: HistoryRecord): string {
   const d = r.decision;
@@ -74,7 +83,11 @@ export function historyCsvRow(r: HistoryRecord): string {
 
 export const historyCsvHeader = () => BOM + HISTORY_CSV_HEADERS.map(csvCell).join(',') + EOL;
 
-function* counted(repo: HistoryRepository, filter: HistoryFilter, chunkRows: number): Generator<{ text: string; rows: number }> {
+function* counted(
+  repo: HistoryRepository,
+  filter: HistoryFilter,
+  chunkRows: number,
+): Generator<{ text: string; rows: number }> {
   yield { text: historyCsvHeader(), rows: 0 };
   let buf: string[] = [];
   for (const r of repo.records(filter)) {
@@ -88,7 +101,11 @@ function* counted(repo: HistoryRepository, filter: HistoryFilter, chunkRows: num
 }
 
 /** The export as chunks of text: the BOM and header first, then `chunkRows` rows per chunk. */
-export function* historyCsvChunks(repo: HistoryRepository, filter: HistoryFilter = {}, chunkRows = 500): Generator<string> {
+export function* historyCsvChunks(
+  repo: HistoryRepository,
+  filter: HistoryFilter = {},
+  chunkRows = 500,
+): Generator<string> {
   for (const c of counted(repo, filter, chunkRows)) yield c.text;
 }
 
@@ -113,7 +130,11 @@ export function historyCsvFileName(filter: HistoryFilter, today: string): string
  * Streams the export to a file: writes to `<file>.partial` with back-pressure, yielding to the
  * event loop between chunks, then renames. Returns the number of rows and bytes.
  */
-export async function writeHistoryCsv(repo: HistoryRepository, filter: HistoryFilter, file: string): Promise<{ rows: number; bytes: number }> {
+export async function writeHistoryCsv(
+  repo: HistoryRepository,
+  filter: HistoryFilter,
+  file: string,
+): Promise<{ rows: number; bytes: number }> {
   const partial = `${file}.partial`;
   let rows = 0;
   let bytes = 0;

@@ -21,14 +21,21 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const parsed = parseScenario({
-  id: 'hist-case',
-  title: '72歳・協会けんぽ',
-  visitDate: '2026-01-15',
-  clinic: { onlineCheck: true },
-  patient: { birthDate: '1953-06-10', coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2015-04-01' }], myna: { insuranceRegistered: true, certExpiresOn: '2030-06-10' } },
-  presented: [{ kind: 'myna-card' }],
-}, { inPack: true });
+const parsed = parseScenario(
+  {
+    id: 'hist-case',
+    title: '72歳・協会けんぽ',
+    visitDate: '2026-01-15',
+    clinic: { onlineCheck: true },
+    patient: {
+      birthDate: '1953-06-10',
+      coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2015-04-01' }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-06-10' },
+    },
+    presented: [{ kind: 'myna-card' }],
+  },
+  { inPack: true },
+);
 if (!parsed.ok) throw new Error('fixture');
 const scenario: Scenario = parsed.scenario;
 const decision: Decision = decide(scenario);
@@ -53,20 +60,37 @@ describe('check history', () => {
   it('appends and reads back the full record', () => {
     const id = repo.append(entry(0));
     const r = repo.get(id)!;
-    expect(r).toMatchObject({ id, mode: 'trainer', operator: '受付 0', patientId: '0', patientName: '架空 患者0', visitDate: '2026-01-15', verdict: 'insured', rules: ['R3'], scenarioId: 'case-0' });
+    expect(r).toMatchObject({
+      id,
+      mode: 'trainer',
+      operator: '受付 0',
+      patientId: '0',
+      patientName: '架空 患者0',
+      visitDate: '2026-01-15',
+      verdict: 'insured',
+      rules: ['R3'],
+      scenarioId: 'case-0',
+    });
     expect(r.at).toBe('2026-01-01T10:00:00.000+09:00');
     expect(r.decision.explanation).toBe(decision.explanation);
     expect(r.scenario.patient).toEqual(scenario.patient);
-    expect((r.result as { XmlMsg: { MessageBody: { QualificationValidity: string } } }).XmlMsg.MessageBody.QualificationValidity).toBe('1');
+    expect(
+      (r.result as { XmlMsg: { MessageBody: { QualificationValidity: string } } }).XmlMsg.MessageBody
+        .QualificationValidity,
+    ).toBe('1');
   });
 
   it('is append-only: UPDATE and DELETE are refused by triggers, whatever the caller', () => {
     const id = repo.append(entry(1));
-    expect(() => db.prepare("UPDATE check_history SET verdict = 'insured' WHERE id = ?").run(id)).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE check_history SET verdict = 'insured' WHERE id = ?").run(id)).toThrow(
+      /append-only/,
+    );
     expect(() => db.prepare('DELETE FROM check_history WHERE id = ?').run(id)).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM check_history')).toThrow(/append-only/);
     expect(repo.get(id)!.verdict).toBe('insured-interim');
-    expect(Object.getOwnPropertyNames(HistoryRepository.prototype).filter((n) => /update|delete|remove|clear/i.test(n))).toEqual([]);
+    expect(
+      Object.getOwnPropertyNames(HistoryRepository.prototype).filter((n) => /update|delete|remove|clear/i.test(n)),
+    ).toEqual([]);
   });
 
   it('filters by date range (Japan calendar day), patient and verdict, newest first, with counts and paging', () => {
@@ -78,7 +102,9 @@ describe('check history', () => {
 
     const jan5to9 = repo.query({ from: '2026-01-05', to: '令和8年1月9日' }, { limit: 1000 });
     expect(jan5to9.total).toBe(25);
-    expect(new Set(jan5to9.rows.map((r) => r.at.slice(0, 10)))).toEqual(new Set(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09']));
+    expect(new Set(jan5to9.rows.map((r) => r.at.slice(0, 10)))).toEqual(
+      new Set(['2026-01-05', '2026-01-06', '2026-01-07', '2026-01-08', '2026-01-09']),
+    );
     const combo = repo.query({ from: '2026-01-01', to: '2026-01-10', verdict: 'self-pay' }, { limit: 1000 });
     expect(combo.rows.every((r) => r.verdict === 'self-pay' && r.at.slice(0, 10) <= '2026-01-10')).toBe(true);
     expect(combo.total).toBe(combo.rows.length);
@@ -107,11 +133,25 @@ describe('check history', () => {
 
   it('uses the indexes for the filtered queries', () => {
     const plan = (sql: string) => JSON.stringify(db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all());
-    expect(plan("SELECT id FROM check_history WHERE day >= '2026-01-01' AND day <= '2026-01-31' AND verdict = 'insured' ORDER BY day DESC, id DESC LIMIT 50")).toContain('check_history_verdict_day');
-    expect(plan('SELECT id FROM check_history WHERE patient_id = 3 ORDER BY day DESC, id DESC LIMIT 50')).toContain('check_history_patient');
-    expect(plan("SELECT id FROM check_history WHERE patient_id = 3 AND verdict = 'insured' ORDER BY day DESC, id DESC LIMIT 50")).toContain('check_history_patient (patient_id=? AND verdict=?)');
-    expect(plan("SELECT count(*) FROM check_history WHERE patient_id = 3 AND verdict = 'insured'")).toContain('COVERING INDEX check_history_patient');
-    expect(plan("SELECT count(*) FROM check_history WHERE day >= '2026-01-01' AND day <= '2026-01-31'")).toContain('check_history_day');
+    expect(
+      plan(
+        "SELECT id FROM check_history WHERE day >= '2026-01-01' AND day <= '2026-01-31' AND verdict = 'insured' ORDER BY day DESC, id DESC LIMIT 50",
+      ),
+    ).toContain('check_history_verdict_day');
+    expect(plan('SELECT id FROM check_history WHERE patient_id = 3 ORDER BY day DESC, id DESC LIMIT 50')).toContain(
+      'check_history_patient',
+    );
+    expect(
+      plan(
+        "SELECT id FROM check_history WHERE patient_id = 3 AND verdict = 'insured' ORDER BY day DESC, id DESC LIMIT 50",
+      ),
+    ).toContain('check_history_patient (patient_id=? AND verdict=?)');
+    expect(plan("SELECT count(*) FROM check_history WHERE patient_id = 3 AND verdict = 'insured'")).toContain(
+      'COVERING INDEX check_history_patient',
+    );
+    expect(plan("SELECT count(*) FROM check_history WHERE day >= '2026-01-01' AND day <= '2026-01-31'")).toContain(
+      'check_history_day',
+    );
   });
 
   it('rejects bad entries and any 12-digit number, writing nothing', () => {
@@ -167,7 +207,11 @@ describe('CSV export for Excel', () => {
   });
 
   it('UTF-8 with BOM, Japanese headers, CRLF, one line per record; streamed file = in-memory text', async () => {
-    repo.appendMany(Array.from({ length: 1234 }, (_, i) => entry(i, i === 3 ? { operator: '=HYPERLINK("x")', patientName: '姓, 名 "愛称"' } : {})));
+    repo.appendMany(
+      Array.from({ length: 1234 }, (_, i) =>
+        entry(i, i === 3 ? { operator: '=HYPERLINK("x")', patientName: '姓, 名 "愛称"' } : {}),
+      ),
+    );
     const { csv, rows } = historyCsv(repo, {});
     expect(rows).toBe(1234);
     expect(csv.startsWith(BOM)).toBe(true);
@@ -177,13 +221,21 @@ describe('CSV export for Excel', () => {
     expect(lines[0]).toContain('適用ルール');
     expect(lines.at(-1)).toBe('');
     const first = lines[1]!;
-    expect(first.startsWith('2026-01-01 10:00:00,2026-01-15,研修,受付 0,0,架空 患者0,保険で受付,2割,オンライン資格確認の結果,通常の請求,資格有効,照会なし,,R3,')).toBe(true);
+    expect(
+      first.startsWith(
+        '2026-01-01 10:00:00,2026-01-15,研修,受付 0,0,架空 患者0,保険で受付,2割,オンライン資格確認の結果,通常の請求,資格有効,照会なし,,R3,',
+      ),
+    ).toBe(true);
     expect(csv).toContain(`'=HYPERLINK(""x"")`);
     expect(csv).toContain('"姓, 名 ""愛称"""');
     expect(csv).toContain(',10割 (自費),');
     // oldest first, filters apply
-    expect(historyCsv(repo, { verdict: 'self-pay', patientId: 3 }).rows).toBe(Array.from({ length: 1234 }, (_, i) => i).filter((i) => i % 4 === 3).length);
-    expect(historyCsv(repo, { from: '2026-01-20', to: '2026-01-20' }).rows).toBe(Array.from({ length: 1234 }, (_, i) => i).filter((i) => i % 20 === 19).length);
+    expect(historyCsv(repo, { verdict: 'self-pay', patientId: 3 }).rows).toBe(
+      Array.from({ length: 1234 }, (_, i) => i).filter((i) => i % 4 === 3).length,
+    );
+    expect(historyCsv(repo, { from: '2026-01-20', to: '2026-01-20' }).rows).toBe(
+      Array.from({ length: 1234 }, (_, i) => i).filter((i) => i % 20 === 19).length,
+    );
 
     const out = path.join(dir, 'export.csv');
     const written = await writeHistoryCsv(repo, {}, out);

@@ -87,7 +87,8 @@ export interface HistoryInsertParams {
   resultJson: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules';
+const SUMMARY_COLUMNS =
+  'id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules';
 
 interface SummaryDbRow {
   id: number;
@@ -139,17 +140,25 @@ function badEntry(field: string, ja: string, en: string): AppError {
 /** Turns an entry into the insert parameters, validating it (exported for the bench and tests). */
 export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
   // Hand-written checks: this runs for every row (the bench inserts a million).
-  if (entry.mode !== 'desk' && entry.mode !== 'trainer') throw badEntry('mode', 'desk か trainer を指定してください', 'must be desk or trainer');
+  if (entry.mode !== 'desk' && entry.mode !== 'trainer')
+    throw badEntry('mode', 'desk か trainer を指定してください', 'must be desk or trainer');
   const operator = entry.operator == null ? null : String(entry.operator).trim() || null;
-  if (operator !== null && operator.length > 40) throw badEntry('operator', '担当者名は40文字以内です', 'at most 40 characters');
+  if (operator !== null && operator.length > 40)
+    throw badEntry('operator', '担当者名は40文字以内です', 'at most 40 characters');
   const patientName = entry.patientName ?? null;
-  if (patientName !== null && (typeof patientName !== 'string' || patientName.length > 80)) throw badEntry('patientName', '80文字以内の文字列です', 'a string of at most 80 characters');
+  if (patientName !== null && (typeof patientName !== 'string' || patientName.length > 80))
+    throw badEntry('patientName', '80文字以内の文字列です', 'a string of at most 80 characters');
   const pid = entry.patientId ?? null;
   const patientId = pid === null ? null : typeof pid === 'number' ? pid : /^\d{1,15}$/.test(pid) ? Number(pid) : NaN;
-  if (patientId !== null && !(Number.isSafeInteger(patientId) && patientId >= 0)) throw badEntry('patientId', '患者IDが正しくありません', 'bad patient id');
+  if (patientId !== null && !(Number.isSafeInteger(patientId) && patientId >= 0))
+    throw badEntry('patientId', '患者IDが正しくありません', 'bad patient id');
   const { scenario, decision } = entry;
   if (!VERDICTS.includes(decision?.verdict) || typeof scenario?.id !== 'string' || !isIsoDate(scenario.visitDate)) {
-    throw new AppError('invalid-input', '履歴: 判定またはシナリオが正しくありません', 'history: the decision or scenario is malformed');
+    throw new AppError(
+      'invalid-input',
+      '履歴: 判定またはシナリオが正しくありません',
+      'history: the decision or scenario is malformed',
+    );
   }
   assertNoMyNumber(operator, 'operator');
   assertNoMyNumber(patientName, 'patientName');
@@ -184,7 +193,9 @@ export class HistoryRepository {
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(HISTORY_INSERT_SQL);
-    this.getStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE id = ?`);
+    this.getStmt = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE id = ?`,
+    );
   }
 
   /** Records one check; returns its id. Durable when this returns (WAL, synchronous=FULL). */
@@ -234,12 +245,14 @@ export class HistoryRepository {
     }
     if (filter.patientId !== undefined) {
       const pid = Number(filter.patientId);
-      if (!Number.isSafeInteger(pid) || pid < 0) throw new AppError('invalid-input', 'patientId が正しくありません', 'bad patientId', { field: 'patientId' });
+      if (!Number.isSafeInteger(pid) || pid < 0)
+        throw new AppError('invalid-input', 'patientId が正しくありません', 'bad patientId', { field: 'patientId' });
       parts.push('patient_id = @patientId');
       params.patientId = pid;
     }
     if (filter.verdict !== undefined) {
-      if (!VERDICTS.includes(filter.verdict)) throw new AppError('invalid-input', 'verdict が正しくありません', 'bad verdict', { field: 'verdict' });
+      if (!VERDICTS.includes(filter.verdict))
+        throw new AppError('invalid-input', 'verdict が正しくありません', 'bad verdict', { field: 'verdict' });
       parts.push('verdict = @verdict');
       params.verdict = filter.verdict;
     }
@@ -266,7 +279,10 @@ export class HistoryRepository {
   }
 
   /** A page, newest first, with the total count of matching rows. */
-  query(filter: HistoryFilter = {}, page: { limit?: number; offset?: number } = {}): { total: number; offset: number; rows: HistoryRow[] } {
+  query(
+    filter: HistoryFilter = {},
+    page: { limit?: number; offset?: number } = {},
+  ): { total: number; offset: number; rows: HistoryRow[] } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
     const offset = Math.max(page.offset ?? 0, 0);
     const w = this.where(filter);
@@ -277,11 +293,16 @@ export class HistoryRepository {
   }
 
   /** Keyset paging, newest first: pass the returned `next` to get the following page. */
-  queryAfter(filter: HistoryFilter = {}, page: { after?: HistoryCursor | null; limit?: number } = {}): { rows: HistoryRow[]; next: HistoryCursor | null } {
+  queryAfter(
+    filter: HistoryFilter = {},
+    page: { after?: HistoryCursor | null; limit?: number } = {},
+  ): { rows: HistoryRow[]; next: HistoryCursor | null } {
     const limit = Math.min(Math.max(page.limit ?? 50, 1), 1000);
     const w = this.where(filter);
     const keyset = page.after ? ' AND (day, id) < (@cursorDay, @cursorId)' : '';
-    const params = page.after ? { ...w.params, cursorDay: page.after.day, cursorId: page.after.id, limit } : { ...w.params, limit };
+    const params = page.after
+      ? { ...w.params, cursorDay: page.after.day, cursorId: page.after.id, limit }
+      : { ...w.params, limit };
     const raw = this.stmt(
       `SELECT ${SUMMARY_COLUMNS} FROM check_history WHERE ${w.sql}${keyset} ORDER BY day DESC, id DESC LIMIT @limit`,
     ).all(params) as SummaryDbRow[];
@@ -303,9 +324,11 @@ export class HistoryRepository {
     );
     let cursor: HistoryCursor | null = null;
     for (;;) {
-      const batch = (cursor === null
-        ? first.all({ ...w.params, limit: pageSize })
-        : next.all({ ...w.params, limit: pageSize, cursorDay: cursor.day, cursorId: cursor.id })) as FullDbRow[];
+      const batch = (
+        cursor === null
+          ? first.all({ ...w.params, limit: pageSize })
+          : next.all({ ...w.params, limit: pageSize, cursorDay: cursor.day, cursorId: cursor.id })
+      ) as FullDbRow[];
       for (const r of batch) {
         yield {
           ...toRow(r),

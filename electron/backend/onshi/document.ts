@@ -8,7 +8,14 @@ import { addDays, type IsoDate, minDate } from '../../../shared/dates';
 import { agePeriods, copayPercent, type DecisionTrace, decideWithTrace } from '../../../shared/engine';
 import { checkDigitOf, looksLikeMyNumber } from '../../../shared/identifiers';
 import { normalizeKanaReading, toHalfWidthKatakana } from '../../../shared/kana';
-import type { CardRouteResult, Coverage, Decision, LimitCategory, NumberRouteResult, Scenario } from '../../../shared/scenario';
+import type {
+  CardRouteResult,
+  Coverage,
+  Decision,
+  LimitCategory,
+  NumberRouteResult,
+  Scenario,
+} from '../../../shared/scenario';
 import type { Insurer, Policy } from '../../../shared/timeline';
 import { AppError } from '../errors';
 import { DEMO_MEDICAL_INSTITUTION_CODE } from '../settings/clinic';
@@ -262,7 +269,12 @@ function resultFor(c: Coverage, ctx: Ctx): ResultOfQualificationConfirmation {
   return ordered;
 }
 
-function document(ctx: Ctx, validity: QualificationValidityCode, listed: Coverage[], search: Coverage | null): OnshiDocument {
+function document(
+  ctx: Ctx,
+  validity: QualificationValidityCode,
+  listed: Coverage[],
+  search: Coverage | null,
+): OnshiDocument {
   const { s, opts } = ctx;
   const body: OnshiDocument['XmlMsg']['MessageBody'] = {
     ProcessingResultStatus: '1', // 正常終了
@@ -311,20 +323,34 @@ function mismatch(s: Scenario, what: string): AppError {
  * query (or the first query that ran); else null (no online check, an outage, a card problem
  * that stopped the card route and no number query).
  */
-export function onshiFromTrace(s: Scenario, decision: Decision, trace: DecisionTrace, opts: OnshiOptions = {}): OnshiAnswer {
+export function onshiFromTrace(
+  s: Scenario,
+  decision: Decision,
+  trace: DecisionTrace,
+  opts: OnshiOptions = {},
+): OnshiAnswer {
   const executedAt = jstCompact(opts.executedAt ?? new Date(`${s.visitDate}T09:00:00+09:00`));
   const card = trace.card;
   if (card.read) {
     const result = card.result;
     if (result === 'not-run' || result === 'failed') throw mismatch(s, `card route read but ${result}`);
-    if (result !== decision.onlineCheck.cardRoute) throw mismatch(s, `cardRoute ${decision.onlineCheck.cardRoute} vs ${result}`);
+    if (result !== decision.onlineCheck.cardRoute)
+      throw mismatch(s, `cardRoute ${decision.onlineCheck.cardRoute} vs ${result}`);
     const ctx: Ctx = { s, trace, opts, route: 'card', executedAt };
-    const listed = result === 'valid' ? card.answered.slice(0, 1) : result === 'multiple' ? card.answered : result === 'invalid' && card.lost ? [card.lost] : [];
+    const listed =
+      result === 'valid'
+        ? card.answered.slice(0, 1)
+        : result === 'multiple'
+          ? card.answered
+          : result === 'invalid' && card.lost
+            ? [card.lost]
+            : [];
     return { id: s.id, route: 'card', result: document(ctx, QUALIFICATION_VALIDITY[result], listed, null) };
   }
   const q = trace.decidingQuery !== null ? trace.numberQueries[trace.decidingQuery] : trace.numberQueries[0];
   if (q) {
-    if (q.result === 'not-run' || q.result !== decision.onlineCheck.numberRoute) throw mismatch(s, `numberRoute ${decision.onlineCheck.numberRoute} vs ${q.result}`);
+    if (q.result === 'not-run' || q.result !== decision.onlineCheck.numberRoute)
+      throw mismatch(s, `numberRoute ${decision.onlineCheck.numberRoute} vs ${q.result}`);
     const ctx: Ctx = { s, trace, opts, route: 'number', executedAt };
     const listed = q.result === 'not-found' ? [] : [q.coverage];
     return { id: s.id, route: 'number', result: document(ctx, QUALIFICATION_VALIDITY[q.result], listed, q.coverage) };
@@ -339,7 +365,10 @@ export function onshiForScenario(s: Scenario, opts: OnshiOptions = {}): OnshiAns
 }
 
 /** The decision and the result document together (the desk: one engine run for both). */
-export function decideWithOnshi(s: Scenario, opts: OnshiOptions = {}): { decision: Decision; trace: DecisionTrace; answer: OnshiAnswer } {
+export function decideWithOnshi(
+  s: Scenario,
+  opts: OnshiOptions = {},
+): { decision: Decision; trace: DecisionTrace; answer: OnshiAnswer } {
   const { decision, trace } = decideWithTrace(s, opts.clinicPolicy);
   return { decision, trace, answer: onshiFromTrace(s, decision, trace, opts) };
 }

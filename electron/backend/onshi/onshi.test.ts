@@ -12,16 +12,29 @@ import { demoPatients, seedDemo } from '../registry/demo';
 import { RegistryRepository } from '../registry/repository';
 import type { PersonRecord } from '../registry/types';
 import { tempDir } from '../testing/temp-dir';
-import { decideWithOnshi, type OnshiAnswer, type OnshiDocument, onshiForScenario, onshiFromTrace, PLACEHOLDER_PERSON, QUALIFICATION_VALIDITY } from './document';
+import {
+  decideWithOnshi,
+  type OnshiAnswer,
+  type OnshiDocument,
+  onshiForScenario,
+  onshiFromTrace,
+  PLACEHOLDER_PERSON,
+  QUALIFICATION_VALIDITY,
+} from './document';
 import { fromXml, toXml } from './xml';
 
 // ---------------------------------------------------------------------------------------------
 // A checker for the national format (domain-research.md §7): element types and code tables.
 
-const oneOf = (...v: string[]) => (x: unknown) => typeof x === 'string' && v.includes(x);
+const oneOf =
+  (...v: string[]) =>
+  (x: unknown) =>
+    typeof x === 'string' && v.includes(x);
 const re = (r: RegExp) => (x: unknown) => typeof x === 'string' && r.test(x);
-const date8 = (x: unknown) => typeof x === 'string' && /^\d{8}$/.test(x) && isIsoDate(`${x.slice(0, 4)}-${x.slice(4, 6)}-${x.slice(6)}`);
-const time14 = (x: unknown) => typeof x === 'string' && /^\d{14}$/.test(x) && date8(x.slice(0, 8)) && Number(x.slice(8, 10)) < 24;
+const date8 = (x: unknown) =>
+  typeof x === 'string' && /^\d{8}$/.test(x) && isIsoDate(`${x.slice(0, 4)}-${x.slice(4, 6)}-${x.slice(6)}`);
+const time14 = (x: unknown) =>
+  typeof x === 'string' && /^\d{14}$/.test(x) && date8(x.slice(0, 8)) && Number(x.slice(8, 10)) < 24;
 const str = (x: unknown) => typeof x === 'string';
 type Spec = Record<string, [required: boolean, test: (x: unknown) => boolean]>;
 
@@ -105,17 +118,27 @@ function checkOnshiDocument(doc: unknown): string[] {
   else
     body.ResultList.forEach((item: unknown, i: number) => {
       const keys = Object.keys(item as object);
-      if (keys.length !== 1 || keys[0] !== 'ResultOfQualificationConfirmation') problems.push(`ResultList[${i}]: not {ResultOfQualificationConfirmation}`);
+      if (keys.length !== 1 || keys[0] !== 'ResultOfQualificationConfirmation')
+        problems.push(`ResultList[${i}]: not {ResultOfQualificationConfirmation}`);
       problems.push(
-        ...checkObject((item as Record<string, unknown>).ResultOfQualificationConfirmation, RESULT, `ResultList[${i}]`, {
-          ElderlyRecipientCertificateInfo: ELDERLY,
-          LimitApplicationCertificateRelatedInfo: LIMIT,
-        }),
+        ...checkObject(
+          (item as Record<string, unknown>).ResultOfQualificationConfirmation,
+          RESULT,
+          `ResultList[${i}]`,
+          {
+            ElderlyRecipientCertificateInfo: ELDERLY,
+            LimitApplicationCertificateRelatedInfo: LIMIT,
+          },
+        ),
       );
     });
-  if (body.QualificationConfirmSearchInfo !== undefined) problems.push(...checkObject(body.QualificationConfirmSearchInfo, SEARCH, 'QualificationConfirmSearchInfo'));
+  if (body.QualificationConfirmSearchInfo !== undefined)
+    problems.push(...checkObject(body.QualificationConfirmSearchInfo, SEARCH, 'QualificationConfirmSearchInfo'));
   for (const k of Object.keys(body)) {
-    if (!['ProcessingResultStatus', 'QualificationValidity', 'ResultList', 'QualificationConfirmSearchInfo'].includes(k)) problems.push(`MessageBody.${k}: unknown`);
+    if (
+      !['ProcessingResultStatus', 'QualificationValidity', 'ResultList', 'QualificationConfirmSearchInfo'].includes(k)
+    )
+      problems.push(`MessageBody.${k}: unknown`);
   }
   return problems;
 }
@@ -154,7 +177,9 @@ function expectConsistent(s: Scenario, a: OnshiAnswer, clinicPolicy = {}) {
 }
 
 const leaflet = (() => {
-  const r = parseScenarioDocument(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../shared/spec/examples/leaflet-pack.json'), 'utf8')));
+  const r = parseScenarioDocument(
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../shared/spec/examples/leaflet-pack.json'), 'utf8')),
+  );
   if (!r.ok) throw new Error('leaflet pack does not parse');
   return r.scenarios;
 })();
@@ -192,11 +217,23 @@ describe('onshi result documents', () => {
       for (const rec of records) {
         const c = byKey.get(rec.demoKey!)!.case;
         const { scenario: s } = buildScenario({
-          patient: rec, presented: c.presented, mynaportalForm: c.mynaportalForm, clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
-          visitDate: c.visitDate, incident: c.incident, visitType: c.visitType, needsLimit: c.needsLimit,
+          patient: rec,
+          presented: c.presented,
+          mynaportalForm: c.mynaportalForm,
+          clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
+          visitDate: c.visitDate,
+          incident: c.incident,
+          visitType: c.visitType,
+          needsLimit: c.needsLimit,
         });
-        const extras = Object.fromEntries(rec.coverages.map((x) => [x.id, { insurerName: x.insurerName, personalFamily: x.personalFamily }]));
-        const { decision, answer } = decideWithOnshi(s, { person: rec, coverageExtras: extras, medicalInstitutionCode: '1310000000' });
+        const extras = Object.fromEntries(
+          rec.coverages.map((x) => [x.id, { insurerName: x.insurerName, personalFamily: x.personalFamily }]),
+        );
+        const { decision, answer } = decideWithOnshi(s, {
+          person: rec,
+          coverageExtras: extras,
+          medicalInstitutionCode: '1310000000',
+        });
         expect(decision.verdict).toBe(c.verdict);
         expectConsistent(s, answer);
         if (answer.result) {
@@ -212,7 +249,9 @@ describe('onshi result documents', () => {
         }
       }
       // the demo shows every validity the card and number routes can answer
-      expect([...seen].sort()).toEqual(expect.arrayContaining(['card:1', 'card:2', 'card:4', 'card:5', 'number:1', 'number:2', 'number:3']));
+      expect([...seen].sort()).toEqual(
+        expect.arrayContaining(['card:1', 'card:2', 'card:4', 'card:5', 'number:1', 'number:2', 'number:3']),
+      );
     });
   });
 
@@ -222,32 +261,69 @@ describe('onshi result documents', () => {
       needsLimit: true,
       patient: {
         birthDate: '1953-06-10',
-        coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', symbol: '12', number: '345', branch: '01', acquiredOn: '2015-04-01', ratio: 30, limitCategory: '現役並みⅡ' }],
+        coverages: [
+          {
+            insurer: 'kyokai',
+            insurerNumber: '01130012',
+            symbol: '12',
+            number: '345',
+            branch: '01',
+            acquiredOn: '2015-04-01',
+            ratio: 30,
+            limitCategory: '現役並みⅡ',
+          },
+        ],
         myna: { insuranceRegistered: true, certExpiresOn: '2030-06-10' },
       },
       presented: [{ kind: 'myna-card' }],
     });
-    const a = onshiForScenario(s, { person: { name: '試験 太郎', kana: 'しけん たろう', sex: 'male' }, executedAt: new Date('2026-01-15T01:02:03Z') });
+    const a = onshiForScenario(s, {
+      person: { name: '試験 太郎', kana: 'しけん たろう', sex: 'male' },
+      executedAt: new Date('2026-01-15T01:02:03Z'),
+    });
     expect(a.route).toBe('card');
     const doc = a.result!;
     expect(doc.XmlMsg.MessageHeader).toEqual({
-      ProcessExecutionTime: '20260115100203', QualificationConfirmationDate: '20260115', MedicalInstitutionCode: '1319999996', ReferenceClassification: '1',
-      SegmentOfResult: '1', ErrorCode: '', ErrorMessage: '', CharacterCodeIdentifier: '0',
+      ProcessExecutionTime: '20260115100203',
+      QualificationConfirmationDate: '20260115',
+      MedicalInstitutionCode: '1319999996',
+      ReferenceClassification: '1',
+      SegmentOfResult: '1',
+      ErrorCode: '',
+      ErrorMessage: '',
+      CharacterCodeIdentifier: '0',
     });
     expect(doc.XmlMsg.MessageBody.QualificationValidity).toBe('1');
     expect(doc.XmlMsg.MessageBody.ResultList).toEqual([
       {
         ResultOfQualificationConfirmation: {
-          InsuredCardClassification: '01', Name: '試験 太郎', NameKana: 'ｼｹﾝ ﾀﾛｳ', Sex1: '1', Birthdate: '19530610', InsurerName: '全国健康保険協会',
-          InsurerNumber: '01130012', InsuredCardSymbol: '12', InsuredIdentificationNumber: '345', InsuredBranchNumber: '01', PersonalFamilyClassification: '1',
-          InsuredCardValidDate: '20150401', InsuredPartialContributionRatio: '030',
+          InsuredCardClassification: '01',
+          Name: '試験 太郎',
+          NameKana: 'ｼｹﾝ ﾀﾛｳ',
+          Sex1: '1',
+          Birthdate: '19530610',
+          InsurerName: '全国健康保険協会',
+          InsurerNumber: '01130012',
+          InsuredCardSymbol: '12',
+          InsuredIdentificationNumber: '345',
+          InsuredBranchNumber: '01',
+          PersonalFamilyClassification: '1',
+          InsuredCardValidDate: '20150401',
+          InsuredPartialContributionRatio: '030',
           ElderlyRecipientCertificateInfo: {
-            ElderlyRecipientCertificateDate: '20250801', ElderlyRecipientValidStartDate: '20250801', ElderlyRecipientValidEndDate: '20260731', ElderlyRecipientContributionRatio: '030',
+            ElderlyRecipientCertificateDate: '20250801',
+            ElderlyRecipientValidStartDate: '20250801',
+            ElderlyRecipientValidEndDate: '20260731',
+            ElderlyRecipientContributionRatio: '030',
           },
-          LimitApplicationCertificateRelatedConsFlg: '1', LimitApplicationCertificateRelatedConsTime: '20260115100203',
+          LimitApplicationCertificateRelatedConsFlg: '1',
+          LimitApplicationCertificateRelatedConsTime: '20260115100203',
           LimitApplicationCertificateRelatedInfo: {
-            LimitApplicationCertificateClassification: '01', LimitApplicationCertificateClassificationFlag: 'B02', LimitApplicationCertificateDate: '20250801',
-            LimitApplicationCertificateValidStartDate: '20250801', LimitApplicationCertificateValidEndDate: '20260731',
+            LimitApplicationCertificateClassification: '01',
+            LimitApplicationCertificateClassificationFlag: 'B02',
+            LimitApplicationCertificateDate: '20250801',
+            LimitApplicationCertificateValidStartDate: '20250801',
+            LimitApplicationCertificateValidEndDate: '20260731',
           },
         },
       },
@@ -256,25 +332,58 @@ describe('onshi result documents', () => {
   });
 
   it('card route: invalid shows the lost coverage; not-found an empty list; multiple every current coverage', () => {
-    const base = { visitDate: '2026-01-16', patient: { birthDate: '1998-04-15', myna: { insuranceRegistered: true, certExpiresOn: '2030-04-15' } }, presented: [{ kind: 'myna-card' }] };
-    const invalid = scenario({ ...base, patient: { ...base.patient, coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2020-04-01', lostOn: '2026-01-13' }, { insurer: 'kyokai', acquiredOn: '2026-01-13', filedOn: '2026-01-14' }] } });
+    const base = {
+      visitDate: '2026-01-16',
+      patient: { birthDate: '1998-04-15', myna: { insuranceRegistered: true, certExpiresOn: '2030-04-15' } },
+      presented: [{ kind: 'myna-card' }],
+    };
+    const invalid = scenario({
+      ...base,
+      patient: {
+        ...base.patient,
+        coverages: [
+          { insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2020-04-01', lostOn: '2026-01-13' },
+          { insurer: 'kyokai', acquiredOn: '2026-01-13', filedOn: '2026-01-14' },
+        ],
+      },
+    });
     const a = onshiForScenario(invalid);
     expect(a.result!.XmlMsg.MessageBody.QualificationValidity).toBe('2');
     const r = a.result!.XmlMsg.MessageBody.ResultList[0]!.ResultOfQualificationConfirmation;
-    expect(r).toMatchObject({ InsurerNumber: '138156', InsuredCardExpirationDate: '20260112', ReasonOfLoss: '03', Name: PLACEHOLDER_PERSON.name, Sex1: '3' });
+    expect(r).toMatchObject({
+      InsurerNumber: '138156',
+      InsuredCardExpirationDate: '20260112',
+      ReasonOfLoss: '03',
+      Name: PLACEHOLDER_PERSON.name,
+      Sex1: '3',
+    });
     expectConsistent(invalid, a);
 
-    const notFound = scenario({ ...base, patient: { ...base.patient, coverages: [{ insurer: 'kyokai', acquiredOn: '2026-01-13', filedOn: '2026-01-14' }] } });
+    const notFound = scenario({
+      ...base,
+      patient: { ...base.patient, coverages: [{ insurer: 'kyokai', acquiredOn: '2026-01-13', filedOn: '2026-01-14' }] },
+    });
     const b = onshiForScenario(notFound);
     expect(b.result!.XmlMsg.MessageBody.QualificationValidity).toBe('4');
     expect(b.result!.XmlMsg.MessageBody.ResultList).toEqual([]);
     expect(toXml(b.result!)).toContain('<ResultList></ResultList>');
     expectConsistent(notFound, b);
 
-    const multiple = scenario({ ...base, patient: { ...base.patient, coverages: [{ insurer: 'kokuho', acquiredOn: '2020-04-01' }, { insurer: 'kyokai', acquiredOn: '2025-04-01' }] } });
+    const multiple = scenario({
+      ...base,
+      patient: {
+        ...base.patient,
+        coverages: [
+          { insurer: 'kokuho', acquiredOn: '2020-04-01' },
+          { insurer: 'kyokai', acquiredOn: '2025-04-01' },
+        ],
+      },
+    });
     const c = onshiForScenario(multiple);
     expect(c.result!.XmlMsg.MessageBody.QualificationValidity).toBe('5');
-    expect(c.result!.XmlMsg.MessageBody.ResultList.map((x) => x.ResultOfQualificationConfirmation.InsuredCardValidDate)).toEqual(['20250401', '20200401']);
+    expect(
+      c.result!.XmlMsg.MessageBody.ResultList.map((x) => x.ResultOfQualificationConfirmation.InsuredCardValidDate),
+    ).toEqual(['20250401', '20200401']);
     expectConsistent(multiple, c);
   });
 
@@ -285,7 +394,15 @@ describe('onshi result documents', () => {
       patient: {
         birthDate: '1990-02-14',
         coverages: [
-          { insurer: 'kyokai', insurerNumber: '01130012', symbol: '88', number: '7', acquiredOn: '2012-04-01', lostOn: '2025-09-01', limitCategory: 'ウ' },
+          {
+            insurer: 'kyokai',
+            insurerNumber: '01130012',
+            symbol: '88',
+            number: '7',
+            acquiredOn: '2012-04-01',
+            lostOn: '2025-09-01',
+            limitCategory: 'ウ',
+          },
           { insurer: 'kumiai', insurerNumber: '06138093', acquiredOn: '2025-09-01' },
         ],
         myna: null,
@@ -296,9 +413,20 @@ describe('onshi result documents', () => {
     expect(a.route).toBe('number');
     const body = a.result!.XmlMsg.MessageBody;
     expect(body.QualificationValidity).toBe('3');
-    expect(body.QualificationConfirmSearchInfo).toEqual({ InsurerNumber: '01130012', InsuredCardSymbol: '88', InsuredIdentificationNumber: '7', Birthdate: '19900214', LimitApplicationCertificateRelatedConsFlg: '0' });
+    expect(body.QualificationConfirmSearchInfo).toEqual({
+      InsurerNumber: '01130012',
+      InsuredCardSymbol: '88',
+      InsuredIdentificationNumber: '7',
+      Birthdate: '19900214',
+      LimitApplicationCertificateRelatedConsFlg: '0',
+    });
     const r = body.ResultList[0]!.ResultOfQualificationConfirmation;
-    expect(r).toMatchObject({ InsurerNumber: '01130012', InsuredCardExpirationDate: '20250831', ReasonOfLoss: '03', LimitApplicationCertificateRelatedConsFlg: '0' });
+    expect(r).toMatchObject({
+      InsurerNumber: '01130012',
+      InsuredCardExpirationDate: '20250831',
+      ReasonOfLoss: '03',
+      LimitApplicationCertificateRelatedConsFlg: '0',
+    });
     expect(r.LimitApplicationCertificateRelatedInfo).toBeUndefined();
     expectConsistent(s, a);
   });
@@ -306,7 +434,11 @@ describe('onshi result documents', () => {
   it('未就学 and 後期 ratios; a 12-digit 記号・番号 is never echoed (R18)', () => {
     const child = scenario({
       visitDate: '2026-01-07',
-      patient: { birthDate: '2020-08-15', coverages: [{ insurer: 'kumiai', acquiredOn: '2020-08-15', symbol: '123456789012', number: '1234 5678 9012' }], myna: { insuranceRegistered: true, certExpiresOn: '2030-08-15' } },
+      patient: {
+        birthDate: '2020-08-15',
+        coverages: [{ insurer: 'kumiai', acquiredOn: '2020-08-15', symbol: '123456789012', number: '1234 5678 9012' }],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-08-15' },
+      },
       presented: [{ kind: 'myna-card' }],
     });
     const a = onshiForScenario(child);
@@ -317,7 +449,11 @@ describe('onshi result documents', () => {
     expect(JSON.stringify(a) + toXml(a.result!)).not.toMatch(/(?<!\d)\d{12}(?!\d)|1234 5678 9012/);
     const kouki = scenario({
       visitDate: '2026-01-08',
-      patient: { birthDate: '1946-07-14', coverages: [{ insurer: 'kouki', acquiredOn: '2021-07-14', ratio: 30 }], myna: { insuranceRegistered: true, certExpiresOn: '2030-07-14' } },
+      patient: {
+        birthDate: '1946-07-14',
+        coverages: [{ insurer: 'kouki', acquiredOn: '2021-07-14', ratio: 30 }],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-07-14' },
+      },
       presented: [{ kind: 'myna-card' }],
     });
     const k = onshiForScenario(kouki).result!.XmlMsg.MessageBody.ResultList[0]!.ResultOfQualificationConfirmation;
@@ -329,13 +465,27 @@ describe('onshi result documents', () => {
     const s = scenario({
       visitDate: '2026-01-20',
       clinic: { onlineCheck: true, incident: 'network-outage' },
-      patient: { birthDate: '1981-05-10', coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }], myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' } },
+      patient: {
+        birthDate: '1981-05-10',
+        coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+      },
       presented: [{ kind: 'myna-card' }, { kind: 'legacy-card' }],
     });
     expect(onshiForScenario(s)).toEqual({ id: 't', route: null, result: null });
-    const ok = scenario({ visitDate: '2026-01-20', patient: { birthDate: '1981-05-10', coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }], myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' } }, presented: [{ kind: 'myna-card' }] });
+    const ok = scenario({
+      visitDate: '2026-01-20',
+      patient: {
+        birthDate: '1981-05-10',
+        coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+      },
+      presented: [{ kind: 'myna-card' }],
+    });
     const { decision, trace } = decideWithTrace(ok);
-    expect(() => onshiFromTrace(ok, { ...decision, onlineCheck: { ...decision.onlineCheck, cardRoute: 'invalid' } }, trace)).toThrow(/disagrees/);
+    expect(() =>
+      onshiFromTrace(ok, { ...decision, onlineCheck: { ...decision.onlineCheck, cardRoute: 'invalid' } }, trace),
+    ).toThrow(/disagrees/);
   });
 
   it('fromXml rejects malformed XML with a clear message', () => {

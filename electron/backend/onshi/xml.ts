@@ -20,7 +20,9 @@ export function toXml(doc: OnshiDocument): string {
         ProcessingResultStatus: body.ProcessingResultStatus,
         QualificationValidity: body.QualificationValidity,
         ResultList: list.length ? { ResultOfQualificationConfirmation: list } : '',
-        ...(body.QualificationConfirmSearchInfo ? { QualificationConfirmSearchInfo: body.QualificationConfirmSearchInfo } : {}),
+        ...(body.QualificationConfirmSearchInfo
+          ? { QualificationConfirmSearchInfo: body.QualificationConfirmSearchInfo }
+          : {}),
       },
     },
   };
@@ -31,13 +33,25 @@ export function toXml(doc: OnshiDocument): string {
 export function fromXml(xml: string): OnshiDocument {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new AppError('invalid-input', `XMLとして正しくありません: ${valid.err.msg} (${valid.err.line}行目)`, `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`);
+    throw new AppError(
+      'invalid-input',
+      `XMLとして正しくありません: ${valid.err.msg} (${valid.err.line}行目)`,
+      `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`,
+    );
   }
-  const parser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (_name, jpath) => jpath === RESULT_PATH });
+  const parser = new XMLParser({
+    parseTagValue: false,
+    ignoreDeclaration: true,
+    isArray: (_name, jpath) => jpath === RESULT_PATH,
+  });
   const raw = parser.parse(xml) as { XmlMsg?: { MessageHeader: unknown; MessageBody: Record<string, unknown> } };
   if (!raw.XmlMsg) throw new AppError('invalid-input', 'XmlMsg 要素がありません', 'no XmlMsg element');
   const { ResultList, ...body } = raw.XmlMsg.MessageBody;
-  const items = typeof ResultList === 'object' && ResultList !== null ? ((ResultList as { ResultOfQualificationConfirmation?: ResultOfQualificationConfirmation[] }).ResultOfQualificationConfirmation ?? []) : [];
+  const items =
+    typeof ResultList === 'object' && ResultList !== null
+      ? ((ResultList as { ResultOfQualificationConfirmation?: ResultOfQualificationConfirmation[] })
+          .ResultOfQualificationConfirmation ?? [])
+      : [];
   return {
     XmlMsg: {
       MessageHeader: raw.XmlMsg.MessageHeader as OnshiDocument['XmlMsg']['MessageHeader'],

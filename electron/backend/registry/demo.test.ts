@@ -47,10 +47,15 @@ describe('demo registry', () => {
     for (const { rec } of loaded()) {
       for (const c of rec.coverages) {
         expect(c.insurerNumber, rec.name).not.toBeNull();
-        expect(checkNumber(c.insurerNumber!, c.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer'), `${rec.name} ${c.insurerNumber}`).toEqual({ ok: true });
+        expect(
+          checkNumber(c.insurerNumber!, c.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer'),
+          `${rec.name} ${c.insurerNumber}`,
+        ).toEqual({ ok: true });
       }
     }
-    const dump = JSON.stringify(['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
+    const dump = JSON.stringify(
+      ['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()),
+    );
     expect(dump).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
   });
 
@@ -77,37 +82,88 @@ describe('demo registry', () => {
 
   it('together the cases exercise every rule the engine lists, and the data covers R15 and R16 (R18, R19: the test above)', () => {
     const listed = new Set<RuleId>(demoPatients().flatMap((d) => d.case.rules));
-    const decisionRules: RuleId[] = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R12', 'R13', 'R14', 'R17', 'R20'];
+    const decisionRules: RuleId[] = [
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+      'R6',
+      'R7',
+      'R8',
+      'R9',
+      'R10',
+      'R11',
+      'R12',
+      'R13',
+      'R14',
+      'R17',
+      'R20',
+    ];
     for (const r of decisionRules) expect(listed.has(r), r).toBe(true);
-    for (const r of ['R15', 'R16']) expect(demoPatients().some((d) => d.person.note!.includes(r)), r).toBe(true);
+    for (const r of ['R15', 'R16'])
+      expect(
+        demoPatients().some((d) => d.person.note!.includes(r)),
+        r,
+      ).toBe(true);
 
     const all = loaded().map((x) => x.rec);
     const ageAt = (p: PersonRecord, on: string) => {
       const per = agePeriods(p.birthDate);
-      return { preschool: on <= per.preschoolEnd, elderly: on >= per.elderlyStart && on < per.birthday75, over75: on >= per.birthday75 };
+      return {
+        preschool: on <= per.preschoolEnd,
+        elderly: on >= per.elderlyStart && on < per.birthday75,
+        over75: on >= per.birthday75,
+      };
     };
     const some = (what: string, f: (p: PersonRecord) => boolean) => expect(all.some(f), what).toBe(true);
-    some('around 6: still preschool in 2026-03', (p) => ageAt(p, '2026-03-31').preschool && !ageAt(p, '2026-04-01').preschool);
-    some('around 6: just past preschool in 2025', (p) => p.birthDate.startsWith('2019') && !ageAt(p, '2025-10-01').preschool);
-    some('around 70: enters the elderly period in 2025–2026', (p) => !ageAt(p, '2025-06-01').elderly && ageAt(p, '2026-06-01').elderly);
+    some(
+      'around 6: still preschool in 2026-03',
+      (p) => ageAt(p, '2026-03-31').preschool && !ageAt(p, '2026-04-01').preschool,
+    );
+    some(
+      'around 6: just past preschool in 2025',
+      (p) => p.birthDate.startsWith('2019') && !ageAt(p, '2025-10-01').preschool,
+    );
+    some(
+      'around 70: enters the elderly period in 2025–2026',
+      (p) => !ageAt(p, '2025-06-01').elderly && ageAt(p, '2026-06-01').elderly,
+    );
     some('around 75: turns 75 in 2025–2026', (p) => !ageAt(p, '2025-06-01').over75 && ageAt(p, '2026-06-01').over75);
     some('29 February birthday', (p) => p.birthDate.endsWith('-02-29'));
-    some('new hire inside the registration lag (filedOn)', (p) => p.coverages.some((c) => c.filedOn !== null && c.filedOn >= '2026-01-01'));
-    some('registration lag without My Number on the form', (p) => p.coverages.some((c) => c.filedOn !== null && !c.myNumberOnForm));
-    some('lost coverage (退職, R16)', (p) => p.coverages.some((c) => c.lostOn !== null) && p.holdings.some((h) => h.kind === 'kakunin-sho'));
-    some('changed coverage (転職)', (p) => p.coverages.length >= 2 && p.coverages.some((c) => c.lostOn !== null && c.insurer !== 'kouki'));
+    some('new hire inside the registration lag (filedOn)', (p) =>
+      p.coverages.some((c) => c.filedOn !== null && c.filedOn >= '2026-01-01'),
+    );
+    some('registration lag without My Number on the form', (p) =>
+      p.coverages.some((c) => c.filedOn !== null && !c.myNumberOnForm),
+    );
+    some(
+      'lost coverage (退職, R16)',
+      (p) => p.coverages.some((c) => c.lostOn !== null) && p.holdings.some((h) => h.kind === 'kakunin-sho'),
+    );
+    some(
+      'changed coverage (転職)',
+      (p) => p.coverages.length >= 2 && p.coverages.some((c) => c.lostOn !== null && c.insurer !== 'kouki'),
+    );
     some('e-certificate expired, in grace', (p) => p.myna?.certExpiresOn === '2025-12-10');
     some('e-certificate expired beyond grace', (p) => p.myna !== null && p.myna.certExpiresOn < '2025-09-01');
     some('PIN lock', (p) => p.myna?.pinLocked === true);
     some('後期', (p) => p.coverages.some((c) => c.insurer === 'kouki'));
-    some('国保 with a printed expiry', (p) => p.holdings.some((h) => h.kind === 'legacy-card' && h.printedExpiry !== null));
+    some('国保 with a printed expiry', (p) =>
+      p.holdings.some((h) => h.kind === 'legacy-card' && h.printedExpiry !== null),
+    );
     some('smartphone user', (p) => p.holdings.some((h) => h.kind === 'smartphone'));
-    some('限度額 category (under 70)', (p) => p.coverages.some((c) => ['ア', 'イ', 'ウ', 'エ', 'オ'].includes(c.limitCategory ?? '')));
-    some('限度額 category (70+)', (p) => p.coverages.some((c) => ['一般', '低所得Ⅰ', '低所得Ⅱ'].includes(c.limitCategory ?? '')));
+    some('限度額 category (under 70)', (p) =>
+      p.coverages.some((c) => ['ア', 'イ', 'ウ', 'エ', 'オ'].includes(c.limitCategory ?? '')),
+    );
+    some('限度額 category (70+)', (p) =>
+      p.coverages.some((c) => ['一般', '低所得Ⅰ', '低所得Ⅱ'].includes(c.limitCategory ?? '')),
+    );
     some('card not registered for insurance use', (p) => p.myna?.insuranceRegistered === false);
     some('no My Number card', (p) => p.myna === null);
     some('no coverage at all', (p) => p.coverages.length === 0);
-    for (const ins of ['kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki']) some(ins, (p) => p.coverages.some((c) => c.insurer === ins));
+    for (const ins of ['kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki'])
+      some(ins, (p) => p.coverages.some((c) => c.insurer === ins));
   });
 
   it('loads on first start only, and on demand (replace reloads the demo patients, never the clinic’s own)', () => {

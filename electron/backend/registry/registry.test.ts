@@ -22,7 +22,15 @@ function person(over: Partial<PersonInput> = {}): PersonInput {
     sex: 'female',
     note: 'テスト用の架空の患者',
     coverages: [
-      { insurer: 'kyokai', insurerNumber: '01130012', insurerName: '全国健康保険協会 東京支部', symbol: '1234', number: '56', branch: '00', acquiredOn: '2015-04-01' },
+      {
+        insurer: 'kyokai',
+        insurerNumber: '01130012',
+        insurerName: '全国健康保険協会 東京支部',
+        symbol: '1234',
+        number: '56',
+        branch: '00',
+        acquiredOn: '2015-04-01',
+      },
       { insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01', lostOn: '2015-04-01', personalFamily: 2 },
     ],
     myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10', pinLocked: false },
@@ -51,7 +59,9 @@ function expectError(fn: () => unknown, code: string, path?: string): AppError {
 }
 
 const countAll = () =>
-  ['person', 'coverage', 'myna', 'holding'].map((t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n);
+  ['person', 'coverage', 'myna', 'holding'].map(
+    (t) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
+  );
 
 describe('registry CRUD', () => {
   it('creates a person with coverages, card and holdings, normalising dates and kana', () => {
@@ -59,13 +69,41 @@ describe('registry CRUD', () => {
     expect(p.id).toMatch(/^\d+$/);
     expect(p.kana).toBe('サクライ ハナコ');
     expect(p.coverages.map((c) => c.id)).toEqual(['c1', 'c2']);
-    expect(p.coverages[0]).toMatchObject({ insurerName: '全国健康保険協会 東京支部', personalFamily: 1, myNumberOnForm: true, lostOn: null });
-    expect(p.coverages[1]).toMatchObject({ insurer: 'kokuho', personalFamily: 2, insurerName: null, lostOn: '2015-04-01' });
-    expect(p.myna).toEqual({ insuranceRegistered: true, registerAtDesk: true, certExpiresOn: '2030-05-10', pinLocked: false });
-    expect(p.holdings[1]).toEqual({
-      kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-08-01', validFrom: null, validUntil: '2030-07-31', showsRatio: false, showsLimit: true,
+    expect(p.coverages[0]).toMatchObject({
+      insurerName: '全国健康保険協会 東京支部',
+      personalFamily: 1,
+      myNumberOnForm: true,
+      lostOn: null,
     });
-    expect(p.holdings.map((h) => h.kind)).toEqual(['legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card', 'limit-cert']);
+    expect(p.coverages[1]).toMatchObject({
+      insurer: 'kokuho',
+      personalFamily: 2,
+      insurerName: null,
+      lostOn: '2015-04-01',
+    });
+    expect(p.myna).toEqual({
+      insuranceRegistered: true,
+      registerAtDesk: true,
+      certExpiresOn: '2030-05-10',
+      pinLocked: false,
+    });
+    expect(p.holdings[1]).toEqual({
+      kind: 'kakunin-sho',
+      coverage: 'c1',
+      issuedOn: '2025-08-01',
+      validFrom: null,
+      validUntil: '2030-07-31',
+      showsRatio: false,
+      showsLimit: true,
+    });
+    expect(p.holdings.map((h) => h.kind)).toEqual([
+      'legacy-card',
+      'kakunin-sho',
+      'oshirase',
+      'smartphone',
+      'elderly-card',
+      'limit-cert',
+    ]);
     expect(repo.get(p.id)).toEqual(p);
   });
 
@@ -101,7 +139,9 @@ describe('registry CRUD', () => {
     repo.create(person());
     const before = countAll();
     // the second coverage row violates the table's CHECK after validation → whole create rolls back
-    db.exec("CREATE TRIGGER no_kokuho BEFORE INSERT ON coverage WHEN NEW.insurer = 'kokuho' BEGIN SELECT RAISE(ABORT, 'boom'); END;");
+    db.exec(
+      "CREATE TRIGGER no_kokuho BEFORE INSERT ON coverage WHEN NEW.insurer = 'kokuho' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+    );
     expect(() => repo.create(person({ name: '失敗 する', kana: 'シッパイ スル' }))).toThrow();
     expect(countAll()).toEqual(before);
   });
@@ -109,16 +149,67 @@ describe('registry CRUD', () => {
 
 describe('validation', () => {
   it('reuses the scenario validator: check digits, 12-digit insurer numbers, dates, document rules', () => {
-    expectError(() => repo.create(person({ coverages: [{ insurer: 'kyokai', insurerNumber: '01130013', acquiredOn: '2015-04-01' }], holdings: [] })), 'invalid-input', 'coverages[0].insurerNumber');
-    expectError(() => repo.create(person({ coverages: [{ insurer: 'kokuho', insurerNumber: '13815', acquiredOn: '2015-04-01' }], holdings: [] })), 'invalid-input', 'coverages[0].insurerNumber');
-    expectError(() => repo.create(person({ coverages: [{ insurer: 'kyokai', acquiredOn: '平成31年5月1日' }], holdings: [] })), 'invalid-input', 'coverages[0].acquiredOn');
-    expectError(() => repo.create(person({ holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-01', validUntil: '2031-01-01' }] })), 'invalid-input', 'holdings[0].validUntil');
-    expectError(() => repo.create(person({ holdings: [{ kind: 'legacy-card', coverage: 'c9' }] })), 'invalid-input', 'holdings[0].coverage');
-    expectError(() => repo.create(person({ holdings: [{ kind: 'legacy-card' }] })), 'invalid-input', 'holdings[0].coverage');
-    expectError(() => repo.create(person({ holdings: [{ kind: 'passport' }] })), 'invalid-input', 'holdings[0].kind');
-    expectError(() => repo.create(person({ myna: null, holdings: [{ kind: 'smartphone', os: 'iphone' }] })), 'invalid-input', 'holdings[0].kind');
     expectError(
-      () => repo.create(person({ coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2015-04-01' }], holdings: [{ kind: 'legacy-card', coverage: 'c1' }] })),
+      () =>
+        repo.create(
+          person({
+            coverages: [{ insurer: 'kyokai', insurerNumber: '01130013', acquiredOn: '2015-04-01' }],
+            holdings: [],
+          }),
+        ),
+      'invalid-input',
+      'coverages[0].insurerNumber',
+    );
+    expectError(
+      () =>
+        repo.create(
+          person({
+            coverages: [{ insurer: 'kokuho', insurerNumber: '13815', acquiredOn: '2015-04-01' }],
+            holdings: [],
+          }),
+        ),
+      'invalid-input',
+      'coverages[0].insurerNumber',
+    );
+    expectError(
+      () => repo.create(person({ coverages: [{ insurer: 'kyokai', acquiredOn: '平成31年5月1日' }], holdings: [] })),
+      'invalid-input',
+      'coverages[0].acquiredOn',
+    );
+    expectError(
+      () =>
+        repo.create(
+          person({
+            holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-01', validUntil: '2031-01-01' }],
+          }),
+        ),
+      'invalid-input',
+      'holdings[0].validUntil',
+    );
+    expectError(
+      () => repo.create(person({ holdings: [{ kind: 'legacy-card', coverage: 'c9' }] })),
+      'invalid-input',
+      'holdings[0].coverage',
+    );
+    expectError(
+      () => repo.create(person({ holdings: [{ kind: 'legacy-card' }] })),
+      'invalid-input',
+      'holdings[0].coverage',
+    );
+    expectError(() => repo.create(person({ holdings: [{ kind: 'passport' }] })), 'invalid-input', 'holdings[0].kind');
+    expectError(
+      () => repo.create(person({ myna: null, holdings: [{ kind: 'smartphone', os: 'iphone' }] })),
+      'invalid-input',
+      'holdings[0].kind',
+    );
+    expectError(
+      () =>
+        repo.create(
+          person({
+            coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2015-04-01' }],
+            holdings: [{ kind: 'legacy-card', coverage: 'c1' }],
+          }),
+        ),
       'invalid-input',
       'holdings[0].printedExpiry',
     );
@@ -130,21 +221,45 @@ describe('validation', () => {
   });
 
   it('R18: no API stores a 12-digit number — every text field is tried', () => {
-    const forms = ['123456789012', '1234 5678 9012', '1234-5678-9012', '１２３４５６７８９０１２', 'メモ 123456789012 です'];
+    const forms = [
+      '123456789012',
+      '1234 5678 9012',
+      '1234-5678-9012',
+      '１２３４５６７８９０１２',
+      'メモ 123456789012 です',
+    ];
     const base = person();
     const targets: Array<[string, (v: string) => PersonInput]> = [
       ['name', (v) => ({ ...base, name: v })],
       ['kana', (v) => ({ ...base, kana: v })],
       ['birthDate', (v) => ({ ...base, birthDate: v })],
       ['note', (v) => ({ ...base, note: v })],
-      ...(['insurerNumber', 'insurerName', 'symbol', 'number', 'branch', 'acquiredOn', 'lostOn', 'registeredOn', 'filedOn', 'id', 'limitCategory'] as const).map(
-        (f): [string, (v: string) => PersonInput] => [`coverages[0].${f}`, (v) => ({ ...base, coverages: [{ ...base.coverages![0]!, [f]: v }, base.coverages![1]!] })],
-      ),
+      ...(
+        [
+          'insurerNumber',
+          'insurerName',
+          'symbol',
+          'number',
+          'branch',
+          'acquiredOn',
+          'lostOn',
+          'registeredOn',
+          'filedOn',
+          'id',
+          'limitCategory',
+        ] as const
+      ).map((f): [string, (v: string) => PersonInput] => [
+        `coverages[0].${f}`,
+        (v) => ({ ...base, coverages: [{ ...base.coverages![0]!, [f]: v }, base.coverages![1]!] }),
+      ]),
       ['myna.certExpiresOn', (v) => ({ ...base, myna: { ...base.myna!, certExpiresOn: v } })],
       ...base.holdings!.flatMap((h, i) =>
         Object.keys(h)
           .filter((k) => k !== 'kind' && typeof h[k] === 'string')
-          .map((k): [string, (v: string) => PersonInput] => [`holdings[${i}].${k}`, (v) => ({ ...base, holdings: base.holdings!.map((x, j) => (j === i ? { ...x, [k]: v } : x)) })]),
+          .map((k): [string, (v: string) => PersonInput] => [
+            `holdings[${i}].${k}`,
+            (v) => ({ ...base, holdings: base.holdings!.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }),
+          ]),
       ),
       ['holdings[0].kind', (v) => ({ ...base, holdings: [{ kind: v }] })],
     ];
@@ -160,7 +275,9 @@ describe('validation', () => {
     }
     expectError(() => repo.search('123456789012'), 'my-number');
     // nothing anywhere in the database carries 12 digits
-    const dump = JSON.stringify(['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
+    const dump = JSON.stringify(
+      ['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()),
+    );
     expect(dump).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
     expect(countAll()[0]).toBe(1);
   });
@@ -168,15 +285,31 @@ describe('validation', () => {
 
 describe('search', () => {
   beforeEach(() => {
-    repo.create(person({ name: '山田 太一', kana: 'ヤマダ タイチ', birthDate: '1953-06-10', sex: 'male', holdings: [] }));
+    repo.create(
+      person({ name: '山田 太一', kana: 'ヤマダ タイチ', birthDate: '1953-06-10', sex: 'male', holdings: [] }),
+    );
     repo.create(person({ name: '山田 花', kana: 'ヤマダ ハナ', birthDate: '1990-01-02', holdings: [] }));
-    repo.create(person({ name: '小川 ヴィオラ', kana: 'オガワ ヴィオラ', birthDate: '2001-11-30', myna: null, holdings: [] }));
+    repo.create(
+      person({ name: '小川 ヴィオラ', kana: 'オガワ ヴィオラ', birthDate: '2001-11-30', myna: null, holdings: [] }),
+    );
   });
 
   it('ｶﾅ, カナ, かな, full- and half-width and spacing all match', () => {
-    for (const q of ['ヤマダ', 'やまだ', 'ﾔﾏﾀﾞ', 'ﾔﾏﾀﾞ ﾀｲﾁ', 'やまだ　たいち', 'ヤマダタイチ', ' 山田太一 ', '山田　太一']) {
+    for (const q of [
+      'ヤマダ',
+      'やまだ',
+      'ﾔﾏﾀﾞ',
+      'ﾔﾏﾀﾞ ﾀｲﾁ',
+      'やまだ　たいち',
+      'ヤマダタイチ',
+      ' 山田太一 ',
+      '山田　太一',
+    ]) {
       const r = repo.search(q);
-      expect(r.items.map((p) => p.name), q).toContain('山田 太一');
+      expect(
+        r.items.map((p) => p.name),
+        q,
+      ).toContain('山田 太一');
     }
     expect(repo.search('ﾔﾏﾀﾞ ﾀｲﾁ').total).toBe(1);
     expect(repo.search('ゔぃおら').items.map((p) => p.name)).toEqual(['小川 ヴィオラ']);
@@ -186,8 +319,19 @@ describe('search', () => {
   });
 
   it('by birth date: ISO, 和暦, slashes, compact, year and year-month', () => {
-    for (const q of ['1953-06-10', '昭和28年6月10日', 'S28.6.10', '昭28/6/10', '1953/6/10', '19530610', '１９５３－０６－１０']) {
-      expect(repo.search(q).items.map((p) => p.name), q).toEqual(['山田 太一']);
+    for (const q of [
+      '1953-06-10',
+      '昭和28年6月10日',
+      'S28.6.10',
+      '昭28/6/10',
+      '1953/6/10',
+      '19530610',
+      '１９５３－０６－１０',
+    ]) {
+      expect(
+        repo.search(q).items.map((p) => p.name),
+        q,
+      ).toEqual(['山田 太一']);
     }
     expect(repo.search('1990').items.map((p) => p.name)).toEqual(['山田 花']);
     expect(repo.search('2001-11').items.map((p) => p.name)).toEqual(['小川 ヴィオラ']);
@@ -198,7 +342,12 @@ describe('search', () => {
     const all = repo.search('', { today: '2026-01-15' });
     expect(all.total).toBe(3);
     expect(all.items.map((p) => p.kana)).toEqual(['オガワ ヴィオラ', 'ヤマダ タイチ', 'ヤマダ ハナ']);
-    expect(all.items[1]).toMatchObject({ sex: 'male', birthDate: '1953-06-10', insurers: ['kyokai'], hasMynaCard: true });
+    expect(all.items[1]).toMatchObject({
+      sex: 'male',
+      birthDate: '1953-06-10',
+      insurers: ['kyokai'],
+      hasMynaCard: true,
+    });
     expect(all.items[0]!.hasMynaCard).toBe(false);
     const page = repo.search('', { limit: 2, offset: 2 });
     expect(page.total).toBe(3);

@@ -12,7 +12,15 @@ import { AppError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber } from '../privacy';
 import { jstIsoTimestamp } from '../time';
-import { type Holding, type PatientSummary, type PersonInput, type PersonRecord, type RegistryCoverage, SEX_CODE, SEX_OF_CODE } from './types';
+import {
+  type Holding,
+  type PatientSummary,
+  type PersonInput,
+  type PersonRecord,
+  type RegistryCoverage,
+  SEX_CODE,
+  SEX_OF_CODE,
+} from './types';
 import { type ValidPerson, validatePerson } from './validate';
 
 interface PersonRow {
@@ -79,14 +87,25 @@ const toMyna = (r: MynaRow): Myna => ({
 
 /** Escapes LIKE wildcards (ESCAPE '\'). */
 /** The person's own fields, as both a record and a search line carry them. */
-const toPerson = (p: PersonRow) => ({ id: String(p.id), name: p.name, kana: p.kana, birthDate: p.birth_date, sex: SEX_OF_CODE[p.sex] });
+const toPerson = (p: PersonRow) => ({
+  id: String(p.id),
+  name: p.name,
+  kana: p.kana,
+  birthDate: p.birth_date,
+  sex: SEX_OF_CODE[p.sex],
+});
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
   const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : NaN;
   if (!Number.isSafeInteger(n) || n <= 0) {
-    throw new AppError('invalid-input', `患者IDが正しくありません: ${String(id).slice(0, 20)}`, `bad patient id: ${String(id).slice(0, 20)}`, { field: 'id' });
+    throw new AppError(
+      'invalid-input',
+      `患者IDが正しくありません: ${String(id).slice(0, 20)}`,
+      `bad patient id: ${String(id).slice(0, 20)}`,
+      { field: 'id' },
+    );
   }
   return n;
 }
@@ -95,7 +114,13 @@ function parseId(id: string | number): number {
  * What a search query means: a birth date (ISO, 和暦, 1953/6/10, 19530610), a birth year or
  * year-month (1953, 1953-06), or text matched against the normalised name and reading.
  */
-export function interpretQuery(query: string): { kind: 'all' } | { kind: 'date'; date: IsoDate } | { kind: 'prefix'; prefix: string } | { kind: 'text'; text: string } {
+export function interpretQuery(
+  query: string,
+):
+  | { kind: 'all' }
+  | { kind: 'date'; date: IsoDate }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'text'; text: string } {
   const q = query.normalize('NFKC').trim();
   if (q === '') return { kind: 'all' };
   const western = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(q) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(q);
@@ -136,7 +161,9 @@ export class RegistryRepository {
            name_search = @nameSearch, kana_search = @kanaSearch, updated_at = @now WHERE id = @id`,
       ),
       deletePerson: db.prepare('DELETE FROM person WHERE id = ?'),
-      getPerson: db.prepare('SELECT id, name, kana, birth_date, sex, note, demo_key, created_at, updated_at FROM person WHERE id = ?'),
+      getPerson: db.prepare(
+        'SELECT id, name, kana, birth_date, sex, note, demo_key, created_at, updated_at FROM person WHERE id = ?',
+      ),
       coverages: db.prepare('SELECT * FROM coverage WHERE person_id = ? ORDER BY position'),
       insertCoverage: db.prepare(
         `INSERT INTO coverage (person_id, position, id, insurer, insurer_number, insurer_name, symbol, number, branch, personal_family,
@@ -145,14 +172,18 @@ export class RegistryRepository {
            @acquiredOn, @lostOn, @registeredOn, @filedOn, @myNumberOnForm, @ratio, @elderlyCard, @limitCategory)`,
       ),
       deleteCoverages: db.prepare('DELETE FROM coverage WHERE person_id = ?'),
-      myna: db.prepare('SELECT insurance_registered, register_at_desk, cert_expires_on, pin_locked FROM myna WHERE person_id = ?'),
+      myna: db.prepare(
+        'SELECT insurance_registered, register_at_desk, cert_expires_on, pin_locked FROM myna WHERE person_id = ?',
+      ),
       insertMyna: db.prepare(
         `INSERT INTO myna (person_id, insurance_registered, register_at_desk, cert_expires_on, pin_locked)
          VALUES (@personId, @insuranceRegistered, @registerAtDesk, @certExpiresOn, @pinLocked)`,
       ),
       deleteMyna: db.prepare('DELETE FROM myna WHERE person_id = ?'),
       holdings: db.prepare('SELECT kind, details FROM holding WHERE person_id = ? ORDER BY position'),
-      insertHolding: db.prepare('INSERT INTO holding (person_id, position, kind, details) VALUES (@personId, @position, @kind, @details)'),
+      insertHolding: db.prepare(
+        'INSERT INTO holding (person_id, position, kind, details) VALUES (@personId, @position, @kind, @details)',
+      ),
       deleteHoldings: db.prepare('DELETE FROM holding WHERE person_id = ?'),
       count: db.prepare('SELECT count(*) AS n FROM person'),
     };
@@ -213,7 +244,10 @@ export class RegistryRepository {
   create(input: PersonInput, opts: { demoKey?: string | null; now?: Date } = {}): PersonRecord {
     const v = validatePerson(input);
     const id = inTransaction(this.db, () => {
-      const id = Number(this.s.insertPerson.run({ ...this.personParams(v, opts.now ?? new Date()), demoKey: opts.demoKey ?? null }).lastInsertRowid);
+      const id = Number(
+        this.s.insertPerson.run({ ...this.personParams(v, opts.now ?? new Date()), demoKey: opts.demoKey ?? null })
+          .lastInsertRowid,
+      );
       this.writeChildren(id, v, v.holdings ?? []);
       return id;
     });
@@ -224,12 +258,15 @@ export class RegistryRepository {
   update(id: string | number, input: PersonInput, opts: { now?: Date } = {}): PersonRecord {
     const pid = parseId(id);
     const current = this.get(pid);
-    if (!current) throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
+    if (!current)
+      throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
     let full = input;
     if (input.holdings === undefined) {
       // Keep the current holdings that still make sense (their coverage still exists, a card for the phone).
       const ids = new Set((input.coverages ?? []).map((c, i) => (typeof c.id === 'string' ? c.id : `c${i + 1}`)));
-      const kept = current.holdings.filter((h) => ('coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || input.myna != null));
+      const kept = current.holdings.filter((h) =>
+        'coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || input.myna != null,
+      );
       full = { ...input, holdings: kept as unknown as Array<Record<string, unknown>> };
     }
     const v = validatePerson(full);
@@ -290,7 +327,10 @@ export class RegistryRepository {
    * Search by name, reading or birth date; ｶﾅ / カナ / かな, full- and half-width and spacing all
    * match (shared/kana.ts). Ordered by reading. `today` decides which coverages are current.
    */
-  search(query: string, opts: { limit?: number; offset?: number; today?: IsoDate } = {}): { total: number; items: PatientSummary[] } {
+  search(
+    query: string,
+    opts: { limit?: number; offset?: number; today?: IsoDate } = {},
+  ): { total: number; items: PatientSummary[] } {
     assertNoMyNumber(query, 'query');
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
     const offset = Math.max(opts.offset ?? 0, 0);
@@ -309,7 +349,9 @@ export class RegistryRepository {
     }
     const total = (this.db.prepare(`SELECT count(*) AS n FROM person WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT id, name, kana, birth_date, sex, note FROM person WHERE ${where} ORDER BY kana_search, id LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT id, name, kana, birth_date, sex, note FROM person WHERE ${where} ORDER BY kana_search, id LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit, offset }) as PersonRow[];
     const today = opts.today ?? todayInJapan();
     const items = rows.map((p): PatientSummary => {

@@ -14,9 +14,20 @@ import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
 import { findMyNumberPath } from '../privacy';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import { type Holding, HOLDING_KINDS, type PersonInput, type PersonRecord, type RegistryCoverage, SEX_CODE, type Sex } from './types';
+import {
+  type Holding,
+  HOLDING_KINDS,
+  type PersonInput,
+  type PersonRecord,
+  type RegistryCoverage,
+  SEX_CODE,
+  type Sex,
+} from './types';
 
-export interface ValidPerson extends Pick<PersonRecord, 'name' | 'kana' | 'birthDate' | 'sex' | 'note' | 'coverages' | 'myna'> {
+export interface ValidPerson extends Pick<
+  PersonRecord,
+  'name' | 'kana' | 'birthDate' | 'sex' | 'note' | 'coverages' | 'myna'
+> {
   /** null: not given (keep the current holdings on update) */
   holdings: Holding[] | null;
   /** per coverage id: which registry extras were given (for merging on update) */
@@ -44,10 +55,18 @@ const holdingCoverage = z.object({ coverage: z.string().regex(/^[a-z0-9-]+$/) })
 
 function fail(issues: InputIssue[]): never {
   const first = issues[0]!;
-  const more = issues.length > 1 ? { ja: ` (ほか${issues.length - 1}件)`, en: ` (and ${issues.length - 1} more)` } : { ja: '', en: '' };
-  throw new AppError('invalid-input', `患者: ${first.path}: ${first.ja}${more.ja}`, `patient: ${first.path}: ${first.en}${more.en}`, {
-    issues,
-  });
+  const more =
+    issues.length > 1
+      ? { ja: ` (ほか${issues.length - 1}件)`, en: ` (and ${issues.length - 1} more)` }
+      : { ja: '', en: '' };
+  throw new AppError(
+    'invalid-input',
+    `患者: ${first.path}: ${first.ja}${more.ja}`,
+    `patient: ${first.path}: ${first.en}${more.en}`,
+    {
+      issues,
+    },
+  );
 }
 
 function zodIssue(e: z.ZodError, prefix = ''): InputIssue {
@@ -56,8 +75,14 @@ function zodIssue(e: z.ZodError, prefix = ''): InputIssue {
     .filter(Boolean)
     .join('.')
     .replace(/\.\[/g, '[');
-  if (i.code === 'unrecognized_keys') return { path: path || '(root)', ja: `未知のフィールドです: ${i.keys.join(', ')}`, en: `unknown field: ${i.keys.join(', ')}` };
-  if (i.code === 'invalid_type' && i.input === undefined) return { path: path || '(root)', ja: '必須のフィールドがありません', en: 'required field is missing' };
+  if (i.code === 'unrecognized_keys')
+    return {
+      path: path || '(root)',
+      ja: `未知のフィールドです: ${i.keys.join(', ')}`,
+      en: `unknown field: ${i.keys.join(', ')}`,
+    };
+  if (i.code === 'invalid_type' && i.input === undefined)
+    return { path: path || '(root)', ja: '必須のフィールドがありません', en: 'required field is missing' };
   return { path: path || '(root)', ja: '値が正しくありません', en: i.message };
 }
 
@@ -85,7 +110,9 @@ export function validatePerson(input: PersonInput): ValidPerson {
   // R18 first: a 12-digit number anywhere is refused, whatever else is wrong.
   const mn = findMyNumberPath(input);
   if (mn !== null) {
-    throw new AppError('my-number', `患者: ${mn}: ${MY_NUMBER_REFUSAL.ja}`, `patient: ${mn}: ${MY_NUMBER_REFUSAL.en}`, { field: mn });
+    throw new AppError('my-number', `患者: ${mn}: ${MY_NUMBER_REFUSAL.ja}`, `patient: ${mn}: ${MY_NUMBER_REFUSAL.en}`, {
+      field: mn,
+    });
   }
   const shape = personShape.safeParse(input);
   if (!shape.success) fail([zodIssue(shape.error)]);
@@ -93,10 +120,15 @@ export function validatePerson(input: PersonInput): ValidPerson {
   const issues: InputIssue[] = [];
 
   const name = p.name.normalize('NFC').trim().replace(/\s+/gu, ' ');
-  if (name === '' || name.length > 40) issues.push({ path: 'name', ja: '氏名は1〜40文字で入力してください', en: 'the name must have 1–40 characters' });
+  if (name === '' || name.length > 40)
+    issues.push({ path: 'name', ja: '氏名は1〜40文字で入力してください', en: 'the name must have 1–40 characters' });
   const kana = normalizeKanaReading(p.kana);
   if (!isKatakanaReading(kana) || kana.length > 60) {
-    issues.push({ path: 'kana', ja: 'フリガナはカタカナ (またはひらがな) で60文字以内で入力してください', en: 'the reading must be kana, at most 60 characters' });
+    issues.push({
+      path: 'kana',
+      ja: 'フリガナはカタカナ (またはひらがな) で60文字以内で入力してください',
+      en: 'the reading must be kana, at most 60 characters',
+    });
   }
   const bd = parseDate(p.birthDate);
   if (!bd.ok) issues.push({ path: 'birthDate', ...bd.error });
@@ -112,7 +144,10 @@ export function validatePerson(input: PersonInput): ValidPerson {
     const { insurerName, personalFamily, ...rest } = c;
     const ex = extrasShape.safeParse({ insurerName, personalFamily });
     if (!ex.success) fail([zodIssue(ex.error, `coverages[${i}]`)]);
-    extras.push({ insurerName: ex.data.insurerName ? ex.data.insurerName : null, personalFamily: ex.data.personalFamily ?? 1 });
+    extras.push({
+      insurerName: ex.data.insurerName ? ex.data.insurerName : null,
+      personalFamily: ex.data.personalFamily ?? 1,
+    });
     extrasGiven.set(typeof rest.id === 'string' ? rest.id : `c${i + 1}`, {
       insurerName: insurerName !== undefined,
       personalFamily: personalFamily !== undefined,
@@ -124,14 +159,26 @@ export function validatePerson(input: PersonInput): ValidPerson {
   holdingInputs.forEach((h, i) => {
     const k = holdingKind.safeParse(h);
     if (!k.success) {
-      issues.push({ path: `holdings[${i}].kind`, ja: `書類の種類が正しくありません (使える値: ${HOLDING_KINDS.join(', ')})`, en: `bad holding kind (allowed: ${HOLDING_KINDS.join(', ')})` });
+      issues.push({
+        path: `holdings[${i}].kind`,
+        ja: `書類の種類が正しくありません (使える値: ${HOLDING_KINDS.join(', ')})`,
+        en: `bad holding kind (allowed: ${HOLDING_KINDS.join(', ')})`,
+      });
       return;
     }
     if (['legacy-card', 'kakunin-sho', 'oshirase'].includes(k.data.kind) && !holdingCoverage.safeParse(h).success) {
-      issues.push({ path: `holdings[${i}].coverage`, ja: 'どの保険の書類か (coverage) を指定してください', en: 'coverage is required' });
+      issues.push({
+        path: `holdings[${i}].coverage`,
+        ja: 'どの保険の書類か (coverage) を指定してください',
+        en: 'coverage is required',
+      });
     }
     if (k.data.kind === 'smartphone' && (h as { os?: unknown }).os === undefined) {
-      issues.push({ path: `holdings[${i}].os`, ja: 'スマホの種類 (iphone / android) を指定してください', en: 'os is required (iphone / android)' });
+      issues.push({
+        path: `holdings[${i}].os`,
+        ja: 'スマホの種類 (iphone / android) を指定してください',
+        en: 'os is required (iphone / android)',
+      });
     }
   });
   if (issues.length) fail(issues);
@@ -151,7 +198,10 @@ export function validatePerson(input: PersonInput): ValidPerson {
       r.issues.map((x) => ({
         ...x,
         path: mapPath(x.path),
-        ja: x.path.endsWith('.kind') && x.ja.includes('patient.myna') ? 'スマホのマイナ保険証にはマイナンバーカード (myna) が必要です' : x.ja,
+        ja:
+          x.path.endsWith('.kind') && x.ja.includes('patient.myna')
+            ? 'スマホのマイナ保険証にはマイナンバーカード (myna) が必要です'
+            : x.ja,
       })),
     );
   }

@@ -31,7 +31,12 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.SHIKAKU_RENDERER_DIR ?? path.join(here, 'renderer');
   const api = await createApi({ dataDir, shell: 'browser' });
-  const server = await startWebServer({ handlers: api.handlers, staticDir, port, ...(values.token ? { token: values.token } : {}) });
+  const server = await startWebServer({
+    handlers: api.handlers,
+    staticDir,
+    port,
+    ...(values.token ? { token: values.token } : {}),
+  });
   process.stdout.write(`資格確認デスク (ブラウザ版) を起動しました / browser mode ready: ${server.url}\n`);
   const stop = () => {
     void server.close().then(() => {

@@ -9,7 +9,13 @@ import { startWebServer, type WebServer } from './server';
 
 const calls: unknown[] = [];
 const handlers = {
-  'settings.get': () => ({ clinicName: 'x', medicalInstitutionCode: '', onlineCheck: true, phoneReader: false, policy: {} }),
+  'settings.get': () => ({
+    clinicName: 'x',
+    medicalInstitutionCode: '',
+    onlineCheck: true,
+    phoneReader: false,
+    policy: {},
+  }),
   'registry.search': (q: { query: string }) => {
     calls.push(q);
     return [];
@@ -30,19 +36,38 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function raw(opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(opts: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: `127.0.0.1:${server.port}`, ...opts.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
 const api = (name: string, body: unknown, headers: Record<string, string> = {}) =>
-  raw({ method: 'POST', path: `/api/${name}`, headers: { 'Content-Type': 'application/json', 'X-Shikaku-Token': server.token, ...headers }, body: JSON.stringify(body) });
+  raw({
+    method: 'POST',
+    path: `/api/${name}`,
+    headers: { 'Content-Type': 'application/json', 'X-Shikaku-Token': server.token, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('browser-mode HTTP bridge', () => {
   it('binds 127.0.0.1 and prints a token URL in the fragment', () => {
@@ -92,7 +117,16 @@ describe('browser-mode HTTP bridge', () => {
     expect((await raw({ method: 'GET', path: '/api/settings.get' })).status).toBe(405);
     expect((await api('settings.get', {}, { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await api('settings.get', { big: 'x'.repeat(1_100_000) })).status).toBe(413);
-    expect((await raw({ method: 'POST', path: '/api/settings.get', headers: { 'Content-Type': 'application/json', 'X-Shikaku-Token': server.token }, body: '{nope' })).status).toBe(400);
+    expect(
+      (
+        await raw({
+          method: 'POST',
+          path: '/api/settings.get',
+          headers: { 'Content-Type': 'application/json', 'X-Shikaku-Token': server.token },
+          body: '{nope',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('an unknown call is an error, not a crash', async () => {

@@ -97,7 +97,13 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
         }
         const sent = req.headers[TOKEN_HEADER];
         if (typeof sent !== 'string' || !sameSecret(sent, token)) {
-          return refuse(res, 401, 'bad-token', 'アクセス用のトークンがありません。起動時に表示されたアドレスで開いてください', 'missing or wrong access token');
+          return refuse(
+            res,
+            401,
+            'bad-token',
+            'アクセス用のトークンがありません。起動時に表示されたアドレスで開いてください',
+            'missing or wrong access token',
+          );
         }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
           return refuse(res, 415, 'content-type', 'JSON で送ってください', 'Content-Type must be application/json');
@@ -125,7 +131,8 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
       if (file === null) return send(res, 404, 'text/plain; charset=utf-8', 'not found', req.method === 'HEAD');
       return send(res, 200, file.type, file.body, req.method === 'HEAD');
     } catch (e) {
-      if (!res.headersSent) refuse(res, 500, 'internal', '内部エラーが発生しました', `internal error: ${(e as Error).message}`);
+      if (!res.headersSent)
+        refuse(res, 500, 'internal', '内部エラーが発生しました', `internal error: ${(e as Error).message}`);
     }
   });
 

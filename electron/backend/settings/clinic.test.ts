@@ -5,7 +5,12 @@ import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { openDatabase } from '../db/open';
 import { AppError } from '../errors';
 import { tempDir } from '../testing/temp-dir';
-import { checkMedicalInstitutionCode, ClinicSettingsRepository, DEFAULT_CLINIC_SETTINGS, DEMO_MEDICAL_INSTITUTION_CODE } from './clinic';
+import {
+  checkMedicalInstitutionCode,
+  ClinicSettingsRepository,
+  DEFAULT_CLINIC_SETTINGS,
+  DEMO_MEDICAL_INSTITUTION_CODE,
+} from './clinic';
 
 let db: Database;
 let repo: ClinicSettingsRepository;

@@ -21,10 +21,15 @@ const SCORE_TABLES = new Set(['1', '3', '4', '6']);
  * last digit is a check digit computed by the R19 algorithm over the other 6.
  */
 export function checkMedicalInstitutionCode(code: string): { ok: true } | { ok: false; ja: string; en: string } {
-  if (!/^\d{10}$/.test(code)) return { ok: false, ja: '医療機関コードは10桁の数字です', en: 'a medical institution code has 10 digits' };
+  if (!/^\d{10}$/.test(code))
+    return { ok: false, ja: '医療機関コードは10桁の数字です', en: 'a medical institution code has 10 digits' };
   const pref = Number(code.slice(0, 2));
   if (pref < 1 || pref > 47) {
-    return { ok: false, ja: '医療機関コードの先頭2桁 (都道府県番号) は01〜47です', en: 'the first two digits (prefecture) must be 01–47' };
+    return {
+      ok: false,
+      ja: '医療機関コードの先頭2桁 (都道府県番号) は01〜47です',
+      en: 'the first two digits (prefecture) must be 01–47',
+    };
   }
   if (!SCORE_TABLES.has(code[2]!)) {
     return {
@@ -69,12 +74,17 @@ function invalid(field: string, ja: string, en: string): AppError {
 }
 
 function validatePatch(patch: ClinicSettingsPatch): ClinicSettingsPatch {
-  if (typeof patch !== 'object' || patch === null) throw invalid('(root)', '設定の形式が正しくありません', 'settings must be an object');
+  if (typeof patch !== 'object' || patch === null)
+    throw invalid('(root)', '設定の形式が正しくありません', 'settings must be an object');
   const known = new Set(['clinicName', 'medicalInstitutionCode', 'onlineCheck', 'phoneReader', 'policy']);
   for (const k of Object.keys(patch)) if (!known.has(k)) throw invalid(k, '未知の設定です', 'unknown setting');
   if (patch.clinicName !== undefined) {
     if (typeof patch.clinicName !== 'string' || patch.clinicName.trim() === '' || patch.clinicName.length > 60) {
-      throw invalid('clinicName', '医療機関名は1〜60文字で入力してください', 'the clinic name must have 1–60 characters');
+      throw invalid(
+        'clinicName',
+        '医療機関名は1〜60文字で入力してください',
+        'the clinic name must have 1–60 characters',
+      );
     }
     assertNoMyNumber(patch.clinicName, 'clinicName');
   }
@@ -87,7 +97,8 @@ function validatePatch(patch: ClinicSettingsPatch): ClinicSettingsPatch {
     }
   }
   for (const k of ['onlineCheck', 'phoneReader'] as const) {
-    if (patch[k] !== undefined && typeof patch[k] !== 'boolean') throw invalid(k, 'はい/いいえ (true/false) で指定してください', 'must be true or false');
+    if (patch[k] !== undefined && typeof patch[k] !== 'boolean')
+      throw invalid(k, 'はい/いいえ (true/false) で指定してください', 'must be true or false');
   }
   if (patch.policy !== undefined) {
     const r = policySchema.partial().strict().safeParse(patch.policy);
@@ -104,7 +115,9 @@ export class ClinicSettingsRepository {
 
   private row(): SettingsDbRow | undefined {
     return this.db
-      .prepare('SELECT clinic_name, medical_institution_code, online_check, phone_reader, policy FROM clinic_settings WHERE id = 1')
+      .prepare(
+        'SELECT clinic_name, medical_institution_code, online_check, phone_reader, policy FROM clinic_settings WHERE id = 1',
+      )
       .get() as SettingsDbRow | undefined;
   }
 
@@ -161,7 +174,13 @@ export class ClinicSettingsRepository {
            VALUES (1, @name, @code, @online, @phone, '{}', @now)
            ON CONFLICT (id) DO UPDATE SET policy = '{}', updated_at = @now`,
         )
-        .run({ name: cur.clinicName, code: cur.medicalInstitutionCode, online: cur.onlineCheck ? 1 : 0, phone: cur.phoneReader ? 1 : 0, now: jstIsoTimestamp(now) });
+        .run({
+          name: cur.clinicName,
+          code: cur.medicalInstitutionCode,
+          online: cur.onlineCheck ? 1 : 0,
+          phone: cur.phoneReader ? 1 : 0,
+          now: jstIsoTimestamp(now),
+        });
     } catch (e) {
       throw fromSystemError(e, this.db.name);
     }

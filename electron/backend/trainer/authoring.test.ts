@@ -14,7 +14,8 @@ async function setup() {
   return { ...t, packId: pack.id };
 }
 
-const order = (t: Awaited<ReturnType<typeof setup>>) => t.trainer.packs.get(t.packId).scenarios.map((s) => s.scenarioId);
+const order = (t: Awaited<ReturnType<typeof setup>>) =>
+  t.trainer.packs.get(t.packId).scenarios.map((s) => s.scenarioId);
 
 describe('authoring', () => {
   it('create, edit (even the id), duplicate next to the original, reorder, delete', async () => {
@@ -24,7 +25,13 @@ describe('authoring', () => {
     expect(order(t)).toEqual(['a', 'b', 'c']);
 
     const edited = packs.saveScenario(t.packId, scenarioJson('b2', { title: '書き直した例題', presented: [] }), 'b');
-    expect(edited.row).toMatchObject({ scenarioId: 'b2', position: 1, title: '書き直した例題', verdict: 'self-pay', expectedMatches: false });
+    expect(edited.row).toMatchObject({
+      scenarioId: 'b2',
+      position: 1,
+      title: '書き直した例題',
+      verdict: 'self-pay',
+      expectedMatches: false,
+    });
     expect(order(t)).toEqual(['a', 'b2', 'c']);
 
     const copy = packs.duplicate(t.packId, 'a');
@@ -32,7 +39,13 @@ describe('authoring', () => {
     expect(packs.duplicate(t.packId, 'a').scenarioId).toBe('a-copy-2');
     expect(order(t)).toEqual(['a', 'a-copy-2', 'a-copy', 'b2', 'c']);
 
-    expect(packs.move(t.packId, 'c', 0).scenarios.map((s) => s.scenarioId)).toEqual(['c', 'a', 'a-copy-2', 'a-copy', 'b2']);
+    expect(packs.move(t.packId, 'c', 0).scenarios.map((s) => s.scenarioId)).toEqual([
+      'c',
+      'a',
+      'a-copy-2',
+      'a-copy',
+      'b2',
+    ]);
     expect(packs.move(t.packId, 'c', 99).scenarios.map((s) => [s.scenarioId, s.position])).toEqual([
       ['a', 0],
       ['a-copy-2', 1],
@@ -49,11 +62,16 @@ describe('authoring', () => {
     const t = await setup();
     t.trainer.packs.saveScenario(t.packId, scenarioJson('a'));
     const before = dumpDatabase(t.db);
-    const bad = t.trainer.packs.saveScenario(t.packId, scenarioJson('Bad Id', { visitDate: '平成31年5月1日', presented: [{ kind: 'fax' }] }));
+    const bad = t.trainer.packs.saveScenario(
+      t.packId,
+      scenarioJson('Bad Id', { visitDate: '平成31年5月1日', presented: [{ kind: 'fax' }] }),
+    );
     expect(bad.row).toBeNull();
     expect(bad.issues.map((i) => i.path).sort()).toEqual(['id', 'presented[0].kind', 'visitDate']);
     const dup = t.trainer.packs.saveScenario(t.packId, scenarioJson('a'));
-    expect(dup.issues).toEqual([expect.objectContaining({ path: 'id', ja: 'このパックには同じ id のシナリオがすでにあります: a' })]);
+    expect(dup.issues).toEqual([
+      expect.objectContaining({ path: 'id', ja: 'このパックには同じ id のシナリオがすでにあります: a' }),
+    ]);
     const my = t.trainer.packs.saveScenario(t.packId, scenarioJson('z', { story: '番号 123456789012' }));
     expect(my.issues).toEqual([expect.objectContaining({ path: 'story' })]);
     expect(JSON.stringify(my)).not.toContain('123456789012');
@@ -71,15 +89,39 @@ describe('authoring', () => {
 
   it('saves a desk case (the desk scenario, with a new id, title and story), into a new pack if asked', async () => {
     const t = await setup();
-    const desk = parseScenario(scenarioJson('desk-abc', { title: undefined, story: undefined, expected: undefined }), { inPack: true });
+    const desk = parseScenario(scenarioJson('desk-abc', { title: undefined, story: undefined, expected: undefined }), {
+      inPack: true,
+    });
     if (!desk.ok) throw new Error('fixture');
-    const out = t.trainer.saveDeskCase({ packId: null, newPackTitle: '窓口の事例', scenario: desk.scenario, id: 'desk-case-1', title: '窓口で迷った例', story: '患者さんが…' });
+    const out = t.trainer.saveDeskCase({
+      packId: null,
+      newPackTitle: '窓口の事例',
+      scenario: desk.scenario,
+      id: 'desk-case-1',
+      title: '窓口で迷った例',
+      story: '患者さんが…',
+    });
     expect(out.issues).toEqual([]);
-    expect(out.row).toMatchObject({ scenarioId: 'desk-case-1', title: '窓口で迷った例', verdict: 'insured', expectedMatches: null });
-    expect(t.trainer.packs.summary(out.packId!)).toMatchObject({ title: '窓口の事例', source: 'authored', scenarioCount: 1 });
+    expect(out.row).toMatchObject({
+      scenarioId: 'desk-case-1',
+      title: '窓口で迷った例',
+      verdict: 'insured',
+      expectedMatches: null,
+    });
+    expect(t.trainer.packs.summary(out.packId!)).toMatchObject({
+      title: '窓口の事例',
+      source: 'authored',
+      scenarioCount: 1,
+    });
     // a bad id: nothing is created, not even the new pack
     const before = dumpDatabase(t.db);
-    const bad = t.trainer.saveDeskCase({ packId: null, newPackTitle: 'もう一つ', scenario: desk.scenario, id: 'Not Valid', title: 'x' });
+    const bad = t.trainer.saveDeskCase({
+      packId: null,
+      newPackTitle: 'もう一つ',
+      scenario: desk.scenario,
+      id: 'Not Valid',
+      title: 'x',
+    });
     expect(bad.row).toBeNull();
     expect(bad.issues[0]).toMatchObject({ path: 'id' });
     expect(dumpDatabase(t.db)).toBe(before);

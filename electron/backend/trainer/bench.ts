@@ -13,7 +13,11 @@ import { progressCsv, progressOf } from './progress';
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 
 export async function benchTrainer(opts: { dir: string; packFile: string }): Promise<Record<string, string>> {
-  const base = JSON.parse(fs.readFileSync(opts.packFile, 'utf8')) as { format: string; title: string; scenarios: { id: string }[] };
+  const base = JSON.parse(fs.readFileSync(opts.packFile, 'utf8')) as {
+    format: string;
+    title: string;
+    scenarios: { id: string }[];
+  };
   const scenarios: unknown[] = [];
   let bytes = 200;
   for (let round = 0; ; round += 1) {
@@ -57,7 +61,13 @@ export async function benchTrainer(opts: { dir: string; packFile: string }): Pro
   const answer: TraineeAnswer = { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: false, documentsNeeded: [] };
   t = performance.now();
   for (let i = 0; i < 50; i += 1) {
-    const st = trainer.sessions.start({ traineeName: `研修生${i % 5}`, packId: pack.id, mode: 'exam', seed: i, count: 100 });
+    const st = trainer.sessions.start({
+      traineeName: `研修生${i % 5}`,
+      packId: pack.id,
+      mode: 'exam',
+      seed: i,
+      count: 100,
+    });
     for (let p = 1; p <= 100; p += 1) trainer.sessions.answer(st.session.id, p, answer, 5000);
   }
   const answerMs = (performance.now() - t) / 5000;
@@ -72,7 +82,7 @@ export async function benchTrainer(opts: { dir: string; packFile: string }): Pro
     'pack size': `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios`,
     'validate (parse+zod)': ms(checkMs),
     'import (1 transaction)': ms(importMs),
-    'export': `${ms(exportMs)} (${(exported.json.length / 1024 / 1024).toFixed(1)} MB)`,
+    export: `${ms(exportMs)} (${(exported.json.length / 1024 / 1024).toFixed(1)} MB)`,
     'pack list (all rows)': ms(listMs),
     'answer (grade+insert)': `${answerMs.toFixed(2)} ms each`,
     'progress, 5,000 answers': ms(progressMs),

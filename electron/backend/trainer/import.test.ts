@@ -22,7 +22,12 @@ async function withBaseline() {
   // some trainee history too, so "unchanged" covers every table
   const packId = t.trainer.packs.list()[0]!.id;
   const st = t.trainer.sessions.start({ traineeName: '研修 太郎', packId, mode: 'practice', count: 2 });
-  t.trainer.sessions.answer(st.session.id, 1, { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: false, documentsNeeded: [] }, 5000);
+  t.trainer.sessions.answer(
+    st.session.id,
+    1,
+    { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: false, documentsNeeded: [] },
+    5000,
+  );
   return { ...t, before: dumpDatabase(t.db) };
 }
 
@@ -56,13 +61,19 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('a wrong format version names the version this app reads', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(JSON.stringify({ ...packJson([scenarioJson('a')]), format: 'shikaku-pack/2' }), 'v2.json');
+    const out = trainer.importText(
+      JSON.stringify({ ...packJson([scenarioJson('a')]), format: 'shikaku-pack/2' }),
+      'v2.json',
+    );
     expectRefused(out, db, before);
     expect(out.issues[0]).toMatchObject({ path: 'format', scenarioId: null });
     expect(out.issues[0]!.ja).toContain('"shikaku-pack/2"');
     expect(out.issues[0]!.ja).toContain('"shikaku-pack/1"');
     // a single scenario file is pointed out as such
-    const single = trainer.importText(JSON.stringify({ format: 'shikaku-scenario/1', ...scenarioJson('b') }), 'one.json');
+    const single = trainer.importText(
+      JSON.stringify({ format: 'shikaku-scenario/1', ...scenarioJson('b') }),
+      'one.json',
+    );
     expectRefused(single, db, before);
     expect(single.issues[0]!.ja).toContain('1件のシナリオ');
   });
@@ -70,7 +81,12 @@ describe('pack import: bad input → clear error, nothing imported, database unc
   it('an unknown document kind names the scenario and the field', async () => {
     const { trainer, db, before } = await withBaseline();
     const out = trainer.importText(
-      JSON.stringify(packJson([scenarioJson('ok-1'), scenarioJson('bad-kind', { presented: [{ kind: 'myna-card' }, { kind: 'passport' }] })])),
+      JSON.stringify(
+        packJson([
+          scenarioJson('ok-1'),
+          scenarioJson('bad-kind', { presented: [{ kind: 'myna-card' }, { kind: 'passport' }] }),
+        ]),
+      ),
       'kind.json',
     );
     expectRefused(out, db, before);
@@ -84,9 +100,17 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     const my = '123456789012';
     const text = JSON.stringify(
       packJson([
-        scenarioJson('num-insurer', { patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: my }] } }),
+        scenarioJson('num-insurer', {
+          patient: {
+            ...(scenarioJson('x').patient as object),
+            coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: my }],
+          },
+        }),
         scenarioJson('num-symbol', {
-          patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', symbol: my }] },
+          patient: {
+            ...(scenarioJson('x').patient as object),
+            coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', symbol: my }],
+          },
         }),
         scenarioJson('num-story', { story: `個人番号 ${my.slice(0, 4)} ${my.slice(4, 8)} ${my.slice(8)} を控えた` }),
         scenarioJson('fine'),
@@ -114,7 +138,9 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     fs.closeSync(fd);
     const out = trainer.importFile(big, 'big.json');
     expectRefused(out, db, before);
-    expect(out.issues[0]!.ja).toBe('ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです。パックを分けてください');
+    expect(out.issues[0]!.ja).toBe(
+      'ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです。パックを分けてください',
+    );
     expect(out.issues[0]!.en).toContain('too large (50.0 MB)');
 
     expect(() => trainer.uploads.begin('big.json', 50 * 1024 * 1024)).toThrowError(AppError);
@@ -143,10 +169,17 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('duplicate scenario ids name both places', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(JSON.stringify(packJson([scenarioJson('same'), scenarioJson('other'), scenarioJson('same')])), 'dup.json');
+    const out = trainer.importText(
+      JSON.stringify(packJson([scenarioJson('same'), scenarioJson('other'), scenarioJson('same')])),
+      'dup.json',
+    );
     expectRefused(out, db, before);
     expect(out.issues).toEqual([
-      expect.objectContaining({ scenarioId: 'same', path: 'scenarios[2].id', ja: 'シナリオ id が重複しています (scenarios[0] と同じ)' }),
+      expect.objectContaining({
+        scenarioId: 'same',
+        path: 'scenarios[2].id',
+        ja: 'シナリオ id が重複しています (scenarios[0] と同じ)',
+      }),
     ]);
   });
 
@@ -160,7 +193,10 @@ describe('pack import: bad input → clear error, nothing imported, database unc
           scenarioJson('good-2'),
           scenarioJson('bad-field', { colour: 'blue' }),
           scenarioJson('bad-check-digit', {
-            patient: { ...(scenarioJson('x').patient as object), coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: '88134458' }] },
+            patient: {
+              ...(scenarioJson('x').patient as object),
+              coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01', insurerNumber: '88134458' }],
+            },
           }),
         ]),
       ),
@@ -181,7 +217,12 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     expect(out.issues).toEqual([]);
     const original = parsePack(JSON.parse(text));
     if (!original.ok) throw new Error('default pack does not validate');
-    expect(out.pack).toMatchObject({ source: 'import', fileName: 'default-pack.json', scenarioCount: original.scenarios.length, mismatchCount: 0 });
+    expect(out.pack).toMatchObject({
+      source: 'import',
+      fileName: 'default-pack.json',
+      scenarioCount: original.scenarios.length,
+      mismatchCount: 0,
+    });
     const exported = trainer.packs.exportJson(out.pack!.id);
     const again = parsePack(JSON.parse(exported.json));
     if (!again.ok) throw new Error(JSON.stringify(again.issues.slice(0, 2)));
@@ -202,7 +243,12 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('reports scenarios whose expected disagrees with the engine (imported, flagged)', async () => {
     const { trainer } = await withBaseline();
-    const out = trainer.importText(JSON.stringify(packJson([scenarioJson('agree'), scenarioJson('disagree', { expected: { verdict: 'self-pay' } })])), 'x.json');
+    const out = trainer.importText(
+      JSON.stringify(
+        packJson([scenarioJson('agree'), scenarioJson('disagree', { expected: { verdict: 'self-pay' } })]),
+      ),
+      'x.json',
+    );
     expect(out.pack?.mismatchCount).toBe(1);
     const detail = trainer.packs.get(out.pack!.id);
     expect(detail.scenarios.map((s) => [s.scenarioId, s.expectedMatches, s.mismatches])).toEqual([
@@ -230,10 +276,15 @@ describe('the bundled default pack', () => {
 
   it('a bundled pack that does not validate is reported and not loaded (and tried again next start)', async () => {
     const lines: string[] = [];
-    const t = await openTrainer({ bundledPack: packJson([scenarioJson('a'), scenarioJson('a')]), log: (l) => lines.push(l) });
+    const t = await openTrainer({
+      bundledPack: packJson([scenarioJson('a'), scenarioJson('a')]),
+      log: (l) => lines.push(l),
+    });
     closers.push(t.close);
     expect(t.trainer.loadBundledPack()).toBeNull();
     expect(lines[0]).toContain('duplicate scenario id');
-    expect(t.db.prepare("SELECT COUNT(*) AS n FROM app_meta WHERE key = 'trainer.bundled-pack'").get()).toEqual({ n: 0 });
+    expect(t.db.prepare("SELECT COUNT(*) AS n FROM app_meta WHERE key = 'trainer.bundled-pack'").get()).toEqual({
+      n: 0,
+    });
   });
 });

@@ -43,12 +43,17 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
     if (done) return null;
     const check = checkPackValue(opts.bundledPack);
     if (!check.ok) {
-      log(`同梱のパックを読み込めませんでした / the bundled pack does not validate: ${check.issues.length} issue(s), first: ${check.issues[0]?.path} ${check.issues[0]?.en}`);
+      log(
+        `同梱のパックを読み込めませんでした / the bundled pack does not validate: ${check.issues.length} issue(s), first: ${check.issues[0]?.path} ${check.issues[0]?.en}`,
+      );
       return null;
     }
     return db.transaction(() => {
       const pack = packs.importChecked(check, 'bundled', 'packs/default-pack.json');
-      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(BUNDLED_PACK_META_KEY, JSON.stringify({ packId: pack.id, title: pack.title }));
+      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(
+        BUNDLED_PACK_META_KEY,
+        JSON.stringify({ packId: pack.id, title: pack.title }),
+      );
       return pack;
     })();
   }
@@ -70,11 +75,23 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
       return outcome(checkPackText(text), 'import', fileName);
     },
     /** "Save this desk case as a scenario": the desk's normalized scenario, a new id, title and story. */
-    saveDeskCase(input: { packId: number | null; newPackTitle?: string; scenario: unknown; id: string; title: string; story?: string }): SaveScenarioOutcome & {
+    saveDeskCase(input: {
+      packId: number | null;
+      newPackTitle?: string;
+      scenario: unknown;
+      id: string;
+      title: string;
+      story?: string;
+    }): SaveScenarioOutcome & {
       packId: number | null;
     } {
       const s = input.scenario as Scenario;
-      if (typeof s !== 'object' || s === null || !Array.isArray((s as Scenario).presented) || typeof s.patient !== 'object') {
+      if (
+        typeof s !== 'object' ||
+        s === null ||
+        !Array.isArray((s as Scenario).presented) ||
+        typeof s.patient !== 'object'
+      ) {
         throw new AppError('invalid-input', '窓口の事例が正しくありません', 'the desk case is not a scenario');
       }
       let raw: Record<string, unknown>;
@@ -88,7 +105,12 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
       let packId = input.packId;
       if (packId === null) {
         const title = input.newPackTitle?.trim() ?? '';
-        if (title === '') throw new AppError('invalid-input', '新しいパックの名前を入力してください', 'a title for the new pack is required');
+        if (title === '')
+          throw new AppError(
+            'invalid-input',
+            '新しいパックの名前を入力してください',
+            'a title for the new pack is required',
+          );
         // validate first, so a bad case never leaves an empty pack behind
         const c = checkScenarioValue(raw);
         if (!c.ok) return { row: null, issues: c.issues, warnings: c.warnings, packId: null };

@@ -6,7 +6,14 @@
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import fs from 'node:fs';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import { PACK_FORMAT, parsePack, redactMyNumber, SCENARIO_FORMAT, type Scenario, type ScenarioIssue } from '../../../shared/scenario';
+import {
+  PACK_FORMAT,
+  parsePack,
+  redactMyNumber,
+  SCENARIO_FORMAT,
+  type Scenario,
+  type ScenarioIssue,
+} from '../../../shared/scenario';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { findMyNumberPath } from '../privacy';
 
@@ -83,7 +90,12 @@ const redact = (i: ScenarioIssue): ScenarioIssue => ({
 /** A parsed JSON value. */
 export function checkPackValue(value: unknown): PackCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail({ scenarioId: null, path: '(root)', ja: 'パックは JSON のオブジェクト ({ … }) です', en: 'a pack is a JSON object ({ … })' });
+    return fail({
+      scenarioId: null,
+      path: '(root)',
+      ja: 'パックは JSON のオブジェクト ({ … }) です',
+      en: 'a pack is a JSON object ({ … })',
+    });
   }
   const format = (value as { format?: unknown }).format;
   if (format === SCENARIO_FORMAT) {
@@ -95,8 +107,18 @@ export function checkPackValue(value: unknown): PackCheck {
     });
   }
   if (format !== PACK_FORMAT) {
-    const shown = typeof format === 'string' && format.length <= 40 ? `"${redactMyNumber(format)}"` : format === undefined ? 'なし' : '不正な値';
-    const shownEn = typeof format === 'string' && format.length <= 40 ? `"${redactMyNumber(format)}"` : format === undefined ? 'missing' : 'not a string';
+    const shown =
+      typeof format === 'string' && format.length <= 40
+        ? `"${redactMyNumber(format)}"`
+        : format === undefined
+          ? 'なし'
+          : '不正な値';
+    const shownEn =
+      typeof format === 'string' && format.length <= 40
+        ? `"${redactMyNumber(format)}"`
+        : format === undefined
+          ? 'missing'
+          : 'not a string';
     return fail({
       scenarioId: null,
       path: 'format',
@@ -109,7 +131,8 @@ export function checkPackValue(value: unknown): PackCheck {
   const issues: ScenarioIssue[] = [];
   const { scenarios: rawScenarios, ...head } = value as { scenarios?: unknown };
   const headPath = findMyNumberPath(head);
-  if (headPath !== null) issues.push({ scenarioId: null, path: headPath, ja: MY_NUMBER_REFUSAL.ja, en: MY_NUMBER_REFUSAL.en });
+  if (headPath !== null)
+    issues.push({ scenarioId: null, path: headPath, ja: MY_NUMBER_REFUSAL.ja, en: MY_NUMBER_REFUSAL.en });
   if (Array.isArray(rawScenarios)) {
     rawScenarios.forEach((raw, i) => {
       const p = findMyNumberPath(raw);
@@ -126,7 +149,12 @@ export function checkPackValue(value: unknown): PackCheck {
 
   const r = parsePack(value);
   if (r.ok && r.scenarios.length === 0) {
-    issues.push({ scenarioId: null, path: 'scenarios', ja: 'シナリオが1件もありません', en: 'the pack has no scenarios' });
+    issues.push({
+      scenarioId: null,
+      path: 'scenarios',
+      ja: 'シナリオが1件もありません',
+      en: 'the pack has no scenarios',
+    });
   }
   // the R18 issue already covers a field the validation also refuses (a 12-digit 保険者番号)
   if (!r.ok) issues.push(...r.issues.filter((x) => !issues.some((i) => i.path === x.path)));

@@ -5,8 +5,20 @@
 import type { Database } from 'better-sqlite3';
 import { compareExpected, decide } from '../../../shared/engine';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import { parseScenario, redactMyNumber, type RuleId, type Scenario, type ScenarioIssue } from '../../../shared/scenario';
-import type { PackDetail, PackScenarioRow, PackSource, PackSummary, SaveScenarioOutcome } from '../../../shared/trainer/contract';
+import {
+  parseScenario,
+  redactMyNumber,
+  type RuleId,
+  type Scenario,
+  type ScenarioIssue,
+} from '../../../shared/scenario';
+import type {
+  PackDetail,
+  PackScenarioRow,
+  PackSource,
+  PackSummary,
+  SaveScenarioOutcome,
+} from '../../../shared/trainer/contract';
 import { exportPackJson, toPackScenario } from '../../../shared/trainer/pack-io';
 import { AppError } from '../errors';
 import { inTransaction } from '../db/transaction';
@@ -73,14 +85,25 @@ export function analyze(s: Scenario) {
 }
 
 /** One scenario as the authoring form sends it: the same checks as an import (R18 included). */
-export function checkScenarioValue(raw: unknown): { ok: true; scenario: Scenario; warnings: ScenarioIssue[] } | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
+export function checkScenarioValue(
+  raw: unknown,
+):
+  | { ok: true; scenario: Scenario; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] } {
   const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
   const scenarioId = typeof rawId === 'string' ? redactMyNumber(rawId) : null;
   const my = findMyNumberPath(raw);
-  if (my !== null) return { ok: false, issues: [{ scenarioId, path: my, ja: MY_NUMBER_REFUSAL.ja, en: MY_NUMBER_REFUSAL.en }], warnings: [] };
+  if (my !== null)
+    return {
+      ok: false,
+      issues: [{ scenarioId, path: my, ja: MY_NUMBER_REFUSAL.ja, en: MY_NUMBER_REFUSAL.en }],
+      warnings: [],
+    };
   const r = parseScenario(raw, { inPack: true });
   const tag = (i: { path: string; ja: string; en: string }): ScenarioIssue => ({ ...i, scenarioId });
-  return r.ok ? { ok: true, scenario: r.scenario, warnings: r.warnings.map(tag) } : { ok: false, issues: r.issues.map(tag), warnings: r.warnings.map(tag) };
+  return r.ok
+    ? { ok: true, scenario: r.scenario, warnings: r.warnings.map(tag) }
+    : { ok: false, issues: r.issues.map(tag), warnings: r.warnings.map(tag) };
 }
 
 export class PackRepository {
@@ -128,9 +151,9 @@ export class PackRepository {
   /** The pack form of one scenario. */
   scenarioJson(packId: number, scenarioId: string): Record<string, unknown> {
     this.summary(packId);
-    const r = this.db.prepare('SELECT scenario_json FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').get(packId, scenarioId) as
-      | { scenario_json: string }
-      | undefined;
+    const r = this.db
+      .prepare('SELECT scenario_json FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?')
+      .get(packId, scenarioId) as { scenario_json: string } | undefined;
     if (!r) throw notFoundScenario(scenarioId);
     return JSON.parse(r.scenario_json) as Record<string, unknown>;
   }
@@ -138,13 +161,20 @@ export class PackRepository {
   /** Every scenario of a pack, in order, validated again on the way out. */
   scenarios(packId: number): Scenario[] {
     this.summary(packId);
-    const rows = this.db.prepare('SELECT scenario_id, scenario_json FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position').all(packId) as {
+    const rows = this.db
+      .prepare('SELECT scenario_id, scenario_json FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position')
+      .all(packId) as {
       scenario_id: string;
       scenario_json: string;
     }[];
     return rows.map((r) => {
       const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
-      if (!p.ok) throw new AppError('internal', `保存されたシナリオが読めません: ${r.scenario_id}`, `a stored scenario does not validate: ${r.scenario_id}`);
+      if (!p.ok)
+        throw new AppError(
+          'internal',
+          `保存されたシナリオが読めません: ${r.scenario_id}`,
+          `a stored scenario does not validate: ${r.scenario_id}`,
+        );
       return p.scenario;
     });
   }
@@ -183,8 +213,9 @@ export class PackRepository {
     if (fileName !== null) assertNoMyNumber(fileName, 'fileName');
     const t = this.stamp();
     return Number(
-      this.db.prepare('INSERT INTO trainer_pack (title, source, file_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(title, source, fileName, t, t)
-        .lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO trainer_pack (title, source, file_name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
+        .run(title, source, fileName, t, t).lastInsertRowid,
     );
   }
 
@@ -212,12 +243,19 @@ export class PackRepository {
   rename(packId: number, title: string): PackSummary {
     this.summary(packId);
     assertNoMyNumber(title, 'title');
-    inTransaction(this.db, () => this.db.prepare('UPDATE trainer_pack SET title = ?, updated_at = ? WHERE id = ?').run(title.trim(), this.stamp(), packId));
+    inTransaction(this.db, () =>
+      this.db
+        .prepare('UPDATE trainer_pack SET title = ?, updated_at = ? WHERE id = ?')
+        .run(title.trim(), this.stamp(), packId),
+    );
     return this.summary(packId);
   }
 
   delete(packId: number): boolean {
-    return inTransaction(this.db, () => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0);
+    return inTransaction(
+      this.db,
+      () => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0,
+    );
   }
 
   /** The scenario ids of a pack, in order (cheap: no JSON is read). */
@@ -233,15 +271,22 @@ export class PackRepository {
       const r = st.get(packId, id) as { scenario_json: string } | undefined;
       if (!r) throw notFoundScenario(id);
       const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
-      if (!p.ok) throw new AppError('internal', `保存されたシナリオが読めません: ${id}`, `a stored scenario does not validate: ${id}`);
+      if (!p.ok)
+        throw new AppError(
+          'internal',
+          `保存されたシナリオが読めません: ${id}`,
+          `a stored scenario does not validate: ${id}`,
+        );
       return p.scenario;
     });
   }
 
   private ids(packId: number): string[] {
-    return (this.db.prepare('SELECT scenario_id FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position').all(packId) as { scenario_id: string }[]).map(
-      (r) => r.scenario_id,
-    );
+    return (
+      this.db
+        .prepare('SELECT scenario_id FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position')
+        .all(packId) as { scenario_id: string }[]
+    ).map((r) => r.scenario_id);
   }
 
   private renumber(packId: number, ids: readonly string[]): void {
@@ -260,7 +305,14 @@ export class PackRepository {
     if (s.id !== replaces && ids.includes(s.id)) {
       return {
         row: null,
-        issues: [{ scenarioId: s.id, path: 'id', ja: `このパックには同じ id のシナリオがすでにあります: ${s.id}`, en: `the pack already has a scenario with this id: ${s.id}` }],
+        issues: [
+          {
+            scenarioId: s.id,
+            path: 'id',
+            ja: `このパックには同じ id のシナリオがすでにあります: ${s.id}`,
+            en: `the pack already has a scenario with this id: ${s.id}`,
+          },
+        ],
         warnings: c.warnings,
       };
     }
@@ -268,7 +320,9 @@ export class PackRepository {
       let position = ids.length;
       if (replaces !== undefined) {
         position = ids.indexOf(replaces);
-        this.db.prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').run(packId, replaces);
+        this.db
+          .prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?')
+          .run(packId, replaces);
       }
       this.insertScenario(packId, position, s);
       this.touch(packId);
@@ -296,7 +350,10 @@ export class PackRepository {
   deleteScenario(packId: number, scenarioId: string): boolean {
     this.summary(packId);
     return inTransaction(this.db, () => {
-      const gone = this.db.prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?').run(packId, scenarioId).changes > 0;
+      const gone =
+        this.db
+          .prepare('DELETE FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?')
+          .run(packId, scenarioId).changes > 0;
       if (gone) {
         this.renumber(packId, this.ids(packId));
         this.touch(packId);

@@ -71,7 +71,11 @@ export const ANSWER_CSV_HEADERS = [
 
 export const RULE_CSV_HEADERS = ['研修生', 'ルール', 'ルール名', '回答数', '正解数', '正答率 (%)'] as const;
 
-export function progressCsv(sessions: SessionRepository, kind: 'answers' | 'rules', traineeId?: number): { csv: string; rows: number } {
+export function progressCsv(
+  sessions: SessionRepository,
+  kind: 'answers' | 'rules',
+  traineeId?: number,
+): { csv: string; rows: number } {
   const infos = new Map(sessions.sessions(traineeId).map((s) => [s.id, s]));
   const parts: string[] = [];
   let rows = 0;

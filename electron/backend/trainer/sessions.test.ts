@@ -29,7 +29,11 @@ const SCENARIOS = [
     expected: { verdict: 'insured', copayPercent: 30, elderlyCardNeeded: true },
   }),
   scenarioJson('child-r3', {
-    patient: { birthDate: '2021-05-05', coverages: [{ insurer: 'kumiai', acquiredOn: '2021-05-05' }], myna: { insuranceRegistered: true, certExpiresOn: '2026-05-05' } },
+    patient: {
+      birthDate: '2021-05-05',
+      coverages: [{ insurer: 'kumiai', acquiredOn: '2021-05-05' }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2026-05-05' },
+    },
     expected: { copayPercent: 20 },
   }),
   scenarioJson('legacy-expired-no-online', {
@@ -46,7 +50,12 @@ const decisionOf = (raw: Record<string, unknown>) => {
   return decide(p.scenario);
 };
 const rightFor = (id: string) => correctAnswer(decisionOf(SCENARIOS.find((s) => s.id === id)!));
-const WRONG: TraineeAnswer = { verdict: 'insured-interim', copayPercent: 10, elderlyCardNeeded: true, documentsNeeded: ['declaration'] };
+const WRONG: TraineeAnswer = {
+  verdict: 'insured-interim',
+  copayPercent: 10,
+  elderlyCardNeeded: true,
+  documentsNeeded: ['declaration'],
+};
 
 let clock = Date.parse('2026-03-02T01:00:00Z');
 const now = () => new Date(clock);
@@ -63,18 +72,32 @@ describe('practice', () => {
   it('goes through the pack in order, with feedback after each answer, and records the time', async () => {
     const { trainer, packId } = await setup();
     let st = trainer.sessions.start({ traineeName: '  山田　花子 ', packId, mode: 'practice' });
-    expect(st.session).toMatchObject({ traineeName: '山田 花子', mode: 'practice', questions: 6, answered: 0, seed: null, passMark: null });
+    expect(st.session).toMatchObject({
+      traineeName: '山田 花子',
+      mode: 'practice',
+      questions: 6,
+      answered: 0,
+      seed: null,
+      passMark: null,
+    });
     const seen: string[] = [];
     while (st.question) {
       seen.push(st.question.scenarioId);
       const right = rightFor(st.question.scenarioId);
-      const answer = st.position === 2 ? { ...right, copayPercent: right.copayPercent === 30 ? 20 : 30 } as TraineeAnswer : right;
+      const answer =
+        st.position === 2 ? ({ ...right, copayPercent: right.copayPercent === 30 ? 20 : 30 } as TraineeAnswer) : right;
       const out = trainer.sessions.answer(st.session.id, st.position!, answer, 1000 * st.position!);
       expect(out.feedback).not.toBeNull();
       expect(out.feedback!.correct).toEqual(right);
       expect(out.feedback!.decision.tellPatient).not.toBe('');
       expect(out.feedback!.grade.allCorrect).toBe(st.position !== 2);
-      if (st.position === 2) expect(out.feedback!.grade.items).toEqual({ verdict: true, copayPercent: false, elderlyCardNeeded: true, documentsNeeded: true });
+      if (st.position === 2)
+        expect(out.feedback!.grade.items).toEqual({
+          verdict: true,
+          copayPercent: false,
+          elderlyCardNeeded: true,
+          documentsNeeded: true,
+        });
       st = out.state;
     }
     expect(seen).toEqual(SCENARIOS.map((s) => s.id));
@@ -90,9 +113,24 @@ describe('practice', () => {
     const { trainer, packId } = await setup();
     const st = trainer.sessions.start({ traineeName: '佐藤', packId, mode: 'practice' });
     const q = st.question!;
-    expect(q).toMatchObject({ scenarioId: 'r3-myna', visitDate: '2026-01-15', patient: { birthDate: '1980-04-01', age: 45 }, online: { cardRoute: 'valid' } });
+    expect(q).toMatchObject({
+      scenarioId: 'r3-myna',
+      visitDate: '2026-01-15',
+      patient: { birthDate: '1980-04-01', age: 45 },
+      online: { cardRoute: 'valid' },
+    });
     const text = JSON.stringify(q);
-    for (const hidden of ['expected', 'lostOn', 'registeredOn', 'filedOn', 'certExpiresOn', 'tellPatient', 'explanation', 'verdict']) expect(text).not.toContain(hidden);
+    for (const hidden of [
+      'expected',
+      'lostOn',
+      'registeredOn',
+      'filedOn',
+      'certExpiresOn',
+      'tellPatient',
+      'explanation',
+      'verdict',
+    ])
+      expect(text).not.toContain(hidden);
   });
 
   it('answers only in order, once each; not after the end', async () => {
@@ -203,7 +241,8 @@ describe('progress', () => {
     }
     clock = Date.parse('2026-03-03T01:00:00Z');
     st = trainer.sessions.start({ traineeName: '田中', packId, mode: 'exam', seed: 5, count: 6 });
-    while (st.question) st = trainer.sessions.answer(st.session.id, st.position!, rightFor(st.question.scenarioId), 1000).state;
+    while (st.question)
+      st = trainer.sessions.answer(st.session.id, st.position!, rightFor(st.question.scenarioId), 1000).state;
     const other = trainer.sessions.start({ traineeName: '中村', packId, mode: 'practice', count: 1 });
     trainer.sessions.answer(other.session.id, 1, WRONG, 500);
 
@@ -230,7 +269,9 @@ describe('progress', () => {
     const lines = answers.csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(ANSWER_CSV_HEADERS.join(','));
     expect(lines).toHaveLength(14); // header, 12 rows, the empty string after the last CRLF
-    expect(lines[1]).toMatch(/^2026-03-02 10:00:00,田中,練習,\d+,テスト用パック,1,r3-myna,2026-01-15,R3,保険で受付,保険で受付,○,3割,3割,○,不要,不要,○,なし,なし,○,○,3\.0$/);
+    expect(lines[1]).toMatch(
+      /^2026-03-02 10:00:00,田中,練習,\d+,テスト用パック,1,r3-myna,2026-01-15,R3,保険で受付,保険で受付,○,3割,3割,○,不要,不要,○,なし,なし,○,○,3\.0$/,
+    );
     const rules = progressCsv(trainer.sessions, 'rules');
     expect(rules.csv.slice(1).split('\r\n')[0]).toBe(RULE_CSV_HEADERS.join(','));
     expect(rules.csv).toContain('中村,R3,マイナ保険証によるオンライン資格確認,1,0,0');

@@ -89,7 +89,12 @@ const toInfo = (r: SessionDbRow): SessionInfo => ({
 
 export function gradeOfRow(r: AnswerDbRow): Grade {
   return {
-    items: { verdict: r.verdict_ok === 1, copayPercent: r.copay_ok === 1, elderlyCardNeeded: r.elderly_ok === 1, documentsNeeded: r.documents_ok === 1 },
+    items: {
+      verdict: r.verdict_ok === 1,
+      copayPercent: r.copay_ok === 1,
+      elderlyCardNeeded: r.elderly_ok === 1,
+      documentsNeeded: r.documents_ok === 1,
+    },
     correctItems: r.correct_items,
     totalItems: 4,
     allCorrect: r.all_correct === 1,
@@ -119,7 +124,13 @@ export class SessionRepository {
   ) {}
 
   trainees(): Trainee[] {
-    return (this.db.prepare('SELECT id, name, created_at FROM trainee ORDER BY name').all() as { id: number; name: string; created_at: string }[]).map((r) => ({
+    return (
+      this.db.prepare('SELECT id, name, created_at FROM trainee ORDER BY name').all() as {
+        id: number;
+        name: string;
+        created_at: string;
+      }[]
+    ).map((r) => ({
       id: r.id,
       name: r.name,
       createdAt: r.created_at,
@@ -132,12 +143,20 @@ export class SessionRepository {
     assertNoMyNumber(n, 'traineeName');
     const found = this.db.prepare('SELECT id FROM trainee WHERE name = ?').get(n) as { id: number } | undefined;
     if (found) return found.id;
-    return Number(this.db.prepare('INSERT INTO trainee (name, created_at) VALUES (?, ?)').run(n, jstIsoTimestamp(this.now())).lastInsertRowid);
+    return Number(
+      this.db.prepare('INSERT INTO trainee (name, created_at) VALUES (?, ?)').run(n, jstIsoTimestamp(this.now()))
+        .lastInsertRowid,
+    );
   }
 
   info(sessionId: number): SessionInfo {
     const r = this.db.prepare(`${SESSION_SQL} WHERE s.id = ?`).get(sessionId) as SessionDbRow | undefined;
-    if (!r) throw new AppError('not-found', `研修の記録が見つかりません (番号 ${sessionId})`, `no such session (${sessionId})`);
+    if (!r)
+      throw new AppError(
+        'not-found',
+        `研修の記録が見つかりません (番号 ${sessionId})`,
+        `no such session (${sessionId})`,
+      );
     return toInfo(r);
   }
 
@@ -150,11 +169,22 @@ export class SessionRepository {
     return rows.map(toInfo);
   }
 
-  start(input: { traineeName: string; packId: number; mode: SessionMode; seed?: number; count?: number; shuffle?: boolean }): SessionState {
+  start(input: {
+    traineeName: string;
+    packId: number;
+    mode: SessionMode;
+    seed?: number;
+    count?: number;
+    shuffle?: boolean;
+  }): SessionState {
     const pack = this.packs.summary(input.packId);
     const all = this.packs.scenarioIds(input.packId);
     if (all.length === 0) {
-      throw new AppError('invalid-input', `パック「${pack.title}」にはシナリオがありません`, `the pack "${pack.title}" has no scenarios`);
+      throw new AppError(
+        'invalid-input',
+        `パック「${pack.title}」にはシナリオがありません`,
+        `the pack "${pack.title}" has no scenarios`,
+      );
     }
     const exam = input.mode === 'exam';
     const random = exam || input.shuffle === true;
@@ -172,10 +202,20 @@ export class SessionRepository {
             `INSERT INTO trainer_session (trainee_id, mode, pack_id, pack_title, seed, pass_mark, questions, started_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(traineeId, input.mode, input.packId, pack.title, seed, exam ? settings.passMark : null, chosen.length, jstIsoTimestamp(this.now()))
-          .lastInsertRowid,
+          .run(
+            traineeId,
+            input.mode,
+            input.packId,
+            pack.title,
+            seed,
+            exam ? settings.passMark : null,
+            chosen.length,
+            jstIsoTimestamp(this.now()),
+          ).lastInsertRowid,
       );
-      const item = this.db.prepare('INSERT INTO trainer_session_item (session_id, position, scenario_id, scenario_json) VALUES (?, ?, ?, ?)');
+      const item = this.db.prepare(
+        'INSERT INTO trainer_session_item (session_id, position, scenario_id, scenario_json) VALUES (?, ?, ?, ?)',
+      );
       chosen.forEach((s, i) => item.run(sessionId, i + 1, s.id, JSON.stringify(toPackScenario(s))));
       return sessionId;
     });
@@ -183,18 +223,24 @@ export class SessionRepository {
   }
 
   private item(sessionId: number, position: number): Scenario {
-    const r = this.db.prepare('SELECT scenario_json FROM trainer_session_item WHERE session_id = ? AND position = ?').get(sessionId, position) as
-      | { scenario_json: string }
-      | undefined;
+    const r = this.db
+      .prepare('SELECT scenario_json FROM trainer_session_item WHERE session_id = ? AND position = ?')
+      .get(sessionId, position) as { scenario_json: string } | undefined;
     if (!r) throw new AppError('not-found', `問題 ${position} がありません`, `no question ${position}`);
     const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
-    if (!p.ok) throw new AppError('internal', `保存された問題が読めません (問題 ${position})`, `a stored question does not validate (${position})`);
+    if (!p.ok)
+      throw new AppError(
+        'internal',
+        `保存された問題が読めません (問題 ${position})`,
+        `a stored question does not validate (${position})`,
+      );
     return p.scenario;
   }
 
   state(sessionId: number): SessionState {
     const session = this.info(sessionId);
-    if (session.endedAt !== null || session.answered >= session.questions) return { session, position: null, question: null };
+    if (session.endedAt !== null || session.answered >= session.questions)
+      return { session, position: null, question: null };
     const position = session.answered + 1;
     const scenario = this.item(sessionId, position);
     return { session, position, question: buildQuestion(scenario, decide(scenario)) };
@@ -245,14 +291,25 @@ export class SessionRepository {
     });
     const feedback: Feedback | null =
       before.mode === 'practice'
-        ? { position, scenarioId: scenario.id, title: scenario.title, answer: clean, correct: correctAnswer(decision), grade, decision, timeMs }
+        ? {
+            position,
+            scenarioId: scenario.id,
+            title: scenario.title,
+            answer: clean,
+            correct: correctAnswer(decision),
+            grade,
+            decision,
+            timeMs,
+          }
         : null;
     return { state: this.state(sessionId), feedback };
   }
 
   private end(sessionId: number, reason: 'completed' | 'stopped'): void {
     this.db
-      .prepare('INSERT INTO trainer_session_end (session_id, ended_at, reason) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING')
+      .prepare(
+        'INSERT INTO trainer_session_end (session_id, ended_at, reason) VALUES (?, ?, ?) ON CONFLICT (session_id) DO NOTHING',
+      )
       .run(sessionId, jstIsoTimestamp(this.now()), reason);
   }
 
@@ -267,7 +324,9 @@ export class SessionRepository {
     const base = `SELECT a.*, json_extract(i.scenario_json, '$.visitDate') AS visit_date FROM trainer_answer a
       JOIN trainer_session_item i ON i.session_id = a.session_id AND i.position = a.position`;
     if (filter.sessionId !== undefined) {
-      return this.db.prepare(`${base} WHERE a.session_id = ? ORDER BY a.position`).all(filter.sessionId) as AnswerDbRow[];
+      return this.db
+        .prepare(`${base} WHERE a.session_id = ? ORDER BY a.position`)
+        .all(filter.sessionId) as AnswerDbRow[];
     }
     if (filter.traineeId !== undefined) {
       return this.db
@@ -330,7 +389,11 @@ export class SessionRepository {
     }
     return this.sessions(traineeId).map((s) => {
       const score = scoreOf(byScenario.get(s.id) ?? [], s.questions);
-      return { ...s, score, passed: s.mode === 'exam' && s.passMark !== null && s.endedAt !== null ? passed(score, s.passMark) : null };
+      return {
+        ...s,
+        score,
+        passed: s.mode === 'exam' && s.passMark !== null && s.endedAt !== null ? passed(score, s.passMark) : null,
+      };
     });
   }
 }

@@ -6,7 +6,10 @@ import { DEFAULT_PASS_MARK } from '../../../shared/trainer/score';
 import { fromSystemError } from '../errors';
 import { jstIsoTimestamp } from '../time';
 
-export const DEFAULT_TRAINER_SETTINGS: Readonly<TrainerSettings> = Object.freeze({ passMark: DEFAULT_PASS_MARK, examSize: 20 });
+export const DEFAULT_TRAINER_SETTINGS: Readonly<TrainerSettings> = Object.freeze({
+  passMark: DEFAULT_PASS_MARK,
+  examSize: 20,
+});
 
 export class TrainerSettingsRepository {
   constructor(
@@ -15,7 +18,8 @@ export class TrainerSettingsRepository {
   ) {}
 
   get(): TrainerSettings {
-    const r = this.db.prepare('SELECT pass_mark, exam_size FROM trainer_settings WHERE id = 1').get() as { pass_mark: number; exam_size: number } | undefined;
+    const r = this.db.prepare('SELECT pass_mark, exam_size FROM trainer_settings WHERE id = 1').get() as
+      { pass_mark: number; exam_size: number } | undefined;
     return r ? { passMark: r.pass_mark, examSize: r.exam_size } : { ...DEFAULT_TRAINER_SETTINGS };
   }
 

@@ -14,7 +14,9 @@ export async function openTrainer(opts: TrainerOptions & { dataDir?: string } = 
 
 /** Every table's every row (by rowid order where there is one), the schema and user_version. */
 export function dumpDatabase(db: Database): string {
-  const objects = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+  const objects = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all() as {
     type: string;
     name: string;
     sql: string | null;

@@ -50,7 +50,11 @@ export class UploadStore {
   private get(uploadId: string): Upload {
     const u = this.uploads.get(uploadId);
     if (!u) {
-      throw new AppError('not-found', '読み込み中のファイルが見つかりません。もう一度ファイルを選んでください', 'no such upload; choose the file again');
+      throw new AppError(
+        'not-found',
+        '読み込み中のファイルが見つかりません。もう一度ファイルを選んでください',
+        'no such upload; choose the file again',
+      );
     }
     return u;
   }
@@ -59,7 +63,11 @@ export class UploadStore {
     const u = this.get(uploadId);
     if (index !== u.parts.length) {
       this.uploads.delete(uploadId);
-      throw new AppError('invalid-input', 'ファイルの一部が届きませんでした。もう一度読み込んでください', `chunk ${index} arrived out of order (expected ${u.parts.length})`);
+      throw new AppError(
+        'invalid-input',
+        'ファイルの一部が届きませんでした。もう一度読み込んでください',
+        `chunk ${index} arrived out of order (expected ${u.parts.length})`,
+      );
     }
     const bytes = u.bytes + Buffer.byteLength(text, 'utf8');
     if (bytes > this.maxBytes) {

@@ -5,7 +5,14 @@ import { useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
-import { BILLING_LABELS, BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
+import {
+  BILLING_LABELS,
+  BRING_NEXT_TIME,
+  COPAY_BASIS_LABELS,
+  NEEDED_LABELS,
+  NOTE_LABELS,
+  VERDICT_LABELS,
+} from '../labels';
 import { useApp } from '../store';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { RuleList } from './RuleList';
@@ -86,7 +93,9 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         <div className="fact">
           <dt>高齢受給者証</dt>
           <dd data-testid="elderly-card">
-            <strong className={d.elderlyCardNeeded ? 'fact-big warn' : 'fact-big'}>{d.elderlyCardNeeded ? '必要' : '不要'}</strong>
+            <strong className={d.elderlyCardNeeded ? 'fact-big warn' : 'fact-big'}>
+              {d.elderlyCardNeeded ? '必要' : '不要'}
+            </strong>
           </dd>
         </div>
         <div className="fact fact-wide">
@@ -133,7 +142,7 @@ function TellPatient({ result }: { result: DeskResult }) {
   const [copied, setCopied] = useState(false);
   const text = result.decision.tellPatient;
   const copy = async () => {
-    let ok = false;
+    let ok: boolean;
     try {
       await navigator.clipboard.writeText(text);
       ok = true;

@@ -60,11 +60,21 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
       <div className="visit-options">
         <div role="radiogroup" aria-label="初診・再診" className="seg">
           <label className="radio">
-            <input type="radio" name="visit-type" checked={visitType === 'first'} onChange={() => setVisitType('first')} />
+            <input
+              type="radio"
+              name="visit-type"
+              checked={visitType === 'first'}
+              onChange={() => setVisitType('first')}
+            />
             初診
           </label>
           <label className="radio">
-            <input type="radio" name="visit-type" checked={visitType === 'return'} onChange={() => setVisitType('return')} />
+            <input
+              type="radio"
+              name="visit-type"
+              checked={visitType === 'return'}
+              onChange={() => setVisitType('return')}
+            />
             再診
           </label>
         </div>

@@ -4,11 +4,18 @@
 import type { DeskResult } from '../../../shared/contract';
 import { isIsoDate } from '../../../shared/dates';
 import { formatWareki } from '../../../shared/wareki';
-import { cardRouteStatus, FAILURE_JA, numberRouteStatus, ONLINE_STATUS_JA, type OnlineStatus } from '../../../shared/labels';
+import {
+  cardRouteStatus,
+  FAILURE_JA,
+  numberRouteStatus,
+  ONLINE_STATUS_JA,
+  type OnlineStatus,
+} from '../../../shared/labels';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null);
+const str = (v: unknown): string | null =>
+  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
 
 function ymdToJa(v: string | null): string | null {
   if (v === null || !/^\d{8}$/.test(v)) return v;
@@ -20,17 +27,27 @@ const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' }
 const RATIO = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? `${Number(v) / 10}割` : v);
 
 /** The status to show, from the decision (the result document agrees with it). */
-export function onlineStatus(r: DeskResult): { status: OnlineStatus; route: 'card' | 'number' | null; reason: string | null } {
+export function onlineStatus(r: DeskResult): {
+  status: OnlineStatus;
+  route: 'card' | 'number' | null;
+  reason: string | null;
+} {
   const oc = r.decision.onlineCheck;
   const clinic = r.scenario.clinic;
   if (oc.cardRoute !== 'not-run') {
     return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_JA[oc.failure] : null };
   }
   if (oc.numberRoute !== 'not-run') {
-    return { status: numberRouteStatus(oc.numberRoute), route: 'number', reason: oc.numberRoute === 'invalid-new' ? '新しい資格あり' : null };
+    return {
+      status: numberRouteStatus(oc.numberRoute),
+      route: 'number',
+      reason: oc.numberRoute === 'invalid-new' ? '新しい資格あり' : null,
+    };
   }
-  if (!clinic.onlineCheck) return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
-  if (clinic.incident === 'network-outage') return { status: 'unavailable', route: null, reason: FAILURE_JA['network-outage'] };
+  if (!clinic.onlineCheck)
+    return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
+  if (clinic.incident === 'network-outage')
+    return { status: 'unavailable', route: null, reason: FAILURE_JA['network-outage'] };
   if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_JA[oc.failure] };
   return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
 }
@@ -71,7 +88,9 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
       </header>
       <p className={`onshi-status onshi-${status}`} data-testid="online-status">
         {ONLINE_STATUS_JA[status]}
-        {result.decision.onlineCheck.cardRoute === 'multiple' && <span className="onshi-reason"> (複数の資格が該当)</span>}
+        {result.decision.onlineCheck.cardRoute === 'multiple' && (
+          <span className="onshi-reason"> (複数の資格が該当)</span>
+        )}
         {reason && <span className="onshi-reason"> ({reason})</span>}
       </p>
       {shown.length > 0 && (

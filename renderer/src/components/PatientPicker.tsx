@@ -36,7 +36,9 @@ function ChosenPatient() {
             {patient.summary.sex !== 'unspecified' && ` ・ ${SEX_LABELS[patient.summary.sex]}`}
           </p>
           <p className="patient-meta">
-            {patient.summary.insurers.length > 0 ? patient.summary.insurers.map((i) => INSURER_JA[i]).join('、') : '保険なし'}
+            {patient.summary.insurers.length > 0
+              ? patient.summary.insurers.map((i) => INSURER_JA[i]).join('、')
+              : '保険なし'}
             {patient.summary.hasMynaCard ? ' ・ マイナンバーカードあり' : ' ・ マイナンバーカードなし'}
           </p>
           {patient.summary.note !== '' && <p className="patient-note">{patient.summary.note}</p>}
@@ -143,8 +145,8 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
             <span className="result-name">{p.name}</span>
             <span className="result-kana">{p.kana}</span>
             <span className="result-meta">
-              {formatWareki(p.birthDate)} 生 ({p.birthDate <= visitDate ? `${ageOn(p.birthDate, visitDate)}歳` : '—'}) ・{' '}
-              {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
+              {formatWareki(p.birthDate)} 生 ({p.birthDate <= visitDate ? `${ageOn(p.birthDate, visitDate)}歳` : '—'})
+              ・ {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
             </span>
           </li>
         ))}
@@ -199,7 +201,12 @@ function WalkIn({ onChosen }: { onChosen: () => void }) {
         <label className="field-label" htmlFor="walkin-insurer">
           加入している保険
         </label>
-        <select id="walkin-insurer" className="input" value={insurer} onChange={(e) => setInsurer(e.target.value as Insurer)}>
+        <select
+          id="walkin-insurer"
+          className="input"
+          value={insurer}
+          onChange={(e) => setInsurer(e.target.value as Insurer)}
+        >
           {INSURERS.map((i) => (
             <option key={i} value={i}>
               {INSURER_JA[i]}

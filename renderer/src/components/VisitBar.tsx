@@ -50,16 +50,27 @@ function VisitDate() {
 function ClinicSituationPanel() {
   const situation = useApp((s) => s.situation);
   const setSituation = useApp((s) => s.setSituation);
-  const incidents = (Object.keys(INCIDENT_LABELS) as ClinicSituation['incident'][]).map((value) => ({ value, label: INCIDENT_LABELS[value] }));
+  const incidents = (Object.keys(INCIDENT_LABELS) as ClinicSituation['incident'][]).map((value) => ({
+    value,
+    label: INCIDENT_LABELS[value],
+  }));
   return (
     <fieldset className="situation" data-incident={situation.incident}>
       <legend>医療機関の状況 (本日)</legend>
       <label className="check">
-        <input type="checkbox" checked={situation.onlineCheck} onChange={(e) => setSituation({ onlineCheck: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={situation.onlineCheck}
+          onChange={(e) => setSituation({ onlineCheck: e.target.checked })}
+        />
         オンライン資格確認あり
       </label>
       <label className="check">
-        <input type="checkbox" checked={situation.phoneReader} onChange={(e) => setSituation({ phoneReader: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={situation.phoneReader}
+          onChange={(e) => setSituation({ phoneReader: e.target.checked })}
+        />
         スマホ用の汎用カードリーダーあり
       </label>
       <div className="incident" role="radiogroup" aria-label="本日の障害 (研修用)">
@@ -67,7 +78,10 @@ function ClinicSituationPanel() {
           本日の障害:
         </span>
         {incidents.map((i) => (
-          <label key={i.value} className={`radio ${situation.incident === i.value && i.value !== 'none' ? 'radio-alert' : ''}`}>
+          <label
+            key={i.value}
+            className={`radio ${situation.incident === i.value && i.value !== 'none' ? 'radio-alert' : ''}`}
+          >
             <input
               type="radio"
               name="incident"

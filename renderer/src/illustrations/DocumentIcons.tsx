@@ -3,7 +3,13 @@
 import type { ReactElement } from 'react';
 import type { DocumentKind } from '../../../shared/scenario';
 
-const S = { fill: 'none', stroke: 'currentColor', strokeWidth: 2.2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const S = {
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2.2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 function Card({ children }: { children?: ReactElement | ReactElement[] }) {
   return (

@@ -1,7 +1,14 @@
 // The desk: who is at the counter, on which day, what the clinic can do today, what was handed
 // over, and the backend's answer. Any change to the inputs clears the answer, so what is on screen
 // always belongs to what is selected.
-import type { ApiError, ClinicSituation, DeskResult, Patient, PatientSummary, Settings } from '../../../shared/contract';
+import type {
+  ApiError,
+  ClinicSituation,
+  DeskResult,
+  Patient,
+  PatientSummary,
+  Settings,
+} from '../../../shared/contract';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import type { DocumentKind } from '../../../shared/scenario';
 import type { Insurer } from '../../../shared/timeline';
@@ -9,8 +16,7 @@ import { parseDate } from '../../../shared/wareki';
 import type { SliceCreator } from './index';
 
 export type DeskPatient =
-  | { kind: 'registry'; summary: PatientSummary }
-  | { kind: 'walk-in'; birthDate: IsoDate; insurer: Insurer };
+  { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; birthDate: IsoDate; insurer: Insurer };
 
 export interface DeskSlice {
   query: string;
@@ -103,7 +109,13 @@ export const createDeskSlice = (
     const d = parseDate(birthDateText);
     if (!d.ok) return d.error.ja;
     if (d.value > get().visitDate) return '生年月日が受診日より後です';
-    set({ patient: { kind: 'walk-in', birthDate: d.value, insurer }, patientRecord: null, result: null, deskError: null, presented: [] });
+    set({
+      patient: { kind: 'walk-in', birthDate: d.value, insurer },
+      patientRecord: null,
+      result: null,
+      deskError: null,
+      presented: [],
+    });
     return null;
   },
 

@@ -10,15 +10,14 @@ import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createTrainerSlice, type TrainerSlice } from './trainer';
 
 export type AppState = AppSlice & SettingsSlice & DeskSlice & HistorySlice & TrainerSlice;
-export type SliceCreator<T> = (
-  set: StoreApi<AppState>['setState'],
-  get: StoreApi<AppState>['getState'],
-  api: Api,
-) => T;
+export type SliceCreator<T> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], api: Api) => T;
 export type AppStore = StoreApi<AppState>;
 
 /** Unwraps a bridge result; on failure records the error for the banner and returns null. */
-export function unwrap<T>(set: StoreApi<AppState>['setState'], r: { ok: true; value: T } | { ok: false; error: ApiError }): T | null {
+export function unwrap<T>(
+  set: StoreApi<AppState>['setState'],
+  r: { ok: true; value: T } | { ok: false; error: ApiError },
+): T | null {
   if (r.ok) return r.value;
   set({ error: r.error });
   return null;

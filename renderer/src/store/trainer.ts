@@ -55,7 +55,9 @@ export interface TrainerSlice {
   deleteScenario(packId: number, scenarioId: string): Promise<void>;
   moveScenario(packId: number, scenarioId: string, to: number): Promise<void>;
   scenarioJson(packId: number, scenarioId: string): Promise<Record<string, unknown> | null>;
-  saveDeskCase(input: CallInput<'trainer.saveDeskCase'>): Promise<(SaveScenarioOutcome & { packId: number | null }) | null>;
+  saveDeskCase(
+    input: CallInput<'trainer.saveDeskCase'>,
+  ): Promise<(SaveScenarioOutcome & { packId: number | null }) | null>;
   loadTrainees(): Promise<void>;
   loadTrainerSettings(): Promise<void>;
   saveTrainerSettings(patch: Partial<TrainerSettings>): Promise<boolean>;
@@ -67,7 +69,10 @@ export interface TrainerSlice {
   loadSessionResult(sessionId: number): Promise<void>;
   leaveSession(): void;
   loadProgress(traineeId?: number): Promise<void>;
-  exportProgressCsv(kind: 'answers' | 'rules', traineeId?: number): Promise<{ filename: string; csv: string; rows: number } | null>;
+  exportProgressCsv(
+    kind: 'answers' | 'rules',
+    traineeId?: number,
+  ): Promise<{ filename: string; csv: string; rows: number } | null>;
 }
 
 /** Reads a file as text, reporting progress (File.text() would not). */
@@ -117,18 +122,35 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set, get, api) =>
     const begin = await api['trainer.importBegin']({ fileName, size: file.size });
     if (!begin.ok) {
       // too large (or a name with a 12-digit number): refused before anything was read
-      set({ importProgress: null, importOutcome: { fileName, pack: null, issues: [{ scenarioId: null, path: '(file)', ...begin.error }], warnings: [] } });
+      set({
+        importProgress: null,
+        importOutcome: {
+          fileName,
+          pack: null,
+          issues: [{ scenarioId: null, path: '(file)', ...begin.error }],
+          warnings: [],
+        },
+      });
       return null;
     }
     const { uploadId, chunkChars } = begin.value;
     let text: string;
     try {
-      text = await readText(file, (loaded) => set({ importProgress: { fileName, total: file.size, sent: loaded / 2, phase: 'reading' } }));
+      text = await readText(file, (loaded) =>
+        set({ importProgress: { fileName, total: file.size, sent: loaded / 2, phase: 'reading' } }),
+      );
     } catch {
       await api['trainer.importCancel']({ uploadId });
       set({
         importProgress: null,
-        importOutcome: { fileName, pack: null, issues: [{ scenarioId: null, path: '(file)', ja: 'ファイルを読み込めませんでした', en: 'cannot read the file' }], warnings: [] },
+        importOutcome: {
+          fileName,
+          pack: null,
+          issues: [
+            { scenarioId: null, path: '(file)', ja: 'ファイルを読み込めませんでした', en: 'cannot read the file' },
+          ],
+          warnings: [],
+        },
       });
       return null;
     }
@@ -137,10 +159,25 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set, get, api) =>
       const part = text.slice(i * chunkChars, (i + 1) * chunkChars);
       const r = await api['trainer.importChunk']({ uploadId, index: i, text: part });
       if (!r.ok) {
-        set({ importProgress: null, importOutcome: { fileName, pack: null, issues: [{ scenarioId: null, path: '(file)', ...r.error }], warnings: [] } });
+        set({
+          importProgress: null,
+          importOutcome: {
+            fileName,
+            pack: null,
+            issues: [{ scenarioId: null, path: '(file)', ...r.error }],
+            warnings: [],
+          },
+        });
         return null;
       }
-      set({ importProgress: { fileName, total: file.size, sent: file.size / 2 + ((i + 1) / chunks) * (file.size / 2), phase: i + 1 === chunks ? 'checking' : 'sending' } });
+      set({
+        importProgress: {
+          fileName,
+          total: file.size,
+          sent: file.size / 2 + ((i + 1) / chunks) * (file.size / 2),
+          phase: i + 1 === chunks ? 'checking' : 'sending',
+        },
+      });
     }
     const out = unwrap(set, await api['trainer.importFinish']({ uploadId }));
     set({ importProgress: null, importOutcome: out ? { ...out, fileName } : null });
@@ -247,7 +284,15 @@ export const createTrainerSlice: SliceCreator<TrainerSlice> = (set, get, api) =>
     const s = get().session;
     if (!s || s.position === null || get().answering) return false;
     set({ answering: true });
-    const out = unwrap(set, await api['trainer.answer']({ sessionId: s.session.id, position: s.position, answer, timeMs: Math.round(timeMs) }));
+    const out = unwrap(
+      set,
+      await api['trainer.answer']({
+        sessionId: s.session.id,
+        position: s.position,
+        answer,
+        timeMs: Math.round(timeMs),
+      }),
+    );
     set({ answering: false });
     if (!out) return false;
     set({ session: out.state, feedback: out.feedback });

@@ -1,5 +1,14 @@
 // A fake bridge for component tests: every call answers from a canned handler and is recorded.
-import type { Api, ApiResult, CallInput, CallName, CallOutput, DeskResult, PatientSummary, Settings } from '../../../shared/contract';
+import type {
+  Api,
+  ApiResult,
+  CallInput,
+  CallName,
+  CallOutput,
+  DeskResult,
+  PatientSummary,
+  Settings,
+} from '../../../shared/contract';
 import { CALL_NAMES } from '../../../shared/contract';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 
@@ -24,7 +33,10 @@ export const FAKE_PATIENT: PatientSummary = {
   note: '',
 };
 
-export function deskResult(over: Partial<DeskResult['decision']> = {}, clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const }): DeskResult {
+export function deskResult(
+  over: Partial<DeskResult['decision']> = {},
+  clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const },
+): DeskResult {
   return {
     decision: {
       id: 'desk-1',
@@ -71,9 +83,16 @@ export interface FakeBridge {
 export function fakeBridge(handlers: FakeHandlers = {}): FakeBridge {
   const calls: { name: CallName; input: unknown }[] = [];
   const defaults: FakeHandlers = {
-    'app.info': () => ({ name: '資格確認デスク', version: '0.0.0', shell: 'browser', today: '2026-01-20', dataDir: '/tmp/x' }),
+    'app.info': () => ({
+      name: '資格確認デスク',
+      version: '0.0.0',
+      shell: 'browser',
+      today: '2026-01-20',
+      dataDir: '/tmp/x',
+    }),
     'settings.get': () => FAKE_SETTINGS,
-    'settings.update': (p) => ({ ...FAKE_SETTINGS, ...p, policy: { ...FAKE_SETTINGS.policy, ...p.policy } }) as Settings,
+    'settings.update': (p) =>
+      ({ ...FAKE_SETTINGS, ...p, policy: { ...FAKE_SETTINGS.policy, ...p.policy } }) as Settings,
     'registry.search': () => [FAKE_PATIENT],
     'desk.decide': () => deskResult(),
     'history.query': (q) => ({ total: 0, offset: q.offset ?? 0, rows: [] }),
@@ -89,7 +108,13 @@ export function fakeBridge(handlers: FakeHandlers = {}): FakeBridge {
         const h = all[name];
         if (!h) return { ok: false, error: { code: 'not-faked', ja: '未実装', en: `not faked: ${name}` } };
         const out = h(input) as { ok?: boolean };
-        return typeof out === 'object' && out !== null && 'ok' in out && typeof out.ok === 'boolean' && ('value' in out || 'error' in out) ? out : { ok: true, value: out };
+        return typeof out === 'object' &&
+          out !== null &&
+          'ok' in out &&
+          typeof out.ok === 'boolean' &&
+          ('value' in out || 'error' in out)
+          ? out
+          : { ok: true, value: out };
       },
     ]),
   ) as Api;

@@ -42,7 +42,11 @@ describe('desk screen', () => {
     });
     expect(verdict.getAttribute('data-verdict')).toBe('insured');
     expect(verdict.textContent).toContain('保険で受付');
-    const decideCall = calls.find((c) => c.name === 'desk.decide')!.input as { patient: unknown; presented: string[]; visitDate: string };
+    const decideCall = calls.find((c) => c.name === 'desk.decide')!.input as {
+      patient: unknown;
+      presented: string[];
+      visitDate: string;
+    };
     expect(decideCall.patient).toEqual({ id: '1' });
     expect(decideCall.presented).toEqual(['myna-card']);
     expect(decideCall.visitDate).toBe('2026-01-20');
@@ -81,10 +85,18 @@ describe('desk screen', () => {
   });
 
   it('every verdict is shown in words and a symbol, not only by color', async () => {
-    const labels = { insured: '保険で受付', 'insured-interim': '保険で受付 (暫定)', 'insured-declaration': '保険で受付 (申立て)', 'self-pay': '自費 (10割)' } as const;
+    const labels = {
+      insured: '保険で受付',
+      'insured-interim': '保険で受付 (暫定)',
+      'insured-declaration': '保険で受付 (申立て)',
+      'self-pay': '自費 (10割)',
+    } as const;
     for (const [verdict, words] of Object.entries(labels)) {
       cleanup();
-      setup({ 'desk.decide': () => deskResult({ verdict: verdict as keyof typeof labels, copayPercent: verdict === 'self-pay' ? 100 : 30 }) });
+      setup({
+        'desk.decide': () =>
+          deskResult({ verdict: verdict as keyof typeof labels, copayPercent: verdict === 'self-pay' ? 100 : 30 }),
+      });
       await choose();
       fireEvent.click(screen.getByRole('button', { name: '確認する' }));
       const el = await waitFor(() => {
@@ -100,16 +112,14 @@ describe('desk screen', () => {
   it('shows 高齢受給者証 needed, the documents still needed, and the online status words', async () => {
     setup({
       'desk.decide': () =>
-        deskResult(
-          {
-            verdict: 'insured-declaration',
-            elderlyCardNeeded: true,
-            documentsNeeded: ['declaration', 'elderly-card'],
-            onlineCheck: { cardRoute: 'not-found', numberRoute: 'not-run', failure: null },
-            rules: ['R9', 'R10', 'R17'],
-            billing: 'recheck',
-          },
-        ),
+        deskResult({
+          verdict: 'insured-declaration',
+          elderlyCardNeeded: true,
+          documentsNeeded: ['declaration', 'elderly-card'],
+          onlineCheck: { cardRoute: 'not-found', numberRoute: 'not-run', failure: null },
+          rules: ['R9', 'R10', 'R17'],
+          billing: 'recheck',
+        }),
     });
     await choose();
     fireEvent.click(screen.getByRole('button', { name: '確認する' }));
@@ -131,14 +141,26 @@ describe('desk screen', () => {
         note: '',
         coverages: [],
         myna: { insuranceRegistered: true, registerAtDesk: true, certExpiresOn: '2030-05-10', pinLocked: false },
-        holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2026-02-01', validFrom: null, validUntil: '2030-01-31', showsRatio: false, showsLimit: false }],
+        holdings: [
+          {
+            kind: 'kakunin-sho',
+            coverage: 'c1',
+            issuedOn: '2026-02-01',
+            validFrom: null,
+            validUntil: '2030-01-31',
+            showsRatio: false,
+            showsLimit: false,
+          },
+        ],
         demoKey: null,
         createdAt: '',
         updatedAt: '',
       }),
     });
     await choose();
-    await waitFor(() => expect(document.querySelector('[data-kind="legacy-card"]')!.textContent).toContain('この患者は持っていません'));
+    await waitFor(() =>
+      expect(document.querySelector('[data-kind="legacy-card"]')!.textContent).toContain('この患者は持っていません'),
+    );
     expect(document.querySelector('[data-kind="myna-card"]')!.textContent).not.toContain('持っていません');
     // issued after the visit date (2026-01-20): not in hand yet
     expect(document.querySelector('[data-kind="kakunin-sho"]')!.textContent).toContain('持っていません');
@@ -146,7 +168,12 @@ describe('desk screen', () => {
   });
 
   it('a backend error is shown in Japanese in an alert', async () => {
-    setup({ 'desk.decide': () => ({ ok: false, error: { code: 'not-found', ja: '患者が見つかりません: 1', en: 'no such patient' } }) });
+    setup({
+      'desk.decide': () => ({
+        ok: false,
+        error: { code: 'not-found', ja: '患者が見つかりません: 1', en: 'no such patient' },
+      }),
+    });
     await choose();
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '確認する' }));

@@ -71,49 +71,56 @@ export function HistoryView() {
           </div>
         </div>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {items.map((it) => {
-              const r = rows[it.index];
-              return (
-                <div
-                  key={it.key}
-                  role="row"
-                  aria-rowindex={it.index + 2}
-                  className={it.index % 2 ? 'tr odd' : 'tr'}
-                  data-testid="history-row"
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}
-                >
-                  {r ? (
-                    <>
-                      <div role="cell" className="td">
-                        {timeFormat.format(new Date(r.at))}
-                      </div>
-                      <div role="cell" className="td">
-                        {r.visitDate}
-                      </div>
-                      <div role="cell" className="td">
-                        {r.patientName ?? '(飛び込み)'}
-                      </div>
-                      <div role="cell" className={`td v-${r.verdict}`} data-verdict={r.verdict}>
-                        {VERDICT_LABELS[r.verdict].symbol} {VERDICT_LABELS[r.verdict].title}
-                      </div>
-                      <div role="cell" className="td">
-                        {copayWari(r.copayPercent)}
-                      </div>
-                      <div role="cell" className="td">
-                        {r.rules.join(' ')}
-                      </div>
-                      <div role="cell" className="td">
-                        {r.operator ?? ''}
-                      </div>
-                    </>
-                  ) : (
-                    <div role="cell" className="td muted">
-                      読み込み中…
+          {items.map((it) => {
+            const r = rows[it.index];
+            return (
+              <div
+                key={it.key}
+                role="row"
+                aria-rowindex={it.index + 2}
+                className={it.index % 2 ? 'tr odd' : 'tr'}
+                data-testid="history-row"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${it.start}px)`,
+                }}
+              >
+                {r ? (
+                  <>
+                    <div role="cell" className="td">
+                      {timeFormat.format(new Date(r.at))}
                     </div>
-                  )}
-                </div>
-              );
-            })}
+                    <div role="cell" className="td">
+                      {r.visitDate}
+                    </div>
+                    <div role="cell" className="td">
+                      {r.patientName ?? '(飛び込み)'}
+                    </div>
+                    <div role="cell" className={`td v-${r.verdict}`} data-verdict={r.verdict}>
+                      {VERDICT_LABELS[r.verdict].symbol} {VERDICT_LABELS[r.verdict].title}
+                    </div>
+                    <div role="cell" className="td">
+                      {copayWari(r.copayPercent)}
+                    </div>
+                    <div role="cell" className="td">
+                      {r.rules.join(' ')}
+                    </div>
+                    <div role="cell" className="td">
+                      {r.operator ?? ''}
+                    </div>
+                  </>
+                ) : (
+                  <div role="cell" className="td muted">
+                    読み込み中…
+                  </div>
+                )}
+              </div>
+            );
+          })}
         </div>
       </div>
       {total === 0 && <p className="muted">条件に合う記録はありません。</p>}
@@ -176,15 +183,32 @@ function HistoryFilters() {
     >
       <label className="field">
         <span className="field-label">確認日 (から)</span>
-        <input className="input" name="from" value={from} placeholder="例: R8.1.1" onChange={(e) => setFrom(e.target.value)} />
+        <input
+          className="input"
+          name="from"
+          value={from}
+          placeholder="例: R8.1.1"
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">確認日 (まで)</span>
-        <input className="input" name="to" value={to} placeholder="例: 2026-12-31" onChange={(e) => setTo(e.target.value)} />
+        <input
+          className="input"
+          name="to"
+          value={to}
+          placeholder="例: 2026-12-31"
+          onChange={(e) => setTo(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">判定</span>
-        <select className="input" name="verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict | '')}>
+        <select
+          className="input"
+          name="verdict"
+          value={verdict}
+          onChange={(e) => setVerdict(e.target.value as Verdict | '')}
+        >
           <option value="">すべて</option>
           {VERDICTS.map((v) => (
             <option key={v} value={v}>

@@ -45,7 +45,10 @@ describe('settings view', () => {
     expect(document.querySelector('[data-policy=certGraceBasis]')!.textContent).toContain('既定値から変更');
     fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
-    const patch = calls.find((c) => c.name === 'settings.update')!.input as { clinicName: string; policy: { certGraceBasis: string } };
+    const patch = calls.find((c) => c.name === 'settings.update')!.input as {
+      clinicName: string;
+      policy: { certGraceBasis: string };
+    };
     expect(patch.clinicName).toBe('さくら内科');
     expect(patch.policy.certGraceBasis).toBe('expiry-date');
   });

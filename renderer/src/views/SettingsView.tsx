@@ -60,7 +60,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </h2>
         <label className="field">
           <span className="field-label">医療機関名</span>
-          <input className="input" value={d.clinicName} maxLength={60} onChange={(e) => setD({ ...d, clinicName: e.target.value })} />
+          <input
+            className="input"
+            value={d.clinicName}
+            maxLength={60}
+            onChange={(e) => setD({ ...d, clinicName: e.target.value })}
+          />
         </label>
         <label className="field">
           <span className="field-label">医療機関コード (10桁)</span>
@@ -73,11 +78,19 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
         </label>
         <label className="check">
-          <input type="checkbox" checked={d.onlineCheck} onChange={(e) => setD({ ...d, onlineCheck: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={d.onlineCheck}
+            onChange={(e) => setD({ ...d, onlineCheck: e.target.checked })}
+          />
           オンライン資格確認を導入している
         </label>
         <label className="check">
-          <input type="checkbox" checked={d.phoneReader} onChange={(e) => setD({ ...d, phoneReader: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={d.phoneReader}
+            onChange={(e) => setD({ ...d, phoneReader: e.target.checked })}
+          />
           スマホのマイナ保険証用の汎用カードリーダーがある
         </label>
         <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
@@ -95,16 +108,26 @@ function SettingsForm({ settings }: { settings: Settings }) {
             value={d.interimEndText}
             onChange={(e) => setD({ ...d, interimEndText: e.target.value })}
           />
-          <span className="date-shown">{(() => {
-            const r = parseDate(d.interimEndText);
-            return r.ok ? formatDateJa(r.value) : '';
-          })()}</span>
+          <span className="date-shown">
+            {(() => {
+              const r = parseDate(d.interimEndText);
+              return r.ok ? formatDateJa(r.value) : '';
+            })()}
+          </span>
         </PolicyRow>
         <PolicyRow k="interimEmployeeFromExpiry" isDefault={isDefault('interimEmployeeFromExpiry')}>
-          <YesNo label={POLICY_INFO.interimEmployeeFromExpiry.ja} value={d.policy.interimEmployeeFromExpiry} onChange={(v) => setPolicy('interimEmployeeFromExpiry', v)} />
+          <YesNo
+            label={POLICY_INFO.interimEmployeeFromExpiry.ja}
+            value={d.policy.interimEmployeeFromExpiry}
+            onChange={(v) => setPolicy('interimEmployeeFromExpiry', v)}
+          />
         </PolicyRow>
         <PolicyRow k="interimNeedsOnlineCheck" isDefault={isDefault('interimNeedsOnlineCheck')}>
-          <YesNo label={POLICY_INFO.interimNeedsOnlineCheck.ja} value={d.policy.interimNeedsOnlineCheck} onChange={(v) => setPolicy('interimNeedsOnlineCheck', v)} />
+          <YesNo
+            label={POLICY_INFO.interimNeedsOnlineCheck.ja}
+            value={d.policy.interimNeedsOnlineCheck}
+            onChange={(v) => setPolicy('interimNeedsOnlineCheck', v)}
+          />
         </PolicyRow>
         <PolicyRow k="certGraceBasis" isDefault={isDefault('certGraceBasis')}>
           <Choice
@@ -142,7 +165,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
             <span>営業日</span>
           </PolicyRow>
         ))}
-        <button type="button" className="btn btn-quiet" onClick={() => setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd })}>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={() => setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd })}
+        >
           運用方針を既定値に戻す
         </button>
       </section>
@@ -161,7 +188,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
           className="btn"
           onClick={async () => {
             const n = await seedDemo();
-            if (n !== null) notify(n > 0 ? `デモ用の架空の患者 ${n} 人を読み込みました` : 'デモ用の患者はすでにすべて読み込まれています');
+            if (n !== null)
+              notify(
+                n > 0 ? `デモ用の架空の患者 ${n} 人を読み込みました` : 'デモ用の患者はすでにすべて読み込まれています',
+              );
           }}
         >
           デモ用の患者を読み込む
@@ -188,7 +218,17 @@ function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boo
   );
 }
 
-function Choice<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: ReadonlyArray<readonly [T, string]>; onChange: (v: T) => void }) {
+function Choice<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: ReadonlyArray<readonly [T, string]>;
+  onChange: (v: T) => void;
+}) {
   return (
     <select className="input" aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>
       {options.map(([v, text]) => (

@@ -34,7 +34,10 @@ export const arbRawScenario = fc
     limitConsent: fc.boolean(),
     nCoverages: fc.integer({ min: 0, max: 3 }),
     seeds: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 40, maxLength: 40 }),
-    insurers: fc.array(fc.constantFrom('kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki'), { minLength: 3, maxLength: 3 }),
+    insurers: fc.array(fc.constantFrom('kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki'), {
+      minLength: 3,
+      maxLength: 3,
+    }),
     numbers: fc.array(fc.option(insurerNumber('kyokai')), { minLength: 3, maxLength: 3 }),
     kokuhoNumbers: fc.array(fc.option(insurerNumber('kokuho')), { minLength: 3, maxLength: 3 }),
     hasMyna: fc.boolean(),
@@ -45,7 +48,17 @@ export const arbRawScenario = fc
       pinLocked: fc.boolean(),
     }),
     kinds: fc.uniqueArray(
-      fc.constantFrom('myna-card', 'myna-smartphone', 'legacy-card', 'kakunin-sho', 'oshirase', 'mynaportal', 'elderly-card', 'limit-cert', 'declaration'),
+      fc.constantFrom(
+        'myna-card',
+        'myna-smartphone',
+        'legacy-card',
+        'kakunin-sho',
+        'oshirase',
+        'mynaportal',
+        'elderly-card',
+        'limit-cert',
+        'declaration',
+      ),
       { maxLength: 5 },
     ),
     portalForm: fc.constantFrom('screen', 'pdf', 'screenshot'),
@@ -103,7 +116,8 @@ export const arbRawScenario = fc
       if (kind === 'myna-card' || kind === 'declaration') presented.push({ kind });
       else if (kind === 'myna-smartphone') presented.push({ kind, os: r(2) ? 'iphone' : 'android' });
       else if (kind === 'mynaportal') presented.push({ kind, form: g.portalForm });
-      else if (kind === 'elderly-card') presented.push({ kind, ratio: r(2) ? 20 : 30, validUntil: addDays(D, r(800) - 300) });
+      else if (kind === 'elderly-card')
+        presented.push({ kind, ratio: r(2) ? 20 : 30, validUntil: addDays(D, r(800) - 300) });
       else if (kind === 'limit-cert') presented.push({ kind, category: 'ウ', validUntil: addDays(D, r(800) - 300) });
       else if (kind === 'legacy-card') {
         const pool = coverages.filter((c) => c.acquiredOn < REFORM);
@@ -115,7 +129,14 @@ export const arbRawScenario = fc
         if (!coverages.length) continue;
         const c = pick(coverages);
         const issuedOn = addDays(c.acquiredOn > REFORM ? c.acquiredOn : REFORM, r(500));
-        presented.push({ kind, coverage: c.id, issuedOn, validUntil: addDays(issuedOn, r(1800)), showsLimit: r(4) === 0, showsRatio: r(2) === 0 });
+        presented.push({
+          kind,
+          coverage: c.id,
+          issuedOn,
+          validUntil: addDays(issuedOn, r(1800)),
+          showsLimit: r(4) === 0,
+          showsRatio: r(2) === 0,
+        });
       } else if (kind === 'oshirase') {
         const pool = coverages.filter((c) => c.insurer !== 'kouki' || D >= '2026-08-01');
         if (!pool.length) continue;

@@ -33,7 +33,7 @@ function row(n) {
 }
 
 process.stdout.write('ready\n');
-for (let n = 0; ; ) {
+for (let n = 0; ;) {
   const rows = [];
   for (let i = 1 + (n % 8); i > 0; i -= 1) rows.push(row(n++));
   const ids = writeBatch(rows);

@@ -14,14 +14,27 @@ export async function bundle(entry: string): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shikaku-bundle-'));
   fs.chmodSync(dir, 0o755);
   const outfile = path.join(dir, `${path.basename(entry, '.ts')}.cjs`);
-  await build({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, external: ['better-sqlite3'], logLevel: 'warning' });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  });
   fs.chmodSync(outfile, 0o644);
   return outfile;
 }
 
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-export function runNode(file: string, args: string[], opts: { unprivileged?: boolean } = {}): { status: number | null; stdout: string; stderr: string } {
+export function runNode(
+  file: string,
+  args: string[],
+  opts: { unprivileged?: boolean } = {},
+): { status: number | null; stdout: string; stderr: string } {
   const asNobody = opts.unprivileged === true && isRoot();
   const r = spawnSync(process.execPath, [file, ...args], {
     encoding: 'utf8',

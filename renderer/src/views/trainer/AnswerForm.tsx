@@ -3,11 +3,24 @@
 // 自費 (10割) sets the copay to 10割, which the trainee may still change.
 import { useEffect, useRef, useState } from 'react';
 import { type NeededDocument, VERDICTS, type Verdict } from '../../../../shared/scenario';
-import { COPAY_CHOICES, type CopayChoice, NEEDED_DOCUMENTS, type TraineeAnswer } from '../../../../shared/trainer/grade';
+import {
+  COPAY_CHOICES,
+  type CopayChoice,
+  NEEDED_DOCUMENTS,
+  type TraineeAnswer,
+} from '../../../../shared/trainer/grade';
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
 import { copayText } from './format';
 
-export function AnswerForm({ questionKey, busy, onAnswer }: { questionKey: string; busy: boolean; onAnswer: (a: TraineeAnswer) => void }) {
+export function AnswerForm({
+  questionKey,
+  busy,
+  onAnswer,
+}: {
+  questionKey: string;
+  busy: boolean;
+  onAnswer: (a: TraineeAnswer) => void;
+}) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [copay, setCopay] = useState<CopayChoice | null>(null);
   const [elderly, setElderly] = useState<boolean | null>(null);
@@ -25,7 +38,9 @@ export function AnswerForm({ questionKey, busy, onAnswer }: { questionKey: strin
   }, [questionKey]);
 
   const submit = () => {
-    const gaps = [verdict === null && '判定', copay === null && '窓口負担', elderly === null && '高齢受給者証'].filter(Boolean);
+    const gaps = [verdict === null && '判定', copay === null && '窓口負担', elderly === null && '高齢受給者証'].filter(
+      Boolean,
+    );
     if (gaps.length > 0 || verdict === null || copay === null || elderly === null) {
       setMissing(`${gaps.join('・')}を選んでください`);
       return;
@@ -80,7 +95,13 @@ export function AnswerForm({ questionKey, busy, onAnswer }: { questionKey: strin
           必要
         </label>
         <label className="ta-choice">
-          <input type="radio" name="elderly" value="no" checked={elderly === false} onChange={() => setElderly(false)} />
+          <input
+            type="radio"
+            name="elderly"
+            value="no"
+            checked={elderly === false}
+            onChange={() => setElderly(false)}
+          />
           不要
         </label>
       </fieldset>

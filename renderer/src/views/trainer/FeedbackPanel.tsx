@@ -16,7 +16,11 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
       <h2 id="tf-h" className="panel-title">
         答え合わせ
       </h2>
-      <p className={f.grade.allCorrect ? 'tf-verdict tf-ok' : 'tf-verdict tf-ng'} role="status" data-all-correct={f.grade.allCorrect}>
+      <p
+        className={f.grade.allCorrect ? 'tf-verdict tf-ok' : 'tf-verdict tf-ng'}
+        role="status"
+        data-all-correct={f.grade.allCorrect}
+      >
         <span aria-hidden="true" className="tf-mark">
           {f.grade.allCorrect ? '○' : '×'}
         </span>

@@ -72,9 +72,18 @@ function ImportBox() {
         <div className="tk-progress">
           <label htmlFor="tk-bar">
             {progress.fileName} ({mb(progress.total)}) —{' '}
-            {progress.phase === 'reading' ? 'ファイルを読んでいます' : progress.phase === 'sending' ? '送っています' : '内容を確認しています'}…
+            {progress.phase === 'reading'
+              ? 'ファイルを読んでいます'
+              : progress.phase === 'sending'
+                ? '送っています'
+                : '内容を確認しています'}
+            …
           </label>
-          <progress id="tk-bar" max={Math.max(1, progress.total)} value={progress.phase === 'checking' ? undefined : progress.sent} />
+          <progress
+            id="tk-bar"
+            max={Math.max(1, progress.total)}
+            value={progress.phase === 'checking' ? undefined : progress.sent}
+          />
         </div>
       )}
     </section>
@@ -92,12 +101,14 @@ function ImportOutcomeBox() {
         {outcome.pack ? (
           <p role="status">
             「{outcome.pack.title}」を読み込みました ({outcome.pack.scenarioCount} 問)。
-            {outcome.pack.mismatchCount > 0 && ` うち ${outcome.pack.mismatchCount} 問は期待する判定がエンジンと違います (一覧の ⚠ を確認してください)。`}
+            {outcome.pack.mismatchCount > 0 &&
+              ` うち ${outcome.pack.mismatchCount} 問は期待する判定がエンジンと違います (一覧の ⚠ を確認してください)。`}
           </p>
         ) : (
           <>
             <p role="alert">
-              <strong>{outcome.fileName}</strong> は読み込めませんでした。次の {outcome.issues.length} 件の問題があります。パックは何も追加されていません。
+              <strong>{outcome.fileName}</strong> は読み込めませんでした。次の {outcome.issues.length}{' '}
+              件の問題があります。パックは何も追加されていません。
             </p>
             <table className="rs-table tk-issues">
               <thead>
@@ -124,12 +135,12 @@ function ImportOutcomeBox() {
                 ))}
               </tbody>
             </table>
-            </>
-          )}
-          <button type="button" className="btn btn-small" onClick={clear}>
-            閉じる
-          </button>
-        </div>
+          </>
+        )}
+        <button type="button" className="btn btn-small" onClick={clear}>
+          閉じる
+        </button>
+      </div>
     </>
   );
 }
@@ -157,7 +168,12 @@ function PackList() {
         <ul className="tk-packs">
           {packs.map((p) => (
             <li key={p.id} className={p.id === current ? 'tk-pack active' : 'tk-pack'} data-testid="pack-item">
-              <button type="button" className="tk-pack-open" aria-current={p.id === current ? 'true' : undefined} onClick={() => void open(p.id)}>
+              <button
+                type="button"
+                className="tk-pack-open"
+                aria-current={p.id === current ? 'true' : undefined}
+                onClick={() => void open(p.id)}
+              >
                 <span className="tk-pack-title">{p.title}</span>
                 <span className="tk-pack-meta">
                   {SOURCE_JA[p.source]} ・ {p.scenarioCount} 問 ・ 更新 {stampText(p.updatedAt)}
@@ -183,7 +199,8 @@ function PackList() {
                   className="btn btn-small"
                   aria-label={`「${p.title}」を削除`}
                   onClick={() => {
-                    if (window.confirm(`パック「${p.title}」を削除しますか? (これまでの研修の記録は残ります)`)) void remove(p.id);
+                    if (window.confirm(`パック「${p.title}」を削除しますか? (これまでの研修の記録は残ります)`))
+                      void remove(p.id);
                   }}
                 >
                   削除
@@ -233,7 +250,14 @@ function PackDetailView() {
   if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
   const { pack, scenarios } = detail;
   if (editing) {
-    return <ScenarioEditor packId={pack.id} replaces={editing.replaces} initial={editing.json} onClose={() => setEditing(null)} />;
+    return (
+      <ScenarioEditor
+        packId={pack.id}
+        replaces={editing.replaces}
+        initial={editing.json}
+        onClose={() => setEditing(null)}
+      />
+    );
   }
   const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
   return (
@@ -243,7 +267,11 @@ function PackDetailView() {
           {pack.title} <span className="muted">({pack.scenarioCount} 問)</span>
         </h2>
         <div className="te-actions">
-          <button type="button" className="btn btn-primary" onClick={() => setEditing({ replaces: null, json: newScenarioTemplate(today) })}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => setEditing({ replaces: null, json: newScenarioTemplate(today) })}
+          >
             新しい例題を作る
           </button>
         </div>
@@ -291,9 +319,21 @@ function PackDetailView() {
                 {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {copayWari(s.copayPercent)}
               </td>
               <td>{s.rules.join(' ')}</td>
-              <td>{s.expectedMatches === null ? '—' : s.expectedMatches ? '一致' : `⚠ 不一致 (${s.mismatches.join(', ')})`}</td>
+              <td>
+                {s.expectedMatches === null
+                  ? '—'
+                  : s.expectedMatches
+                    ? '一致'
+                    : `⚠ 不一致 (${s.mismatches.join(', ')})`}
+              </td>
               <td className="tk-ops">
-                <button type="button" className="btn btn-small" aria-label={`${s.scenarioId} を上へ`} disabled={i === 0} onClick={() => void move(pack.id, s.scenarioId, s.position - 1)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${s.scenarioId} を上へ`}
+                  disabled={i === 0}
+                  onClick={() => void move(pack.id, s.scenarioId, s.position - 1)}
+                >
                   ↑
                 </button>
                 <button
@@ -316,7 +356,12 @@ function PackDetailView() {
                 >
                   編集
                 </button>
-                <button type="button" className="btn btn-small" aria-label={`${s.scenarioId} を複製`} onClick={() => void duplicate(pack.id, s.scenarioId)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${s.scenarioId} を複製`}
+                  onClick={() => void duplicate(pack.id, s.scenarioId)}
+                >
                   複製
                 </button>
                 <button
@@ -324,7 +369,8 @@ function PackDetailView() {
                   className="btn btn-small"
                   aria-label={`${s.scenarioId} を削除`}
                   onClick={() => {
-                    if (window.confirm(`例題「${s.title ?? s.scenarioId}」を削除しますか?`)) void remove(pack.id, s.scenarioId);
+                    if (window.confirm(`例題「${s.title ?? s.scenarioId}」を削除しますか?`))
+                      void remove(pack.id, s.scenarioId);
                   }}
                 >
                   削除

@@ -2,7 +2,20 @@
 // same numbers in tables beside them (screen readers, print), the sessions with their result
 // sheets, CSV export for Excel and a print layout.
 import { useEffect, useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, Cell, LabelList } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  Cell,
+  LabelList,
+} from 'recharts';
 import { RULES } from '../../../../shared/rules';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
@@ -36,24 +49,24 @@ export function ProgressView() {
   }, [load, traineeId]);
 
   if (showing !== null && result && result.session.id === showing) {
-    return (
-      <ResultSheet
-        r={result}
-        closeLabel="成績に戻る"
-        onClose={() => setShowing(null)}
-      />
-    );
+    return <ResultSheet r={result} closeLabel="成績に戻る" onClose={() => setShowing(null)} />;
   }
   if (!progress) return <p className="muted">読み込み中…</p>;
 
-  const who = traineeId === undefined ? '研修生全員' : `${progress.trainees.find((t) => t.id === traineeId)?.name ?? ''} さん`;
+  const who =
+    traineeId === undefined ? '研修生全員' : `${progress.trainees.find((t) => t.id === traineeId)?.name ?? ''} さん`;
   const download = async (kind: 'answers' | 'rules') => {
     const r = await exportCsv(kind, traineeId);
     if (!r) return;
     downloadText(r.filename, r.csv, 'text/csv;charset=utf-8');
     notify(`${r.rows.toLocaleString('ja-JP')} 行を CSV に書き出しました (${r.filename})`);
   };
-  const ruleData = progress.rules.map((r) => ({ name: `${r.rule} ${shortTitle(RULES[r.rule].title)}`, rule: r.rule, percent: r.percent ?? 0, answers: r.answers }));
+  const ruleData = progress.rules.map((r) => ({
+    name: `${r.rule} ${shortTitle(RULES[r.rule].title)}`,
+    rule: r.rule,
+    percent: r.percent ?? 0,
+    answers: r.answers,
+  }));
   // One trainee: a point per session (a training day often has several); everyone: a point per day.
   const perSession = traineeId !== undefined;
   const timeData = perSession
@@ -157,7 +170,15 @@ export function ProgressView() {
                   <YAxis domain={[0, 100]} unit="%" width={48} />
                   <Tooltip formatter={(v) => `${String(v)}%`} />
                   <Legend />
-                  <Line type="monotone" dataKey="percent" name="問題の正答率 (4項目すべて正解)" stroke="#0b57d0" strokeWidth={2} dot={{ r: 5 }} isAnimationActive={false} />
+                  <Line
+                    type="monotone"
+                    dataKey="percent"
+                    name="問題の正答率 (4項目すべて正解)"
+                    stroke="#0b57d0"
+                    strokeWidth={2}
+                    dot={{ r: 5 }}
+                    isAnimationActive={false}
+                  />
                   <Line
                     type="monotone"
                     dataKey="itemPercent"

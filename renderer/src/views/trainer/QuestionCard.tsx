@@ -13,7 +13,9 @@ function Printed({ d }: { d: QuestionDocument }) {
   const p = d.printed;
   if (p) {
     lines.push(['保険者', `${INSURER_JA[p.insurer]}${p.insurerNumber ? ` (保険者番号 ${p.insurerNumber})` : ''}`]);
-    const kigo = [p.symbol && `記号 ${p.symbol}`, p.number && `番号 ${p.number}`, p.branch && `枝番 ${p.branch}`].filter(Boolean).join(' ・ ');
+    const kigo = [p.symbol && `記号 ${p.symbol}`, p.number && `番号 ${p.number}`, p.branch && `枝番 ${p.branch}`]
+      .filter(Boolean)
+      .join(' ・ ');
     if (kigo) lines.push(['記号・番号', kigo]);
     lines.push(['資格取得日', formatDateJa(p.acquiredOn)]);
   }
@@ -32,7 +34,10 @@ function Printed({ d }: { d: QuestionDocument }) {
       if (d.os) lines.push(['機種', d.os === 'iphone' ? 'iPhone' : 'Android']);
       break;
     case 'mynaportal':
-      lines.push(['見せ方', { screen: 'スマホでログインした画面', pdf: '前に保存した PDF', screenshot: 'スクリーンショット' }[d.form]]);
+      lines.push([
+        '見せ方',
+        { screen: 'スマホでログインした画面', pdf: '前に保存した PDF', screenshot: 'スクリーンショット' }[d.form],
+      ]);
       break;
     case 'elderly-card':
       lines.push(['負担割合', `${d.ratio / 10}割`]);
@@ -75,7 +80,8 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
         <div>
           <dt>患者</dt>
           <dd>
-            <strong>{q.patient.age}歳</strong> ・ 生年月日 {formatDateJa(q.patient.birthDate)} ・ {q.visitType === 'return' ? '再診 (記録あり)' : '初診'}
+            <strong>{q.patient.age}歳</strong> ・ 生年月日 {formatDateJa(q.patient.birthDate)} ・{' '}
+            {q.visitType === 'return' ? '再診 (記録あり)' : '初診'}
           </dd>
         </div>
         <div>
@@ -145,7 +151,10 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             </div>
             <div>
               <dt>保険者番号等で照会</dt>
-              <dd>{ONLINE_STATUS_JA[numberRouteStatus(q.online.numberRoute)]}{q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}</dd>
+              <dd>
+                {ONLINE_STATUS_JA[numberRouteStatus(q.online.numberRoute)]}
+                {q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}
+              </dd>
             </div>
           </dl>
         </>

@@ -22,7 +22,15 @@ function Cell({ item, k }: { item: ResultItem; k: (typeof ANSWER_ITEMS)[number] 
   );
 }
 
-export function ResultSheet({ r, onClose, closeLabel = '閉じる' }: { r: SessionResult; onClose?: () => void; closeLabel?: string }) {
+export function ResultSheet({
+  r,
+  onClose,
+  closeLabel = '閉じる',
+}: {
+  r: SessionResult;
+  onClose?: () => void;
+  closeLabel?: string;
+}) {
   const s = r.session;
   const exam = s.mode === 'exam';
   const missed = r.items.filter((i) => !i.grade?.allCorrect);
@@ -78,7 +86,11 @@ export function ResultSheet({ r, onClose, closeLabel = '閉じる' }: { r: Sessi
           </div>
         )}
       </dl>
-      <p className={`rs-score ${r.passed === false ? 'rs-fail' : r.passed ? 'rs-pass' : ''}`} data-testid="rs-score" data-passed={r.passed ?? undefined}>
+      <p
+        className={`rs-score ${r.passed === false ? 'rs-fail' : r.passed ? 'rs-pass' : ''}`}
+        data-testid="rs-score"
+        data-passed={r.passed ?? undefined}
+      >
         {r.passed !== null && (
           <strong className="rs-pass-word">
             <span aria-hidden="true">{r.passed ? '○ ' : '× '}</span>
@@ -127,7 +139,11 @@ export function ResultSheet({ r, onClose, closeLabel = '閉じる' }: { r: Sessi
         </tbody>
       </table>
       {r.rules.length > 0 && (
-        <RuleAccuracyTable rules={r.rules} className="rs-table rs-rules" caption={<caption>ルール別の正答率</caption>} />
+        <RuleAccuracyTable
+          rules={r.rules}
+          className="rs-table rs-rules"
+          caption={<caption>ルール別の正答率</caption>}
+        />
       )}
       {missed.length > 0 && (
         <section className="rs-missed" aria-labelledby="rs-missed-h">

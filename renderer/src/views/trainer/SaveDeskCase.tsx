@@ -64,10 +64,15 @@ export function SaveDeskCase({ result }: { result: DeskResult }) {
       >
         <label className="field">
           <span className="field-label">保存先のパック</span>
-          <select className="input" aria-label="保存先のパック" value={packId} onChange={(e) => {
+          <select
+            className="input"
+            aria-label="保存先のパック"
+            value={packId}
+            onChange={(e) => {
               setPicked(true);
               setPackId(e.target.value === 'new' ? 'new' : Number(e.target.value));
-            }}>
+            }}
+          >
             <option value="new">新しいパックを作る</option>
             {packs?.map((p) => (
               <option key={p.id} value={p.id}>
@@ -94,7 +99,13 @@ export function SaveDeskCase({ result }: { result: DeskResult }) {
           <span className="field-label" id={`${uid}-story`}>
             窓口でのできごと (研修生に表示。患者さんの実名は書かないでください)
           </span>
-          <textarea className="input" rows={3} aria-labelledby={`${uid}-story`} value={story} onChange={(e) => setStory(e.target.value)} />
+          <textarea
+            className="input"
+            rows={3}
+            aria-labelledby={`${uid}-story`}
+            value={story}
+            onChange={(e) => setStory(e.target.value)}
+          />
         </label>
         {issues.length > 0 && (
           <ul className="field-error" role="alert">

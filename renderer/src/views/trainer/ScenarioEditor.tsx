@@ -4,7 +4,14 @@
 // which validates again; nothing is stored while a problem remains.
 import { useId, useMemo, useState } from 'react';
 import { decide } from '../../../../shared/engine';
-import { DOCUMENT_KINDS, type DocumentKind, formatPath, LIMIT_CATEGORIES, parseScenario, type ScenarioIssue } from '../../../../shared/scenario';
+import {
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  formatPath,
+  LIMIT_CATEGORIES,
+  parseScenario,
+  type ScenarioIssue,
+} from '../../../../shared/scenario';
 import { INSURER_JA, INSURERS, POLICY_INFO, type Policy } from '../../../../shared/timeline';
 import { correctAnswer } from '../../../../shared/trainer/grade';
 import { compareExpected } from '../../../../shared/engine';
@@ -83,7 +90,21 @@ function FieldError({ id, issue }: { id: string; issue: ScenarioIssue | undefine
   );
 }
 
-function Text({ c, path, label, hint, wide, area }: { c: Ctx; path: Path; label: string; hint?: string; wide?: boolean; area?: boolean }) {
+function Text({
+  c,
+  path,
+  label,
+  hint,
+  wide,
+  area,
+}: {
+  c: Ctx;
+  path: Path;
+  label: string;
+  hint?: string;
+  wide?: boolean;
+  area?: boolean;
+}) {
   const id = useId();
   const v = getIn(c.draft, path);
   const issue = c.issueAt(path);
@@ -101,7 +122,11 @@ function Text({ c, path, label, hint, wide, area }: { c: Ctx; path: Path; label:
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      {area ? <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...props} onChange={(e) => onChange(e.target.value)} />}
+      {area ? (
+        <textarea {...props} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...props} onChange={(e) => onChange(e.target.value)} />
+      )}
       <FieldError id={`${id}-e`} issue={issue} />
     </div>
   );
@@ -147,7 +172,11 @@ function Check({ c, path, label, def }: { c: Ctx; path: Path; label: string; def
   const v = getIn(c.draft, path);
   return (
     <label className="ta-choice">
-      <input type="checkbox" checked={v === undefined ? def : v === true} onChange={(e) => c.set(path, e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={v === undefined ? def : v === true}
+        onChange={(e) => c.set(path, e.target.checked)}
+      />
       {label}
     </label>
   );
@@ -165,13 +194,27 @@ function Coverages({ c }: { c: Ctx }) {
           <div key={i} className="te-item">
             <div className="te-item-head">
               <strong>保険 {i + 1}</strong>
-              <button type="button" className="btn btn-small" onClick={() => c.set(['patient', 'coverages'], list.filter((_x, k) => k !== i))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  c.set(
+                    ['patient', 'coverages'],
+                    list.filter((_x, k) => k !== i),
+                  )
+                }
+              >
                 この保険を削除
               </button>
             </div>
             <div className="te-row">
               <Text c={c} path={[...p, 'id']} label="id" hint={`c${i + 1}`} />
-              <Choice c={c} path={[...p, 'insurer']} label="保険者の種類" options={INSURERS.map((x) => [j(x), INSURER_JA[x]])} />
+              <Choice
+                c={c}
+                path={[...p, 'insurer']}
+                label="保険者の種類"
+                options={INSURERS.map((x) => [j(x), INSURER_JA[x]])}
+              />
               <Text c={c} path={[...p, 'insurerNumber']} label="保険者番号" hint="8桁 (国保は6桁)" />
               <Text c={c} path={[...p, 'symbol']} label="記号" />
               <Text c={c} path={[...p, 'number']} label="番号" />
@@ -184,7 +227,12 @@ function Coverages({ c }: { c: Ctx }) {
               <Text c={c} path={[...p, 'filedOn']} label="資格取得届の提出日 (任意)" />
             </div>
             <div className="te-row">
-              <Choice c={c} path={[...p, 'myNumberOnForm']} label="届にマイナンバー記載" options={YES_NO_DEFAULT('はい')} />
+              <Choice
+                c={c}
+                path={[...p, 'myNumberOnForm']}
+                label="届にマイナンバー記載"
+                options={YES_NO_DEFAULT('はい')}
+              />
               <Choice
                 c={c}
                 path={[...p, 'ratio']}
@@ -206,12 +254,26 @@ function Coverages({ c }: { c: Ctx }) {
                   [j('on-document'), '保険証などに印字'],
                 ]}
               />
-              <Choice c={c} path={[...p, 'limitCategory']} label="限度額区分" options={[['', 'なし'], ...LIMIT_CATEGORIES.map((x): [string, string] => [j(x), x])]} />
+              <Choice
+                c={c}
+                path={[...p, 'limitCategory']}
+                label="限度額区分"
+                options={[['', 'なし'], ...LIMIT_CATEGORIES.map((x): [string, string] => [j(x), x])]}
+              />
             </div>
           </div>
         );
       })}
-      <button type="button" className="btn btn-small" onClick={() => c.set(['patient', 'coverages'], [...list, { id: `c${list.length + 1}`, insurer: 'kyokai', acquiredOn: '2025-04-01' }])}>
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() =>
+          c.set(
+            ['patient', 'coverages'],
+            [...list, { id: `c${list.length + 1}`, insurer: 'kyokai', acquiredOn: '2025-04-01' }],
+          )
+        }
+      >
         保険を追加
       </button>
     </fieldset>
@@ -220,9 +282,14 @@ function Coverages({ c }: { c: Ctx }) {
 
 function Documents({ c }: { c: Ctx }) {
   const list = (getIn(c.draft, ['presented']) as Json[] | undefined) ?? [];
-  const covIds = ((getIn(c.draft, ['patient', 'coverages']) as Json[] | undefined) ?? []).map((x, i) => String(x.id ?? `c${i + 1}`));
+  const covIds = ((getIn(c.draft, ['patient', 'coverages']) as Json[] | undefined) ?? []).map((x, i) =>
+    String(x.id ?? `c${i + 1}`),
+  );
   const [adding, setAdding] = useState<DocumentKind>('myna-card');
-  const covOptions: [string, string][] = [['', '既定 (受診日の保険)'], ...covIds.map((id): [string, string] => [j(id), id])];
+  const covOptions: [string, string][] = [
+    ['', '既定 (受診日の保険)'],
+    ...covIds.map((id): [string, string] => [j(id), id]),
+  ];
   return (
     <fieldset className="te-group">
       <legend>出したもの</legend>
@@ -235,14 +302,27 @@ function Documents({ c }: { c: Ctx }) {
           <div key={i} className="te-item">
             <div className="te-item-head">
               <strong>{known ? DOCUMENTS[kind].name : `不明な書類 (${String(d.kind)})`}</strong>
-              <button type="button" className="btn btn-small" onClick={() => c.set(['presented'], list.filter((_x, k) => k !== i))}>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() =>
+                  c.set(
+                    ['presented'],
+                    list.filter((_x, k) => k !== i),
+                  )
+                }
+              >
                 取り除く
               </button>
             </div>
             <FieldError id={`doc-${i}`} issue={c.issueAt([...p, 'kind'])} />
             <div className="te-row">
-              {(kind === 'legacy-card' || kind === 'kakunin-sho' || kind === 'oshirase') && <Choice c={c} path={[...p, 'coverage']} label="どの保険の書類か" options={covOptions} />}
-              {kind === 'legacy-card' && <Text c={c} path={[...p, 'printedExpiry']} label="印字の有効期限 (国保は必須)" />}
+              {(kind === 'legacy-card' || kind === 'kakunin-sho' || kind === 'oshirase') && (
+                <Choice c={c} path={[...p, 'coverage']} label="どの保険の書類か" options={covOptions} />
+              )}
+              {kind === 'legacy-card' && (
+                <Text c={c} path={[...p, 'printedExpiry']} label="印字の有効期限 (国保は必須)" />
+              )}
               {kind === 'kakunin-sho' && (
                 <>
                   <Text c={c} path={[...p, 'issuedOn']} label="交付日" />
@@ -292,7 +372,12 @@ function Documents({ c }: { c: Ctx }) {
               )}
               {kind === 'limit-cert' && (
                 <>
-                  <Choice c={c} path={[...p, 'category']} label="適用区分" options={LIMIT_CATEGORIES.map((x): [string, string] => [j(x), x])} />
+                  <Choice
+                    c={c}
+                    path={[...p, 'category']}
+                    label="適用区分"
+                    options={LIMIT_CATEGORIES.map((x): [string, string] => [j(x), x])}
+                  />
                   <Text c={c} path={[...p, 'validUntil']} label="有効期限" />
                 </>
               )}
@@ -301,14 +386,23 @@ function Documents({ c }: { c: Ctx }) {
         );
       })}
       <div className="te-add">
-        <select className="input" aria-label="追加する書類" value={adding} onChange={(e) => setAdding(e.target.value as DocumentKind)}>
+        <select
+          className="input"
+          aria-label="追加する書類"
+          value={adding}
+          onChange={(e) => setAdding(e.target.value as DocumentKind)}
+        >
           {DOCUMENT_KINDS.map((k) => (
             <option key={k} value={k}>
               {DOCUMENTS[k].name}
             </option>
           ))}
         </select>
-        <button type="button" className="btn btn-small" onClick={() => c.set(['presented'], [...list, { kind: adding, ...DOC_FIELDS[adding] }])}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => c.set(['presented'], [...list, { kind: adding, ...DOC_FIELDS[adding] }])}
+        >
           書類を追加
         </button>
       </div>
@@ -333,18 +427,45 @@ function PolicyFields({ c }: { c: Ctx }) {
                 c={c}
                 path={path}
                 label={info.ja}
-                options={[['', '既定'], ...Array.from({ length: k === 'lagWithMyNumber' ? 4 : 31 }, (_x, i): [string, string] => {
-                  const n = k === 'lagWithMyNumber' ? i + 2 : i;
-                  return [j(n), `${n} 営業日`];
-                })]}
+                options={[
+                  ['', '既定'],
+                  ...Array.from({ length: k === 'lagWithMyNumber' ? 4 : 31 }, (_x, i): [string, string] => {
+                    const n = k === 'lagWithMyNumber' ? i + 2 : i;
+                    return [j(n), `${n} 営業日`];
+                  }),
+                ]}
               />
             );
           }
           if (k === 'certGraceBasis') {
-            return <Choice key={k} c={c} path={path} label={info.ja} options={[['', '既定'], [j('month-end'), '期限の月末から3か月'], [j('expiry-date'), '期限日から3か月']]} />;
+            return (
+              <Choice
+                key={k}
+                c={c}
+                path={path}
+                label={info.ja}
+                options={[
+                  ['', '既定'],
+                  [j('month-end'), '期限の月末から3か月'],
+                  [j('expiry-date'), '期限日から3か月'],
+                ]}
+              />
+            );
           }
           if (k === 'portalScreenshot') {
-            return <Choice key={k} c={c} path={path} label={info.ja} options={[['', '既定'], [j('reject'), '認めない'], [j('accept'), '認める']]} />;
+            return (
+              <Choice
+                key={k}
+                c={c}
+                path={path}
+                label={info.ja}
+                options={[
+                  ['', '既定'],
+                  [j('reject'), '認めない'],
+                  [j('accept'), '認める'],
+                ]}
+              />
+            );
           }
           return <Choice key={k} c={c} path={path} label={info.ja} options={YES_NO_DEFAULT('既定値')} />;
         })}
@@ -353,7 +474,17 @@ function PolicyFields({ c }: { c: Ctx }) {
   );
 }
 
-export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId: number; replaces: string | null; initial: Json; onClose: () => void }) {
+export function ScenarioEditor({
+  packId,
+  replaces,
+  initial,
+  onClose,
+}: {
+  packId: number;
+  replaces: string | null;
+  initial: Json;
+  onClose: () => void;
+}) {
   const save = useApp((s) => s.saveScenario);
   const notify = useApp((s) => s.notify);
   const [draft, setDraft] = useState<Json>(initial);
@@ -364,7 +495,8 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
 
   const check = useMemo(() => {
     const r = parseScenario(draft, { inPack: true });
-    if (!r.ok) return { issues: r.issues.map((i) => ({ ...i, scenarioId: null })), decision: null, mismatches: [] as string[] };
+    if (!r.ok)
+      return { issues: r.issues.map((i) => ({ ...i, scenarioId: null })), decision: null, mismatches: [] as string[] };
     const decision = decide(r.scenario);
     const mismatches = r.scenario.expected ? compareExpected(r.scenario.expected, decision).map((m) => m.field) : [];
     return { issues: [] as ScenarioIssue[], decision, mismatches };
@@ -398,7 +530,12 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
           {replaces ? `例題を編集: ${replaces}` : '新しい例題'}
         </h2>
         <div className="te-actions">
-          <button type="button" className="btn btn-primary" disabled={saving || issues.length > 0} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={saving || issues.length > 0}
+            onClick={() => void submit()}
+          >
             保存する
           </button>
           <button type="button" className="btn" onClick={onClose}>
@@ -406,7 +543,12 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
           </button>
         </div>
       </div>
-      <div className={issues.length ? 'te-issues te-bad' : 'te-issues te-good'} role="status" aria-live="polite" data-testid="editor-status">
+      <div
+        className={issues.length ? 'te-issues te-bad' : 'te-issues te-good'}
+        role="status"
+        aria-live="polite"
+        data-testid="editor-status"
+      >
         {issues.length === 0 ? (
           '入力に問題はありません。'
         ) : (
@@ -475,7 +617,12 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
             <input
               type="checkbox"
               checked={getIn(draft, ['patient', 'myna']) != null}
-              onChange={(e) => c.set(['patient', 'myna'], e.target.checked ? { insuranceRegistered: true, certExpiresOn: '2030-04-01' } : null)}
+              onChange={(e) =>
+                c.set(
+                  ['patient', 'myna'],
+                  e.target.checked ? { insuranceRegistered: true, certExpiresOn: '2030-04-01' } : null,
+                )
+              }
             />
             マイナンバーカードを持っている
           </label>
@@ -501,7 +648,8 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
               <span className={`tf-badge v-${d.verdict}`}>
                 {VERDICT_LABELS[d.verdict].symbol} {VERDICT_LABELS[d.verdict].title}
               </span>{' '}
-              窓口負担 {copayText(d.copayPercent)} ・ 高齢受給者証 {d.elderlyCardNeeded ? '必要' : '不要'} ・ まだ必要な書類 {neededText(d.documentsNeeded)}
+              窓口負担 {copayText(d.copayPercent)} ・ 高齢受給者証 {d.elderlyCardNeeded ? '必要' : '不要'} ・
+              まだ必要な書類 {neededText(d.documentsNeeded)}
             </p>
             <p className="explanation">{d.explanation}</p>
             <RuleList rules={d.rules} />
@@ -534,11 +682,21 @@ export function ScenarioEditor({ packId, replaces, initial, onClose }: { packId:
         )}
       </section>
 
-      <details className="te-group" onToggle={(e) => setJsonText((e.target as HTMLDetailsElement).open ? JSON.stringify(draft, null, 2) : null)}>
+      <details
+        className="te-group"
+        onToggle={(e) => setJsonText((e.target as HTMLDetailsElement).open ? JSON.stringify(draft, null, 2) : null)}
+      >
         <summary>JSON で見る・編集する</summary>
         {jsonText !== null && (
           <>
-            <textarea className="input te-json" aria-label="例題の JSON" value={jsonText} rows={16} onChange={(e) => setJsonText(e.target.value)} spellCheck={false} />
+            <textarea
+              className="input te-json"
+              aria-label="例題の JSON"
+              value={jsonText}
+              rows={16}
+              onChange={(e) => setJsonText(e.target.value)}
+              spellCheck={false}
+            />
             {jsonError && (
               <p className="field-error" role="alert">
                 {jsonError}

@@ -33,7 +33,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
   const loadTrainees = useApp((s) => s.loadTrainees);
   const loadSettings = useApp((s) => s.loadTrainerSettings);
   const start = useApp((s) => s.startSession);
-  const other = useApp((s) => (s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null));
+  const other = useApp((s) =>
+    s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
+  );
   const [name, setName] = useState('');
   const [packId, setPackId] = useState<number | ''>('');
   const [count, setCount] = useState('');
@@ -52,7 +54,8 @@ function StartForm({ mode }: { mode: SessionMode }) {
   }, [packs, packId]);
 
   const pack = packs?.find((p) => p.id === packId) ?? null;
-  const defaultCount = mode === 'exam' ? Math.min(settings?.examSize ?? 20, pack?.scenarioCount ?? 20) : (pack?.scenarioCount ?? 0);
+  const defaultCount =
+    mode === 'exam' ? Math.min(settings?.examSize ?? 20, pack?.scenarioCount ?? 20) : (pack?.scenarioCount ?? 0);
 
   const submit = async () => {
     if (name.trim() === '') return setError('研修生の名前を入力してください');
@@ -60,7 +63,8 @@ function StartForm({ mode }: { mode: SessionMode }) {
     const n = count.trim() === '' ? undefined : Number(count);
     if (n !== undefined && (!Number.isInteger(n) || n < 1)) return setError('問題数は1以上の整数で入力してください');
     const sd = seed.trim() === '' ? undefined : Number(seed);
-    if (sd !== undefined && (!Number.isInteger(sd) || sd < 0 || sd > MAX_SEED)) return setError(`シードは0〜${MAX_SEED}の整数で入力してください`);
+    if (sd !== undefined && (!Number.isInteger(sd) || sd < 0 || sd > MAX_SEED))
+      return setError(`シードは0〜${MAX_SEED}の整数で入力してください`);
     setError(null);
     await start({
       traineeName: name,
@@ -92,12 +96,21 @@ function StartForm({ mode }: { mode: SessionMode }) {
         </p>
         {other && (
           <p className="ts-note" role="note">
-            {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答) が途中です。ここで新しく始めると、その{MODE_JA[other.mode]}は中断したままになります。
+            {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答)
+            が途中です。ここで新しく始めると、その{MODE_JA[other.mode]}は中断したままになります。
           </p>
         )}
         <label className="field">
           <span className="field-label">研修生の名前</span>
-          <input className="input" name="trainee" list={listId} value={name} autoComplete="off" onChange={(e) => setName(e.target.value)} autoFocus />
+          <input
+            className="input"
+            name="trainee"
+            list={listId}
+            value={name}
+            autoComplete="off"
+            onChange={(e) => setName(e.target.value)}
+            autoFocus
+          />
           <datalist id={listId}>
             {trainees.map((t) => (
               <option key={t.id} value={t.name} />
@@ -108,7 +121,13 @@ function StartForm({ mode }: { mode: SessionMode }) {
           <label className="field-label" htmlFor={`${listId}-pack`}>
             パック
           </label>
-          <select id={`${listId}-pack`} className="input" name="pack" value={packId} onChange={(e) => setPackId(e.target.value === '' ? '' : Number(e.target.value))}>
+          <select
+            id={`${listId}-pack`}
+            className="input"
+            name="pack"
+            value={packId}
+            onChange={(e) => setPackId(e.target.value === '' ? '' : Number(e.target.value))}
+          >
             {packs?.length === 0 && <option value="">パックがありません (「パック」で読み込んでください)</option>}
             {packs?.map((p) => (
               <option key={p.id} value={p.id}>
@@ -213,11 +232,23 @@ function TrainerSettingsForm() {
       </h2>
       <label className="field">
         <span className="field-label">合格点 (%)</span>
-        <input className="input input-num" name="passMark" inputMode="numeric" value={pass} onChange={(e) => setPass(e.target.value)} />
+        <input
+          className="input input-num"
+          name="passMark"
+          inputMode="numeric"
+          value={pass}
+          onChange={(e) => setPass(e.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field-label">試験の問題数</span>
-        <input className="input input-num" name="examSize" inputMode="numeric" value={size} onChange={(e) => setSize(e.target.value)} />
+        <input
+          className="input input-num"
+          name="examSize"
+          inputMode="numeric"
+          value={size}
+          onChange={(e) => setSize(e.target.value)}
+        />
       </label>
       <p className="field-hint">変更は次に始める試験から使われます。終わった試験の合否は変わりません。</p>
       {error && (

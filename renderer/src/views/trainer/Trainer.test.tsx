@@ -20,7 +20,12 @@ describe('AnswerForm', () => {
     fireEvent.click(screen.getByRole('radio', { name: '不要' }));
     fireEvent.click(screen.getByRole('checkbox', { name: '被保険者資格申立書 (窓口で記入)' }));
     fireEvent.click(screen.getByRole('button', { name: /回答する/ }));
-    expect(onAnswer).toHaveBeenCalledWith({ verdict: 'self-pay', copayPercent: 100, elderlyCardNeeded: false, documentsNeeded: ['declaration'] });
+    expect(onAnswer).toHaveBeenCalledWith({
+      verdict: 'self-pay',
+      copayPercent: 100,
+      elderlyCardNeeded: false,
+      documentsNeeded: ['declaration'],
+    });
   });
 
   it('starts empty again for the next patient, with the focus on the first choice', () => {
@@ -43,7 +48,11 @@ describe('pack import in the store', () => {
         chunks.push(c.text);
         return { receivedBytes: chunks.join('').length };
       },
-      'trainer.importFinish': () => ({ pack: null, issues: [{ scenarioId: 'a', path: 'scenarios[0].id', ja: '重複', en: 'dup' }], warnings: [] }),
+      'trainer.importFinish': () => ({
+        pack: null,
+        issues: [{ scenarioId: 'a', path: 'scenarios[0].id', ja: '重複', en: 'dup' }],
+        warnings: [],
+      }),
     });
     const store = createAppStore(bridge.api, '2026-01-20');
     const text = '{"format":"shikaku-pack/1","title":"t","scenarios":[]}';
@@ -57,7 +66,10 @@ describe('pack import in the store', () => {
 
   it('a refused size never reads or sends the file', async () => {
     const bridge = fakeBridge({
-      'trainer.importBegin': () => ({ ok: false, error: { code: 'invalid-input', ja: 'ファイルが大きすぎます (50.0 MB)', en: 'too large' } }),
+      'trainer.importBegin': () => ({
+        ok: false,
+        error: { code: 'invalid-input', ja: 'ファイルが大きすぎます (50.0 MB)', en: 'too large' },
+      }),
     });
     const store = createAppStore(bridge.api, '2026-01-20');
     await store.getState().importPackFile(new File(['{}'], 'big.json'));

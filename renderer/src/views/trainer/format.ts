@@ -13,7 +13,8 @@ export const ITEM_LABELS: Record<AnswerItem, string> = {
 };
 
 export const copayText = (p: number) => copayWari(p) + (p === 100 ? ' (自費)' : '');
-export const neededText = (d: readonly NeededDocument[]) => (d.length === 0 ? 'なし' : d.map((x) => NEEDED_LABELS[x]).join('、'));
+export const neededText = (d: readonly NeededDocument[]) =>
+  d.length === 0 ? 'なし' : d.map((x) => NEEDED_LABELS[x]).join('、');
 
 export function itemText(item: AnswerItem, a: TraineeAnswer): string {
   switch (item) {

