@@ -1,7 +1,9 @@
 // The mechanical story check (issue 13): what a trainee reads in a bundled scenario's title and
 // story must agree with the scenario's data — ages, dates, weekdays, 初診/再診 and the clinic's
-// situation. The packs come in through JSON imports (never a file read at run time); the last test
-// makes sure every pack under packs/ is imported here.
+// situation. The packs come in through JSON imports (never a file read at run time). Every bundled
+// pack (packs/*.json) must be imported here (a test says so); of packs/pending/ — scenarios waiting
+// for the version-2 engine, not bundled yet — only the desk-mix one is checked now, the others are
+// checked once they move into packs/.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -468,13 +470,16 @@ describe('the story check can fail', () => {
 });
 
 describe('bundled packs', () => {
-  it('imports every pack under packs/ (so none escapes the story check)', () => {
-    const root = join(__dirname, '../..');
-    const onDisk = (readdirSync(join(root, 'packs'), { recursive: true }) as string[])
+  it('imports every bundled pack, packs/*.json (so none escapes the story check)', () => {
+    const onDisk = readdirSync(join(__dirname, '../../packs'))
       .filter((f) => f.endsWith('.json'))
-      .map((f) => `packs/${f.split('\\').join('/')}`)
+      .map((f) => `packs/${f}`)
       .sort();
-    expect(onDisk).toEqual(Object.keys(PACKS).sort());
+    expect(onDisk).toEqual(
+      Object.keys(PACKS)
+        .filter((f) => !f.startsWith('packs/pending/'))
+        .sort(),
+    );
   });
 
   // packs/pending/ waits for the version-2 engine (it holds version-2 fields); every other pack is
