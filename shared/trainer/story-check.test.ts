@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import defaultPack from '../../packs/default-pack.json';
 import deskMixPack from '../../packs/desk-mix-pack.json';
 import deskMixV2Pending from '../../packs/pending/desk-mix-v2.json';
-import { isNationalHoliday, isYearEndClosure } from '../business-days';
+import { isNationalHoliday, isYearEndClosure, nthBusinessDayAfter } from '../business-days';
 import { type IsoDate, addDays, ageOn, birthday, dayNumber, isValidYmd, toIso, weekday } from '../dates';
 import { compareExpected, decide } from '../engine';
 import { containsMyNumberLike } from '../identifiers';
@@ -120,6 +120,14 @@ function contextOf(raw: Raw): Ctx {
   };
   walk(raw, '');
   for (const [name, iso] of Object.entries(TIMELINE)) add(iso, name);
+  // the registration day derived from the filing day (R17), as a story may name it
+  const policy = { ...DEFAULT_POLICY, ...((raw.policy ?? {}) as Partial<typeof DEFAULT_POLICY>) };
+  const coverages = ((raw.patient as Raw).coverages ?? []) as Raw[];
+  for (const cov of coverages) {
+    if (typeof cov.filedOn !== 'string' || typeof cov.registeredOn === 'string') continue;
+    const lag = cov.myNumberOnForm === false ? policy.lagWithoutMyNumber : policy.lagWithMyNumber;
+    add(nthBusinessDayAfter(isoOf(cov.filedOn, 'filedOn'), lag).date, 'filedOn から導いた登録日');
+  }
   const visit = isoOf(raw.visitDate, 'visitDate');
   const birth = isoOf((raw.patient as Raw).birthDate, 'patient.birthDate');
   // the birthdays around the visit (「4月2日に70歳になった」), the patient's and an insured person's
@@ -227,6 +235,12 @@ const CHECKS: { name: string; check: (c: Ctx) => string[] }[] = [
         const on = tomorrow ? addDays(c.visit, 1) : c.visit;
         const age = ageOn(c.birth, on);
         if (n === age) return [];
+        // an age in the past (「66歳のときに」): the age on one of the scenario's dates
+        if (
+          /^の(?:とき|時)/.test(after) &&
+          [...c.dataDates.keys()].some((d) => d <= c.visit && ageOn(c.birth, d) === n)
+        )
+          return [];
         // the insured person of a dependent's coverage: their age now, or an age they reach near the
         // visit (「夫の75歳の誕生日」)
         const near = (d: IsoDate) => Math.abs(dayNumber(d) - dayNumber(c.visit)) <= 400;
@@ -395,6 +409,22 @@ describe('the story check can fail', () => {
 
   it('passes the well-formed base story', () => {
     expect(storyProblems(base)).toEqual([]);
+  });
+
+  it('accepts a past age tied to a date of the data, and a registration day derived from the filing day', () => {
+    const story = '2026年2月10日、再診の患者さん。33歳のときに協会けんぽに加入しました。';
+    expect(storyProblems(edit(story))).toEqual([]);
+    expect(storyProblems(edit(story.replace('33歳', '35歳')))).not.toEqual([]);
+    const newHire = edit('2026年5月1日、再診の患者さん。4月24日 (金) に届け出たので、登録は連休明けの5月7日です。', {
+      visitDate: '2026-05-01',
+      patient: {
+        birthDate: '1981-05-10',
+        coverages: [{ insurer: 'kyokai', acquiredOn: '2026-04-20', filedOn: '2026-04-24' }],
+        myna: null,
+      },
+    });
+    expect(storyProblems(newHire)).toEqual([]);
+    expect(storyProblems({ ...newHire, story: String(newHire.story).replace('5月7日', '5月8日') })).not.toEqual([]);
   });
 
   it("accepts the age and birth date of a dependent's insured person (holderBirthDate)", () => {
