@@ -7,7 +7,7 @@
 //
 // Results never throw across a transport: `{ ok: true, value } | { ok: false, error }` (only a
 // plain object survives ipcMain.handle and fetch alike). Pure TypeScript: no Node, DOM or Electron.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from './dates';
 import { dateInput as dateSchema, isoDate } from './date-schema';
 import { decisionSchema, policySchema } from './decision-schema';
@@ -26,7 +26,7 @@ import {
   VERDICTS,
   VISIT_TYPES,
 } from './enums';
-import { issueFromZod } from './issues';
+import { issueFromZod } from './zod-issues';
 import type { Scenario } from './scenario';
 import { safeText } from './safe-text';
 import { TRAINER_CONTRACT } from './trainer/contract';

@@ -3,7 +3,7 @@
 // match the documents → an error naming the field. R18: a 12-digit number anywhere is refused, and
 // R19: an insurer number needs its check digit. A file holds one observation or a JSON array of
 // them (what `observe` prints).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput } from '../date-schema';
 import { policyShape } from '../decision-schema';
 import { idString, nullable, printedShapes } from '../document-schema';
@@ -20,7 +20,8 @@ import {
   VISIT_TYPES,
 } from '../enums';
 import { checkNumber, findMyNumberPath, MY_NUMBER_REFUSAL } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
+import type { InputIssue, ScenarioIssue } from '../issues';
+import { issueFromZod } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
 import { OBSERVATION_FORMAT, type Observation, type ObservedDocument } from './types';
 

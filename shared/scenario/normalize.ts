@@ -3,7 +3,8 @@
 // Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday } from '../dates';
 import { checkNumber, looksLikeMyNumber } from '../identifiers';
-import { type InputIssue, issueFromZod, redactIssue } from '../issues';
+import { type InputIssue, redactIssue } from '../issues';
+import { issueFromZod } from '../zod-issues';
 import { KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
 import type { Coverage, PresentedDocument, Scenario } from './types';

@@ -1,7 +1,8 @@
 // A file that is a scenario or a pack (SCENARIO.md): each scenario validated by ./normalize.ts,
 // ids unique within the pack; every bad scenario is listed, and nothing is returned partially.
 import { redactMyNumber } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
+import type { InputIssue, ScenarioIssue } from '../issues';
+import { issueFromZod } from '../zod-issues';
 import { parseScenario } from './normalize';
 import { packHeadSchema } from './schema';
 import { PACK_FORMAT, SCENARIO_FORMAT, type Scenario } from './types';

@@ -2,7 +2,7 @@
 // shared/contract.ts; this file imports nothing from it (no import cycle): building blocks both
 // need have their own modules (shared/safe-text.ts). Inputs are strict zod schemas; outputs are
 // typed (z.custom), like the contract's scenario payloads.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
 import type { ScenarioIssue } from '../issues';
