@@ -26,7 +26,7 @@ import {
   VERDICTS,
   VISIT_TYPES,
 } from './enums';
-import { issueFromZod } from './zod-issues';
+import { parseIssues } from './zod-issues';
 import type { Scenario } from './scenario';
 import { safeText } from './safe-text';
 import { TRAINER_CONTRACT } from './trainer/contract';
@@ -58,7 +58,7 @@ const empty = z
 // ---------------------------------------------------------------------------------------------
 // Domain payloads
 
-export { decisionSchema, policySchema };
+export { policySchema };
 
 /** A normalised scenario as the engine read it (built by the backend; shown, never edited here). */
 export const scenarioSchema = z.custom<Scenario>(
@@ -381,9 +381,9 @@ export function parseRequest<K extends CallName>(
   name: K,
   payload: unknown,
 ): { ok: true; value: ParsedInput<K> } | { ok: false; error: ApiError } {
-  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = issueFromZod(r.error.issues[0]!);
+  const r = parseIssues(CONTRACT[name].input, payload);
+  if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
+  const issue = r.issues[0]!;
   return {
     ok: false,
     error: {

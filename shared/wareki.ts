@@ -11,7 +11,7 @@ interface Era {
   end: IsoDate | null;
 }
 
-export const ERAS: readonly Era[] = [
+const ERAS: readonly Era[] = [
   // 明治 began 1868-10-23 but was applied retroactively to the whole year (irrelevant for patients).
   { name: '明治', short: '明', latin: 'M', start: '1868-01-01', end: '1912-07-29' },
   { name: '大正', short: '大', latin: 'T', start: '1912-07-30', end: '1926-12-24' },

@@ -23,7 +23,7 @@ const TYPE_JA: Record<string, string> = {
  * One zod issue in Japanese and English. Parse with `{ reportInput: true }` (parseIssues does) so
  * that a missing field is told apart from one of the wrong type; the input itself is never shown.
  */
-export function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
+function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
   const path = formatPath(issue.path);
   const params = (issue as { params?: { ja?: string; en?: string } }).params;
   if (params?.ja && params.en) return redactIssue({ path, ja: params.ja, en: params.en });
@@ -72,8 +72,13 @@ export function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: InputIssue[] };
 
-/** Validates with a schema and translates every issue (the input is never echoed). */
+/**
+ * Validates with a schema and translates every issue (the input is never echoed). Only a failure
+ * parses again with the input reported (which is slower) to tell a missing field from a wrong one.
+ */
 export function parseIssues<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
-  const r = schema.safeParse(input, { reportInput: true });
-  return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues.map(issueFromZod) };
+  const r = schema.safeParse(input);
+  if (r.success) return { ok: true, value: r.data };
+  const again = schema.safeParse(input, { reportInput: true });
+  return { ok: false, issues: (again.error ?? r.error).issues.map(issueFromZod) };
 }

@@ -7,7 +7,7 @@ import { returnsGuidance } from '../../shared/engine/returns';
 import { redactMyNumber } from '../../shared/identifiers';
 import { type CliIo, type Command, dateOption, InputError, json, options } from './io';
 
-export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
+const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   decide FILE…                       シナリオ・パックを判定 / decide scenarios and packs (- = stdin)
   decide --observed FILE…            受付で見た内容 (shikaku-observation/1) を判定 / decide observations
   observe FILE…                      シナリオから受付で見える内容を出力 / print the observations of scenarios

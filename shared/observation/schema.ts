@@ -21,7 +21,7 @@ import {
 } from '../enums';
 import { checkNumber, findMyNumberPath, MY_NUMBER_REFUSAL } from '../identifiers';
 import type { InputIssue, ScenarioIssue } from '../issues';
-import { issueFromZod } from '../zod-issues';
+import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
 import { OBSERVATION_FORMAT, type Observation, type ObservedDocument } from './types';
 
@@ -194,11 +194,11 @@ function parseOne(input: unknown): { ok: true; observation: Observation } | { ok
   // R18 first: a 12-digit number anywhere is refused, never echoed
   const mn = findMyNumberPath(input);
   if (mn !== null) return { ok: false, issues: [{ path: mn, ...MY_NUMBER_REFUSAL }] };
-  const r = observationSchema.safeParse(input, { reportInput: true });
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod) };
-  const issues = crossCheck(r.data);
+  const r = parseIssues(observationSchema, input);
+  if (!r.ok) return r;
+  const issues = crossCheck(r.value);
   if (issues.length > 0) return { ok: false, issues };
-  const { format: _format, policy, ...rest } = r.data;
+  const { format: _format, policy, ...rest } = r.value;
   return {
     ok: true,
     observation: {
