@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/contract';
+import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/contract/kernel';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 

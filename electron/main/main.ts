@@ -15,7 +15,7 @@ import {
 } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CALL_NAMES, dispatch } from '../../shared/contract';
+import { CALL_NAMES } from '../../shared/contract/kernel';
 import { createApi, type ApiInstance } from '../backend/api';
 import { readStatic, SECURITY_HEADERS } from '../backend/server/static';
 import { APP_HOST, APP_SCHEME, APP_START_URL, isAppUrl, isPermissionAllowed, isTrustedSender } from './trust';
@@ -97,7 +97,7 @@ async function start(): Promise<void> {
     fatal(e);
     return;
   }
-  const handlers = api.handlers;
+  const call = api.call;
   for (const name of CALL_NAMES) {
     ipcMain.handle(`api:${name}`, (event, payload: unknown) => {
       const frame = event.senderFrame;
@@ -108,7 +108,7 @@ async function start(): Promise<void> {
       ) {
         return { ok: false, error: { code: 'bad-sender', ja: '不正な呼び出し元です', en: 'untrusted IPC sender' } };
       }
-      return dispatch(handlers, name, payload);
+      return call(name, payload);
     });
   }
 

@@ -82,7 +82,7 @@ function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
       updatedAt: '',
     };
     const c = d.case;
-    const { scenario } = buildScenario({
+    const scenario = buildScenario({
       patient: rec,
       presented: c.presented,
       mynaportalForm: c.mynaportalForm,
@@ -192,8 +192,8 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
       const from = randomDay();
       return { from, to: addDays(from, 6) };
     }),
-    run('patient', () => ({ patientId: Math.floor(rnd() * patients) })),
-    run('patient + verdict', () => ({ patientId: Math.floor(rnd() * patients), verdict: 'insured' })),
+    run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
+    run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
   ];
 
   db.pragma('wal_checkpoint(TRUNCATE)');

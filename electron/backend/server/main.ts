@@ -32,7 +32,7 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const staticDir = process.env.SHIKAKU_RENDERER_DIR ?? path.join(here, 'renderer');
   const api = await createApi({ dataDir, shell: 'browser' });
   const server = await startWebServer({
-    handlers: api.handlers,
+    call: api.call,
     staticDir,
     port,
     ...(values.token ? { token: values.token } : {}),

@@ -1,4 +1,5 @@
-import type { ApiError, AppInfo } from '../../../shared/contract';
+import type { AppInfo } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/contract/kernel';
 import { type SliceCreator, unwrap } from './index';
 
 export type View = 'desk' | 'history' | 'settings' | 'trainer';
