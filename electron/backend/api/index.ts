@@ -11,6 +11,7 @@ import { type OpenedDatabase, openDatabase } from '../db/open';
 import { historyCsv, historyCsvFileName } from '../history/csv';
 import { HistoryRepository } from '../history/repository';
 import { ClinicSettingsRepository } from '../settings/clinic';
+import type { TrainerOptions } from '../trainer';
 import { createDeskService } from './desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
@@ -28,6 +29,8 @@ export interface ApiOptions {
   firstStartData?: boolean;
   /** tests: another bundled pack (or none) */
   bundledPack?: unknown;
+  /** how an imported pack is checked and prepared (the worker: in a thread of its own) */
+  preparePack?: TrainerOptions['preparePack'];
 }
 
 export interface ApiInstance {
@@ -77,6 +80,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     db,
     now,
     bundledPack: !firstStartData ? undefined : 'bundledPack' in opts ? opts.bundledPack : defaultPack,
+    ...(opts.preparePack ? { preparePack: opts.preparePack } : {}),
   });
   const handlers: Handlers = { ...core, ...trainer };
   return {

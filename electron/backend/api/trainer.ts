@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CallName, Handlers } from '../../../shared/contract/kernel';
 import { todayInJapan } from '../../../shared/dates';
-import { createTrainerService } from '../trainer';
+import { createTrainerService, type TrainerOptions } from '../trainer';
 import { progressCsv, progressOf } from '../trainer/progress';
 
 export type TrainerCall = Extract<CallName, `trainer.${string}`>;
@@ -15,6 +15,7 @@ export interface TrainerContext {
   now: () => Date;
   /** the pack imported on the first start (parsed JSON), or undefined for none */
   bundledPack: unknown;
+  preparePack?: TrainerOptions['preparePack'];
 }
 
 /** `shikaku-pack-<title>.json` with the characters file systems dislike taken out. */
@@ -29,7 +30,11 @@ export function packFileName(title: string): string {
 }
 
 export function createTrainerHandlers(ctx: TrainerContext): TrainerHandlers {
-  const t = createTrainerService(ctx.db, { now: ctx.now, bundledPack: ctx.bundledPack });
+  const t = createTrainerService(ctx.db, {
+    now: ctx.now,
+    bundledPack: ctx.bundledPack,
+    ...(ctx.preparePack ? { preparePack: ctx.preparePack } : {}),
+  });
   t.loadBundledPack();
   const { packs, sessions, settings, uploads } = t;
   return {

@@ -2,9 +2,9 @@
 // parsed), then JSON (with the line and column of a syntax error, never a quote of the text), the
 // format version, 12-digit numbers anywhere (R18: refused outright, never echoed), then the strict
 // scenario validation of shared/scenario.ts. Every problem of every scenario is listed; the caller
-// imports nothing unless the list is empty.
+// imports nothing unless the list is empty. `preparePack` adds the rows to store: pure CPU work
+// with no database, so the backend's worker runs it in a thread of its own (../host/worker.ts).
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import fs from 'node:fs';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
 import {
   PACK_FORMAT,
@@ -16,8 +16,9 @@ import {
 } from '../../../shared/scenario';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { findMyNumberPath } from '../privacy';
+import { type ScenarioRow, scenarioRow } from './scenario-row';
 
-export type PackCheck =
+type PackCheck =
   | { ok: true; title: string; scenarios: Scenario[]; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
 
@@ -46,7 +47,7 @@ export function jsonErrorAt(text: string): { line: number; column: number; what:
 }
 
 /** The text of a file, already decoded. */
-export function checkPackText(text: string): PackCheck {
+function checkPackText(text: string): PackCheck {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_PACK_BYTES) return fail(tooLargeIssue(bytes));
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -68,13 +69,6 @@ export function checkPackText(text: string): PackCheck {
   return checkPackValue(value);
 }
 
-/** A file on disk: its size is checked before it is read. */
-export function checkPackFile(file: string): PackCheck {
-  const size = fs.statSync(file).size;
-  if (size > MAX_PACK_BYTES) return fail(tooLargeIssue(size));
-  return checkPackText(fs.readFileSync(file, 'utf8'));
-}
-
 const indexOf = (path: string): number => {
   const m = /^scenarios\[(\d+)\]/.exec(path);
   return m ? Number(m[1]) : -1;
@@ -88,7 +82,7 @@ const redact = (i: ScenarioIssue): ScenarioIssue => ({
 });
 
 /** A parsed JSON value. */
-export function checkPackValue(value: unknown): PackCheck {
+function checkPackValue(value: unknown): PackCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail({
       scenarioId: null,
@@ -166,3 +160,17 @@ export function checkPackValue(value: unknown): PackCheck {
   if (!r.ok) throw new Error('unreachable');
   return { ok: true, title: r.title ?? '', scenarios: r.scenarios, warnings };
 }
+
+/** A checked pack with the rows to store, or every problem found. */
+export type PreparedPack =
+  | { ok: true; title: string; rows: ScenarioRow[]; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
+
+const prepared = (check: PackCheck): PreparedPack =>
+  check.ok ? { ok: true, title: check.title, rows: check.scenarios.map(scenarioRow), warnings: check.warnings } : check;
+
+/** The text of a pack file → its rows (in one go, on this thread). */
+export const preparePack = (text: string): PreparedPack => prepared(checkPackText(text));
+
+/** A parsed pack (the bundled one) → its rows. */
+export const preparePackValue = (value: unknown): PreparedPack => prepared(checkPackValue(value));
