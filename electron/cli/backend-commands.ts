@@ -3,27 +3,16 @@
 //   history export [--from D] [--to D] [--verdict V] [--data-dir DIR]
 //   registry seed [--replace] [--data-dir DIR]
 // The database commands are calls of the contract, made in-process through the backend's `call`
-// (the contract's dispatch): their options are parsed here (util.parseArgs), their values once, by
-// the contract, with the same messages as in the app.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// (the contract's dispatch): their options are parsed here (./io.ts, util.parseArgs), their values
+// once, by the contract, with the same messages as in the app.
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/kernel';
 import { createApi } from '../backend/api';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { AppError } from '../backend/errors';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
-import { type CliIo, InputError, extraCommands, loadScenarioFiles } from './commands';
-
-/** The options of one command; a wrong or unknown option is an input error naming it. */
-function options<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], opts: O, usage: string) {
-  try {
-    return parseArgs({ args, options: opts, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new InputError([`${(e as Error).message} / ${usage}`]);
-  }
-}
-
-const DATA_DIR = { 'data-dir': { type: 'string' } } as const;
+import { type CliIo, type Command, InputError, json, options } from './io';
+import { loadScenarioFiles } from './inputs';
 
 /** Opens the backend on the data directory, makes one call, and closes it. */
 async function callBackend<K extends CallName>(
@@ -50,24 +39,24 @@ async function callBackend<K extends CallName>(
 }
 
 async function onshi(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = options(args, { xml: { type: 'boolean' } }, 'onshi FILE… [--xml]');
-  const files = await loadScenarioFiles(positionals, io);
+  const { values, rest } = options(args, { xml: { type: 'boolean' } });
+  const files = await loadScenarioFiles(rest, io);
   const answers = files.flatMap((f) => f.scenarios.map((s) => onshiForScenario(s)));
   // Every output is JSON (SCENARIO.md): with --xml, `result` is the UTF-8 XML document as a string.
-  const out = values.xml ? answers.map((a) => ({ ...a, result: a.result ? toXml(a.result) : null })) : answers;
-  io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+  io.stdout(json(values.xml ? answers.map((a) => ({ ...a, result: a.result ? toXml(a.result) : null })) : answers));
   return 0;
 }
 
 const HISTORY_USAGE = '使い方 / usage: history export [--from DATE] [--to DATE] [--verdict V] [--data-dir DIR]';
 
 async function history(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = options(
-    args,
-    { from: { type: 'string' }, to: { type: 'string' }, verdict: { type: 'string' }, ...DATA_DIR },
-    HISTORY_USAGE,
-  );
-  if (positionals.join(' ') !== 'export') throw new InputError([HISTORY_USAGE]);
+  const { values, rest } = options(args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    verdict: { type: 'string' },
+    'data-dir': { type: 'string' },
+  });
+  if (rest.join(' ') !== 'export') throw new InputError([HISTORY_USAGE]);
   const { from, to, verdict } = values;
   const out = await callBackend(values['data-dir'], 'history.exportCsv', {
     ...(from !== undefined ? { from } : {}),
@@ -82,14 +71,13 @@ async function history(args: string[], io: CliIo): Promise<number> {
 const REGISTRY_USAGE = '使い方 / usage: registry seed [--replace] [--data-dir DIR]';
 
 async function registry(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = options(args, { replace: { type: 'boolean' }, ...DATA_DIR }, REGISTRY_USAGE);
-  if (positionals.join(' ') !== 'seed') throw new InputError([REGISTRY_USAGE]);
+  const { values, rest } = options(args, { replace: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+  if (rest.join(' ') !== 'seed') throw new InputError([REGISTRY_USAGE]);
   const replace = values.replace ?? false;
   const { count } = await callBackend(values['data-dir'], 'registry.seedDemo', { replace });
   io.stdout(`${JSON.stringify({ seeded: count, replace })}\n`);
   return 0;
 }
 
-extraCommands.set('onshi', onshi);
-extraCommands.set('history', history);
-extraCommands.set('registry', registry);
+/** The commands, by name (./commands.ts loads this module only when one of them is run). */
+export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry };

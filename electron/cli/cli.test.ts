@@ -1,13 +1,15 @@
 // The command line as a user runs it: the built dist/cli.mjs in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rawScenario } from '../../shared/engine/testing/build';
 
 const CLI = join(__dirname, '../../dist/cli.mjs');
-const PACK = join(__dirname, '../../../shared/spec/examples/leaflet-pack.json');
+const PACK = join(__dirname, '../../packs/default-pack.json');
+const OBSERVATION = join(__dirname, '../../examples/real-desk-observation.json');
+const PACK_SIZE = (JSON.parse(readFileSync(PACK, 'utf8')) as { scenarios: unknown[] }).scenarios.length;
 const dir = mkdtempSync(join(tmpdir(), 'shikaku-cli-'));
 
 function cli(args: string[], input?: string) {
@@ -22,17 +24,12 @@ function file(name: string, content: unknown): string {
 }
 
 describe('shikaku-desk CLI', () => {
-  it('check passes on the public example pack', () => {
-    const r = cli(['check', PACK]);
-    expect(r.stderr).toContain('16 passed, 0 failed');
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ checked: 16, failed: 0 });
-  });
-
   it('check passes on the bundled default training pack (every rule R1–R20, every policy setting)', () => {
-    const r = cli(['check', join(__dirname, '../../packs/default-pack.json')]);
+    const r = cli(['check', PACK]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).checked).toBeGreaterThanOrEqual(40);
+    expect(r.stderr).toContain(`${PACK_SIZE} passed, 0 failed`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ checked: PACK_SIZE, failed: 0 });
+    expect(PACK_SIZE).toBeGreaterThanOrEqual(100);
   });
 
   it('decide prints one flat JSON array with Japanese explanations, in input order', () => {
@@ -43,9 +40,9 @@ describe('shikaku-desk CLI', () => {
     const r = cli(['decide', PACK, single]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { id: string; explanation: string; tellPatient: string }[];
-    expect(out).toHaveLength(17);
-    expect(out[0]!.id).toBe('leaflet-myna-online');
-    expect(out[16]!.id).toBe('one');
+    expect(out).toHaveLength(PACK_SIZE + 1);
+    expect(out[0]!.id).toBe('legacy-kyokai-last-day');
+    expect(out[PACK_SIZE]!.id).toBe('one');
     for (const d of out) expect(d.explanation).toMatch(/[ぁ-ん]/);
   });
 
@@ -77,7 +74,9 @@ describe('shikaku-desk CLI', () => {
     const p = file('broken.json', '{\n  "format": "shikaku-pack/1",\n  "title": \n}');
     const r = cli(['validate', p]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/broken\.json: JSON として読めません \/ not valid JSON \(4行/);
+    expect(r.stderr).toContain(
+      'broken.json: JSON として読めません (4行 1列: 値が必要です) / not valid JSON (line 4, column 1',
+    );
   });
 
   it('a 12-digit insurer number is refused and never echoed; a 12-digit 記号 only warns', () => {
@@ -138,6 +137,56 @@ describe('shikaku-desk CLI', () => {
     const bad = cli(['returns', '--retired', '令和元年4月30日']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--retired');
+  });
+
+  it('decide --observed applies the rule book to what a real desk saw (a hand-written observation)', () => {
+    const r = cli(['decide', '--observed', OBSERVATION]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([
+      {
+        id: 'real-desk-return-visit-new-kokuho',
+        verdict: 'insured',
+        coverage: 'kokuho',
+        copayPercent: 30,
+        onlineCheck: { cardRoute: 'invalid', numberRoute: 'not-found', failure: null },
+        rules: ['R5', 'R12'],
+        notes: [],
+      },
+    ]);
+    expect(JSON.parse(cli(['validate', '--observed', OBSERVATION]).stdout)).toEqual({
+      valid: true,
+      files: [{ file: OBSERVATION, observations: 1 }],
+    });
+  });
+
+  it('observe prints the observations of a pack; decide --observed on them gives the decisions of decide', () => {
+    const observed = cli(['observe', PACK]);
+    expect(observed.code).toBe(0);
+    const observations = JSON.parse(observed.stdout) as { format: string; id: string }[];
+    expect(observations).toHaveLength(PACK_SIZE);
+    expect(observations.every((o) => o.format === 'shikaku-observation/1')).toBe(true);
+    const r = cli(['decide', '--observed', '-'], observed.stdout);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(cli(['decide', PACK]).stdout));
+  });
+
+  it('a bad observation: exit 2, nothing on stdout, the file, the observation and the field named', () => {
+    const bad = JSON.parse(readFileSync(OBSERVATION, 'utf8')) as Record<string, unknown>;
+    const p = file('bad-observation.json', { ...bad, card: { ...(bad.card as object), shows: ['nowhere'] } });
+    const r = cli(['decide', '--observed', p]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `${p}: 記録/observation "real-desk-return-visit-new-kokuho": card.shows[0]: coverages にない保険を指しています: nowhere`,
+    );
+  });
+
+  it('an unknown option is refused with exit 2', () => {
+    const r = cli(['decide', '--frobnicate', PACK]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/オプションが正しくありません .*--frobnicate/);
   });
 
   it('unknown commands and files give exit 2', () => {

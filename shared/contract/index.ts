@@ -8,24 +8,35 @@
 //
 // Pure TypeScript: no Node, DOM or Electron. Only the kernel is zod-free (the preload imports it).
 import { z } from 'zod';
+import { dateInput as dateSchema } from '../date-schema';
 import type { IsoDate } from '../dates';
+import type { Decision } from '../decision';
+import { policyShape } from '../decision-schema';
+import {
+  COVERAGE_RATIOS,
+  DOCUMENT_KINDS,
+  ELDERLY_CARD_HANDLINGS,
+  ELDERLY_RATIOS,
+  INCIDENTS,
+  INSURERS,
+  type Insurer,
+  LIMIT_CATEGORIES,
+  PHONE_OS,
+  type PolicyKey,
+  type Sex,
+  SEXES,
+  VERDICTS,
+  VISIT_TYPES,
+} from '../enums';
 import type { Holding } from '../holdings';
+import { redactMyNumber } from '../identifiers';
+import { issueFromZod } from '../issues';
+import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult } from '../onshi-document';
 import { safeText } from '../safe-text';
-import {
-  type Coverage,
-  type Decision,
-  DOCUMENT_KINDS,
-  LIMIT_CATEGORIES,
-  type Myna,
-  type Scenario,
-  VERDICTS,
-} from '../scenario';
-import { INSURERS, type Insurer, LAG_LIMITS, type Policy } from '../timeline';
+import type { Coverage, Myna, Scenario } from '../scenario';
+import type { Policy } from '../timeline';
 import { TRAINER_CONTRACT } from '../trainer/contract';
-import { parseDate } from '../wareki';
-import { redactMyNumber } from '../identifiers';
-import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import { call } from './call';
 import type { ApiResult, CallName, ParsedInput } from './kernel';
 
@@ -33,17 +44,7 @@ import type { ApiResult, CallName, ParsedInput } from './kernel';
 // Building blocks of requests
 
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO here, once). */
-const dateInput = z
-  .string()
-  .max(40)
-  .transform((s, ctx): IsoDate => {
-    const r = parseDate(s);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.error.en, params: r.error });
-      return z.NEVER;
-    }
-    return r.value;
-  });
+const dateInput = dateSchema();
 const insurer = z.enum(INSURERS);
 const limitCategory = z.enum(LIMIT_CATEGORIES);
 const patientId = z.string().min(1).max(64);
@@ -52,8 +53,6 @@ const empty = z
   .optional()
   .transform(() => ({}));
 
-export const SEXES = ['male', 'female', 'unspecified'] as const;
-export type Sex = (typeof SEXES)[number];
 const sex = z.enum(SEXES);
 
 /** A document the patient carries, handed over when the receptionist clicks its kind. */
@@ -69,10 +68,10 @@ const holdingInput = z.discriminatedUnion('kind', [
     showsLimit: z.boolean(),
   }),
   z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
-  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(['iphone', 'android']) }),
+  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
   z.strictObject({
     kind: z.literal('elderly-card'),
-    ratio: z.union([z.literal(20), z.literal(30)]),
+    ratio: z.literal(ELDERLY_RATIOS),
     validUntil: dateInput.nullable(),
   }),
   z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: dateInput.nullable() }),
@@ -110,11 +109,8 @@ const patientInput = z.strictObject({
         registeredOn: dateInput.nullable().optional(),
         filedOn: dateInput.nullable().optional(),
         myNumberOnForm: z.boolean().optional(),
-        ratio: z
-          .union([z.literal(10), z.literal(20), z.literal(30)])
-          .nullable()
-          .optional(),
-        elderlyCard: z.enum(['separate', 'on-document']).nullable().optional(),
+        ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
+        elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
         limitCategory: limitCategory.nullable().optional(),
       }),
     )
@@ -138,7 +134,7 @@ export type ParsedPatient = z.output<typeof patientInput>;
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
   phoneReader: z.boolean(),
-  incident: z.enum(['none', 'reader-failure', 'network-outage']),
+  incident: z.enum(INCIDENTS),
 });
 export type ClinicSituation = z.output<typeof clinicSituation>;
 
@@ -153,28 +149,14 @@ const historyFilter = z.strictObject({
 });
 export type HistoryFilter = z.input<typeof historyFilter>;
 
+/** Each field may be left out or null (for a patch where null means "remove"). */
+function patchOf<T extends Record<string, z.ZodType>>(shape: T) {
+  const fields = Object.fromEntries(Object.entries(shape).map(([k, t]) => [k, t.nullable().optional()]));
+  return z.strictObject(fields as { [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>> });
+}
+
 /** The clinic's policy, per key: a value is the clinic's own choice; null removes it (the key follows the default again). */
-const policyPatch = z.strictObject({
-  interimEnd: dateInput.nullable().optional(),
-  interimEmployeeFromExpiry: z.boolean().nullable().optional(),
-  interimNeedsOnlineCheck: z.boolean().nullable().optional(),
-  certGraceBasis: z.enum(['month-end', 'expiry-date']).nullable().optional(),
-  portalScreenshot: z.enum(['reject', 'accept']).nullable().optional(),
-  lagWithMyNumber: z
-    .number()
-    .int()
-    .min(LAG_LIMITS.lagWithMyNumber.min)
-    .max(LAG_LIMITS.lagWithMyNumber.max)
-    .nullable()
-    .optional(),
-  lagWithoutMyNumber: z
-    .number()
-    .int()
-    .min(LAG_LIMITS.lagWithoutMyNumber.min)
-    .max(LAG_LIMITS.lagWithoutMyNumber.max)
-    .nullable()
-    .optional(),
-});
+const policyPatch = patchOf(policyShape(dateInput));
 export type PolicyPatch = z.output<typeof policyPatch>;
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +212,7 @@ export interface Settings {
   /** the policy in force: the defaults with the clinic's own choices over them */
   policy: Policy;
   /** the keys the clinic chose itself (the others follow the defaults, and a change of a default) */
-  policyOverrides: (keyof Policy)[];
+  policyOverrides: PolicyKey[];
 }
 
 export interface DeskResult {
@@ -302,7 +284,7 @@ const DESK_CONTRACT = {
         }),
       visitDate: dateInput,
       clinic: clinicSituation,
-      visitType: z.enum(['first', 'return']),
+      visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
       /** operator's name for the history (optional) */
       operator: safeText(40).optional(),
@@ -346,17 +328,15 @@ void _exact;
 
 /** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
-  const r = CONTRACT[name].input.safeParse(payload);
+  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
   if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = r.error.issues[0]!;
-  const path = issue.path.map(String).join('.') || '(root)';
-  const params = (issue as { params?: { ja?: string; en?: string } }).params;
+  const issue = issueFromZod(r.error.issues[0]!);
   return {
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: redactMyNumber(`${params?.ja ?? '値が正しくありません'} (${name}: ${path})`),
-      en: redactMyNumber(`${params?.en ?? issue.message} (${name}: ${path})`),
+      ja: redactMyNumber(`${issue.ja} (${name}: ${issue.path})`),
+      en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
     },
   };
 }

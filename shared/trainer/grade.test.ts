@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../engine';
-import { parseScenario, type Decision } from '../scenario';
+import { decideScenario } from '../engine';
+import { parseScenario } from '../scenario';
+import type { Decision } from '../decision';
 import { correctAnswer, gradeAnswer, sortNeeded, type TraineeAnswer } from './grade';
 
 // A 72-year-old 協会けんぽ patient at a clinic without online check, with マイナ保険証 + お知らせ
@@ -20,7 +21,7 @@ const raw = {
 function decision(): Decision {
   const r = parseScenario(raw, { inPack: true });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return decide(r.scenario);
+  return decideScenario(r.scenario);
 }
 
 describe('gradeAnswer', () => {

@@ -5,12 +5,12 @@
 // contract's desk.decide), so the scenario is assembled from typed values; what is left to check
 // is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
-import type { DocumentKind, Incident, PresentedDocument, Scenario } from '../../../shared/scenario';
+import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
+import { DOCUMENT_JA } from '../../../shared/labels';
+import type { PresentedDocument, Scenario } from '../../../shared/scenario';
 import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
 import { AppError } from '../errors';
 import type { Holding, PersonRecord } from '../registry/types';
-
-export type PortalForm = 'screen' | 'pdf' | 'screenshot';
 
 export interface DeskCaseInput {
   patient: PersonRecord;
@@ -21,25 +21,13 @@ export interface DeskCaseInput {
   clinic: { onlineCheck: boolean; phoneReader: boolean; policy?: Partial<Policy> };
   visitDate: IsoDate;
   incident?: Incident;
-  visitType?: 'first' | 'return';
+  visitType?: VisitType;
   needsLimit?: boolean;
   limitConsent?: boolean;
   /** default `desk-<patient id>-<visit date>` */
   id?: string;
   title?: string | null;
 }
-
-const KIND_JA: Record<DocumentKind, string> = {
-  'myna-card': 'マイナンバーカード',
-  'myna-smartphone': 'スマホのマイナ保険証',
-  'legacy-card': '健康保険証',
-  'kakunin-sho': '資格確認書',
-  oshirase: '資格情報のお知らせ',
-  mynaportal: 'マイナポータル',
-  'elderly-card': '高齢受給者証',
-  'limit-cert': '限度額適用認定証',
-  declaration: '被保険者資格申立書',
-};
 
 function bad(field: string, ja: string, en: string): AppError {
   return new AppError('invalid-input', `受付: ${field}: ${ja}`, `desk: ${field}: ${en}`, { field });
@@ -65,7 +53,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
     const missing = () =>
       bad(
         'presented',
-        `この患者は${KIND_JA[kind]}を持っていません (受診日 ${D} の時点)`,
+        `この患者は${DOCUMENT_JA[kind]}を持っていません (受診日 ${D} の時点)`,
         `the patient holds no ${kind} (on ${D})`,
       );
     switch (kind) {

@@ -5,8 +5,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryRow } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
+import type { Decision } from '../../../shared/decision';
+import type { Verdict } from '../../../shared/enums';
 import type { OnshiDocument } from '../../../shared/onshi-document';
-import type { Decision, Scenario, Verdict } from '../../../shared/scenario';
+import type { Scenario } from '../../../shared/scenario';
 import { AppError, fromSystemError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';

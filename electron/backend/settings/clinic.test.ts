@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkDigitOf } from '../../../shared/identifiers';
 import { checkMedicalInstitutionCode, DEMO_MEDICAL_INSTITUTION_CODE } from '../../../shared/medical-institution-code';
+import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { openDatabase } from '../db/open';
 import { tempDir } from '../testing/temp-dir';
@@ -71,7 +72,7 @@ describe('clinic settings', () => {
     // 既定値に戻す: every key null → nothing stored, the clinic's own name and code are kept
     repo.update({ clinicName: 'みなと眼科 (架空)' });
     const reset = repo.update({
-      policy: Object.fromEntries(Object.keys(DEFAULT_POLICY).map((k) => [k, null])) as never,
+      policy: Object.fromEntries(POLICY_KEYS.map((k) => [k, null])),
     });
     expect(reset).toEqual({ ...defaults, clinicName: 'みなと眼科 (架空)' });
     expect(db.prepare('SELECT policy FROM clinic_settings').get()).toEqual({ policy: '{}' });

@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import { DEMO_MEDICAL_INSTITUTION_CODE } from '../../../shared/medical-institution-code';
+import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
 import { inTransaction } from '../db/transaction';
 import { jstIsoTimestamp } from '../time';
@@ -49,7 +50,7 @@ export class ClinicSettingsRepository {
           }
         : DEFAULT_CLINIC),
       policy: { ...DEFAULT_POLICY, ...overrides },
-      policyOverrides: Object.keys(overrides) as (keyof Policy)[],
+      policyOverrides: POLICY_KEYS.filter((k) => k in overrides),
     };
   }
 

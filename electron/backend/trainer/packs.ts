@@ -4,14 +4,10 @@
 // for it (verdict, copay, rules) and whether the pack's `expected` agrees.
 import type { Database } from 'better-sqlite3';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import {
-  parseScenario,
-  redactMyNumber,
-  type RuleId,
-  type Scenario,
-  type ScenarioIssue,
-} from '../../../shared/scenario';
+import type { RuleId } from '../../../shared/enums';
+import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
+import type { ScenarioIssue } from '../../../shared/issues';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
 import type {
   PackDetail,
   PackScenarioRow,

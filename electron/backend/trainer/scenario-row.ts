@@ -1,7 +1,7 @@
 // A validated scenario as the pack tables store it: what the engine decides for it in brief
 // (verdict, copay, rules), whether the pack's `expected` agrees, and the pack form as JSON, with
 // R18 checked on it. Pure (no database), so an import can prepare its rows in a thread of its own.
-import { compareExpected, decide } from '../../../shared/engine';
+import { compareExpected, decideScenario } from '../../../shared/engine';
 import type { Scenario } from '../../../shared/scenario';
 import { toPackScenario } from '../../../shared/trainer/pack-io';
 import { assertNoMyNumber } from '../privacy';
@@ -24,7 +24,7 @@ export interface ScenarioRow {
 
 /** What the engine says about a scenario (trainer mode decides with the defaults + the scenario's own policy). */
 function analyze(s: Scenario) {
-  const decision = decide(s);
+  const decision = decideScenario(s);
   const mismatches = s.expected ? compareExpected(s.expected, decision).map((m) => m.field) : [];
   return { decision, expectedOk: s.expected ? mismatches.length === 0 : null, mismatches };
 }

@@ -1,5 +1,6 @@
 import type { PolicyPatch, Settings } from '../../../shared/contract';
 import type { CallInput } from '../../../shared/contract/kernel';
+import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
 import { type SliceCreator, unwrap } from './index';
 
@@ -11,7 +12,7 @@ import { type SliceCreator, unwrap } from './index';
  */
 export function policyChanges(saved: Settings, draft: Policy, reset: boolean): PolicyPatch {
   const patch: Record<string, unknown> = {};
-  for (const k of Object.keys(DEFAULT_POLICY) as (keyof Policy)[]) {
+  for (const k of POLICY_KEYS) {
     if (draft[k] !== saved.policy[k]) patch[k] = draft[k] === DEFAULT_POLICY[k] ? null : draft[k];
     else if (reset && saved.policyOverrides.includes(k)) patch[k] = null;
   }
