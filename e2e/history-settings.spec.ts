@@ -5,8 +5,7 @@ import { POLICY_INFO } from '../shared/labels';
 import { savePatient } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 
-test('history: rows, verdict filter, CSV export', async ({ page, server, requests }, testInfo) => {
-  void requests;
+test('history: rows, verdict filter, CSV export', async ({ page, server }, testInfo) => {
   const id = await savePatient(server, {
     name: '履歴 次郎',
     kana: 'リレキ ジロウ',
@@ -60,12 +59,7 @@ test('history: rows, verdict filter, CSV export', async ({ page, server, request
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 });
 
-test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({
-  page,
-  server,
-  requests,
-}) => {
-  void requests;
+test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({ page, server }) => {
   const id = await savePatient(server, {
     name: '多数 記録',
     kana: 'タスウ キロク',
@@ -101,9 +95,7 @@ test('history: 300 rows are virtualised (few row elements) and reachable by scro
 test('settings: clinic profile and policy settings with reasons, saved to the database', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await page.goto(server.url);
   await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
   await page.keyboard.press('F3');
