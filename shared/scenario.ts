@@ -3,7 +3,7 @@
 // Scenario: every default filled in, every date ISO, every document's coverage resolved.
 import { z } from 'zod';
 import { type IsoDate, addMonthsClamped, birthday } from './dates';
-import { checkNumber, looksLikeMyNumber, redactMyNumber } from './identifiers';
+import { checkNumber, containsMyNumberLike, redactMyNumber } from './identifiers';
 import { type Insurer, INSURERS, KOUKI_OSHIRASE_START, LAG_LIMITS, type Policy, REFORM } from './timeline';
 import { parseDate } from './wareki';
 
@@ -424,7 +424,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: ValidationW
     }
     for (const f of ['symbol', 'number', 'branch'] as const) {
       const v = c[f];
-      if (v !== null && looksLikeMyNumber(v)) {
+      if (v !== null && containsMyNumberLike(v)) {
         warnings.push({
           path: `${at}.${f}`,
           ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
