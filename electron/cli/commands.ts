@@ -25,6 +25,9 @@ export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   onshi FILE… [--xml]                オンライン資格確認の結果 (国の形式) / national-format online-check results
   history export [--from DATE] [--to DATE] [--data-dir DIR]  照会履歴 CSV / check history as CSV
   registry seed [--replace] [--data-dir DIR]                 デモ患者の登録 / load the demo registry
+  db backup [--data-dir DIR]         検証済みのバックアップを作成 / write one verified backup
+  db backups [--data-dir DIR]        バックアップと退避したファイルの一覧 / list backups and damaged files set aside
+  db restore [BACKUP] [--data-dir DIR]  バックアップから元に戻す / restore a backup (the app must be closed)
 終了コード / exit: 0 成功 ok, 1 不一致 mismatch, 2 入力エラー invalid input`;
 
 export class InputError extends Error {
@@ -103,7 +106,7 @@ function dateOption(args: string[], name: string): string | null {
 
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-const BACKEND_COMMANDS = new Set(['onshi', 'history', 'registry']);
+const BACKEND_COMMANDS = new Set(['onshi', 'history', 'registry', 'db']);
 
 export type ExtraCommand = (args: string[], io: CliIo) => Promise<number>;
 /** Commands backed by the database and the online-check documents, registered by their modules. */
