@@ -359,7 +359,12 @@ describe('damage and recovery (issue 11)', () => {
     fs.writeFileSync(dbPathOf(dir), 'not a database'.repeat(100));
     expect(() => openDatabaseReadOnly(dir)).toThrow(/database is damaged/);
     // (SQLite's own -wal/-shm companions may appear; nothing else does)
-    expect(fs.readdirSync(dir).filter((f) => !/-(wal|shm)$/.test(f)).sort()).toEqual(before);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !/-(wal|shm)$/.test(f))
+        .sort(),
+    ).toEqual(before);
     expect(listBackups(dir)).toEqual([]);
   });
 });
