@@ -12,7 +12,7 @@ import { HistoryRepository } from '../backend/history/repository';
 import { seedDemo } from '../backend/registry/demo';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
-import { VERDICTS, type Verdict } from '../../shared/scenario';
+import { VERDICTS, type Verdict } from '../../shared/enums';
 import { type CliIo, InputError, extraCommands, loadScenarioFiles } from './commands';
 import { dbCommand } from './db-commands';
 import { parseDate } from '../../shared/wareki';

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from 'react';
 import type { Feedback } from '../../../../shared/trainer/contract';
 import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
-import { BILLING_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../../labels';
+import { BILLING_JA } from '../../../../shared/labels';
+import { NOTE_LABELS, VERDICT_LABELS } from '../../labels';
 import { ITEM_LABELS, itemText, secondsText } from './format';
 import { RuleList } from '../../components/RuleList';
 
@@ -60,7 +61,7 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
           <span className={`tf-badge v-${d.verdict}`}>
             {VERDICT_LABELS[d.verdict].symbol} {VERDICT_LABELS[d.verdict].title}
           </span>{' '}
-          {BILLING_LABELS[d.billing]}
+          {BILLING_JA[d.billing]}
           {d.copayProvisional && ' ・ 負担割合は仮 (高齢受給者証の確認後に精算)'}
         </p>
         <p className="explanation">{d.explanation}</p>
