@@ -250,3 +250,49 @@ export function checkNumber(value: string, kind: NumberKind): NumberCheck {
   }
   return { ok: true };
 }
+
+/** Deeper than anything the app writes or reads (a pack scenario is about 6 levels deep). */
+export const MAX_JSON_DEPTH = 64;
+
+/** A value nested deeper than MAX_JSON_DEPTH: invalid input (never a stack overflow). */
+export class TooDeepError extends Error {
+  readonly ja: string;
+  readonly en: string;
+  constructor(readonly path: string) {
+    const en = `nested too deeply (at most ${MAX_JSON_DEPTH} levels): ${path || '(root)'}`;
+    super(en);
+    this.name = 'TooDeepError';
+    this.ja = `入れ子が深すぎます (${MAX_JSON_DEPTH} 段まで): ${path || '(最上位)'}`;
+    this.en = en;
+  }
+}
+
+/**
+ * Walks a JSON-like value in document order, iteratively; the path of the first key or value
+ * (string or number) holding a 12-digit number, or null. Throws TooDeepError past
+ * MAX_JSON_DEPTH levels.
+ */
+export function findMyNumberPath(value: unknown): string | null {
+  const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v === 'string' || typeof v === 'number') {
+      if (containsMyNumberLike(String(v))) return path || '(root)';
+      continue;
+    }
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= MAX_JSON_DEPTH) throw new TooDeepError(path);
+    const children: Array<{ v: unknown; path: string; depth: number }> = [];
+    if (Array.isArray(v)) {
+      v.forEach((item, i) => children.push({ v: item, path: `${path}[${i}]`, depth: depth + 1 }));
+    } else {
+      for (const [k, item] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (containsMyNumberLike(k)) return at;
+        children.push({ v: item, path: at, depth: depth + 1 });
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
+  }
+  return null;
+}

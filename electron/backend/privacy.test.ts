@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { containsMyNumberLike } from '../../shared/identifiers';
-import { assertNoMyNumber, assertNoMyNumberDeep, findMyNumberPath, MAX_JSON_DEPTH } from './privacy';
+import { MAX_JSON_DEPTH } from '../../shared/identifiers';
+import { assertNoMyNumber, assertNoMyNumberDeep, findMyNumberPath } from './privacy';
 import { MY_NUMBER_SPELLINGS } from '../../shared/testing/my-number-spellings';
 
 describe('R18: 12-digit numbers in text', () => {

@@ -3,29 +3,23 @@
 //   db backups [--data-dir DIR]            the backups (dates, row counts) and any damaged file set aside
 //   db restore [BACKUP] [--data-dir DIR]   puts a verified backup in place (default: the newest good
 //                                          one); the app must not be running (the lock says so)
-import { parseArgs } from 'node:util';
 import { createBackup, recoveryOptions, restoreBackup } from '../backend/db/backup';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { lockDataDir } from '../backend/db/lock';
 import { openDatabaseReadOnly } from '../backend/db/open';
 import { AppError } from '../backend/errors';
-import { type CliIo, InputError } from './commands';
+import { type CliIo, InputError, json, options } from './io';
 
 const USAGE = 'db backup | db backups | db restore [BACKUP] (--data-dir DIR)';
 
 function parse(args: string[]): { sub: string | undefined; rest: string[]; dataDir: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new InputError([`${(e as Error).message} / 使い方 usage: ${USAGE}`]);
-  }
-  const [sub, ...rest] = parsed.positionals;
-  const dataDir = resolveDataDir({ explicit: parsed.values['data-dir'] ?? null, fallback: DEFAULT_DEV_DATA_DIR });
+  const { values, rest: positionals } = options(args, { 'data-dir': { type: 'string' } });
+  const [sub, ...rest] = positionals;
+  const dataDir = resolveDataDir({ explicit: values['data-dir'] ?? null, fallback: DEFAULT_DEV_DATA_DIR });
   return { sub, rest, dataDir };
 }
 
-const out = (io: CliIo, v: unknown) => io.stdout(`${JSON.stringify(v, null, 2)}\n`);
+const out = (io: CliIo, v: unknown) => io.stdout(json(v));
 
 export async function dbCommand(args: string[], io: CliIo): Promise<number> {
   const { sub, rest, dataDir } = parse(args);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import { parseScenario, type Scenario } from '../../../shared/scenario';
 import { dispatch } from '../../../shared/contract';
 import { createApi } from '../api';
@@ -31,7 +31,7 @@ const parsed = parseScenario(
 );
 if (!parsed.ok) throw new Error('fixture');
 const scenario: Scenario = parsed.scenario;
-const decision = decide(scenario);
+const decision = decideScenario(scenario);
 const entry = (i: number): HistoryEntry => ({
   mode: 'desk',
   patientName: `架空 患者${i}`,
