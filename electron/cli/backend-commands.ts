@@ -2,20 +2,27 @@
 //   onshi FILE… [--xml]                       (issue 3 item 4)
 //   history export [--from D] [--to D] [--verdict V] [--data-dir DIR]
 //   registry seed [--replace] [--data-dir DIR]
-// The database commands are calls of the contract, made in-process through the backend's `call`
-// (the contract's dispatch): their options are parsed here (./io.ts, util.parseArgs), their values
-// once, by the contract, with the same messages as in the app.
+//   db backup | backups | restore              (db-commands.ts)
+// The history and registry commands are calls of the contract, made in-process through the
+// backend's `call` (the contract's dispatch): their options are parsed here (./io.ts,
+// util.parseArgs), their values once, by the contract, with the same messages as in the app.
 import type { CallInput, CallName, CallOutput } from '../../shared/contract/kernel';
 import { createApi } from '../backend/api';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { AppError } from '../backend/errors';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
+import { dbCommand } from './db-commands';
 import { type CliIo, type Command, InputError, json, options } from './io';
 import { loadScenarioFiles } from './inputs';
 
-/** Opens the backend on the data directory, makes one call, and closes it. */
+/**
+ * Opens the backend on the data directory, makes one call, and closes it. `read-only`: no lock,
+ * nothing moved, migrated or backed up (it may run beside the app); `write`: the data directory's
+ * lock is held (one writer at a time).
+ */
 async function callBackend<K extends CallName>(
+  access: 'read-only' | 'write',
   dataDirOption: string | undefined,
   name: K,
   input: CallInput<K>,
@@ -24,7 +31,7 @@ async function callBackend<K extends CallName>(
   let api;
   try {
     // the command line never loads the demo registry or the bundled pack by itself
-    api = await createApi({ dataDir, shell: 'cli', firstStartData: false });
+    api = await createApi({ dataDir, shell: 'cli', firstStartData: false, readOnly: access === 'read-only' });
   } catch (e) {
     if (e instanceof AppError) throw new InputError([`${e.ja} / ${e.en}`]);
     throw e;
@@ -58,7 +65,7 @@ async function history(args: string[], io: CliIo): Promise<number> {
   });
   if (rest.join(' ') !== 'export') throw new InputError([HISTORY_USAGE]);
   const { from, to, verdict } = values;
-  const out = await callBackend(values['data-dir'], 'history.exportCsv', {
+  const out = await callBackend('read-only', values['data-dir'], 'history.exportCsv', {
     ...(from !== undefined ? { from } : {}),
     ...(to !== undefined ? { to } : {}),
     // the contract names the allowed values when this is not one of them
@@ -74,10 +81,10 @@ async function registry(args: string[], io: CliIo): Promise<number> {
   const { values, rest } = options(args, { replace: { type: 'boolean' }, 'data-dir': { type: 'string' } });
   if (rest.join(' ') !== 'seed') throw new InputError([REGISTRY_USAGE]);
   const replace = values.replace ?? false;
-  const { count } = await callBackend(values['data-dir'], 'registry.seedDemo', { replace });
+  const { count } = await callBackend('write', values['data-dir'], 'registry.seedDemo', { replace });
   io.stdout(`${JSON.stringify({ seeded: count, replace })}\n`);
   return 0;
 }
 
 /** The commands, by name (./commands.ts loads this module only when one of them is run). */
-export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry };
+export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry, db: dbCommand };

@@ -7,7 +7,9 @@ import { type AppInfo, parseRequest } from '../../../shared/contract';
 import { type CallBackend, dispatch, type Handlers } from '../../../shared/contract/kernel';
 import { todayInJapan } from '../../../shared/dates';
 import defaultPack from '../../../packs/default-pack.json';
-import { type OpenedDatabase, openDatabase } from '../db/open';
+import { idleCheckpointer } from '../db/checkpoint';
+import { openDatabase, openDatabaseReadOnly } from '../db/open';
+import path from 'node:path';
 import { historyCsv, historyCsvFileName } from '../history/csv';
 import { HistoryRepository } from '../history/repository';
 import { ClinicSettingsRepository } from '../settings/clinic';
@@ -31,24 +33,34 @@ export interface ApiOptions {
   bundledPack?: unknown;
   /** how an imported pack is checked and prepared (the worker: in a thread of its own) */
   preparePack?: TrainerOptions['preparePack'];
+  /**
+   * The command line's reading commands (history export): the database opened read-only —
+   * no lock, so beside a running app; nothing is moved, migrated, backed up or loaded.
+   */
+  readOnly?: boolean;
 }
 
 export interface ApiInstance {
   /** a call by name with an unchecked payload, answered `{ ok, value | error }` */
   call: CallBackend;
   handlers: Handlers;
-  opened: OpenedDatabase;
   close(): void;
 }
 
 export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const now = opts.now ?? (() => new Date());
-  const opened = await openDatabase({ dataDir: opts.dataDir, now });
+  const opened = opts.readOnly
+    ? { ...openDatabaseReadOnly(opts.dataDir), afterQuarantine: false }
+    : await openDatabase({ dataDir: opts.dataDir, now });
   const db = opened.db;
+  // every call is followed, once the desk is idle, by a checkpoint (db/checkpoint.ts)
+  const idle = idleCheckpointer(db);
   const settings = new ClinicSettingsRepository(db);
   const history = new HistoryRepository(db);
-  const firstStartData = opts.firstStartData ?? true;
-  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData });
+  // first start: the demo registry and the bundled pack — never demo patients in place of a
+  // damaged database the clinic chose not to restore
+  const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
+  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
   const desk = createDeskService({ registry, settings, history, now });
 
   const core: Omit<Handlers, TrainerCall> = {
@@ -73,7 +85,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
       version: opts.version ?? '0.1.0',
       shell: opts.shell,
       today: todayInJapan(now()),
-      dataDir: opened.dataDir,
+      dataDir: path.resolve(opts.dataDir),
     }),
   };
   const trainer = createTrainerHandlers({
@@ -84,11 +96,11 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   });
   const handlers: Handlers = { ...core, ...trainer };
   return {
-    call: (name, payload) => dispatch(parseRequest, handlers, name, payload),
+    call: (name, payload) => dispatch(parseRequest, handlers, name, payload).finally(idle.touch),
     handlers,
-    opened,
     close: () => {
-      if (db.open) db.close();
+      idle.stop();
+      opened.close();
     },
   };
 }

@@ -39,7 +39,7 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
   const uploads = new UploadStore();
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const prepare = opts.preparePack ?? (async (text: string) => preparePack(text));
-  packs.dropUnfinishedImports();
+  if (!db.readonly) packs.dropUnfinishedImports();
 
   /** Imports the bundled pack unless it was imported before (deleting it later does not bring it back). */
   function loadBundledPack(): PackSummary | null {
