@@ -1,6 +1,6 @@
 // The layer rules of ARCHITECTURE.md, checked on every import of every source file (the
 // compiler alone cannot forbid a package whose types happen to be installed).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -28,6 +28,43 @@ function importsOf(file: string): string[] {
 /** Where a relative import lands, as a path from the repository root. */
 function target(file: string, spec: string): string {
   return spec.startsWith('.') ? relative(root, join(root, file, '..', spec)) : spec;
+}
+
+/** The source file a relative import names (with its extension or as a folder's index), or null. */
+function resolveFile(file: string, spec: string): string | null {
+  const base = target(file, spec);
+  for (const c of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
+    if (/\.(ts|tsx)$/.test(c) && existsSync(join(root, c))) return c;
+  }
+  return null;
+}
+
+/** The relative imports among the files (type-only imports count too). */
+function importGraph(files: string[]): Map<string, string[]> {
+  return new Map(
+    files.map((f) => [
+      f,
+      importsOf(f)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => resolveFile(f, s))
+        .filter((t): t is string => t !== null && files.includes(t)),
+    ]),
+  );
+}
+
+/** Circles in a graph, each as a path a → b → … → a (depth-first; each circle found once per entry). */
+function cycles(edges: Map<string, string[]>): string[] {
+  const found: string[] = [];
+  const done = new Set<string>();
+  const visit = (f: string, path: string[]) => {
+    const at = path.indexOf(f);
+    if (at >= 0) return void found.push([...path.slice(at), f].join(' → '));
+    if (done.has(f)) return;
+    for (const t of edges.get(f) ?? []) visit(t, [...path, f]);
+    done.add(f);
+  };
+  for (const f of edges.keys()) visit(f, []);
+  return found;
 }
 
 describe('layers', () => {
@@ -81,8 +118,33 @@ describe('layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('a renderer component never imports a view (views are built from components)', () => {
+    const bad = sources('renderer/src/components').flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && target(f, s).startsWith('renderer/src/views'))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the renderer has no import circle', () => {
+    expect(cycles(importGraph(sources('renderer/src')))).toEqual([]);
+  });
+
   it('the checker sees imports (so it can fail)', () => {
     expect(importsOf('shared/engine/decide.ts')).toContain('../dates');
     expect(target('shared/engine/decide.ts', '../dates')).toBe('shared/dates');
+    expect(resolveFile('renderer/src/App.tsx', './store')).toBe('renderer/src/store/index.ts');
+    expect(importGraph(['renderer/src/App.tsx', 'renderer/src/store/index.ts']).get('renderer/src/App.tsx')).toEqual([
+      'renderer/src/store/index.ts',
+    ]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cycles(g)).toEqual(['a → b → c → a']);
+    expect(cycles(new Map([['a', ['b']]]))).toEqual([]);
   });
 });

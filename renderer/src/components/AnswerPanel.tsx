@@ -16,7 +16,7 @@ import {
 import { useApp } from '../store';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { RuleList } from './RuleList';
-import { SaveDeskCase } from '../views/trainer/SaveDeskCase';
+import { SaveDeskCase } from './SaveDeskCase';
 
 export function AnswerPanel() {
   const result = useApp((s) => s.result);
@@ -131,7 +131,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         <p className="explanation">{d.explanation}</p>
         <RuleList rules={d.rules} />
       </section>
-      <SaveDeskCase result={result} />
+      <SaveDeskCase key={result.historyId} result={result} />
       <PrintSlip result={result} />
     </>
   );

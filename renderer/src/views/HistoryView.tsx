@@ -1,7 +1,7 @@
 // The check history: filters, a virtualised table (only the visible rows exist in the DOM; pages
 // are fetched as they scroll into view), and CSV export for Excel.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useRowWindow } from '../components/row-window';
 import type { HistoryFilter } from '../../../shared/contract';
 import { VERDICTS, type Verdict } from '../../../shared/scenario';
 import { copayWari } from '../../../shared/labels';
@@ -27,24 +27,16 @@ export function HistoryView() {
   const rows = useApp((s) => s.historyRows);
   const version = useApp((s) => s.historyVersion);
   const loadRange = useApp((s) => s.loadHistoryRange);
-  const parentRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void loadRange(0, HISTORY_PAGE);
   }, [version, loadRange]);
 
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const { scrollRef, first, last, totalHeight } = useRowWindow(total ?? 0, ROW_HEIGHT, 12);
   useEffect(() => {
-    if (total !== null && total > 0) void loadRange(firstIndex, lastIndex + 1);
-  }, [firstIndex, lastIndex, total, loadRange]);
+    if (total !== null && total > 0) void loadRange(first, last + 1);
+  }, [first, last, total, loadRange]);
+  const shown = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k);
 
   return (
     <div className="history">
@@ -53,7 +45,7 @@ export function HistoryView() {
         {total === null ? '読み込み中…' : `${total.toLocaleString('ja-JP')} 件`}
       </p>
       <div
-        ref={parentRef}
+        ref={scrollRef}
         className="table table-scroll"
         role="table"
         aria-label="確認の履歴 (スクロールできます)"
@@ -70,15 +62,15 @@ export function HistoryView() {
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((it) => {
-            const r = rows[it.index];
+        <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+          {shown.map((index) => {
+            const r = rows[index];
             return (
               <div
-                key={it.key}
+                key={index}
                 role="row"
-                aria-rowindex={it.index + 2}
-                className={it.index % 2 ? 'tr odd' : 'tr'}
+                aria-rowindex={index + 2}
+                className={index % 2 ? 'tr odd' : 'tr'}
                 data-testid="history-row"
                 style={{
                   position: 'absolute',
@@ -86,7 +78,7 @@ export function HistoryView() {
                   left: 0,
                   right: 0,
                   height: ROW_HEIGHT,
-                  transform: `translateY(${it.start}px)`,
+                  transform: `translateY(${index * ROW_HEIGHT}px)`,
                 }}
               >
                 {r ? (

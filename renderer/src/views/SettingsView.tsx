@@ -1,6 +1,6 @@
 // Settings: the clinic profile and the policy settings of RULES.md section P, each with the reason
 // it is a setting (POLICY_INFO), so a trainer understands what they switch.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy, POLICY_INFO } from '../../../shared/timeline';
 import { formatDateJa, parseDate } from '../../../shared/wareki';
@@ -19,9 +19,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const saving = useApp((s) => s.settingsSaving);
   const notify = useApp((s) => s.notify);
   const seedDemo = useApp((s) => s.seedDemo);
-  const [d, setD] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
+  const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [d]);
+  /** an edit clears the last refusal */
+  const setD = (next: Draft) => {
+    setDraft(next);
+    setError(null);
+  };
   const setPolicy = <K extends keyof Policy>(k: K, v: Policy[K]) => setD({ ...d, policy: { ...d.policy, [k]: v } });
 
   const submit = async () => {

@@ -12,15 +12,8 @@ import {
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
 import { copayText } from './format';
 
-export function AnswerForm({
-  questionKey,
-  busy,
-  onAnswer,
-}: {
-  questionKey: string;
-  busy: boolean;
-  onAnswer: (a: TraineeAnswer) => void;
-}) {
+/** Keyed by the question (SessionView), so each patient starts with an empty form. */
+export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: TraineeAnswer) => void }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [copay, setCopay] = useState<CopayChoice | null>(null);
   const [elderly, setElderly] = useState<boolean | null>(null);
@@ -28,14 +21,7 @@ export function AnswerForm({
   const [missing, setMissing] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    setVerdict(null);
-    setCopay(null);
-    setElderly(null);
-    setDocs([]);
-    setMissing(null);
-    first.current?.focus();
-  }, [questionKey]);
+  useEffect(() => first.current?.focus(), []);
 
   const submit = () => {
     const gaps = [verdict === null && '判定', copay === null && '窓口負担', elderly === null && '高齢受給者証'].filter(

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { copayWari } from '../../../../shared/labels';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
-import type { PackSummary } from '../../../../shared/trainer/contract';
+import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
 import { downloadText, stampText } from './format';
 import { newScenarioTemplate, ScenarioEditor } from './ScenarioEditor';
 
@@ -232,6 +232,12 @@ function PackList() {
 
 function PackDetailView() {
   const detail = useApp((s) => s.pack);
+  if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  // another pack (or a new name) starts the view afresh: no editor open, the first rows, its name
+  return <PackScenarios key={`${detail.pack.id}:${detail.pack.title}`} detail={detail} />;
+}
+
+function PackScenarios({ detail }: { detail: PackDetail }) {
   const today = useApp((s) => s.info?.today ?? '2026-01-15');
   const move = useApp((s) => s.moveScenario);
   const duplicate = useApp((s) => s.duplicateScenario);
@@ -240,14 +246,7 @@ function PackDetailView() {
   const rename = useApp((s) => s.renamePack);
   const [editing, setEditing] = useState<{ replaces: string | null; json: Record<string, unknown> } | null>(null);
   const [all, setAll] = useState(false);
-  const [title, setTitle] = useState('');
-  useEffect(() => {
-    setEditing(null);
-    setAll(false);
-    setTitle(detail?.pack.title ?? '');
-  }, [detail?.pack.id, detail?.pack.title]);
-
-  if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  const [title, setTitle] = useState(detail.pack.title);
   const { pack, scenarios } = detail;
   if (editing) {
     return (

@@ -3,7 +3,7 @@
 // time: practice answers get feedback at once; an exam shows nothing until it has ended, then the
 // result sheet. The time per answer runs from showing the patient to pressing 回答する.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SessionMode } from '../../../../shared/trainer/contract';
+import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/contract';
 import { MAX_SEED } from '../../../../shared/trainer/order';
 import { useApp } from '../../store';
 import { AnswerForm } from './AnswerForm';
@@ -37,7 +37,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
     s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
   );
   const [name, setName] = useState('');
-  const [packId, setPackId] = useState<number | ''>('');
+  // the pack the trainee picked; until then the first one
+  const [picked, setPackId] = useState<number | ''>('');
+  const packId = picked !== '' ? picked : (packs?.[0]?.id ?? '');
   const [count, setCount] = useState('');
   const [seed, setSeed] = useState('');
   const [shuffle, setShuffle] = useState(false);
@@ -49,9 +51,6 @@ function StartForm({ mode }: { mode: SessionMode }) {
     void loadTrainees();
     void loadSettings();
   }, [loadPacks, loadTrainees, loadSettings]);
-  useEffect(() => {
-    if (packId === '' && packs && packs.length > 0) setPackId(packs[0]!.id);
-  }, [packs, packId]);
 
   const pack = packs?.find((p) => p.id === packId) ?? null;
   const defaultCount =
@@ -202,17 +201,16 @@ function StartForm({ mode }: { mode: SessionMode }) {
 
 function TrainerSettingsForm() {
   const settings = useApp((s) => s.trainerSettings);
+  // the form starts from the stored settings (and starts again when they change)
+  return settings && <TrainerSettingsFields key={`${settings.passMark}:${settings.examSize}`} settings={settings} />;
+}
+
+function TrainerSettingsFields({ settings }: { settings: TrainerSettings }) {
   const save = useApp((s) => s.saveTrainerSettings);
   const notify = useApp((s) => s.notify);
-  const [pass, setPass] = useState('');
-  const [size, setSize] = useState('');
+  const [pass, setPass] = useState(String(settings.passMark));
+  const [size, setSize] = useState(String(settings.examSize));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (settings) {
-      setPass(String(settings.passMark));
-      setSize(String(settings.examSize));
-    }
-  }, [settings]);
   return (
     <form
       className="panel ts-settings"
@@ -265,16 +263,17 @@ function TrainerSettingsForm() {
   );
 }
 
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(() => performance.now());
+/** The time since it was mounted (Running keys it by the patient shown). */
+function Elapsed() {
+  const [seconds, setSeconds] = useState(0);
   useEffect(() => {
-    const t = setInterval(() => setNow(performance.now()), 1000);
+    const start = performance.now();
+    const t = setInterval(() => setSeconds(Math.floor((performance.now() - start) / 1000)), 1000);
     return () => clearInterval(t);
-  }, [since]);
-  const s = Math.max(0, Math.floor((now - since) / 1000));
+  }, []);
   return (
     <span className="ts-elapsed" aria-hidden="true">
-      経過 {Math.floor(s / 60)}:{String(s % 60).padStart(2, '0')}
+      経過 {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
     </span>
   );
 }
@@ -287,14 +286,12 @@ function Running() {
   const next = useApp((s) => s.nextQuestion);
   const finish = useApp((s) => s.finishSession);
   const { session, question, position } = state;
-  const shownAt = useRef(performance.now());
   const key = `${session.id}:${position ?? 'end'}`;
   // the clock starts when the patient is on screen (in practice: after the previous feedback)
   const shownKey = feedback ? `feedback:${feedback.position}` : key;
-  const [since, setSince] = useState(() => performance.now());
+  const shownAt = useRef(0);
   useEffect(() => {
     shownAt.current = performance.now();
-    setSince(shownAt.current);
   }, [shownKey]);
 
   // practice: the patient stays on screen next to the feedback
@@ -313,7 +310,7 @@ function Running() {
             患者 {shownPosition} / {session.questions}
           </span>
           <progress aria-labelledby="ts-progress-label" max={session.questions} value={session.answered} />
-          {!feedback && question && <Elapsed since={since} />}
+          {!feedback && question && <Elapsed key={shownKey} />}
         </div>
         <button
           type="button"
@@ -338,7 +335,7 @@ function Running() {
           <>
             <QuestionCard q={question} heading={`患者 ${position} / ${session.questions}`} />
             <AnswerForm
-              questionKey={key}
+              key={key}
               busy={answering}
               onAnswer={(a) => {
                 setAsked(question);
