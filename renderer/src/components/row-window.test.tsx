@@ -6,10 +6,8 @@ import { useRowWindow } from './row-window';
 afterEach(cleanup);
 
 function Rows({ count }: { count: number }) {
-  const w = useRowWindow(count, 36, 12);
-  return (
-    <div ref={w.scrollRef} data-testid="scroll" data-first={w.first} data-last={w.last} data-total={w.totalHeight} />
-  );
+  const { scrollRef, first, last, totalHeight } = useRowWindow(count, 36, 12);
+  return <div ref={scrollRef} data-testid="scroll" data-first={first} data-last={last} data-total={totalHeight} />;
 }
 
 describe('useRowWindow', () => {
