@@ -95,7 +95,7 @@ function ErrorBanner() {
   const dismiss = useApp((s) => s.dismissError);
   if (error === null) return null;
   return (
-    <div className="error-banner" role="alert">
+    <div className="error-banner tone-bad" role="alert">
       <span>{error.ja}</span>
       <button type="button" className="btn btn-small" onClick={dismiss}>
         閉じる

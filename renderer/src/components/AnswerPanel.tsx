@@ -14,6 +14,7 @@ import {
   VERDICT_LABELS,
 } from '../labels';
 import { useApp } from '../store';
+import { verdictTone } from '../tones';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { RuleList } from './RuleList';
 import { SaveDeskCase } from './SaveDeskCase';
@@ -33,7 +34,7 @@ export function AnswerPanel() {
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        className={result ? `verdict verdict-${result.decision.verdict}` : 'verdict verdict-empty'}
+        className={result ? `verdict ${verdictTone(result.decision.verdict)}` : 'verdict verdict-empty'}
         data-verdict={result?.decision.verdict}
         data-testid="verdict"
       >
@@ -61,7 +62,7 @@ export function AnswerPanel() {
         )}
       </div>
       {deskError && (
-        <p className="desk-error" role="alert" data-testid="desk-error">
+        <p className="desk-error tone-bad" role="alert" data-testid="desk-error">
           判定できませんでした: {deskError.ja}
         </p>
       )}
@@ -93,7 +94,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         <div className="fact">
           <dt>高齢受給者証</dt>
           <dd data-testid="elderly-card">
-            <strong className={d.elderlyCardNeeded ? 'fact-big warn' : 'fact-big'}>
+            <strong className={d.elderlyCardNeeded ? 'fact-big tone-bad' : 'fact-big'}>
               {d.elderlyCardNeeded ? '必要' : '不要'}
             </strong>
           </dd>

@@ -55,7 +55,10 @@ function ClinicSituationPanel() {
     label: INCIDENT_LABELS[value],
   }));
   return (
-    <fieldset className="situation" data-incident={situation.incident}>
+    <fieldset
+      className={situation.incident === 'none' ? 'situation' : 'situation tone-declaration'}
+      data-incident={situation.incident}
+    >
       <legend>医療機関の状況 (本日)</legend>
       <label className="check">
         <input

@@ -9,6 +9,7 @@ import { parseDate } from '../../../shared/wareki';
 import { VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { HISTORY_PAGE } from '../store/history';
+import { verdictTone } from '../tones';
 
 const ROW_HEIGHT = 36;
 const COLUMNS = ['確認日時', '受診日', '患者', '判定', '負担', '適用ルール', '操作者'] as const;
@@ -46,17 +47,17 @@ export function HistoryView() {
       </p>
       <div
         ref={scrollRef}
-        className="table table-scroll"
+        className="history-table"
         role="table"
         aria-label="確認の履歴 (スクロールできます)"
         aria-rowcount={(total ?? 0) + 1}
         data-testid="history-scroll"
         tabIndex={0}
       >
-        <div className="table-head" role="rowgroup">
-          <div className="tr th-row" role="row" aria-rowindex={1}>
+        <div className="history-head" role="rowgroup">
+          <div className="history-row" role="row" aria-rowindex={1}>
             {COLUMNS.map((c) => (
-              <div key={c} className="th" role="columnheader">
+              <div key={c} className="history-cell" role="columnheader">
                 {c}
               </div>
             ))}
@@ -70,7 +71,7 @@ export function HistoryView() {
                 key={index}
                 role="row"
                 aria-rowindex={index + 2}
-                className={index % 2 ? 'tr odd' : 'tr'}
+                className={index % 2 ? 'history-row odd' : 'history-row'}
                 data-testid="history-row"
                 style={{
                   position: 'absolute',
@@ -83,30 +84,34 @@ export function HistoryView() {
               >
                 {r ? (
                   <>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {timeFormat.format(new Date(r.at))}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.visitDate}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.patientName ?? '(飛び込み)'}
                     </div>
-                    <div role="cell" className={`td v-${r.verdict}`} data-verdict={r.verdict}>
+                    <div
+                      role="cell"
+                      className={`history-cell verdict-text ${verdictTone(r.verdict)}`}
+                      data-verdict={r.verdict}
+                    >
                       {VERDICT_LABELS[r.verdict].symbol} {VERDICT_LABELS[r.verdict].title}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {copayWari(r.copayPercent)}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.rules.join(' ')}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.operator ?? ''}
                     </div>
                   </>
                 ) : (
-                  <div role="cell" className="td muted">
+                  <div role="cell" className="history-cell muted">
                     読み込み中…
                   </div>
                 )}

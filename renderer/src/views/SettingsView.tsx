@@ -211,7 +211,7 @@ function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boo
     <div className="policy-row" data-policy={k}>
       <div className="policy-head">
         <span className="policy-name">{info.ja}</span>
-        {!isDefault && <span className="badge">既定値から変更</span>}
+        {!isDefault && <span className="badge tone-declaration">既定値から変更</span>}
       </div>
       <div className="policy-control">{children}</div>
       <p className="policy-why">

@@ -10,6 +10,7 @@ import {
   type TraineeAnswer,
 } from '../../../../shared/trainer/grade';
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
+import { verdictTone } from '../../tones';
 import { copayText } from './format';
 
 /** Keyed by the question (SessionView), so each patient starts with an empty form. */
@@ -37,7 +38,7 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
 
   return (
     <form
-      className="panel ta"
+      className="panel answer-form"
       aria-label="回答"
       onSubmit={(e) => {
         e.preventDefault();
@@ -45,10 +46,10 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
       }}
     >
       <h2 className="panel-title">あなたの判断</h2>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>判定</legend>
         {VERDICTS.map((v, i) => (
-          <label key={v} className={`ta-choice ta-verdict v-${v}`}>
+          <label key={v} className={`choice verdict-text ${verdictTone(v)}`}>
             <input
               ref={i === 0 ? first : undefined}
               type="radio"
@@ -65,22 +66,22 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
           </label>
         ))}
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>窓口負担</legend>
         {COPAY_CHOICES.map((c) => (
-          <label key={c} className="ta-choice">
+          <label key={c} className="choice">
             <input type="radio" name="copay" value={c} checked={copay === c} onChange={() => setCopay(c)} />
             {copayText(c)}
           </label>
         ))}
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>高齢受給者証の確認</legend>
-        <label className="ta-choice">
+        <label className="choice">
           <input type="radio" name="elderly" value="yes" checked={elderly === true} onChange={() => setElderly(true)} />
           必要
         </label>
-        <label className="ta-choice">
+        <label className="choice">
           <input
             type="radio"
             name="elderly"
@@ -91,10 +92,10 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
           不要
         </label>
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>まだ必要な書類 (なければ選ばない)</legend>
         {NEEDED_DOCUMENTS.map((d) => (
-          <label key={d} className="ta-choice">
+          <label key={d} className="choice">
             <input
               type="checkbox"
               name="documents"
@@ -111,7 +112,7 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
           {missing}
         </p>
       )}
-      <div className="ta-actions">
+      <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           回答する <kbd aria-hidden="true">Enter</kbd>
         </button>

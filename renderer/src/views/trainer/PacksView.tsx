@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { copayWari } from '../../../../shared/labels';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
+import { rightTone, verdictTone } from '../../tones';
 import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
 import { downloadText, stampText } from './format';
 import { newScenarioTemplate, ScenarioEditor } from './ScenarioEditor';
@@ -26,12 +27,12 @@ function ImportBox() {
   };
 
   return (
-    <section className="panel tk-import" aria-labelledby="tk-import-h">
-      <h2 id="tk-import-h" className="panel-title">
+    <section className="panel pack-import" aria-labelledby="pack-import-h">
+      <h2 id="pack-import-h" className="panel-title">
         パックを読み込む
       </h2>
       <div
-        className={over ? 'tk-drop over' : 'tk-drop'}
+        className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
         onDragOver={(e) => {
           e.preventDefault();
@@ -69,8 +70,8 @@ function ImportBox() {
         <p className="field-hint">1ファイル 20 MB まで。1件でも問題があれば、何も読み込みません。</p>
       </div>
       {progress && (
-        <div className="tk-progress">
-          <label htmlFor="tk-bar">
+        <div className="import-progress">
+          <label htmlFor="import-bar">
             {progress.fileName} ({mb(progress.total)}) —{' '}
             {progress.phase === 'reading'
               ? 'ファイルを読んでいます'
@@ -80,7 +81,7 @@ function ImportBox() {
             …
           </label>
           <progress
-            id="tk-bar"
+            id="import-bar"
             max={Math.max(1, progress.total)}
             value={progress.phase === 'checking' ? undefined : progress.sent}
           />
@@ -97,7 +98,7 @@ function ImportOutcomeBox() {
   if (!outcome) return null;
   return (
     <>
-      <div className={outcome.pack ? 'tk-outcome ok' : 'tk-outcome ng'} data-testid="import-outcome">
+      <div className={`import-outcome status-box ${rightTone(outcome.pack !== null)}`} data-testid="import-outcome">
         {outcome.pack ? (
           <p role="status">
             「{outcome.pack.title}」を読み込みました ({outcome.pack.scenarioCount} 問)。
@@ -110,7 +111,7 @@ function ImportOutcomeBox() {
               <strong>{outcome.fileName}</strong> は読み込めませんでした。次の {outcome.issues.length}{' '}
               件の問題があります。パックは何も追加されていません。
             </p>
-            <table className="rs-table tk-issues">
+            <table className="data-table import-issues">
               <thead>
                 <tr>
                   <th scope="col">シナリオ</th>
@@ -127,7 +128,7 @@ function ImportOutcomeBox() {
                     </td>
                     <td>
                       {i.ja}
-                      <span className="rs-sub" lang="en">
+                      <span className="sub-line" lang="en">
                         {i.en}
                       </span>
                     </td>
@@ -156,8 +157,8 @@ function PackList() {
   const [title, setTitle] = useState('');
 
   return (
-    <section className="panel tk-list" aria-labelledby="tk-list-h">
-      <h2 id="tk-list-h" className="panel-title">
+    <section className="panel pack-list" aria-labelledby="pack-list-h">
+      <h2 id="pack-list-h" className="panel-title">
         パック
       </h2>
       {packs === null ? (
@@ -165,22 +166,22 @@ function PackList() {
       ) : packs.length === 0 ? (
         <p className="muted">パックがありません。読み込むか、新しく作ってください。</p>
       ) : (
-        <ul className="tk-packs">
+        <ul className="pack-items">
           {packs.map((p) => (
-            <li key={p.id} className={p.id === current ? 'tk-pack active' : 'tk-pack'} data-testid="pack-item">
+            <li key={p.id} className={p.id === current ? 'pack-item active' : 'pack-item'} data-testid="pack-item">
               <button
                 type="button"
-                className="tk-pack-open"
+                className="pack-open"
                 aria-current={p.id === current ? 'true' : undefined}
                 onClick={() => void open(p.id)}
               >
-                <span className="tk-pack-title">{p.title}</span>
-                <span className="tk-pack-meta">
+                <span className="pack-title">{p.title}</span>
+                <span className="pack-meta">
                   {SOURCE_JA[p.source]} ・ {p.scenarioCount} 問 ・ 更新 {stampText(p.updatedAt)}
                   {p.mismatchCount > 0 && ` ・ ⚠ 期待値の不一致 ${p.mismatchCount}`}
                 </span>
               </button>
-              <div className="tk-pack-actions">
+              <div className="pack-actions">
                 <button
                   type="button"
                   className="btn btn-small"
@@ -211,7 +212,7 @@ function PackList() {
         </ul>
       )}
       <form
-        className="tk-new"
+        className="pack-new"
         onSubmit={async (e) => {
           e.preventDefault();
           if (title.trim() === '') return;
@@ -232,7 +233,7 @@ function PackList() {
 
 function PackDetailView() {
   const detail = useApp((s) => s.pack);
-  if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  if (!detail) return <p className="muted packs-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
   // another pack (or a new name) starts the view afresh: no editor open, the first rows, its name
   return <PackScenarios key={`${detail.pack.id}:${detail.pack.title}`} detail={detail} />;
 }
@@ -260,12 +261,12 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
   }
   const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
   return (
-    <section className="panel tk-detail" aria-labelledby="tk-detail-h">
-      <div className="te-head">
-        <h2 id="tk-detail-h" className="panel-title">
+    <section className="panel pack-detail" aria-labelledby="pack-detail-h">
+      <div className="panel-head">
+        <h2 id="pack-detail-h" className="panel-title">
           {pack.title} <span className="muted">({pack.scenarioCount} 問)</span>
         </h2>
-        <div className="te-actions">
+        <div className="panel-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -276,7 +277,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
         </div>
       </div>
       <form
-        className="tk-rename"
+        className="pack-rename"
         onSubmit={(e) => {
           e.preventDefault();
           if (title.trim() !== '' && title !== pack.title) void rename(pack.id, title);
@@ -290,7 +291,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
           名前を変える
         </button>
       </form>
-      <table className="rs-table tk-scenarios">
+      <table className="data-table scenario-table">
         <caption className="visually-hidden">例題の一覧 (出題順)</caption>
         <thead>
           <tr>
@@ -309,12 +310,12 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
               <td>{s.position + 1}</td>
               <td>
                 {s.title ?? '(題名なし)'}
-                <span className="rs-sub">
+                <span className="sub-line">
                   <code>{s.scenarioId}</code>
                 </span>
               </td>
               <td>{s.visitDate}</td>
-              <td className={`v-${s.verdict}`}>
+              <td className={`verdict-text ${verdictTone(s.verdict)}`}>
                 {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {copayWari(s.copayPercent)}
               </td>
               <td>{s.rules.join(' ')}</td>
@@ -325,7 +326,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
                     ? '一致'
                     : `⚠ 不一致 (${s.mismatches.join(', ')})`}
               </td>
-              <td className="tk-ops">
+              <td className="row-actions">
                 <button
                   type="button"
                   className="btn btn-small"
@@ -394,12 +395,12 @@ export function PacksView() {
     void load();
   }, [load]);
   return (
-    <div className="tk">
-      <div className="tk-side">
+    <div className="packs">
+      <div className="packs-side">
         <ImportBox />
         <PackList />
       </div>
-      <div className="tk-main">
+      <div className="packs-main">
         <ImportOutcomeBox />
         <PackDetailView />
       </div>

@@ -15,7 +15,9 @@ import {
 import { INSURER_JA, INSURERS, POLICY_INFO, type Policy } from '../../../../shared/timeline';
 import { correctAnswer } from '../../../../shared/trainer/grade';
 import { compareExpected } from '../../../../shared/engine';
-import { DOCUMENTS, INCIDENT_LABELS, VERDICT_LABELS } from '../../labels';
+import { VerdictBadge } from '../../components/Verdict';
+import { DOCUMENTS, INCIDENT_LABELS } from '../../labels';
+import { rightTone } from '../../tones';
 import { useApp } from '../../store';
 import { copayText, neededText } from './format';
 import { RuleList } from '../../components/RuleList';
@@ -110,7 +112,7 @@ function Text({
   const issue = c.issueAt(path);
   const props = {
     id,
-    className: area ? 'input te-area' : 'input',
+    className: area ? 'input input-area' : 'input',
     value: v === undefined || v === null ? '' : String(v),
     'aria-invalid': issue ? true : undefined,
     'aria-describedby': issue ? `${id}-e` : undefined,
@@ -118,7 +120,7 @@ function Text({
   };
   const onChange = (s: string) => c.set(path, s === '' ? undefined : s);
   return (
-    <div className={wide ? 'field te-wide' : 'field'}>
+    <div className={wide ? 'field field-wide' : 'field'}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
@@ -171,7 +173,7 @@ const YES_NO_DEFAULT = (def: string): [string, string][] => [
 function Check({ c, path, label, def }: { c: Ctx; path: Path; label: string; def: boolean }) {
   const v = getIn(c.draft, path);
   return (
-    <label className="ta-choice">
+    <label className="choice">
       <input
         type="checkbox"
         checked={v === undefined ? def : v === true}
@@ -185,14 +187,14 @@ function Check({ c, path, label, def }: { c: Ctx; path: Path; label: string; def
 function Coverages({ c }: { c: Ctx }) {
   const list = (getIn(c.draft, ['patient', 'coverages']) as Json[] | undefined) ?? [];
   return (
-    <fieldset className="te-group">
+    <fieldset className="field-group">
       <legend>保険 (本当の加入状況。古い順)</legend>
       {list.length === 0 && <p className="muted">保険なし (無保険)</p>}
       {list.map((_, i) => {
         const p = ['patient', 'coverages', i];
         return (
-          <div key={i} className="te-item">
-            <div className="te-item-head">
+          <div key={i} className="list-item">
+            <div className="list-item-head">
               <strong>保険 {i + 1}</strong>
               <button
                 type="button"
@@ -207,7 +209,7 @@ function Coverages({ c }: { c: Ctx }) {
                 この保険を削除
               </button>
             </div>
-            <div className="te-row">
+            <div className="field-row">
               <Text c={c} path={[...p, 'id']} label="id" hint={`c${i + 1}`} />
               <Choice
                 c={c}
@@ -220,13 +222,13 @@ function Coverages({ c }: { c: Ctx }) {
               <Text c={c} path={[...p, 'number']} label="番号" />
               <Text c={c} path={[...p, 'branch']} label="枝番" />
             </div>
-            <div className="te-row">
+            <div className="field-row">
               <Text c={c} path={[...p, 'acquiredOn']} label="資格取得日" hint="例: R7.4.1" />
               <Text c={c} path={[...p, 'lostOn']} label="資格喪失日 (任意)" />
               <Text c={c} path={[...p, 'registeredOn']} label="オン資への登録日 (任意)" />
               <Text c={c} path={[...p, 'filedOn']} label="資格取得届の提出日 (任意)" />
             </div>
-            <div className="te-row">
+            <div className="field-row">
               <Choice
                 c={c}
                 path={[...p, 'myNumberOnForm']}
@@ -291,7 +293,7 @@ function Documents({ c }: { c: Ctx }) {
     ...covIds.map((id): [string, string] => [j(id), id]),
   ];
   return (
-    <fieldset className="te-group">
+    <fieldset className="field-group">
       <legend>出したもの</legend>
       {list.length === 0 && <p className="muted">何も出さない</p>}
       {list.map((d, i) => {
@@ -299,8 +301,8 @@ function Documents({ c }: { c: Ctx }) {
         const kind = d.kind as DocumentKind;
         const known = (DOCUMENT_KINDS as readonly string[]).includes(kind);
         return (
-          <div key={i} className="te-item">
-            <div className="te-item-head">
+          <div key={i} className="list-item">
+            <div className="list-item-head">
               <strong>{known ? DOCUMENTS[kind].name : `不明な書類 (${String(d.kind)})`}</strong>
               <button
                 type="button"
@@ -316,7 +318,7 @@ function Documents({ c }: { c: Ctx }) {
               </button>
             </div>
             <FieldError id={`doc-${i}`} issue={c.issueAt([...p, 'kind'])} />
-            <div className="te-row">
+            <div className="field-row">
               {(kind === 'legacy-card' || kind === 'kakunin-sho' || kind === 'oshirase') && (
                 <Choice c={c} path={[...p, 'coverage']} label="どの保険の書類か" options={covOptions} />
               )}
@@ -385,7 +387,7 @@ function Documents({ c }: { c: Ctx }) {
           </div>
         );
       })}
-      <div className="te-add">
+      <div className="add-row">
         <select
           className="input"
           aria-label="追加する書類"
@@ -413,9 +415,9 @@ function Documents({ c }: { c: Ctx }) {
 function PolicyFields({ c }: { c: Ctx }) {
   const keys = Object.keys(POLICY_INFO) as (keyof Policy)[];
   return (
-    <details className="te-group">
+    <details className="field-group">
       <summary>この例題だけの方針 (任意)</summary>
-      <div className="te-row">
+      <div className="field-row">
         {keys.map((k) => {
           const path = ['policy', k];
           const info = POLICY_INFO[k];
@@ -524,12 +526,12 @@ export function ScenarioEditor({
 
   const d = check.decision;
   return (
-    <section className="panel te" aria-labelledby="te-h" data-testid="scenario-editor">
-      <div className="te-head">
-        <h2 id="te-h" className="panel-title">
+    <section className="panel editor" aria-labelledby="editor-h" data-testid="scenario-editor">
+      <div className="panel-head">
+        <h2 id="editor-h" className="panel-title">
           {replaces ? `例題を編集: ${replaces}` : '新しい例題'}
         </h2>
-        <div className="te-actions">
+        <div className="panel-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -544,7 +546,7 @@ export function ScenarioEditor({
         </div>
       </div>
       <div
-        className={issues.length ? 'te-issues te-bad' : 'te-issues te-good'}
+        className={`editor-status status-box ${rightTone(issues.length === 0)}`}
         role="status"
         aria-live="polite"
         data-testid="editor-status"
@@ -565,14 +567,14 @@ export function ScenarioEditor({
         )}
       </div>
 
-      <fieldset className="te-group">
+      <fieldset className="field-group">
         <legend>例題</legend>
-        <div className="te-row">
+        <div className="field-row">
           <Text c={c} path={['id']} label="id (半角英小文字・数字・ハイフン)" />
           <Text c={c} path={['title']} label="題名 (研修生には答え合わせのときに表示)" wide />
         </div>
         <Text c={c} path={['story']} label="窓口でのできごと (研修生に表示)" area wide />
-        <div className="te-row">
+        <div className="field-row">
           <Text c={c} path={['visitDate']} label="受診日" hint="例: 令和8年1月15日" />
           <Choice
             c={c}
@@ -589,9 +591,9 @@ export function ScenarioEditor({
         </div>
       </fieldset>
 
-      <fieldset className="te-group">
+      <fieldset className="field-group">
         <legend>医療機関</legend>
-        <div className="te-row">
+        <div className="field-row">
           <Check c={c} path={['clinic', 'onlineCheck']} label="オンライン資格確認あり" def={false} />
           <Check c={c} path={['clinic', 'phoneReader']} label="スマホ用の汎用カードリーダーあり" def={false} />
           <Choice
@@ -607,13 +609,13 @@ export function ScenarioEditor({
         </div>
       </fieldset>
 
-      <fieldset className="te-group">
+      <fieldset className="field-group">
         <legend>患者</legend>
-        <div className="te-row">
+        <div className="field-row">
           <Text c={c} path={['patient', 'birthDate']} label="生年月日" hint="例: 昭和28年6月10日" />
         </div>
-        <div className="te-row">
-          <label className="ta-choice">
+        <div className="field-row">
+          <label className="choice">
             <input
               type="checkbox"
               checked={getIn(draft, ['patient', 'myna']) != null}
@@ -640,20 +642,17 @@ export function ScenarioEditor({
       <Documents c={c} />
       <PolicyFields c={c} />
 
-      <section className="te-group te-engine" aria-labelledby="te-engine-h">
-        <h3 id="te-engine-h">エンジンの判定</h3>
+      <section className="field-group engine-preview" aria-labelledby="engine-preview-h">
+        <h3 id="engine-preview-h">エンジンの判定</h3>
         {d ? (
           <>
             <p data-testid="editor-decision">
-              <span className={`tf-badge v-${d.verdict}`}>
-                {VERDICT_LABELS[d.verdict].symbol} {VERDICT_LABELS[d.verdict].title}
-              </span>{' '}
-              窓口負担 {copayText(d.copayPercent)} ・ 高齢受給者証 {d.elderlyCardNeeded ? '必要' : '不要'} ・
-              まだ必要な書類 {neededText(d.documentsNeeded)}
+              <VerdictBadge verdict={d.verdict} /> 窓口負担 {copayText(d.copayPercent)} ・ 高齢受給者証{' '}
+              {d.elderlyCardNeeded ? '必要' : '不要'} ・ まだ必要な書類 {neededText(d.documentsNeeded)}
             </p>
             <p className="explanation">{d.explanation}</p>
             <RuleList rules={d.rules} />
-            <div className="te-expected">
+            <div className="expected-row">
               {draft.expected === undefined ? (
                 <p className="muted">期待する判定 (expected) はありません。研修の採点はエンジンの判定で行います。</p>
               ) : check.mismatches.length === 0 ? (
@@ -683,14 +682,14 @@ export function ScenarioEditor({
       </section>
 
       <details
-        className="te-group"
+        className="field-group"
         onToggle={(e) => setJsonText((e.target as HTMLDetailsElement).open ? JSON.stringify(draft, null, 2) : null)}
       >
         <summary>JSON で見る・編集する</summary>
         {jsonText !== null && (
           <>
             <textarea
-              className="input te-json"
+              className="input json-input"
               aria-label="例題の JSON"
               value={jsonText}
               rows={16}

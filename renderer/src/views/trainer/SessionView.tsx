@@ -76,16 +76,16 @@ function StartForm({ mode }: { mode: SessionMode }) {
   };
 
   return (
-    <div className="ts-start">
+    <div className="session-start">
       <form
-        className="panel ts-form"
-        aria-labelledby="ts-h"
+        className="panel session-form"
+        aria-labelledby="session-h"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2 id="ts-h" className="panel-title">
+        <h2 id="session-h" className="panel-title">
           {mode === 'exam' ? '試験を始める' : '練習を始める'}
         </h2>
         <p className="muted">
@@ -94,7 +94,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
             : '1人ずつ患者さんが来ます。回答するとすぐに答え合わせと解説が出ます。'}
         </p>
         {other && (
-          <p className="ts-note" role="note">
+          <p className="status-box tone-declaration" role="note">
             {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答)
             が途中です。ここで新しく始めると、その{MODE_JA[other.mode]}は中断したままになります。
           </p>
@@ -173,12 +173,12 @@ function StartForm({ mode }: { mode: SessionMode }) {
                 前回と同じ試験にするときは、結果表のシードを入力します
               </span>
             </div>
-            <p className="ts-passmark">
+            <p className="pass-mark">
               合格点: <strong>{settings?.passMark ?? '—'}%</strong> (4項目すべて正解した問題の割合)
             </p>
           </>
         ) : (
-          <label className="ta-choice">
+          <label className="choice">
             <input type="checkbox" name="shuffle" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
             順番をばらばらにする
           </label>
@@ -188,7 +188,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
             {error}
           </p>
         )}
-        <div className="ta-actions">
+        <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!packs || packs.length === 0}>
             {mode === 'exam' ? '試験を始める' : '練習を始める'}
           </button>
@@ -213,8 +213,8 @@ function TrainerSettingsFields({ settings }: { settings: TrainerSettings }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <form
-      className="panel ts-settings"
-      aria-labelledby="ts-set-h"
+      className="panel trainer-settings"
+      aria-labelledby="trainer-settings-h"
       onSubmit={async (e) => {
         e.preventDefault();
         const p = Number(pass);
@@ -225,7 +225,7 @@ function TrainerSettingsFields({ settings }: { settings: TrainerSettings }) {
         if (await save({ passMark: p, examSize: n })) notify('研修の設定を保存しました');
       }}
     >
-      <h2 id="ts-set-h" className="panel-title">
+      <h2 id="trainer-settings-h" className="panel-title">
         研修の設定
       </h2>
       <label className="field">
@@ -254,7 +254,7 @@ function TrainerSettingsFields({ settings }: { settings: TrainerSettings }) {
           {error}
         </p>
       )}
-      <div className="ta-actions">
+      <div className="form-actions">
         <button type="submit" className="btn">
           設定を保存
         </button>
@@ -272,7 +272,7 @@ function Elapsed() {
     return () => clearInterval(t);
   }, []);
   return (
-    <span className="ts-elapsed" aria-hidden="true">
+    <span className="session-elapsed" aria-hidden="true">
       経過 {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
     </span>
   );
@@ -299,17 +299,17 @@ function Running() {
   const exam = session.mode === 'exam';
   const shownPosition = feedback ? feedback.position : (position ?? session.questions);
   return (
-    <div className="ts-run" data-mode={session.mode}>
-      <div className="ts-bar">
-        <p className="ts-who">
+    <div className="session-run" data-mode={session.mode}>
+      <div className="session-bar">
+        <p className="session-who">
           <strong>{session.traineeName}</strong> さんの{MODE_JA[session.mode]} ・ {session.packTitle}
           {exam && <span className="muted"> ・ シード {session.seed}</span>}
         </p>
-        <div className="ts-progress">
-          <span id="ts-progress-label">
+        <div className="session-progress">
+          <span id="session-progress-label">
             患者 {shownPosition} / {session.questions}
           </span>
-          <progress aria-labelledby="ts-progress-label" max={session.questions} value={session.answered} />
+          <progress aria-labelledby="session-progress-label" max={session.questions} value={session.answered} />
           {!feedback && question && <Elapsed key={shownKey} />}
         </div>
         <button
@@ -325,7 +325,7 @@ function Running() {
           {exam ? '試験を終了' : '練習を終了'}
         </button>
       </div>
-      <div className="ts-main">
+      <div className="session-main">
         {feedback ? (
           <>
             {asked && <QuestionCard q={asked} heading={`患者 ${feedback.position} / ${session.questions}`} />}
