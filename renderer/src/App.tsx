@@ -1,11 +1,14 @@
-// The app shell: header with the three views, the error banner, a polite notice region, the view.
-import { useEffect } from 'react';
+// The app shell: header with the views, the error banner, a polite notice region, the view.
+// The desk, the history and the settings load with the page; the trainer (its views, the engine
+// for the editor's preview, the charts) loads the first time it is opened.
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
 import { HistoryView } from './views/HistoryView';
 import { SettingsView } from './views/SettingsView';
-import { TrainerView } from './views/trainer/TrainerView';
+
+const TrainerView = lazy(() => import('./views/trainer/TrainerView').then((m) => ({ default: m.TrainerView })));
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'desk', label: '受付', key: 'F1' },
@@ -80,7 +83,11 @@ export function App() {
         {view === 'desk' && <DeskView />}
         {view === 'history' && <HistoryView />}
         {view === 'settings' && <SettingsView />}
-        {view === 'trainer' && <TrainerView />}
+        {view === 'trainer' && (
+          <Suspense fallback={<p className="muted view-loading">研修の画面を読み込んでいます…</p>}>
+            <TrainerView />
+          </Suspense>
+        )}
       </main>
       <Notice />
       <footer className="app-footer">

@@ -9,7 +9,7 @@ export type Tone = (typeof TONES)[number];
 /** The class that gives an element its tone's colours. */
 export const toneClass = (t: Tone): `tone-${Tone}` => `tone-${t}`;
 
-export const VERDICT_TONE: Record<Verdict, Tone> = {
+const VERDICT_TONE: Record<Verdict, Tone> = {
   insured: 'ok',
   'insured-interim': 'interim',
   'insured-declaration': 'declaration',

@@ -1,7 +1,7 @@
 // The answer: the verdict large, color-coded AND in words (and a shape), as a live region carrying
 // data-verdict; the copay; 高齢受給者証; documents still needed; the online check's result; the rules
 // with their sources; what to tell the patient (copy); a printable slip.
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
@@ -25,6 +25,9 @@ export function AnswerPanel() {
   const hasPatient = useApp((s) => s.patient !== null);
   const deskError = useApp((s) => s.deskError);
   const v = result ? VERDICT_LABELS[result.decision.verdict] : null;
+  // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
+  // render (and never show an earlier answer's details).
+  const details = useDeferredValue(result);
   return (
     <section className="panel answer" aria-labelledby="answer-h">
       <h2 id="answer-h" className="panel-title">
@@ -66,7 +69,7 @@ export function AnswerPanel() {
           判定できませんでした: {deskError.ja}
         </p>
       )}
-      {result && <AnswerDetails result={result} />}
+      {details !== null && details === result && <AnswerDetails result={details} />}
     </section>
   );
 }
@@ -172,7 +175,7 @@ function TellPatient({ result }: { result: DeskResult }) {
 }
 
 /** Only printed (print CSS): the slip handed to the patient. */
-export function PrintSlip({ result }: { result: DeskResult }) {
+function PrintSlip({ result }: { result: DeskResult }) {
   const clinicName = useApp((s) => s.settings?.clinicName ?? '');
   const d = result.decision;
   const bring: string[] = [];

@@ -35,7 +35,7 @@ const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' }
 const RATIO = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? `${Number(v) / 10}割` : v);
 
 /** The status to show, from the decision (the result document agrees with it). */
-export function onlineStatus(r: DeskResult): {
+function onlineStatus(r: DeskResult): {
   status: OnlineStatus;
   route: 'card' | 'number' | null;
   reason: string | null;

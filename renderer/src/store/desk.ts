@@ -16,7 +16,7 @@ import { parseDate } from '../../../shared/wareki';
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
 
-export type DeskPatient =
+type DeskPatient =
   { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; birthDate: IsoDate; insurer: Insurer };
 
 export interface DeskSlice {

@@ -19,7 +19,7 @@ import { type Slice, unwrap } from './slice';
 
 export type TrainerTab = 'packs' | 'practice' | 'exam' | 'progress';
 
-export interface ImportProgress {
+interface ImportProgress {
   fileName: string;
   /** bytes of the file; the bar runs over the reading, sending and checking */
   total: number;
