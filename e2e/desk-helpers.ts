@@ -2,20 +2,9 @@
 import { expect, type Page } from '@playwright/test';
 import type { ClinicSituation, PatientInput } from '../shared/contract';
 import { holdingOf } from '../shared/holdings';
-import type { DocumentKind, Scenario } from '../shared/scenario';
+import { INCIDENT_JA } from '../shared/labels';
+import type { Scenario } from '../shared/scenario';
 import type { WebServerHandle } from './fixtures';
-
-export const DOC_KEYS: Record<DocumentKind, string> = {
-  'myna-card': '1',
-  'myna-smartphone': '2',
-  'kakunin-sho': '3',
-  'legacy-card': '4',
-  oshirase: '5',
-  mynaportal: '6',
-  'elderly-card': '7',
-  'limit-cert': '8',
-  declaration: '9',
-};
 
 export async function openApp(page: Page, server: WebServerHandle): Promise<void> {
   await page.goto(server.url);
@@ -31,9 +20,7 @@ export async function setVisitDate(page: Page, date: string): Promise<void> {
 export async function setSituation(page: Page, clinic: ClinicSituation): Promise<void> {
   await page.getByRole('checkbox', { name: 'オンライン資格確認あり' }).setChecked(clinic.onlineCheck);
   await page.getByRole('checkbox', { name: 'スマホ用の汎用カードリーダーあり' }).setChecked(clinic.phoneReader);
-  const label = { none: 'なし', 'reader-failure': 'カードリーダー故障', 'network-outage': 'ネットワーク障害' }[
-    clinic.incident
-  ];
+  const label = INCIDENT_JA[clinic.incident];
   await page
     .getByRole('radiogroup', { name: '本日の障害 (研修用)' })
     .getByRole('radio', { name: label, exact: true })

@@ -1,7 +1,7 @@
 // History (virtualised table, filters, CSV export) and settings (clinic profile, policy settings
 // with their reasons) through the screen.
 import { readFileSync } from 'node:fs';
-import { POLICY_INFO } from '../shared/timeline';
+import { POLICY_INFO } from '../shared/labels';
 import { savePatient } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 

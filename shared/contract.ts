@@ -9,13 +9,27 @@
 // plain object survives ipcMain.handle and fetch alike). Pure TypeScript: no Node, DOM or Electron.
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { dateInput as dateSchema, isoDate } from './date-schema';
+import { decisionSchema, policySchema } from './decision-schema';
 import { redactMyNumber } from './identifiers';
 import type { Holding } from './holdings';
-import { type Decision, DOCUMENT_KINDS, LIMIT_CATEGORIES, type Scenario, VERDICTS } from './scenario';
+import {
+  COVERAGE_RATIOS,
+  DOCUMENT_KINDS,
+  ELDERLY_CARD_HANDLINGS,
+  ELDERLY_RATIOS,
+  INCIDENTS,
+  INSURERS,
+  LIMIT_CATEGORIES,
+  PHONE_OS,
+  SEXES,
+  VERDICTS,
+  VISIT_TYPES,
+} from './enums';
+import { issueFromZod } from './issues';
+import type { Scenario } from './scenario';
 import { safeText } from './safe-text';
-import { INSURERS, LAG_LIMITS, type Policy } from './timeline';
 import { TRAINER_CONTRACT } from './trainer/contract';
-import { parseDate } from './wareki';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -30,24 +44,12 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 export const apiErrorSchema = z.object({ code: z.string(), ja: z.string(), en: z.string() });
 
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO). */
-export const dateInput = z
-  .string()
-  .max(40)
-  .transform((s, ctx) => {
-    const r = parseDate(s);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.error.en, params: r.error });
-      return z.NEVER;
-    }
-    return r.value;
-  });
-/** A calendar date as the backend returns it: ISO only. */
-export const isoDate = z.string().refine(isIsoDate, { message: 'not an ISO date (YYYY-MM-DD)' });
+const dateInput = dateSchema();
 const insurer = z.enum(INSURERS);
 const verdict = z.enum(VERDICTS);
 const documentKind = z.enum(DOCUMENT_KINDS);
-const incident = z.enum(['none', 'reader-failure', 'network-outage']);
-const sex = z.enum(['male', 'female', 'unspecified']);
+const incident = z.enum(INCIDENTS);
+const sex = z.enum(SEXES);
 const empty = z
   .strictObject({})
   .optional()
@@ -56,39 +58,7 @@ const empty = z
 // ---------------------------------------------------------------------------------------------
 // Domain payloads
 
-export const policySchema = z.strictObject({
-  interimEnd: isoDate,
-  interimEmployeeFromExpiry: z.boolean(),
-  interimNeedsOnlineCheck: z.boolean(),
-  certGraceBasis: z.enum(['month-end', 'expiry-date']),
-  portalScreenshot: z.enum(['reject', 'accept']),
-  lagWithMyNumber: z.number().int().min(LAG_LIMITS.lagWithMyNumber.min).max(LAG_LIMITS.lagWithMyNumber.max),
-  lagWithoutMyNumber: z.number().int().min(LAG_LIMITS.lagWithoutMyNumber.min).max(LAG_LIMITS.lagWithoutMyNumber.max),
-});
-
-export const decisionSchema = z.object({
-  id: z.string(),
-  verdict,
-  coverage: z.string().nullable(),
-  copayPercent: z.union([z.literal(10), z.literal(20), z.literal(30), z.literal(100)]),
-  copayBasis: z.enum(['online', 'document', 'elderly-card', 'declared', 'provisional', 'self-pay']),
-  copayProvisional: z.boolean(),
-  elderlyCardNeeded: z.boolean(),
-  documentsNeeded: z.array(z.enum(['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'])),
-  onlineCheck: z.object({
-    cardRoute: z.enum(['not-run', 'valid', 'invalid', 'not-found', 'multiple', 'failed']),
-    numberRoute: z.enum(['not-run', 'valid', 'invalid', 'invalid-new', 'not-found']),
-    failure: z
-      .enum(['reader-failure', 'network-outage', 'no-phone-reader', 'not-registered', 'cert-expired'])
-      .nullable(),
-  }),
-  billing: z.enum(['normal', 'old-qualification', 'recheck', 'none']),
-  rules: z.array(z.custom<Decision['rules'][number]>((v) => typeof v === 'string' && /^R([1-9]|1[0-9]|20)$/.test(v))),
-  notes: z.array(z.enum(['insurer-may-reclaim', 'return-patient-discretion', 'cert-grace', 'holiday-data-estimate'])),
-  policy: policySchema,
-  explanation: z.string(),
-  tellPatient: z.string(),
-});
+export { decisionSchema, policySchema };
 
 /** A normalised scenario as the engine read it (built by the backend; shown, never edited here). */
 export const scenarioSchema = z.custom<Scenario>(
@@ -154,8 +124,8 @@ export const coverageRecordSchema = z.strictObject({
   registeredOn: nullableIso,
   filedOn: nullableIso,
   myNumberOnForm: z.boolean(),
-  ratio: z.union([z.literal(10), z.literal(20), z.literal(30)]).nullable(),
-  elderlyCard: z.enum(['separate', 'on-document']).nullable(),
+  ratio: z.literal(COVERAGE_RATIOS).nullable(),
+  elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable(),
   limitCategory: limitCategory.nullable(),
 });
 
@@ -179,10 +149,10 @@ export const holdingSchema = z.discriminatedUnion('kind', [
     showsLimit: z.boolean(),
   }),
   z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
-  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(['iphone', 'android']) }),
+  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
   z.strictObject({
     kind: z.literal('elderly-card'),
-    ratio: z.union([z.literal(20), z.literal(30)]),
+    ratio: z.literal(ELDERLY_RATIOS),
     validUntil: nullableIso,
   }),
   z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: nullableIso }),
@@ -240,8 +210,8 @@ export const patientInputSchema = z.strictObject({
           registeredOn: loose(dateInput.nullable()),
           filedOn: loose(dateInput.nullable()),
           myNumberOnForm: loose(z.boolean()),
-          ratio: loose(z.union([z.literal(10), z.literal(20), z.literal(30)]).nullable()),
-          elderlyCard: loose(z.enum(['separate', 'on-document']).nullable()),
+          ratio: loose(z.literal(COVERAGE_RATIOS).nullable()),
+          elderlyCard: loose(z.enum(ELDERLY_CARD_HANDLINGS).nullable()),
           limitCategory: loose(limitCategory.nullable()),
         }),
       )
@@ -291,7 +261,7 @@ export const deskRequestSchema = z.strictObject({
     .refine((a) => new Set(a).size === a.length, { message: 'each kind at most once' }),
   visitDate: dateInput,
   clinic: clinicSituationSchema,
-  visitType: z.enum(['first', 'return']),
+  visitType: z.enum(VISIT_TYPES),
   needsLimit: z.boolean(),
   /** operator's name for the history (optional) */
   operator: safeText(40).optional(),
@@ -391,12 +361,8 @@ export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<ApiResult<
 /** The server side: plain functions on validated input (they may throw ApiFailure). */
 export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>> };
 
-// Compile-time guards: the schemas describe the engine's own types.
-const _decision: z.ZodType<Decision> = decisionSchema;
-const _policy: z.ZodType<Policy> = policySchema;
+// Compile-time guard: the schema describes the registry's own type.
 const _holding: z.ZodType<Holding> = holdingSchema;
-void _decision;
-void _policy;
 void _holding;
 
 /** A handler throws this for an expected failure; the dispatcher turns it into `{ ok: false }`. */
@@ -415,18 +381,15 @@ export function parseRequest<K extends CallName>(
   name: K,
   payload: unknown,
 ): { ok: true; value: ParsedInput<K> } | { ok: false; error: ApiError } {
-  const r = CONTRACT[name].input.safeParse(payload);
+  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
   if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = r.error.issues[0]!;
-  const path = issue.path.map(String).join('.') || '(root)';
-  const params = (issue as { params?: { ja?: string; en?: string } }).params;
-  const clean = redactMyNumber;
+  const issue = issueFromZod(r.error.issues[0]!);
   return {
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: clean(`${params?.ja ?? '値が正しくありません'} (${name}: ${path})`),
-      en: clean(`${params?.en ?? issue.message} (${name}: ${path})`),
+      ja: redactMyNumber(`${issue.ja} (${name}: ${issue.path})`),
+      en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
     },
   };
 }

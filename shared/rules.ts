@@ -1,7 +1,7 @@
 // Rules as data: the one table the engine, its explanations, the UI and the tests read.
 // Each entry: Japanese title, a short Japanese explanation, and the source (document name + URL)
 // from ../shared/spec/domain-research.md.
-import type { RuleId } from './scenario';
+import type { RuleId } from './enums';
 
 export interface RuleInfo {
   title: string;
@@ -182,5 +182,3 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
 };
-
-export const RULE_IDS = Object.keys(RULES) as RuleId[];

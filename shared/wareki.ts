@@ -22,14 +22,6 @@ export const ERAS: readonly Era[] = [
 
 export type DateParseResult = { ok: true; value: IsoDate } | { ok: false; error: { ja: string; en: string } };
 
-/** Full-width digits and punctuation to ASCII; trims spaces. */
-export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .trim();
-}
-
 const WAREKI_RE =
   /^(明治|大正|昭和|平成|令和|明|大|昭|平|令|[MTSHRmtshr])\s*(元|\d{1,2})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])\s*(\d{1,2})\s*日?$/;
 
@@ -43,7 +35,8 @@ export interface ParseDateOptions {
 
 /** ISO `YYYY-MM-DD` or 和暦 in the forms of RULES.md. */
 export function parseDate(input: string, opts: ParseDateOptions = {}): DateParseResult {
-  const s = toHalfWidth(input);
+  // NFKC: full-width digits, letters and punctuation to ASCII, 全角 spaces to spaces, ㍻ → 平成
+  const s = input.normalize('NFKC').trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
     return isIsoDate(s)
       ? { ok: true, value: s }

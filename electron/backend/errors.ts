@@ -1,6 +1,6 @@
 // Typed backend errors: a stable code plus a Japanese and an English message that name the file,
 // field or setting involved — and never repeat a 12-digit number (R18).
-import { redactMyNumber } from '../../shared/scenario';
+import { redactMyNumber } from '../../shared/identifiers';
 
 export type AppErrorCode =
   | 'invalid-input'

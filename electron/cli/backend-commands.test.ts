@@ -7,10 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 
 const CLI = join(__dirname, '../../dist/cli.mjs');
-const PACKS = [
-  join(__dirname, '../../../shared/spec/examples/leaflet-pack.json'),
-  join(__dirname, '../../packs/default-pack.json'),
-];
+const PACKS = [join(__dirname, '../../packs/default-pack.json')];
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });

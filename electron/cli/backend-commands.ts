@@ -11,7 +11,7 @@ import { HistoryRepository } from '../backend/history/repository';
 import { seedDemo } from '../backend/registry/demo';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
-import { VERDICTS, type Verdict } from '../../shared/scenario';
+import { VERDICTS, type Verdict } from '../../shared/enums';
 import { type CliIo, InputError, extraCommands, loadScenarioFiles } from './commands';
 import { parseDate } from '../../shared/wareki';
 

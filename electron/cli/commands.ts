@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { compareExpected, decide, returnsGuidance } from '../../shared/engine';
 import { type Mismatch } from '../../shared/engine/compare';
-import {
-  type Scenario,
-  type ScenarioIssue,
-  formatIssue,
-  parseScenarioDocument,
-  redactMyNumber,
-} from '../../shared/scenario';
+import { type Scenario, parseScenarioDocument } from '../../shared/scenario';
+import { formatIssue } from '../../shared/issues';
+import { parseJsonText } from '../../shared/json-text';
+import { redactMyNumber } from '../../shared/identifiers';
 import { parseDate } from '../../shared/wareki';
 
 export interface CliIo {
@@ -38,18 +34,6 @@ export interface LoadedFile {
   scenarios: Scenario[];
 }
 
-/** Where in the text a JSON syntax error is, as line and column (JSON.parse does not always say). */
-function jsonErrorPosition(text: string): string {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return '';
-  const before = text.slice(0, first.offset);
-  const line = before.split('\n').length;
-  const col = first.offset - before.lastIndexOf('\n');
-  return ` (${line}行 ${col}列 / line ${line}, column ${col}: ${printParseErrorCode(first.error)})`;
-}
-
 /** Reads and validates every file; throws InputError listing every problem, so nothing is partial. */
 export async function loadScenarioFiles(files: string[], io: CliIo): Promise<LoadedFile[]> {
   if (files.length === 0) throw new InputError(['ファイルを指定してください / no input file given']);
@@ -64,16 +48,14 @@ export async function loadScenarioFiles(files: string[], io: CliIo): Promise<Loa
       errors.push(`${file}: ファイルを読めません / cannot read the file (${code || (e as Error).message})`);
       continue;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    } catch {
-      errors.push(`${file}: JSON として読めません / not valid JSON${jsonErrorPosition(text)}`);
+    const json = parseJsonText(text);
+    if (!json.ok) {
+      errors.push(`${file}: ${json.ja} / ${json.en}`);
       continue;
     }
-    const r = parseScenarioDocument(json);
+    const r = parseScenarioDocument(json.value);
     const name = file === '-' ? '(stdin)' : file;
-    for (const w of r.warnings) io.stderr(`警告 / warning: ${formatIssue(name, w as ScenarioIssue)}\n`);
+    for (const w of r.warnings) io.stderr(`警告 / warning: ${formatIssue(name, w)}\n`);
     if (!r.ok) {
       errors.push(...r.issues.map((i) => formatIssue(name, i)));
       continue;

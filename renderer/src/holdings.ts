@@ -3,7 +3,7 @@
 // does not have, with a clear message).
 import type { Patient } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
-import type { DocumentKind } from '../../shared/scenario';
+import type { DocumentKind } from '../../shared/enums';
 import { KOUKI_OSHIRASE_START } from '../../shared/timeline';
 
 export function heldKinds(p: Patient, visitDate: IsoDate): Set<DocumentKind> {

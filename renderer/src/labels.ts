@@ -1,7 +1,15 @@
-// The screen's words for the engine's codes: the shared names (shared/labels.ts) with what the
-// screen adds (button hints and shortcuts, a line under the verdict, longer sentences).
-import { BILLING_JA, COPAY_BASIS_JA, DOCUMENT_JA, NEEDED_JA, VERDICT_JA } from '../../shared/labels';
-import type { CopayBasis, DocumentKind, NeededDocument, Note, Verdict } from '../../shared/scenario';
+// What the screen adds to the shared names of shared/labels.ts, keyed by the same enumerations:
+// button hints and shortcuts, a line and a symbol under the verdict, longer sentences. No name
+// table of its own.
+import {
+  type CopayBasis,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  type NeededDocument,
+  type Note,
+  type Verdict,
+} from '../../shared/enums';
+import { COPAY_BASIS_JA, DOCUMENT_JA, NEEDED_JA, VERDICT_JA } from '../../shared/labels';
 
 export interface DocumentLabel {
   /** the accessible name of the button: the document's Japanese name */
@@ -12,20 +20,23 @@ export interface DocumentLabel {
   key: string;
 }
 
-/** One button per document kind (RULES.md "Documents and what each proves"), in shortcut order. */
-export const DOCUMENTS: Record<DocumentKind, DocumentLabel> = {
-  'myna-card': { name: DOCUMENT_JA['myna-card'], hint: 'マイナンバーカード', key: '1' },
-  'myna-smartphone': { name: DOCUMENT_JA['myna-smartphone'], hint: 'iPhone・Android', key: '2' },
-  'kakunin-sho': { name: DOCUMENT_JA['kakunin-sho'], hint: '2024年12月以降に交付', key: '3' },
-  'legacy-card': { name: DOCUMENT_JA['legacy-card'], hint: '2024年12月1日までに発行', key: '4' },
-  oshirase: { name: DOCUMENT_JA.oshirase, hint: 'マイナ保険証と一緒に', key: '5' },
-  mynaportal: { name: DOCUMENT_JA.mynaportal, hint: 'スマホの画面・PDF', key: '6' },
-  'elderly-card': { name: DOCUMENT_JA['elderly-card'], hint: '70〜74歳の負担割合', key: '7' },
-  'limit-cert': { name: DOCUMENT_JA['limit-cert'], hint: '高額療養費の上限', key: '8' },
-  declaration: { name: DOCUMENT_JA.declaration, hint: '窓口で記入', key: '9' },
+/** A second line on each document's button. */
+const DOCUMENT_HINTS: Record<DocumentKind, string> = {
+  'myna-card': 'マイナンバーカード',
+  'myna-smartphone': 'iPhone・Android',
+  'kakunin-sho': '2024年12月以降に交付',
+  'legacy-card': '2024年12月1日までに発行',
+  oshirase: 'マイナ保険証と一緒に',
+  mynaportal: 'スマホの画面・PDF',
+  'elderly-card': '70〜74歳の負担割合',
+  'limit-cert': '高額療養費の上限',
+  declaration: '窓口で記入',
 };
 
-export const DOCUMENT_ORDER = Object.keys(DOCUMENTS) as DocumentKind[];
+/** One button per document kind, in the canonical order; the shortcut is its position (1–9). */
+export const DOCUMENTS = Object.fromEntries(
+  DOCUMENT_KINDS.map((k, i) => [k, { name: DOCUMENT_JA[k], hint: DOCUMENT_HINTS[k], key: String(i + 1) }]),
+) as Record<DocumentKind, DocumentLabel>;
 
 export interface VerdictLabel {
   /** the verdict in words (never color alone) */
@@ -80,13 +91,3 @@ export const NOTE_LABELS: Record<Note, string> = {
   'cert-grace': '電子証明書の期限切れ後の猶予期間のため資格確認できました。更新を案内してください。',
   'holiday-data-estimate': '祝日データの範囲外の日付を含むため、営業日の計算は推定です。',
 };
-
-export const BILLING_LABELS = { ...BILLING_JA, recheck: '後日あらためて資格確認してから請求' };
-
-export const INCIDENT_LABELS = {
-  none: 'なし',
-  'reader-failure': 'カードリーダー故障',
-  'network-outage': 'ネットワーク障害',
-} as const;
-
-export const SEX_LABELS = { male: '男', female: '女', unspecified: '—' } as const;

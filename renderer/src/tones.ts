@@ -1,7 +1,7 @@
 // The four tones of the palette (styles/base.css: .tone-ok …): what colour says, everywhere —
 // the desk's verdict, the trainer's feedback, result sheets and charts. Never colour alone: the
 // words and a symbol go with it.
-import type { Verdict } from '../../shared/scenario';
+import type { Verdict } from '../../shared/enums';
 
 export const TONES = ['ok', 'interim', 'declaration', 'bad'] as const;
 export type Tone = (typeof TONES)[number];

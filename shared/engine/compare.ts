@@ -1,6 +1,6 @@
 // Pack `expected` vs a decision (SCENARIO.md): only the fields listed are compared; arrays compare
 // as sets; objects compare field by field.
-import type { Decision, ExpectedDecision } from '../scenario';
+import type { Decision, ExpectedDecision } from '../decision';
 
 export interface Mismatch {
   field: string;

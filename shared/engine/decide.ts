@@ -1,23 +1,27 @@
 // The decision at the desk (RULES.md "Decision (first match wins)") with R6–R20 on top.
 import type { IsoDate } from '../dates';
-import type {
-  Billing,
-  CopayBasis,
-  Coverage,
-  Decision,
-  DocOf,
-  NeededDocument,
-  Note,
-  NumberRouteResult,
-  PresentedDocument,
-  RuleId,
-  Scenario,
-  Verdict,
-} from '../scenario';
+import {
+  type Billing,
+  type CopayBasis,
+  type CopayPercent,
+  type CoverageRatio,
+  DOCUMENT_KINDS,
+  NEEDED_DOCUMENTS,
+  type NeededDocument,
+  type Note,
+  NOTES,
+  type NumberRouteResult,
+  orderOf,
+  type RuleId,
+  type Verdict,
+} from '../enums';
+import type { Coverage, DocOf, PresentedDocument, Scenario } from '../scenario';
+import type { Decision } from '../decision';
 import { DEFAULT_POLICY, KOUKI_ALL_KAKUNIN_END, type Policy } from '../timeline';
 import { interimWindow, kakuninStart, legacyExpiry } from './documents';
-import { type Facts, explain } from './explain';
-import { type CoverageDoc, type NumberQuery, type OnlineCheck, runOnlineCheck } from './online';
+import { explain } from './explain';
+import type { DocEval, Facts } from './facts';
+import { type CoverageDoc, type OnlineCheck, runOnlineCheck } from './online';
 import { type AgePeriods, type CoverageState, agePeriods, byMostRecent, coverageStates } from './truth';
 
 export interface DecisionTrace extends OnlineCheck {
@@ -28,28 +32,7 @@ export interface DecisionTrace extends OnlineCheck {
   states: CoverageState[];
 }
 
-/** A coverage document (資格確認書, 保険証, お知らせ) with what the desk can learn about it. */
-export interface DocEval {
-  doc: CoverageDoc;
-  state: CoverageState;
-  query: NumberQuery | null;
-  /** the number route's answer for this document, or not-run */
-  route: NumberRouteResult;
-  /** the desk knows the document is void (R12): number route invalid / invalid-new, or past 75 */
-  voidKnown: boolean;
-}
-
-const DOC_ORDER: Record<PresentedDocument['kind'], number> = {
-  'myna-card': 0,
-  'myna-smartphone': 1,
-  'kakunin-sho': 2,
-  'legacy-card': 3,
-  oshirase: 4,
-  mynaportal: 5,
-  'elderly-card': 6,
-  'limit-cert': 7,
-  declaration: 8,
-};
+const DOC_ORDER = orderOf(DOCUMENT_KINDS);
 
 /** The order documents were handed over in never matters: sort them canonically first. */
 function canonicalPresented(presented: readonly PresentedDocument[]): PresentedDocument[] {
@@ -73,7 +56,7 @@ function canonicalPresented(presented: readonly PresentedDocument[]): PresentedD
 }
 
 /** R15: the copay for the coverage that qualified the visit (null: none, by age). */
-export function copayPercent(periods: AgePeriods, D: IsoDate, coverage: Coverage | null): 10 | 20 | 30 {
+export function copayPercent(periods: AgePeriods, D: IsoDate, coverage: Coverage | null): CoverageRatio {
   if (coverage?.insurer === 'kouki') return coverage.ratio ?? 10;
   if (D <= periods.preschoolEnd) return 20;
   if (D >= periods.elderlyStart && D < periods.birthday75) return coverage?.ratio === 30 ? 30 : 20;
@@ -90,14 +73,6 @@ export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioP
   if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
   return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
 }
-
-const NOTE_ORDER: readonly Note[] = [
-  'insurer-may-reclaim',
-  'return-patient-discretion',
-  'cert-grace',
-  'holiday-data-estimate',
-];
-const NEEDED_ORDER: readonly NeededDocument[] = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'];
 
 const isRejection = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new';
 
@@ -217,7 +192,7 @@ export function decideWithTrace(
   const presentedKinds = new Set(s.presented.map((d) => d.kind));
   let verdict: Verdict;
   let billing: Billing = 'normal';
-  let copay: 10 | 20 | 30 | 100;
+  let copay: CopayPercent;
   let copayBasis: CopayBasis;
   let copayProvisional = false;
   let elderlyCardNeeded = false;
@@ -360,11 +335,11 @@ export function decideWithTrace(
     copayBasis,
     copayProvisional,
     elderlyCardNeeded,
-    documentsNeeded: documentsNeeded.size === 0 ? [] : NEEDED_ORDER.filter((d) => documentsNeeded.has(d)),
+    documentsNeeded: documentsNeeded.size === 0 ? [] : NEEDED_DOCUMENTS.filter((d) => documentsNeeded.has(d)),
     onlineCheck: { cardRoute: card.result, numberRoute, failure: card.failure },
     billing,
     rules,
-    notes: notes.size === 0 ? [] : NOTE_ORDER.filter((n) => notes.has(n)),
+    notes: notes.size === 0 ? [] : NOTES.filter((n) => notes.has(n)),
     policy,
     explanation,
     tellPatient,

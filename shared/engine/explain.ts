@@ -1,61 +1,17 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are.
-import type { IsoDate } from '../dates';
-import { copayWari, FAILURE_JA } from '../labels';
-import type {
-  Billing,
-  CopayBasis,
-  Coverage,
-  DocOf,
-  NeededDocument,
-  Note,
-  RuleId,
-  Scenario,
-  Verdict,
-} from '../scenario';
-import { INSURER_JA, LEGACY_LAST, type Policy } from '../timeline';
+import { copayWari, DOCUMENT_JA, FAILURE_JA, INSURER_JA } from '../labels';
+import type { Coverage, DocOf } from '../scenario';
+import { LEGACY_LAST } from '../timeline';
 import { formatWareki } from '../wareki';
-import type { DocEval } from './decide';
 import { legacyExpiry } from './documents';
-import type { OnlineCheck } from './online';
-import type { AgePeriods, CoverageState } from './truth';
-
-export interface Facts {
-  s: Scenario;
-  policy: Policy;
-  rule: RuleId;
-  rules: RuleId[];
-  verdict: Verdict;
-  copay: 10 | 20 | 30 | 100;
-  copayBasis: CopayBasis;
-  coverage: Coverage | null;
-  payingCoverage: Coverage | null;
-  deciding: DocEval | null;
-  portal: DocOf<'mynaportal'> | null;
-  interim: [IsoDate, IsoDate] | null;
-  evals: DocEval[];
-  online: OnlineCheck;
-  states: CoverageState[];
-  periods: AgePeriods;
-  elderlyCardNeeded: boolean;
-  elderlyCard: DocOf<'elderly-card'> | null;
-  declarationForm: boolean;
-  billing: Billing;
-  limitNeeded: NeededDocument | null;
-  notes: Set<Note>;
-}
+import type { DocEval, Facts } from './facts';
 
 const W = formatWareki;
 
-export const DOC_JA: Record<DocEval['doc']['kind'], string> = {
-  'kakunin-sho': '資格確認書',
-  'legacy-card': '保険証',
-  oshirase: '資格情報のお知らせ',
-};
-
 /** Why a coverage document did not qualify the visit, or null if it would have. */
 function rejectionOf(e: DocEval, f: Facts): string | null {
-  const name = DOC_JA[e.doc.kind];
+  const name = DOCUMENT_JA[e.doc.kind];
   const D = f.s.visitDate;
   if (e.route === 'invalid') return `${name}: オンライン資格確認で資格(無効)と表示されました (資格喪失)。`;
   if (e.route === 'invalid-new') return `${name}: 資格(無効)と表示され、新しい資格があります。`;

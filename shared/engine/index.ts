@@ -1,4 +1,4 @@
-export { decide, decideWithTrace, copayPercent, mergePolicy, type DecisionTrace, type DocEval } from './decide';
+export { decide, decideWithTrace, copayPercent, mergePolicy, type DecisionTrace } from './decide';
 export { returnsGuidance, type ReturnsGuidance } from './returns';
 export { compareExpected, type Mismatch } from './compare';
 export type { CardRoute, NumberQuery, OnlineCheck } from './online';

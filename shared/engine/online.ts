@@ -2,13 +2,22 @@
 // and the number route (照会区分 2). The engine learns the truth only through these, the documents
 // and the patient's declaration.
 import type { IsoDate } from '../dates';
-import type { CardRouteResult, CheckFailure, Coverage, DocOf, NumberRouteResult, Scenario } from '../scenario';
+import {
+  type CardRouteResult,
+  type CheckFailure,
+  COVERAGE_DOC_KINDS,
+  type CoverageDocKind,
+  type Device,
+  type NumberRouteResult,
+  orderOf,
+} from '../enums';
+import type { Coverage, DocOf, Scenario } from '../scenario';
 import { type Policy, SMARTPHONE_START } from '../timeline';
 import { type CoverageState, byMostRecent, certGraceEnd } from './truth';
 
 export interface CardRoute {
   /** what was put on the reader: the physical card wins over the smartphone */
-  device: 'card' | 'smartphone' | null;
+  device: Device | null;
   result: CardRouteResult;
   failure: CheckFailure | null;
   /** the route reached step 6 (the national system answered) */
@@ -29,7 +38,6 @@ export interface CardRoute {
   certGraceEnd: IsoDate | null;
 }
 
-export type CoverageDocKind = 'kakunin-sho' | 'legacy-card' | 'oshirase';
 export type CoverageDoc = DocOf<CoverageDocKind>;
 
 export interface NumberQuery {
@@ -51,7 +59,7 @@ export interface OnlineCheck {
   numberRouteAvailable: boolean;
 }
 
-const QUERY_ORDER: Record<CoverageDocKind, number> = { 'kakunin-sho': 0, 'legacy-card': 1, oshirase: 2 };
+const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
 
 export function runCardRoute(s: Scenario, states: readonly CoverageState[], policy: Policy): CardRoute {
   const D = s.visitDate;

@@ -1,9 +1,16 @@
 // Table tests per rule, with boundary dates: the day before, of and after each timeline constant.
 import { describe, expect, it } from 'vitest';
-import type { ExpectedDecision } from '../scenario';
-import { KYOKAI_SINCE_2015, MYNA_OK, type ScenarioInput, decideInput, mismatches, scenarioOf } from './testing/build';
+import type { ExpectedDecision } from '../decision';
+import {
+  KYOKAI_SINCE_2015,
+  MYNA_OK,
+  type ScenarioInput,
+  decideInput,
+  mismatches,
+  scenarioOf,
+  rawScenario,
+} from './testing/build';
 import { parseScenario } from '../scenario';
-import { rawScenario } from './testing/build';
 
 type Case = [name: string, input: ScenarioInput, expected: ExpectedDecision];
 

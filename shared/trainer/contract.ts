@@ -3,10 +3,11 @@
 // need have their own modules (shared/safe-text.ts). Inputs are strict zod schemas; outputs are
 // typed (z.custom), like the contract's scenario payloads.
 import { z } from 'zod';
-import type { Decision, RuleId, ScenarioIssue } from '../scenario';
-import { VERDICTS } from '../scenario';
+import type { Decision } from '../decision';
+import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
+import type { ScenarioIssue } from '../issues';
 import { safeText } from '../safe-text';
-import { COPAY_CHOICES, type Grade, NEEDED_DOCUMENTS, type TraineeAnswer } from './grade';
+import type { Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
 import type { Question } from './question';
 import type { DayPoint, RuleAccuracy, Score } from './score';
@@ -30,7 +31,7 @@ const scenarioId = z.string().min(1).max(80);
 
 export const traineeAnswerSchema = z.strictObject({
   verdict: z.enum(VERDICTS),
-  copayPercent: z.literal(COPAY_CHOICES),
+  copayPercent: z.literal(COPAY_PERCENTS),
   elderlyCardNeeded: z.boolean(),
   documentsNeeded: z
     .array(z.enum(NEEDED_DOCUMENTS))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../engine';
-import { parseScenario, type Decision } from '../scenario';
+import { parseScenario } from '../scenario';
+import type { Decision } from '../decision';
 import { correctAnswer, gradeAnswer, sortNeeded, type TraineeAnswer } from './grade';
 
 // A 72-year-old 協会けんぽ patient at a clinic without online check, with マイナ保険証 + お知らせ

@@ -3,21 +3,13 @@
 // still needed (compared as a set: the order of the ticks never matters). A scenario counts as
 // correct only when all four are right — at the desk, a right verdict with the wrong copay is
 // still a wrong charge.
-import type { Decision, NeededDocument, Verdict } from '../scenario';
-
-export const NEEDED_DOCUMENTS = [
-  'elderly-card',
-  'declaration',
-  'limit-cert',
-  'kakunin-with-limit',
-] as const satisfies readonly NeededDocument[];
-export const COPAY_CHOICES = [10, 20, 30, 100] as const;
-export type CopayChoice = (typeof COPAY_CHOICES)[number];
+import type { Decision } from '../decision';
+import { type CopayPercent, NEEDED_DOCUMENTS, type NeededDocument, type Verdict } from '../enums';
 
 /** What the trainee answers for one patient. */
 export interface TraineeAnswer {
   verdict: Verdict;
-  copayPercent: CopayChoice;
+  copayPercent: CopayPercent;
   elderlyCardNeeded: boolean;
   documentsNeeded: NeededDocument[];
 }

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import defaultPack from '../../packs/default-pack.json';
-import leafletPack from '../../../shared/spec/examples/leaflet-pack.json';
 import { parsePack } from '../scenario';
 import { exportPackJson, toPackScenario } from './pack-io';
 
-const packs: [string, unknown][] = [
-  ['packs/default-pack.json', defaultPack],
-  ['shared/spec/examples/leaflet-pack.json', leafletPack],
-];
+const packs: [string, unknown][] = [['packs/default-pack.json', defaultPack]];
 
 describe('exportPackJson round-trips through parsePack', () => {
   for (const [name, json] of packs) {

@@ -4,7 +4,8 @@
 // with online check — what the reader / the number query showed. Never the truth behind it
 // (loss dates, registration dates, filing dates) and never the expected decision.
 import { ageOn, type IsoDate } from '../dates';
-import type { Coverage, Decision, PresentedDocument, Scenario } from '../scenario';
+import type { Coverage, PresentedDocument, Scenario } from '../scenario';
+import type { Decision } from '../decision';
 
 /** What a document of a coverage prints: insurer, numbers, 資格取得日 (and, on a 資格確認書 with showsLimit, the limit category). */
 export type PrintedCoverage = Pick<

@@ -1,8 +1,7 @@
 // Scores, the pass mark, and accuracy per rule and over time (issue 5 items 4 and 5).
 // A scenario's rules are the rules of the engine's decision for it: getting a case right or wrong
 // counts for every rule that decided or changed it.
-import type { RuleId } from '../scenario';
-import { RULE_IDS } from '../rules';
+import { type RuleId, RULE_IDS } from '../enums';
 
 export const DEFAULT_PASS_MARK = 80;
 

@@ -4,7 +4,8 @@
 import type { Database } from 'better-sqlite3';
 import type { DeskResult, OnlineResult, ParsedInput } from '../../../shared/contract';
 import { addMonthsClamped, ageOn, birthday, type IsoDate, maxDate } from '../../../shared/dates';
-import { REFORM, type Insurer } from '../../../shared/timeline';
+import { REFORM } from '../../../shared/timeline';
+import type { Insurer } from '../../../shared/enums';
 import { buildScenario } from '../desk/build-scenario';
 import type { HistoryRepository } from '../history/repository';
 import { decideWithOnshi } from '../onshi/document';

@@ -7,16 +7,16 @@ import {
   type DocumentKind,
   DOCUMENT_KINDS,
   type Incident,
-  parseScenario,
-  type Scenario,
-  type ValidationWarning,
-} from '../../../shared/scenario';
+  type PortalForm,
+  type VisitType,
+} from '../../../shared/enums';
+import { DOCUMENT_JA } from '../../../shared/labels';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
+import type { InputIssue } from '../../../shared/issues';
 import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
 import type { Holding, PersonRecord } from '../registry/types';
-
-export type PortalForm = 'screen' | 'pdf' | 'screenshot';
 
 export interface DeskCaseInput {
   patient: PersonRecord;
@@ -28,25 +28,13 @@ export interface DeskCaseInput {
   /** ISO or 和暦 */
   visitDate: string;
   incident?: Incident;
-  visitType?: 'first' | 'return';
+  visitType?: VisitType;
   needsLimit?: boolean;
   limitConsent?: boolean;
   /** default `desk-<patient id>-<visit date>` */
   id?: string;
   title?: string | null;
 }
-
-const KIND_JA: Record<DocumentKind, string> = {
-  'myna-card': 'マイナンバーカード',
-  'myna-smartphone': 'スマホのマイナ保険証',
-  'legacy-card': '健康保険証',
-  'kakunin-sho': '資格確認書',
-  oshirase: '資格情報のお知らせ',
-  mynaportal: 'マイナポータル',
-  'elderly-card': '高齢受給者証',
-  'limit-cert': '限度額適用認定証',
-  declaration: '被保険者資格申立書',
-};
 
 function bad(field: string, ja: string, en: string): AppError {
   return new AppError('invalid-input', `受付: ${field}: ${ja}`, `desk: ${field}: ${en}`, { field });
@@ -62,7 +50,7 @@ function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
   return true;
 }
 
-export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warnings: ValidationWarning[] } {
+export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warnings: InputIssue[] } {
   const p = input.patient;
   const d = parseDate(input.visitDate);
   if (!d.ok) throw bad('visitDate', d.error.ja, d.error.en);
@@ -78,7 +66,7 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
     const missing = () =>
       bad(
         'presented',
-        `この患者は${KIND_JA[kind]}を持っていません (受診日 ${D} の時点)`,
+        `この患者は${DOCUMENT_JA[kind]}を持っていません (受診日 ${D} の時点)`,
         `the patient holds no ${kind} (on ${D})`,
       );
     switch (kind) {

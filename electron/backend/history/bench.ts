@@ -14,7 +14,7 @@ import { demoPatients } from '../registry/demo';
 import type { PersonRecord } from '../registry/types';
 import { validatePerson } from '../registry/validate';
 import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
-import type { Verdict } from '../../../shared/scenario';
+import { VERDICTS } from '../../../shared/enums';
 
 export interface QueryStats {
   name: string;
@@ -160,7 +160,6 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
 
   // --- queries: a page of 50 plus the total count, as the history screen asks
   const rnd = seededRandom(42);
-  const verdicts: Verdict[] = ['insured', 'insured-interim', 'insured-declaration', 'self-pay'];
   const run = (name: string, make: () => HistoryFilter): QueryStats => {
     const times: number[] = [];
     let matches = 0;
@@ -186,7 +185,7 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   const queries = [
     run('30 days + verdict', () => {
       const from = randomDay();
-      return { from, to: addDays(from, 29), verdict: verdicts[Math.floor(rnd() * verdicts.length)]! };
+      return { from, to: addDays(from, 29), verdict: VERDICTS[Math.floor(rnd() * VERDICTS.length)]! };
     }),
     run('7 days', () => {
       const from = randomDay();

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide } from '../../../shared/engine';
-import { type Decision, parseScenario, type Scenario, type Verdict } from '../../../shared/scenario';
+import type { Decision } from '../../../shared/decision';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
+import { VERDICTS } from '../../../shared/enums';
 import { openDatabase } from '../db/open';
 import { AppError } from '../errors';
 import { onshiForScenario } from '../onshi/document';
@@ -39,10 +41,9 @@ const parsed = parseScenario(
 if (!parsed.ok) throw new Error('fixture');
 const scenario: Scenario = parsed.scenario;
 const decision: Decision = decide(scenario);
-const VERDICTS: Verdict[] = ['insured', 'insured-interim', 'insured-declaration', 'self-pay'];
 
 function entry(i: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
-  const verdict = VERDICTS[i % 4]!;
+  const verdict = VERDICTS[i % VERDICTS.length]!;
   return {
     at: new Date(Date.UTC(2026, 0, 1 + (i % 20), 1, i % 60)), // 10:xx in Japan
     mode: i % 5 === 0 ? 'trainer' : 'desk',

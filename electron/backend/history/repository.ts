@@ -4,7 +4,9 @@
 // are kept as JSON.
 import type { Database, Statement } from 'better-sqlite3';
 import { isIsoDate } from '../../../shared/dates';
-import { type Decision, type Scenario, VERDICTS, type Verdict } from '../../../shared/scenario';
+import type { Decision } from '../../../shared/decision';
+import type { Scenario } from '../../../shared/scenario';
+import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { parseDate } from '../../../shared/wareki';
 import { AppError, fromSystemError } from '../errors';
 import { inTransaction } from '../db/transaction';

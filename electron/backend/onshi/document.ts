@@ -8,15 +8,10 @@ import { addDays, type IsoDate, minDate } from '../../../shared/dates';
 import { agePeriods, copayPercent, type DecisionTrace, decideWithTrace } from '../../../shared/engine';
 import { checkDigitOf, looksLikeMyNumber } from '../../../shared/identifiers';
 import { normalizeKanaReading, toHalfWidthKatakana } from '../../../shared/kana';
-import type {
-  CardRouteResult,
-  Coverage,
-  Decision,
-  LimitCategory,
-  NumberRouteResult,
-  Scenario,
-} from '../../../shared/scenario';
-import type { Insurer, Policy } from '../../../shared/timeline';
+import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } from '../../../shared/enums';
+import type { Coverage, Scenario } from '../../../shared/scenario';
+import type { Decision } from '../../../shared/decision';
+import type { Policy } from '../../../shared/timeline';
 import { AppError } from '../errors';
 import { DEMO_MEDICAL_INSTITUTION_CODE } from '../settings/clinic';
 import { jstCompact } from '../time';
@@ -141,7 +136,7 @@ const PLACEHOLDER_INSURER: Record<Insurer, string> = {
 export interface OnshiPerson {
   name?: string | null;
   kana?: string | null;
-  sex?: 'male' | 'female' | 'unspecified' | 1 | 2 | 3 | null;
+  sex?: Sex | 1 | 2 | 3 | null;
 }
 
 /** Registry details the scenario format does not carry. */

@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../shared/dates';
 import { decideWithTrace } from '../../../shared/engine';
-import { parseScenario, parseScenarioDocument, type Scenario } from '../../../shared/scenario';
+import defaultPack from '../../../packs/default-pack.json';
+import { parsePack, parseScenario, type Scenario } from '../../../shared/scenario';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
 import { demoPatients, seedDemo } from '../registry/demo';
@@ -176,11 +175,9 @@ function expectConsistent(s: Scenario, a: OnshiAnswer, clinicPolicy = {}) {
   expect(JSON.parse(JSON.stringify(a))).toEqual(a);
 }
 
-const leaflet = (() => {
-  const r = parseScenarioDocument(
-    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../shared/spec/examples/leaflet-pack.json'), 'utf8')),
-  );
-  if (!r.ok) throw new Error('leaflet pack does not parse');
+const bundled = (() => {
+  const r = parsePack(defaultPack);
+  if (!r.ok) throw new Error('the bundled pack does not parse');
   return r.scenarios;
 })();
 
@@ -191,9 +188,9 @@ function scenario(raw: Record<string, unknown>): Scenario {
 }
 
 describe('onshi result documents', () => {
-  it('the leaflet pack: national-format JSON and XML that agree with each decision', () => {
-    const answers = leaflet.map((s) => onshiForScenario(s));
-    for (const [i, a] of answers.entries()) expectConsistent(leaflet[i]!, a);
+  it('the bundled pack: national-format JSON and XML that agree with each decision', () => {
+    const answers = bundled.map((s) => onshiForScenario(s));
+    for (const [i, a] of answers.entries()) expectConsistent(bundled[i]!, a);
     const routes = answers.map((a) => a.route);
     expect(routes).toContain('card');
     expect(routes).toContain('number');
@@ -490,7 +487,7 @@ describe('onshi result documents', () => {
 
   it('fromXml rejects malformed XML with a clear message', () => {
     expect(() => fromXml('<XmlMsg><MessageHeader></XmlMsg>')).toThrow(/XML/);
-    const doc: OnshiDocument = onshiForScenario(leaflet[0]!).result!;
+    const doc: OnshiDocument = bundled.map((s) => onshiForScenario(s)).find((a) => a.result)!.result!;
     expect(fromXml(toXml(doc))).toEqual(doc);
   });
 });

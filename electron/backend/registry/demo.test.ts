@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { agePeriods, decide } from '../../../shared/engine';
 import { checkNumber } from '../../../shared/identifiers';
-import type { RuleId } from '../../../shared/scenario';
+import type { RuleId } from '../../../shared/enums';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
 import { tempDir } from '../testing/temp-dir';

@@ -8,11 +8,26 @@ import type { Database } from 'better-sqlite3';
 import type { IsoDate } from '../../../shared/dates';
 import { checkDigitOf } from '../../../shared/identifiers';
 import { seededRandom } from '../../../shared/random';
-import type { DocumentKind, Incident, RuleId, Verdict } from '../../../shared/scenario';
-import type { Insurer, Policy } from '../../../shared/timeline';
+import type {
+  CopayPercent,
+  CoverageRatio,
+  DocumentKind,
+  ElderlyCardHandling,
+  ElderlyRatio,
+  Incident,
+  Insurer,
+  PhoneOs,
+  PortalForm,
+  RuleId,
+  Sex,
+  Verdict,
+  VisitType,
+} from '../../../shared/enums';
+import { INSURER_JA } from '../../../shared/labels';
+import type { Policy } from '../../../shared/timeline';
 import { inTransaction } from '../db/transaction';
 import { RegistryRepository } from './repository';
-import type { PersonInput, Sex } from './types';
+import type { PersonInput } from './types';
 
 export interface DemoCase {
   visitDate: IsoDate;
@@ -20,15 +35,15 @@ export interface DemoCase {
   online?: boolean;
   phoneReader?: boolean;
   incident?: Incident;
-  visitType?: 'first' | 'return';
+  visitType?: VisitType;
   needsLimit?: boolean;
-  mynaportalForm?: 'screen' | 'pdf' | 'screenshot';
+  mynaportalForm?: PortalForm;
   policy?: Partial<Policy>;
   /** what the engine decides for this case (checked in demo.test.ts) */
   verdict: Verdict;
   /** the rules the decision lists, in order */
   rules: RuleId[];
-  copayPercent?: 10 | 20 | 30 | 100;
+  copayPercent?: CopayPercent;
 }
 
 export interface DemoPatient {
@@ -261,8 +276,8 @@ interface CovOpts {
   registeredOn?: IsoDate;
   filedOn?: IsoDate;
   myNumberOnForm?: boolean;
-  ratio?: 10 | 20 | 30;
-  elderlyCard?: 'separate' | 'on-document';
+  ratio?: CoverageRatio;
+  elderlyCard?: ElderlyCardHandling;
   limitCategory?: string;
   family?: boolean;
 }
@@ -343,11 +358,11 @@ class Builder {
     this.holdings.push({ kind: 'oshirase', coverage });
     return this;
   }
-  phone(os: 'iphone' | 'android'): this {
+  phone(os: PhoneOs): this {
     this.holdings.push({ kind: 'smartphone', os });
     return this;
   }
-  elderly(ratio: 20 | 30, validUntil: IsoDate | null): this {
+  elderly(ratio: ElderlyRatio, validUntil: IsoDate | null): this {
     this.holdings.push({ kind: 'elderly-card', ratio, validUntil });
     return this;
   }
@@ -1379,15 +1394,6 @@ const ORDINARY: Array<{
     });
   }
 }
-
-const INSURER_JA: Record<Insurer, string> = {
-  kyokai: '協会けんぽ',
-  kumiai: '健保組合',
-  kyosai: '共済組合',
-  senin: '船員保険',
-  kokuho: '国保',
-  kouki: '後期高齢者医療',
-};
 
 function ordinary(i: number): DemoPatient {
   const o = ORDINARY[i]!;

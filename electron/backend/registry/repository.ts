@@ -1,10 +1,10 @@
 // The registry repository: prepared statements, one transaction per write (a person and all
 // their coverages, card and holdings are written or deleted together).
 import type { Database, Statement } from 'better-sqlite3';
-import type { IsoDate } from '../../../shared/dates';
-import { todayInJapan } from '../../../shared/dates';
+import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import { coverageStates } from '../../../shared/engine';
 import { normalizeForSearch } from '../../../shared/kana';
+import type { CoverageRatio } from '../../../shared/enums';
 import type { Myna } from '../../../shared/scenario';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
@@ -48,7 +48,7 @@ interface CoverageRow {
   registered_on: string | null;
   filed_on: string | null;
   my_number_on_form: number;
-  ratio: 10 | 20 | 30 | null;
+  ratio: CoverageRatio | null;
   elderly_card: RegistryCoverage['elderlyCard'];
   limit_category: RegistryCoverage['limitCategory'];
 }

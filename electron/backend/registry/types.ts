@@ -2,11 +2,11 @@
 // in the scenario format, plus what the documents print), their マイナンバーカード, and the
 // documents they carry ("holdings") with the details printed on them.
 import type { IsoDate } from '../../../shared/dates';
+import type { Sex } from '../../../shared/enums';
 import type { Holding } from '../../../shared/holdings';
 import type { Coverage, Myna } from '../../../shared/scenario';
 
 /** As in the API contract; stored as the national system's Sex1 code (1 男, 2 女, 3 未設定). */
-export type Sex = 'male' | 'female' | 'unspecified';
 export const SEX_CODE: Record<Sex, 1 | 2 | 3> = { male: 1, female: 2, unspecified: 3 };
 export const SEX_OF_CODE: Record<1 | 2 | 3, Sex> = { 1: 'male', 2: 'female', 3: 'unspecified' };
 

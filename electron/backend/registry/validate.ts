@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { maxDate } from '../../../shared/dates';
 import { holdingOf } from '../../../shared/holdings';
 import { normalizeKanaReading, isKatakanaReading } from '../../../shared/kana';
-import { type InputIssue, parseScenario, type PresentedDocument } from '../../../shared/scenario';
+import type { InputIssue } from '../../../shared/issues';
+import { parseScenario, type PresentedDocument } from '../../../shared/scenario';
 import { KOUKI_OSHIRASE_START } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
@@ -21,8 +22,8 @@ import {
   type PersonRecord,
   type RegistryCoverage,
   SEX_CODE,
-  type Sex,
 } from './types';
+import type { Sex } from '../../../shared/enums';
 
 export interface ValidPerson extends Pick<
   PersonRecord,

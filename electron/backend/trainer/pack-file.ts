@@ -5,15 +5,9 @@
 // imports nothing unless the list is empty.
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import fs from 'node:fs';
-import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import {
-  PACK_FORMAT,
-  parsePack,
-  redactMyNumber,
-  SCENARIO_FORMAT,
-  type Scenario,
-  type ScenarioIssue,
-} from '../../../shared/scenario';
+import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
+import { PACK_FORMAT, parsePack, SCENARIO_FORMAT, type Scenario } from '../../../shared/scenario';
+import type { ScenarioIssue } from '../../../shared/issues';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { findMyNumberPath } from '../privacy';
 

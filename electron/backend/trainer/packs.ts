@@ -4,14 +4,10 @@
 // for it (verdict, copay, rules) and whether the pack's `expected` agrees.
 import type { Database } from 'better-sqlite3';
 import { compareExpected, decide } from '../../../shared/engine';
-import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
-import {
-  parseScenario,
-  redactMyNumber,
-  type RuleId,
-  type Scenario,
-  type ScenarioIssue,
-} from '../../../shared/scenario';
+import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
+import type { RuleId } from '../../../shared/enums';
+import type { ScenarioIssue } from '../../../shared/issues';
 import type {
   PackDetail,
   PackScenarioRow,

@@ -1,12 +1,12 @@
 // Progress per trainee and per rule over time, and its CSV export (UTF-8 with BOM, CRLF, Japanese
 // headers, formula-safe cells — the same cell rules as the check history's export).
 import { copayWari, NEEDED_JA, VERDICT_JA } from '../../../shared/labels';
-import type { NeededDocument, RuleId } from '../../../shared/scenario';
+import type { NeededDocument, RuleId } from '../../../shared/enums';
 import { RULES } from '../../../shared/rules';
 import type { Progress, TraineeSummary } from '../../../shared/trainer/contract';
 import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
 import { accuracyByDay, ruleAccuracy, scoreOf } from '../../../shared/trainer/score';
-import type { Decision } from '../../../shared/scenario';
+import type { Decision } from '../../../shared/decision';
 import { BOM, csvCell } from '../history/csv';
 import { type AnswerDbRow, scoredOf, type SessionRepository } from './sessions';
 

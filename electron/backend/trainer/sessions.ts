@@ -5,7 +5,9 @@
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { decide } from '../../../shared/engine';
-import { type Decision, parseScenario, type RuleId, type Scenario } from '../../../shared/scenario';
+import type { Decision } from '../../../shared/decision';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
+import type { RuleId } from '../../../shared/enums';
 import type {
   AnswerOutcome,
   Feedback,

@@ -3,16 +3,9 @@
 // with their sources; what to tell the patient (copy); a printable slip.
 import { useDeferredValue, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
-import { copayWari } from '../../../shared/labels';
+import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
-import {
-  BILLING_LABELS,
-  BRING_NEXT_TIME,
-  COPAY_BASIS_LABELS,
-  NEEDED_LABELS,
-  NOTE_LABELS,
-  VERDICT_LABELS,
-} from '../labels';
+import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { verdictTone } from '../tones';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
@@ -118,7 +111,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         </div>
         <div className="fact fact-wide">
           <dt>請求</dt>
-          <dd>{BILLING_LABELS[d.billing]}</dd>
+          <dd>{BILLING_JA[d.billing]}</dd>
         </div>
       </dl>
       {d.notes.length > 0 && (

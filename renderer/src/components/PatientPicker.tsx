@@ -3,9 +3,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PatientSummary } from '../../../shared/contract';
 import { ageOn } from '../../../shared/dates';
-import { INSURER_JA, INSURERS, type Insurer } from '../../../shared/timeline';
+import { INSURER_JA, SEX_JA } from '../../../shared/labels';
+import { INSURERS, type Insurer } from '../../../shared/enums';
 import { formatDateJa, formatWareki } from '../../../shared/wareki';
-import { SEX_LABELS } from '../labels';
 import { useApp } from '../store';
 
 export function PatientPicker({ onChosen }: { onChosen: () => void }) {
@@ -33,7 +33,7 @@ function ChosenPatient() {
           </p>
           <p className="patient-meta">
             {formatDateJa(birthDate)} 生 ・ {age !== null ? `${age}歳` : '—'}
-            {patient.summary.sex !== 'unspecified' && ` ・ ${SEX_LABELS[patient.summary.sex]}`}
+            {patient.summary.sex !== 'unspecified' && ` ・ ${SEX_JA[patient.summary.sex]}`}
           </p>
           <p className="patient-meta">
             {patient.summary.insurers.length > 0

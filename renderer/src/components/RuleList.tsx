@@ -1,6 +1,6 @@
 // The rules a decision used, each with its title, summary and public source (shared/rules.ts).
 import { RULES } from '../../../shared/rules';
-import type { RuleId } from '../../../shared/scenario';
+import type { RuleId } from '../../../shared/enums';
 
 export function RuleList({ rules, label = '適用したルール' }: { rules: readonly RuleId[]; label?: string }) {
   return (

@@ -3,7 +3,7 @@
 // like any scenario; the pack is then edited in 研修 → パックと例題.
 import { useId, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
-import type { ScenarioIssue } from '../../../shared/scenario';
+import type { ScenarioIssue } from '../../../shared/issues';
 import { VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 

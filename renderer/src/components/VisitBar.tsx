@@ -1,8 +1,8 @@
 // Always visible: the visit date (和暦 with the western date; typed 和暦 accepted) and the clinic's
 // situation today — online check, the phone reader, and today's incident (for training).
-import type { ClinicSituation } from '../../../shared/contract';
 import { formatDateJa } from '../../../shared/wareki';
-import { INCIDENT_LABELS } from '../labels';
+import { INCIDENTS } from '../../../shared/enums';
+import { INCIDENT_JA } from '../../../shared/labels';
 import { useApp } from '../store';
 
 export function VisitBar() {
@@ -50,10 +50,7 @@ function VisitDate() {
 function ClinicSituationPanel() {
   const situation = useApp((s) => s.situation);
   const setSituation = useApp((s) => s.setSituation);
-  const incidents = (Object.keys(INCIDENT_LABELS) as ClinicSituation['incident'][]).map((value) => ({
-    value,
-    label: INCIDENT_LABELS[value],
-  }));
+  const incidents = INCIDENTS.map((value) => ({ value, label: INCIDENT_JA[value] }));
   return (
     <fieldset
       className={situation.incident === 'none' ? 'situation' : 'situation tone-declaration'}

@@ -1,7 +1,7 @@
 // Simple line drawings of each document, drawn for this app (no copied images). Decorative: the
 // buttons carry the document's Japanese name as their accessible name.
 import type { ReactElement } from 'react';
-import type { DocumentKind } from '../../../shared/scenario';
+import type { DocumentKind } from '../../../shared/enums';
 
 const S = {
   fill: 'none',

@@ -10,8 +10,7 @@ import type {
   Settings,
 } from '../../../shared/contract';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind } from '../../../shared/scenario';
-import type { Insurer } from '../../../shared/timeline';
+import type { DocumentKind, Insurer, VisitType } from '../../../shared/enums';
 import { parseDate } from '../../../shared/wareki';
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
@@ -28,7 +27,7 @@ export interface DeskSlice {
   visitDateText: string;
   visitDateError: string | null;
   situation: ClinicSituation;
-  visitType: 'first' | 'return';
+  visitType: VisitType;
   needsLimit: boolean;
   presented: DocumentKind[];
   result: DeskResult | null;
@@ -47,7 +46,7 @@ export interface DeskSlice {
   setVisitDateText(text: string): void;
   commitVisitDate(): boolean;
   setSituation(patch: Partial<ClinicSituation>): void;
-  setVisitType(v: 'first' | 'return'): void;
+  setVisitType(v: VisitType): void;
   setNeedsLimit(v: boolean): void;
   toggleDocument(kind: DocumentKind): void;
   decide(): Promise<void>;

@@ -6,7 +6,8 @@ import { AnswerPanel } from '../components/AnswerPanel';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
-import { DOCUMENT_ORDER, DOCUMENTS } from '../labels';
+import { DOCUMENT_KINDS } from '../../../shared/enums';
+import { DOCUMENTS } from '../labels';
 import { useStoreApi } from '../store';
 
 function isTextField(t: EventTarget | null): boolean {
@@ -52,7 +53,7 @@ export function DeskView() {
         void s.decide();
         return;
       }
-      const kind = DOCUMENT_ORDER.find((k) => DOCUMENTS[k].key === e.key);
+      const kind = DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === e.key);
       if (kind) {
         e.preventDefault();
         s.toggleDocument(kind);

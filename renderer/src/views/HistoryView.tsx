@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRowWindow } from '../components/row-window';
 import type { HistoryFilter } from '../../../shared/contract';
-import { VERDICTS, type Verdict } from '../../../shared/scenario';
+import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
 import { parseDate } from '../../../shared/wareki';
 import { VERDICT_LABELS } from '../labels';

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../../shared/contract';
-import { POLICY_INFO } from '../../../shared/timeline';
+import { POLICY_INFO } from '../../../shared/labels';
 import { App } from '../App';
 import { httpBridge, takeToken } from '../bridge';
 import { createAppStore, StoreProvider } from '../store';

@@ -2,7 +2,15 @@
 // it is a setting (POLICY_INFO), so a trainer understands what they switch.
 import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
-import { DEFAULT_POLICY, LAG_LIMITS, type Policy, POLICY_INFO } from '../../../shared/timeline';
+import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
+import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS } from '../../../shared/enums';
+import {
+  CERT_GRACE_BASIS_JA,
+  POLICY_INFO,
+  policyChoicesJa,
+  PORTAL_SCREENSHOT_JA,
+  YES_NO_JA,
+} from '../../../shared/labels';
 import { formatDateJa, parseDate } from '../../../shared/wareki';
 import { useApp } from '../store';
 
@@ -137,10 +145,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <Choice
             label={POLICY_INFO.certGraceBasis.ja}
             value={d.policy.certGraceBasis}
-            options={[
-              ['month-end', '有効期限の月末から3か月'],
-              ['expiry-date', '有効期限日から3か月'],
-            ]}
+            options={CERT_GRACE_BASES.map((v) => [v, CERT_GRACE_BASIS_JA[v]] as const)}
             onChange={(v) => setPolicy('certGraceBasis', v)}
           />
         </PolicyRow>
@@ -148,10 +153,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           <Choice
             label={POLICY_INFO.portalScreenshot.ja}
             value={d.policy.portalScreenshot}
-            options={[
-              ['reject', '認めない'],
-              ['accept', '認める'],
-            ]}
+            options={PORTAL_SCREENSHOT_OPTIONS.map((v) => [v, PORTAL_SCREENSHOT_JA[v]] as const)}
             onChange={(v) => setPolicy('portalScreenshot', v)}
           />
         </PolicyRow>
@@ -217,7 +219,7 @@ function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boo
       <p className="policy-why">
         <span className="policy-why-label">理由:</span> {info.why}
       </p>
-      <p className="policy-options muted small">選択肢: {info.options}</p>
+      <p className="policy-options muted small">選択肢: {policyChoicesJa(k)}</p>
     </div>
   );
 }
@@ -250,8 +252,8 @@ function YesNo({ label, value, onChange }: { label: string; value: boolean; onCh
       label={label}
       value={value ? 'yes' : 'no'}
       options={[
-        ['yes', 'はい'],
-        ['no', 'いいえ'],
+        ['yes', YES_NO_JA.true],
+        ['no', YES_NO_JA.false],
       ]}
       onChange={(v) => onChange(v === 'yes')}
     />

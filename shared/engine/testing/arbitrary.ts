@@ -2,6 +2,15 @@
 // tests and the benchmark.
 import fc from 'fast-check';
 import { addDays, dayNumber, fromDayNumber } from '../../dates';
+import {
+  CERT_GRACE_BASES,
+  DOCUMENT_KINDS,
+  INCIDENTS,
+  INSURERS,
+  PORTAL_FORMS,
+  PORTAL_SCREENSHOT_OPTIONS,
+  VISIT_TYPES,
+} from '../../enums';
 import { checkDigitOf } from '../../identifiers';
 
 const dateBetween = (from: string, to: string) =>
@@ -28,13 +37,13 @@ export const arbRawScenario = fc
     ageDays: fc.integer({ min: 0, max: 90 * 365 }),
     online: fc.boolean(),
     phoneReader: fc.boolean(),
-    incident: fc.constantFrom('none', 'none', 'none', 'reader-failure', 'network-outage'),
-    visitType: fc.constantFrom('first', 'return'),
+    incident: fc.constantFrom('none', 'none', ...INCIDENTS),
+    visitType: fc.constantFrom(...VISIT_TYPES),
     needsLimit: fc.boolean(),
     limitConsent: fc.boolean(),
     nCoverages: fc.integer({ min: 0, max: 3 }),
     seeds: fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 40, maxLength: 40 }),
-    insurers: fc.array(fc.constantFrom('kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki'), {
+    insurers: fc.array(fc.constantFrom(...INSURERS), {
       minLength: 3,
       maxLength: 3,
     }),
@@ -47,29 +56,16 @@ export const arbRawScenario = fc
       certOffset: fc.integer({ min: -400, max: 2000 }),
       pinLocked: fc.boolean(),
     }),
-    kinds: fc.uniqueArray(
-      fc.constantFrom(
-        'myna-card',
-        'myna-smartphone',
-        'legacy-card',
-        'kakunin-sho',
-        'oshirase',
-        'mynaportal',
-        'elderly-card',
-        'limit-cert',
-        'declaration',
-      ),
-      { maxLength: 5 },
-    ),
-    portalForm: fc.constantFrom('screen', 'pdf', 'screenshot'),
+    kinds: fc.uniqueArray(fc.constantFrom(...DOCUMENT_KINDS), { maxLength: 5 }),
+    portalForm: fc.constantFrom(...PORTAL_FORMS),
     policy: fc.option(
       fc.record(
         {
           interimEnd: fc.constantFrom('2026-03-31', '2026-07-31'),
           interimEmployeeFromExpiry: fc.boolean(),
           interimNeedsOnlineCheck: fc.boolean(),
-          certGraceBasis: fc.constantFrom('month-end', 'expiry-date'),
-          portalScreenshot: fc.constantFrom('reject', 'accept'),
+          certGraceBasis: fc.constantFrom(...CERT_GRACE_BASES),
+          portalScreenshot: fc.constantFrom(...PORTAL_SCREENSHOT_OPTIONS),
           lagWithMyNumber: fc.integer({ min: 2, max: 5 }),
           lagWithoutMyNumber: fc.integer({ min: 5, max: 30 }),
         },

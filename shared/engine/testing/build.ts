@@ -1,17 +1,19 @@
 // Test helpers: build a scenario from a few fields, validate it as the CLI would, and decide it.
-import { type Decision, type ExpectedDecision, type Scenario, parseScenario } from '../../scenario';
+import type { Decision, ExpectedDecision } from '../../decision';
+import type { Incident, VisitType } from '../../enums';
+import { type Scenario, parseScenario } from '../../scenario';
 import { compareExpected } from '../compare';
 import { decide } from '../decide';
 
 export interface ScenarioInput {
   id?: string;
   visitDate: string;
-  visitType?: 'first' | 'return';
+  visitType?: VisitType;
   needsLimit?: boolean;
   limitConsent?: boolean;
   online?: boolean;
   phoneReader?: boolean;
-  incident?: 'none' | 'reader-failure' | 'network-outage';
+  incident?: Incident;
   birthDate?: string;
   coverages?: Record<string, unknown>[];
   myna?: Record<string, unknown> | null;

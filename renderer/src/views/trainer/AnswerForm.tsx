@@ -2,13 +2,15 @@
 // checkboxes (arrow keys, Space, Tab), Enter answers. Every group must be answered; choosing
 // 自費 (10割) sets the copay to 10割, which the trainee may still change.
 import { useEffect, useRef, useState } from 'react';
-import { type NeededDocument, VERDICTS, type Verdict } from '../../../../shared/scenario';
 import {
-  COPAY_CHOICES,
-  type CopayChoice,
+  type NeededDocument,
+  VERDICTS,
+  type Verdict,
+  COPAY_PERCENTS,
+  type CopayPercent,
   NEEDED_DOCUMENTS,
-  type TraineeAnswer,
-} from '../../../../shared/trainer/grade';
+} from '../../../../shared/enums';
+import type { TraineeAnswer } from '../../../../shared/trainer/grade';
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
 import { verdictTone } from '../../tones';
 import { copayText } from './format';
@@ -16,7 +18,7 @@ import { copayText } from './format';
 /** Keyed by the question (SessionView), so each patient starts with an empty form. */
 export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: TraineeAnswer) => void }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [copay, setCopay] = useState<CopayChoice | null>(null);
+  const [copay, setCopay] = useState<CopayPercent | null>(null);
   const [elderly, setElderly] = useState<boolean | null>(null);
   const [docs, setDocs] = useState<NeededDocument[]>([]);
   const [missing, setMissing] = useState<string | null>(null);
@@ -68,7 +70,7 @@ export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: Tr
       </fieldset>
       <fieldset className="choice-group">
         <legend>窓口負担</legend>
-        {COPAY_CHOICES.map((c) => (
+        {COPAY_PERCENTS.map((c) => (
           <label key={c} className="choice">
             <input type="radio" name="copay" value={c} checked={copay === c} onChange={() => setCopay(c)} />
             {copayText(c)}

@@ -3,8 +3,9 @@
 import { useEffect, useRef } from 'react';
 import type { Feedback } from '../../../../shared/trainer/contract';
 import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
+import { BILLING_JA } from '../../../../shared/labels';
 import { VerdictBadge } from '../../components/Verdict';
-import { BILLING_LABELS, NOTE_LABELS } from '../../labels';
+import { NOTE_LABELS } from '../../labels';
 import { rightTone } from '../../tones';
 import { ITEM_LABELS, itemText, secondsText } from './format';
 import { RuleList } from '../../components/RuleList';
@@ -59,7 +60,7 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
       )}
       <div className="feedback-decision">
         <p>
-          <VerdictBadge verdict={d.verdict} /> {BILLING_LABELS[d.billing]}
+          <VerdictBadge verdict={d.verdict} /> {BILLING_JA[d.billing]}
           {d.copayProvisional && ' ・ 負担割合は仮 (高齢受給者証の確認後に精算)'}
         </p>
         <p className="explanation">{d.explanation}</p>

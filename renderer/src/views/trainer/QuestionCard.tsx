@@ -1,11 +1,24 @@
 // One patient at the desk, as the trainee sees it: the day (和暦), the patient, the clinic's
 // situation, what was said, what was handed over with what is printed on it, and the online
 // check's screens. Never the scenario's title (it often names the answer) nor the truth behind it.
+import { POLICY_KEYS } from '../../../../shared/enums';
 import type { QuestionDocument, Question } from '../../../../shared/trainer/question';
-import { type Policy, INSURER_JA, POLICY_INFO } from '../../../../shared/timeline';
+import {
+  cardRouteStatus,
+  copayWari,
+  FAILURE_JA,
+  INCIDENT_JA,
+  INSURER_JA,
+  numberRouteStatus,
+  ONLINE_STATUS_JA,
+  PHONE_OS_JA,
+  POLICY_INFO,
+  policyValueJa,
+  PORTAL_FORM_JA,
+  VISIT_TYPE_JA,
+} from '../../../../shared/labels';
 import { formatDateJa } from '../../../../shared/wareki';
-import { cardRouteStatus, FAILURE_JA, numberRouteStatus, ONLINE_STATUS_JA } from '../../../../shared/labels';
-import { DOCUMENTS, INCIDENT_LABELS } from '../../labels';
+import { DOCUMENTS } from '../../labels';
 import { warekiWithWeekday } from './format';
 
 function Printed({ d }: { d: QuestionDocument }) {
@@ -31,16 +44,13 @@ function Printed({ d }: { d: QuestionDocument }) {
       if (d.showsLimit) lines.push(['限度区分', p?.limitCategory ?? '印字あり']);
       break;
     case 'myna-smartphone':
-      if (d.os) lines.push(['機種', d.os === 'iphone' ? 'iPhone' : 'Android']);
+      if (d.os) lines.push(['機種', PHONE_OS_JA[d.os]]);
       break;
     case 'mynaportal':
-      lines.push([
-        '見せ方',
-        { screen: 'スマホでログインした画面', pdf: '前に保存した PDF', screenshot: 'スクリーンショット' }[d.form],
-      ]);
+      lines.push(['見せ方', PORTAL_FORM_JA[d.form]]);
       break;
     case 'elderly-card':
-      lines.push(['負担割合', `${d.ratio / 10}割`]);
+      lines.push(['負担割合', copayWari(d.ratio)]);
       lines.push(['有効期限', d.validUntil ? formatDateJa(d.validUntil) : '印字なし']);
       break;
     case 'limit-cert':
@@ -64,7 +74,7 @@ function Printed({ d }: { d: QuestionDocument }) {
 }
 
 export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
-  const policy = Object.entries(q.policy) as [keyof Policy, Policy[keyof Policy]][];
+  const policy = POLICY_KEYS.flatMap((k) => (q.policy[k] === undefined ? [] : [[k, q.policy[k]] as const]));
   return (
     <section className="panel question-card" aria-labelledby="question-h">
       <h2 id="question-h" className="panel-title">
@@ -81,7 +91,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
           <dt>患者</dt>
           <dd>
             <strong>{q.patient.age}歳</strong> ・ 生年月日 {formatDateJa(q.patient.birthDate)} ・{' '}
-            {q.visitType === 'return' ? '再診 (記録あり)' : '初診'}
+            {VISIT_TYPE_JA[q.visitType]}
           </dd>
         </div>
         <div>
@@ -92,7 +102,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             {q.clinic.incident !== 'none' && (
               <>
                 {' ・ '}
-                <strong className="question-alert">本日の障害: {INCIDENT_LABELS[q.clinic.incident]}</strong>
+                <strong className="question-alert">本日の障害: {INCIDENT_JA[q.clinic.incident]}</strong>
               </>
             )}
           </dd>
@@ -113,7 +123,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             <dd>
               {policy.map(([k, v]) => (
                 <span key={k} className="question-policy">
-                  {POLICY_INFO[k].ja}: {String(v)}
+                  {POLICY_INFO[k].ja}: {policyValueJa(k, v)}
                 </span>
               ))}
             </dd>

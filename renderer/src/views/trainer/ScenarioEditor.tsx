@@ -3,20 +3,40 @@
 // the trainer sees the problems and the answer while writing. Saving goes through the backend,
 // which validates again; nothing is stored while a problem remains.
 import { useId, useMemo, useState } from 'react';
-import { decide } from '../../../../shared/engine';
+import { decide, compareExpected } from '../../../../shared/engine';
 import {
+  CERT_GRACE_BASES,
+  COVERAGE_RATIOS,
   DOCUMENT_KINDS,
   type DocumentKind,
-  formatPath,
+  ELDERLY_CARD_HANDLINGS,
+  ELDERLY_RATIOS,
+  INCIDENTS,
+  INSURERS,
   LIMIT_CATEGORIES,
-  parseScenario,
-  type ScenarioIssue,
-} from '../../../../shared/scenario';
-import { INSURER_JA, INSURERS, POLICY_INFO, type Policy } from '../../../../shared/timeline';
+  PHONE_OS,
+  POLICY_KEYS,
+  PORTAL_FORMS,
+  PORTAL_SCREENSHOT_OPTIONS,
+  VISIT_TYPES,
+} from '../../../../shared/enums';
+import { formatPath, type ScenarioIssue } from '../../../../shared/issues';
+import {
+  CERT_GRACE_BASIS_JA,
+  copayWari,
+  ELDERLY_CARD_JA,
+  INCIDENT_JA,
+  INSURER_JA,
+  PHONE_OS_JA,
+  POLICY_INFO,
+  PORTAL_FORM_JA,
+  PORTAL_SCREENSHOT_JA,
+  VISIT_TYPE_JA,
+} from '../../../../shared/labels';
+import { parseScenario } from '../../../../shared/scenario';
 import { correctAnswer } from '../../../../shared/trainer/grade';
-import { compareExpected } from '../../../../shared/engine';
 import { VerdictBadge } from '../../components/Verdict';
-import { DOCUMENTS, INCIDENT_LABELS } from '../../labels';
+import { DOCUMENTS } from '../../labels';
 import { rightTone } from '../../tones';
 import { useApp } from '../../store';
 import { copayText, neededText } from './format';
@@ -164,6 +184,9 @@ function Choice({ c, path, label, options }: { c: Ctx; path: Path; label: string
 }
 
 const j = (v: unknown) => JSON.stringify(v);
+/** The options of an enumeration: its values (as JSON) with their words. */
+const choices = <T,>(values: readonly T[], words: (v: T) => string): [string, string][] =>
+  values.map((v) => [j(v), words(v)]);
 const YES_NO_DEFAULT = (def: string): [string, string][] => [
   ['', `既定 (${def})`],
   [j(true), 'はい'],
@@ -241,26 +264,20 @@ function Coverages({ c }: { c: Ctx }) {
                 label="負担割合"
                 options={[
                   ['', '既定'],
-                  [j(10), '1割 (後期のみ)'],
-                  [j(20), '2割'],
-                  [j(30), '3割'],
+                  ...choices(COVERAGE_RATIOS, (r) => (r === 10 ? `${copayWari(r)} (後期のみ)` : copayWari(r))),
                 ]}
               />
               <Choice
                 c={c}
                 path={[...p, 'elderlyCard']}
                 label="高齢受給者証"
-                options={[
-                  ['', '既定 (保険者による)'],
-                  [j('separate'), '別に交付'],
-                  [j('on-document'), '保険証などに印字'],
-                ]}
+                options={[['', '既定 (保険者による)'], ...choices(ELDERLY_CARD_HANDLINGS, (h) => ELDERLY_CARD_JA[h])]}
               />
               <Choice
                 c={c}
                 path={[...p, 'limitCategory']}
                 label="限度額区分"
-                options={[['', 'なし'], ...LIMIT_CATEGORIES.map((x): [string, string] => [j(x), x])]}
+                options={[['', 'なし'], ...choices(LIMIT_CATEGORIES, (x) => x)]}
               />
             </div>
           </div>
@@ -339,11 +356,7 @@ function Documents({ c }: { c: Ctx }) {
                   c={c}
                   path={[...p, 'os']}
                   label="機種"
-                  options={[
-                    ['', '指定なし'],
-                    [j('iphone'), 'iPhone'],
-                    [j('android'), 'Android'],
-                  ]}
+                  options={[['', '指定なし'], ...choices(PHONE_OS, (os) => PHONE_OS_JA[os])]}
                 />
               )}
               {kind === 'mynaportal' && (
@@ -351,24 +364,12 @@ function Documents({ c }: { c: Ctx }) {
                   c={c}
                   path={[...p, 'form']}
                   label="見せ方"
-                  options={[
-                    [j('screen'), 'ログインした画面'],
-                    [j('pdf'), '保存した PDF'],
-                    [j('screenshot'), 'スクリーンショット'],
-                  ]}
+                  options={choices(PORTAL_FORMS, (f) => PORTAL_FORM_JA[f])}
                 />
               )}
               {kind === 'elderly-card' && (
                 <>
-                  <Choice
-                    c={c}
-                    path={[...p, 'ratio']}
-                    label="負担割合"
-                    options={[
-                      [j(20), '2割'],
-                      [j(30), '3割'],
-                    ]}
-                  />
+                  <Choice c={c} path={[...p, 'ratio']} label="負担割合" options={choices(ELDERLY_RATIOS, copayWari)} />
                   <Text c={c} path={[...p, 'validUntil']} label="有効期限" />
                 </>
               )}
@@ -413,12 +414,11 @@ function Documents({ c }: { c: Ctx }) {
 }
 
 function PolicyFields({ c }: { c: Ctx }) {
-  const keys = Object.keys(POLICY_INFO) as (keyof Policy)[];
   return (
     <details className="field-group">
       <summary>この例題だけの方針 (任意)</summary>
       <div className="field-row">
-        {keys.map((k) => {
+        {POLICY_KEYS.map((k) => {
           const path = ['policy', k];
           const info = POLICY_INFO[k];
           if (k === 'interimEnd') return <Text key={k} c={c} path={path} label={info.ja} hint="既定 2026-07-31" />;
@@ -446,11 +446,7 @@ function PolicyFields({ c }: { c: Ctx }) {
                 c={c}
                 path={path}
                 label={info.ja}
-                options={[
-                  ['', '既定'],
-                  [j('month-end'), '期限の月末から3か月'],
-                  [j('expiry-date'), '期限日から3か月'],
-                ]}
+                options={[['', '既定'], ...choices(CERT_GRACE_BASES, (b) => CERT_GRACE_BASIS_JA[b])]}
               />
             );
           }
@@ -461,11 +457,7 @@ function PolicyFields({ c }: { c: Ctx }) {
                 c={c}
                 path={path}
                 label={info.ja}
-                options={[
-                  ['', '既定'],
-                  [j('reject'), '認めない'],
-                  [j('accept'), '認める'],
-                ]}
+                options={[['', '既定'], ...choices(PORTAL_SCREENSHOT_OPTIONS, (o) => PORTAL_SCREENSHOT_JA[o])]}
               />
             );
           }
@@ -580,11 +572,7 @@ export function ScenarioEditor({
             c={c}
             path={['visitType']}
             label="初診・再診"
-            options={[
-              ['', '初診 (既定)'],
-              [j('first'), '初診'],
-              [j('return'), '再診 (記録あり)'],
-            ]}
+            options={[['', `${VISIT_TYPE_JA.first} (既定)`], ...choices(VISIT_TYPES, (t) => VISIT_TYPE_JA[t])]}
           />
           <Check c={c} path={['needsLimit']} label="限度額の適用が必要" def={false} />
           <Check c={c} path={['limitConsent']} label="限度額情報の提供に同意" def={true} />
@@ -600,11 +588,7 @@ export function ScenarioEditor({
             c={c}
             path={['clinic', 'incident']}
             label="本日の障害"
-            options={[
-              ['', INCIDENT_LABELS.none],
-              [j('reader-failure'), INCIDENT_LABELS['reader-failure']],
-              [j('network-outage'), INCIDENT_LABELS['network-outage']],
-            ]}
+            options={[['', INCIDENT_JA.none], ...choices(INCIDENTS.slice(1), (i) => INCIDENT_JA[i])]}
           />
         </div>
       </fieldset>

@@ -1,6 +1,6 @@
 // Words and small helpers the trainer screens share.
 import { copayWari } from '../../../../shared/labels';
-import type { NeededDocument } from '../../../../shared/scenario';
+import type { NeededDocument } from '../../../../shared/enums';
 import type { AnswerItem, TraineeAnswer } from '../../../../shared/trainer/grade';
 import { formatWareki } from '../../../../shared/wareki';
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';

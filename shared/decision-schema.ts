@@ -1,0 +1,87 @@
+// zod schemas of the decision (the API's output) and of a pack's `expected` (a strict, partial
+// decision), both built from the enumerations of shared/enums.ts, and the policy settings' shape
+// (a scenario's overrides accept 和暦 dates; the API's settings carry ISO dates).
+import { z } from 'zod';
+import type { IsoDate } from './dates';
+import { isoDate } from './date-schema';
+import type { Decision } from './decision';
+import {
+  BILLINGS,
+  CARD_ROUTE_RESULTS,
+  CERT_GRACE_BASES,
+  CHECK_FAILURES,
+  COPAY_BASES,
+  COPAY_PERCENTS,
+  NEEDED_DOCUMENTS,
+  NOTES,
+  NUMBER_ROUTE_RESULTS,
+  type PolicyKey,
+  PORTAL_SCREENSHOT_OPTIONS,
+  RULE_IDS,
+  VERDICTS,
+} from './enums';
+import { LAG_LIMITS, type Policy } from './timeline';
+
+const lag = (k: keyof typeof LAG_LIMITS) => z.number().int().min(LAG_LIMITS[k].min).max(LAG_LIMITS[k].max);
+
+/** Every policy setting (RULES.md section P), with the given date schema for `interimEnd`. */
+export function policyShape<D extends z.ZodType<IsoDate, string>>(date: D) {
+  return {
+    interimEnd: date,
+    interimEmployeeFromExpiry: z.boolean(),
+    interimNeedsOnlineCheck: z.boolean(),
+    certGraceBasis: z.enum(CERT_GRACE_BASES),
+    portalScreenshot: z.enum(PORTAL_SCREENSHOT_OPTIONS),
+    lagWithMyNumber: lag('lagWithMyNumber'),
+    lagWithoutMyNumber: lag('lagWithoutMyNumber'),
+  } satisfies Record<PolicyKey, z.ZodType>;
+}
+
+/** The clinic's settings as the API carries them: every key, ISO dates. */
+export const policySchema = z.strictObject(policyShape(isoDate));
+
+const onlineCheckShape = {
+  cardRoute: z.enum(CARD_ROUTE_RESULTS),
+  numberRoute: z.enum(NUMBER_ROUTE_RESULTS),
+  failure: z.enum(CHECK_FAILURES).nullable(),
+};
+
+const decisionShape = {
+  id: z.string(),
+  verdict: z.enum(VERDICTS),
+  coverage: z.string().nullable(),
+  copayPercent: z.literal(COPAY_PERCENTS),
+  copayBasis: z.enum(COPAY_BASES),
+  copayProvisional: z.boolean(),
+  elderlyCardNeeded: z.boolean(),
+  documentsNeeded: z.array(z.enum(NEEDED_DOCUMENTS)),
+  billing: z.enum(BILLINGS),
+  rules: z.array(z.enum(RULE_IDS)),
+  notes: z.array(z.enum(NOTES)),
+  explanation: z.string(),
+  tellPatient: z.string(),
+};
+
+/** A decision as the engine returns it (the API's responses carry it). */
+export const decisionSchema = z.object({
+  ...decisionShape,
+  onlineCheck: z.object(onlineCheckShape),
+  policy: policySchema,
+});
+
+/** A pack's `expected`: any subset of the decision's fields, nothing else. */
+export function expectedDecisionSchema<D extends z.ZodType<IsoDate, string>>(date: D) {
+  return z
+    .strictObject({
+      ...decisionShape,
+      onlineCheck: z.strictObject(onlineCheckShape).partial(),
+      policy: z.strictObject(policyShape(date)).partial(),
+    })
+    .partial();
+}
+
+// Compile-time guards: the schemas describe the engine's own types.
+const _decision: z.ZodType<Decision> = decisionSchema;
+const _policy: z.ZodType<Policy> = policySchema;
+void _decision;
+void _policy;

@@ -1,0 +1,177 @@
+// Every enumeration of the formats (SCENARIO.md, RULES.md), once: one `as const` array each, in
+// its canonical order. Types, zod schemas, order arrays and label tables (shared/labels.ts) are
+// derived from these arrays; nothing else spells the values out as a list.
+
+/** 判定 (RULES.md "Decision"). */
+export const VERDICTS = ['insured', 'insured-interim', 'insured-declaration', 'self-pay'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * What a patient can hand over (RULES.md "Documents and what each proves"), in the canonical order
+ * in which the engine reads them — the order of the desk's keys 1–9.
+ */
+export const DOCUMENT_KINDS = [
+  'myna-card',
+  'myna-smartphone',
+  'kakunin-sho',
+  'legacy-card',
+  'oshirase',
+  'mynaportal',
+  'elderly-card',
+  'limit-cert',
+  'declaration',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** The documents that name a coverage (資格確認書, 保険証, お知らせ), in the number route's report order. */
+export const COVERAGE_DOC_KINDS = ['kakunin-sho', 'legacy-card', 'oshirase'] as const satisfies readonly DocumentKind[];
+export type CoverageDocKind = (typeof COVERAGE_DOC_KINDS)[number];
+
+/** まだ必要な書類 (`documentsNeeded`), in the order a decision lists them. */
+export const NEEDED_DOCUMENTS = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'] as const;
+export type NeededDocument = (typeof NEEDED_DOCUMENTS)[number];
+
+/** 請求. */
+export const BILLINGS = ['normal', 'old-qualification', 'recheck', 'none'] as const;
+export type Billing = (typeof BILLINGS)[number];
+
+/** 負担割合の根拠. */
+export const COPAY_BASES = ['online', 'document', 'elderly-card', 'declared', 'provisional', 'self-pay'] as const;
+export type CopayBasis = (typeof COPAY_BASES)[number];
+
+/** 負担割合 in percent (100 = 自費 10割). */
+export const COPAY_PERCENTS = [10, 20, 30, 100] as const;
+export type CopayPercent = (typeof COPAY_PERCENTS)[number];
+
+/** A coverage's ratio (R15): 後期 10/20/30, 70–74 20/30. */
+export const COVERAGE_RATIOS = [10, 20, 30] as const;
+export type CoverageRatio = (typeof COVERAGE_RATIOS)[number];
+
+/** The ratio printed on a 高齢受給者証. */
+export const ELDERLY_RATIOS = [20, 30] as const;
+export type ElderlyRatio = (typeof ELDERLY_RATIOS)[number];
+
+/** The card route's answer (照会区分 1; QualificationValidity plus not-run / failed). */
+export const CARD_ROUTE_RESULTS = ['not-run', 'valid', 'invalid', 'not-found', 'multiple', 'failed'] as const;
+export type CardRouteResult = (typeof CARD_ROUTE_RESULTS)[number];
+
+/** A number query's answer (照会区分 2). */
+export const NUMBER_ROUTE_RESULTS = ['not-run', 'valid', 'invalid', 'invalid-new', 'not-found'] as const;
+export type NumberRouteResult = (typeof NUMBER_ROUTE_RESULTS)[number];
+
+/** Why the card route failed. */
+export const CHECK_FAILURES = [
+  'reader-failure',
+  'network-outage',
+  'no-phone-reader',
+  'not-registered',
+  'cert-expired',
+] as const;
+export type CheckFailure = (typeof CHECK_FAILURES)[number];
+
+/** 注記 (RULES.md "What rules and notes list"), in the order a decision lists them. */
+export const NOTES = [
+  'insurer-may-reclaim',
+  'return-patient-discretion',
+  'cert-grace',
+  'holiday-data-estimate',
+] as const;
+export type Note = (typeof NOTES)[number];
+
+/** The rule ids of RULES.md, in order (shared/rules.ts holds each rule's text and source). */
+export const RULE_IDS = [
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+  'R16',
+  'R17',
+  'R18',
+  'R19',
+  'R20',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** 本日の障害 at the clinic. */
+export const INCIDENTS = ['none', 'reader-failure', 'network-outage'] as const;
+export type Incident = (typeof INCIDENTS)[number];
+
+/** 保険者の種別. */
+export const INSURERS = ['kyokai', 'kumiai', 'kyosai', 'senin', 'kokuho', 'kouki'] as const;
+export type Insurer = (typeof INSURERS)[number];
+
+/** 限度額区分: ア〜オ (under 70), then the brackets of 70 and over. */
+export const LIMIT_CATEGORIES = [
+  'ア',
+  'イ',
+  'ウ',
+  'エ',
+  'オ',
+  '現役並みⅢ',
+  '現役並みⅡ',
+  '現役並みⅠ',
+  '一般',
+  '低所得Ⅱ',
+  '低所得Ⅰ',
+] as const;
+export type LimitCategory = (typeof LIMIT_CATEGORIES)[number];
+
+/** 初診 / 再診 (the clinic holds records). */
+export const VISIT_TYPES = ['first', 'return'] as const;
+export type VisitType = (typeof VISIT_TYPES)[number];
+
+/** How the マイナポータル 資格情報画面 is shown. */
+export const PORTAL_FORMS = ['screen', 'pdf', 'screenshot'] as const;
+export type PortalForm = (typeof PORTAL_FORMS)[number];
+
+/** The smartphone of a スマホのマイナ保険証. */
+export const PHONE_OS = ['iphone', 'android'] as const;
+export type PhoneOs = (typeof PHONE_OS)[number];
+
+/** Where the 70–74 ratio is printed (R7): a separate 高齢受給者証, or the insurer's own documents. */
+export const ELDERLY_CARD_HANDLINGS = ['separate', 'on-document'] as const;
+export type ElderlyCardHandling = (typeof ELDERLY_CARD_HANDLINGS)[number];
+
+/** What is put on the reader for the card route: the physical card wins over the smartphone. */
+export const DEVICES = ['card', 'smartphone'] as const;
+export type Device = (typeof DEVICES)[number];
+
+/** 性別 of a registry patient. */
+export const SEXES = ['male', 'female', 'unspecified'] as const;
+export type Sex = (typeof SEXES)[number];
+
+/** RULES.md section P: the policy settings (shared/timeline.ts has their types and defaults). */
+export const POLICY_KEYS = [
+  'interimEnd',
+  'interimEmployeeFromExpiry',
+  'interimNeedsOnlineCheck',
+  'certGraceBasis',
+  'portalScreenshot',
+  'lagWithMyNumber',
+  'lagWithoutMyNumber',
+] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+
+/** `certGraceBasis`: the e-certificate grace counts from the end of the expiry month or from the day. */
+export const CERT_GRACE_BASES = ['month-end', 'expiry-date'] as const;
+export type CertGraceBasis = (typeof CERT_GRACE_BASES)[number];
+
+/** `portalScreenshot`: whether a screenshot or printout of マイナポータル counts. */
+export const PORTAL_SCREENSHOT_OPTIONS = ['reject', 'accept'] as const;
+export type PortalScreenshotOption = (typeof PORTAL_SCREENSHOT_OPTIONS)[number];
+
+/** A value's position in its enumeration: for sorting in the canonical order. */
+export function orderOf<T extends string>(values: readonly T[]): Readonly<Record<T, number>> {
+  return Object.freeze(Object.fromEntries(values.map((v, i) => [v, i]))) as Record<T, number>;
+}

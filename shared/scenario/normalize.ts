@@ -1,0 +1,205 @@
+// Validation of one scenario: the shape (./schema.ts), then the checks that need several fields
+// and the normalization (defaults, each document's coverage resolved) that give the engine a
+// Scenario (./types.ts). Every problem is listed; nothing partial is returned.
+import { addMonthsClamped, birthday } from '../dates';
+import { checkNumber, looksLikeMyNumber } from '../identifiers';
+import { type InputIssue, issueFromZod, redactIssue } from '../issues';
+import { KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
+import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
+import type { Coverage, PresentedDocument, Scenario } from './types';
+
+/** Cross-field checks and normalization that the shape schema cannot express. */
+function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[]): Scenario {
+  const coverages: Coverage[] = raw.patient.coverages.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
+  const byId = new Map<string, Coverage>();
+  coverages.forEach((c, i) => {
+    const at = `patient.coverages[${i}]`;
+    if (byId.has(c.id))
+      issues.push({
+        path: `${at}.id`,
+        ja: `保険の id が重複しています: ${c.id}`,
+        en: `duplicate coverage id: ${c.id}`,
+      });
+    byId.set(c.id, c);
+    if (c.insurerNumber !== null) {
+      const r = checkNumber(c.insurerNumber, c.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer');
+      if (!r.ok) issues.push({ path: `${at}.insurerNumber`, ja: `保険者番号: ${r.ja}`, en: `insurer number: ${r.en}` });
+    }
+    for (const f of ['symbol', 'number', 'branch'] as const) {
+      const v = c[f];
+      if (v !== null && looksLikeMyNumber(v)) {
+        warnings.push({
+          path: `${at}.${f}`,
+          ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
+          en: 'a 12-digit value: make sure it is not a My Number (R18)',
+        });
+      }
+    }
+    if (c.lostOn !== null && c.lostOn <= c.acquiredOn) {
+      issues.push({
+        path: `${at}.lostOn`,
+        ja: '資格喪失日は資格取得日より後の日付にしてください',
+        en: 'lostOn must be after acquiredOn',
+      });
+    }
+    if (c.acquiredOn < raw.patient.birthDate) {
+      issues.push({
+        path: `${at}.acquiredOn`,
+        ja: '資格取得日が生年月日より前です',
+        en: 'acquiredOn is before the birth date',
+      });
+    }
+    if (c.ratio === 10 && c.insurer !== 'kouki') {
+      issues.push({
+        path: `${at}.ratio`,
+        ja: '1割負担は後期高齢者医療のみです',
+        en: 'a ratio of 10 exists only for kouki',
+      });
+    }
+    if (c.insurer === 'kouki' && c.elderlyCard !== null) {
+      issues.push({
+        path: `${at}.elderlyCard`,
+        ja: '後期高齢者医療に高齢受給者証はありません',
+        en: 'kouki has no elderly card',
+      });
+    }
+  });
+  if (raw.visitDate < raw.patient.birthDate) {
+    issues.push({ path: 'visitDate', ja: '受診日が生年月日より前です', en: 'visitDate is before the birth date' });
+  }
+
+  const D = raw.visitDate;
+  const defaultCoverage = (legacy: boolean): Coverage | undefined => {
+    const pool = legacy ? coverages.filter((c) => c.acquiredOn < REFORM) : coverages;
+    const sorted = [...pool].sort((a, b) => (a.acquiredOn < b.acquiredOn ? 1 : a.acquiredOn > b.acquiredOn ? -1 : 0));
+    // current on D in truth: a non-後期 coverage also ends on the 75th birthday (R12)
+    const b75 = birthday(raw.patient.birthDate, 75);
+    const lost = (c: Coverage) => (c.lostOn !== null && c.lostOn <= D) || (c.insurer !== 'kouki' && b75 <= D);
+    return sorted.find((c) => c.acquiredOn <= D && !lost(c)) ?? sorted[0];
+  };
+
+  const presented: PresentedDocument[] = [];
+  raw.presented.forEach((doc, i) => {
+    const at = `presented[${i}]`;
+    if (
+      (doc.kind === 'myna-card' || doc.kind === 'myna-smartphone' || doc.kind === 'mynaportal') &&
+      raw.patient.myna === null
+    ) {
+      issues.push({
+        path: `${at}.kind`,
+        ja: 'マイナンバーカードを持たない患者 (patient.myna が null) には出せない書類です',
+        en: 'the patient has no My Number card (patient.myna is null)',
+      });
+    }
+    if (doc.kind === 'legacy-card' || doc.kind === 'kakunin-sho' || doc.kind === 'oshirase') {
+      let cov: Coverage | undefined;
+      if (doc.coverage !== null) {
+        cov = byId.get(doc.coverage);
+        if (!cov)
+          issues.push({
+            path: `${at}.coverage`,
+            ja: `存在しない保険を指しています: ${doc.coverage}`,
+            en: `no such coverage: ${doc.coverage}`,
+          });
+      } else {
+        cov = defaultCoverage(doc.kind === 'legacy-card');
+        if (!cov) {
+          issues.push({
+            path: `${at}.coverage`,
+            ja:
+              doc.kind === 'legacy-card'
+                ? '2024-12-02より前に取得した保険がないため保険証は存在しません'
+                : '患者に保険がないため、この書類は存在しません',
+            en:
+              doc.kind === 'legacy-card'
+                ? 'no coverage acquired before 2024-12-02 for a legacy card'
+                : 'the patient has no coverage for this document',
+          });
+        }
+      }
+      if (!cov) return;
+      if (doc.kind === 'legacy-card') {
+        if (cov.acquiredOn >= REFORM) {
+          issues.push({
+            path: `${at}.coverage`,
+            ja: '2024-12-02以降に取得した保険の保険証は発行されていません',
+            en: 'no legacy card exists for a coverage acquired on or after 2024-12-02',
+          });
+        }
+        if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
+          issues.push({
+            path: `${at}.printedExpiry`,
+            ja: '国保の保険証には有効期限 (printedExpiry) が必要です',
+            en: 'a kokuho legacy card needs printedExpiry',
+          });
+        }
+        presented.push({ ...doc, coverage: cov.id });
+      } else if (doc.kind === 'kakunin-sho') {
+        if (doc.issuedOn < REFORM) {
+          issues.push({
+            path: `${at}.issuedOn`,
+            ja: '資格確認書は2024-12-02より前には発行されていません',
+            en: 'no kakunin-sho was issued before 2024-12-02',
+          });
+        }
+        if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60)) {
+          issues.push({
+            path: `${at}.validUntil`,
+            ja: '資格確認書の有効期限は交付日から5年以内です',
+            en: 'a kakunin-sho is valid for at most 5 years after issuedOn',
+          });
+        }
+        if (doc.validFrom !== null && doc.validFrom > doc.validUntil) {
+          issues.push({
+            path: `${at}.validFrom`,
+            ja: '有効開始日が有効期限より後です',
+            en: 'validFrom is after validUntil',
+          });
+        }
+        presented.push({ ...doc, coverage: cov.id });
+      } else {
+        if (cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START) {
+          issues.push({
+            path: `${at}.kind`,
+            ja: '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
+            en: 'a kouki oshirase exists only from 2026-08-01 (R6)',
+          });
+        }
+        presented.push({ ...doc, coverage: cov.id });
+      }
+      return;
+    }
+    presented.push(doc as PresentedDocument);
+  });
+
+  const out: Scenario = {
+    id: raw.id,
+    title: raw.title,
+    story: raw.story,
+    visitDate: raw.visitDate,
+    visitType: raw.visitType,
+    needsLimit: raw.needsLimit,
+    limitConsent: raw.limitConsent,
+    clinic: raw.clinic,
+    patient: { birthDate: raw.patient.birthDate, coverages, myna: raw.patient.myna },
+    presented,
+    policy: Object.fromEntries(Object.entries(raw.policy).filter(([, v]) => v !== undefined)) as Partial<Policy>,
+  };
+  if (raw.expected !== undefined) out.expected = raw.expected;
+  return out;
+}
+
+export type ScenarioParse =
+  | { ok: true; scenario: Scenario; warnings: InputIssue[] }
+  | { ok: false; issues: InputIssue[]; warnings: InputIssue[] };
+
+/** Validates one scenario (a file needs `format`; inside a pack it is optional). */
+export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): ScenarioParse {
+  const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
+  const r = schema.safeParse(input, { reportInput: true });
+  const warnings: InputIssue[] = [];
+  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod), warnings };
+  const issues: InputIssue[] = [];
+  const scenario = normalize(r.data, issues, warnings);
+  return issues.length ? { ok: false, issues: issues.map(redactIssue), warnings } : { ok: true, scenario, warnings };
+}

@@ -1,0 +1,119 @@
+// The shape of a scenario file, a pack's scenario and a pack's head as zod schemas (strict: an
+// unknown field is an error), built from the enumerations of shared/enums.ts. Field-by-field
+// checks only; what needs several fields is in ./normalize.ts.
+import { z } from 'zod';
+import { dateInput } from '../date-schema';
+import { expectedDecisionSchema, policyShape } from '../decision-schema';
+import {
+  COVERAGE_RATIOS,
+  ELDERLY_CARD_HANDLINGS,
+  ELDERLY_RATIOS,
+  INCIDENTS,
+  INSURERS,
+  LIMIT_CATEGORIES,
+  PHONE_OS,
+  PORTAL_FORMS,
+  VISIT_TYPES,
+} from '../enums';
+import { PACK_FORMAT, SCENARIO_FORMAT } from './types';
+
+const msg = (ja: string, en: string) => ({ ja, en });
+
+const date = dateInput();
+/** Document fields accept 平成31年5月1日 and later 平成 years, as printed before the era change. */
+const docDate = dateInput({ documentField: true });
+/** An optional value whose absence is null. */
+const nullable = <T extends z.ZodType>(t: T) =>
+  z
+    .union([t, z.null()])
+    .optional()
+    .transform((v) => v ?? null);
+const idString = z.string().refine((v) => /^[a-z0-9-]+$/.test(v), {
+  params: msg('半角英小文字・数字・ハイフンのみ使えます', 'only a-z, 0-9 and -'),
+});
+const optText = z
+  .string()
+  .optional()
+  .transform((v) => v ?? null);
+/** 記号・番号・枝番: free text; 12 digits are accepted with a warning (R18). */
+const cardText = nullable(z.string().max(40));
+
+const coverageSchema = z.strictObject({
+  id: idString.optional(),
+  insurer: z.enum(INSURERS),
+  insurerNumber: nullable(z.string()),
+  symbol: cardText,
+  number: cardText,
+  branch: cardText,
+  acquiredOn: date,
+  lostOn: nullable(date),
+  registeredOn: nullable(date),
+  filedOn: nullable(date),
+  myNumberOnForm: z.boolean().optional().default(true),
+  ratio: nullable(z.literal(COVERAGE_RATIOS)),
+  elderlyCard: nullable(z.enum(ELDERLY_CARD_HANDLINGS)),
+  limitCategory: nullable(z.enum(LIMIT_CATEGORIES)),
+});
+
+const mynaSchema = z.strictObject({
+  insuranceRegistered: z.boolean(),
+  registerAtDesk: z.boolean().optional().default(true),
+  certExpiresOn: date,
+  pinLocked: z.boolean().optional().default(false),
+});
+
+/** A document's coverage; null: the default of RULES.md (resolved by ./normalize.ts). */
+const coverageRef = nullable(idString);
+
+const documentSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('myna-card') }),
+  z.strictObject({ kind: z.literal('myna-smartphone'), os: nullable(z.enum(PHONE_OS)) }),
+  z.strictObject({ kind: z.literal('legacy-card'), coverage: coverageRef, printedExpiry: nullable(docDate) }),
+  z.strictObject({
+    kind: z.literal('kakunin-sho'),
+    coverage: coverageRef,
+    issuedOn: docDate,
+    validFrom: nullable(docDate),
+    validUntil: docDate,
+    showsRatio: z.boolean().optional().default(false),
+    showsLimit: z.boolean().optional().default(false),
+  }),
+  z.strictObject({ kind: z.literal('oshirase'), coverage: coverageRef }),
+  z.strictObject({ kind: z.literal('mynaportal'), form: z.enum(PORTAL_FORMS) }),
+  z.strictObject({ kind: z.literal('elderly-card'), ratio: z.literal(ELDERLY_RATIOS), validUntil: nullable(docDate) }),
+  z.strictObject({ kind: z.literal('limit-cert'), category: z.enum(LIMIT_CATEGORIES), validUntil: nullable(docDate) }),
+  z.strictObject({ kind: z.literal('declaration') }),
+]);
+
+const scenarioShape = {
+  id: idString,
+  title: optText,
+  story: optText,
+  visitDate: date,
+  visitType: z.enum(VISIT_TYPES).optional().default('first'),
+  needsLimit: z.boolean().optional().default(false),
+  limitConsent: z.boolean().optional().default(true),
+  clinic: z.strictObject({
+    onlineCheck: z.boolean(),
+    phoneReader: z.boolean().optional().default(false),
+    incident: z.enum(INCIDENTS).optional().default('none'),
+  }),
+  patient: z.strictObject({
+    birthDate: date,
+    coverages: z.array(coverageSchema),
+    myna: nullable(mynaSchema),
+  }),
+  presented: z.array(documentSchema),
+  policy: z.strictObject(policyShape(date)).partial().optional().default({}),
+  expected: expectedDecisionSchema(date).optional(),
+};
+
+export const scenarioInPackSchema = z.strictObject({ format: z.literal(SCENARIO_FORMAT).optional(), ...scenarioShape });
+export const scenarioFileSchema = z.strictObject({ format: z.literal(SCENARIO_FORMAT), ...scenarioShape });
+export type RawScenario = z.output<typeof scenarioInPackSchema>;
+
+export const packHeadSchema = z.strictObject({
+  format: z.literal(PACK_FORMAT),
+  title: z.string(),
+  scenarios: z.array(z.unknown()),
+});
