@@ -1,14 +1,17 @@
 // Packs: the list, import (file dialog or drag-and-drop, with a progress bar and — when the file is
 // refused — every problem of every scenario), export, a new pack, and the selected pack's
 // scenarios in order with the authoring actions (edit, duplicate, move, delete, new).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { copayWari } from '../../../../shared/labels';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { rightTone, verdictTone } from '../../tones';
 import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
 import { downloadText, stampText } from './format';
-import { newScenarioTemplate, ScenarioEditor } from './ScenarioEditor';
+import { newScenarioTemplate } from './editor/draft';
+
+// the editor brings the engine and the validation: loaded when a scenario is opened
+const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
 
 const SOURCE_JA: Record<PackSummary['source'], string> = { bundled: '同梱', import: '読み込み', authored: '自作' };
 const SHOW_ROWS = 300;
@@ -251,12 +254,14 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
   const { pack, scenarios } = detail;
   if (editing) {
     return (
-      <ScenarioEditor
-        packId={pack.id}
-        replaces={editing.replaces}
-        initial={editing.json}
-        onClose={() => setEditing(null)}
-      />
+      <Suspense fallback={<p className="muted">例題の編集画面を読み込んでいます…</p>}>
+        <ScenarioEditor
+          packId={pack.id}
+          replaces={editing.replaces}
+          initial={editing.json}
+          onClose={() => setEditing(null)}
+        />
+      </Suspense>
     );
   }
   const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
