@@ -15,7 +15,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openDatabase } from '../electron/backend/db/open';
 import { HistoryRepository, toInsertParams } from '../electron/backend/history/repository';
-import { decide } from '../shared/engine';
+import { decideScenario } from '../shared/engine';
 import { parseScenario, type Scenario } from '../shared/scenario';
 import { FIRST_LOAD_BUDGET, firstLoad } from './bundle';
 
@@ -333,7 +333,7 @@ export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_
       { inPack: true },
     );
     const scenario = (parsed as { scenario: Scenario }).scenario;
-    const decision = decide(scenario);
+    const decision = decideScenario(scenario);
     const base = toInsertParams({ mode: 'desk', patientName: 'ベンチ 患者', scenario, decision, result: null });
     const day0 = Date.UTC(2025, 0, 1);
     for (let done = 0; done < rows;) {

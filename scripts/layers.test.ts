@@ -30,11 +30,12 @@ function target(file: string, spec: string): string {
   return spec.startsWith('.') ? relative(root, join(root, file, '..', spec)) : spec;
 }
 
-/** The source file a relative import names (with its extension or as a folder's index), or null. */
+/** A relative import as the file it resolves to (a .ts/.tsx file, or a folder's index). */
 function resolveFile(file: string, spec: string): string | null {
   const base = target(file, spec);
-  for (const c of [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`, `${base}/index.tsx`]) {
-    if (/\.(ts|tsx)$/.test(c) && existsSync(join(root, c))) return c;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+    const full = join(root, candidate);
+    if (existsSync(full) && statSync(full).isFile()) return candidate;
   }
   return null;
 }
@@ -65,6 +66,32 @@ function cycles(edges: Map<string, string[]>): string[] {
   };
   for (const f of edges.keys()) visit(f, []);
   return found;
+}
+
+/** Every source file a file imports, directly or through others (type-only imports included). */
+function importClosure(file: string): Set<string> {
+  const seen = new Set<string>([file]);
+  const queue = [file];
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    for (const spec of importsOf(f)) {
+      if (!spec.startsWith('.')) continue;
+      const next = resolveFile(f, spec);
+      if (next !== null && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The simulation and the truth: what the rule book (engine/decide.ts, engine/explain.ts) must never import. */
+const TRUTH = [/^shared\/engine\/(truth|online|observe)\.ts$/, /^shared\/scenario(\/|\.ts$)/];
+
+/** The files of the truth that a file reaches through its imports. */
+function truthReachedFrom(file: string): string[] {
+  return [...importClosure(file)].filter((f) => TRUTH.some((re) => re.test(f))).sort();
 }
 
 describe('layers', () => {
@@ -129,6 +156,17 @@ describe('layers', () => {
 
   it('the renderer has no import circle', () => {
     expect(cycles(importGraph(sources('renderer/src')))).toEqual([]);
+  });
+
+  it('the rule book cannot see the truth: decide and explain never reach the scenario, the truth or the simulation', () => {
+    expect(truthReachedFrom('shared/engine/decide.ts')).toEqual([]);
+    expect(truthReachedFrom('shared/engine/explain.ts')).toEqual([]);
+  });
+
+  it('the truth check can fail: the simulation does reach the truth', () => {
+    expect(truthReachedFrom('shared/engine/observe.ts')).toEqual(
+      expect.arrayContaining(['shared/engine/truth.ts', 'shared/engine/online.ts', 'shared/scenario/types.ts']),
+    );
   });
 
   it('the checker sees imports (so it can fail)', () => {

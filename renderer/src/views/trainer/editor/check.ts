@@ -1,7 +1,7 @@
 // The live check of the draft: the very validation an import uses (parseScenario), then the
 // engine's decision and how the scenario's `expected` compares with it.
 import { useMemo } from 'react';
-import { compareExpected, decide } from '../../../../../shared/engine';
+import { compareExpected, decideScenario } from '../../../../../shared/engine';
 import type { ScenarioIssue } from '../../../../../shared/issues';
 import type { Decision } from '../../../../../shared/decision';
 import { parseScenario } from '../../../../../shared/scenario';
@@ -19,7 +19,7 @@ export function useDraftCheck(draft: Json): DraftCheck {
   return useMemo(() => {
     const r = parseScenario(draft, { inPack: true });
     if (!r.ok) return { issues: r.issues.map((i) => ({ ...i, scenarioId: null })), decision: null, mismatches: [] };
-    const decision = decide(r.scenario);
+    const decision = decideScenario(r.scenario);
     const mismatches = r.scenario.expected ? compareExpected(r.scenario.expected, decision).map((m) => m.field) : [];
     return { issues: [], decision, mismatches };
   }, [draft]);
