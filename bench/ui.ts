@@ -344,7 +344,7 @@ export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_
       }
       repo.appendParams(batch);
     }
-    opened.db.close();
+    opened.close();
   };
   return withSetup(opts, prepare, async (page, url) => {
     const times: number[] = [];
