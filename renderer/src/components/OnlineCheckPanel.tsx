@@ -10,10 +10,18 @@ import {
   ONLINE_STATUS_JA,
   type OnlineStatus,
 } from '../../../shared/labels';
+import { toneClass } from '../tones';
 
 /** the document's yyyyMMdd → 和暦; null for an element the document leaves out */
 const ymdToJa = (v: string | undefined) =>
   v === undefined ? null : formatWareki(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`);
+
+/** The result screen's colours: valid in green, invalid or unknown in red, no answer in the terminal's grey. */
+const STATUS_TONE: Partial<Record<OnlineStatus, string>> = {
+  valid: toneClass('ok'),
+  invalid: toneClass('bad'),
+  'not-found': toneClass('bad'),
+};
 
 const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' };
 /** per mille → 割 (030 → 3割) */
@@ -21,7 +29,7 @@ const RATIO = (v: string | undefined) => (v === undefined ? null : `${Number(v) 
 const text = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
 /** The status to show, from the decision (the result document agrees with it). */
-export function onlineStatus(r: DeskResult): {
+function onlineStatus(r: DeskResult): {
   status: OnlineStatus;
   route: 'card' | 'number' | null;
   reason: string | null;
@@ -76,7 +84,7 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
         <h3 id="onshi-h">オンライン資格確認 照会結果</h3>
         <span className="onshi-route">照会区分: {routeLabel}</span>
       </header>
-      <p className={`onshi-status onshi-${status}`} data-testid="online-status">
+      <p className={`onshi-status ${STATUS_TONE[status] ?? ''}`} data-testid="online-status">
         {ONLINE_STATUS_JA[status]}
         {result.decision.onlineCheck.cardRoute === 'multiple' && (
           <span className="onshi-reason"> (複数の資格が該当)</span>

@@ -2,7 +2,8 @@ import type { PolicyPatch, Settings } from '../../../shared/contract';
 import type { CallInput } from '../../../shared/contract/kernel';
 import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
-import { type SliceCreator, unwrap } from './index';
+import type { DeskSlice } from './desk';
+import { type Slice, unwrap } from './slice';
 
 /**
  * What the settings form sends for the policy: only the keys whose value the user changed — a
@@ -28,7 +29,7 @@ export interface SettingsSlice {
   seedDemo(): Promise<number | null>;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) => ({
+export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptClinicDefaults'>> = (set, get, api) => ({
   settings: null,
   settingsSaving: false,
   loadSettings: async () => {
