@@ -106,9 +106,7 @@ test.describe.configure({ mode: 'serial' });
 test('trainer: a refused pack lists every problem (drag-and-drop); a good pack imports (file dialog)', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   expect(SCENARIOS.length).toBeGreaterThanOrEqual(5);
   await openTrainer(page, server.url);
   await expect(page.getByTestId('pack-item').first()).toContainText('同梱');
@@ -175,12 +173,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   expect(exported.ok && exported.scenarios).toEqual(SCENARIOS);
 });
 
-test('trainer: a whole practice session with feedback after each patient', async ({
-  page,
-  server,
-  requests,
-}, testInfo) => {
-  void requests;
+test('trainer: a whole practice session with feedback after each patient', async ({ page, server }, testInfo) => {
   await openTrainer(page, server.url);
   await page.getByRole('tab', { name: '練習' }).click();
   await page.getByLabel('研修生の名前').fill('受付 花子');
@@ -189,7 +182,7 @@ test('trainer: a whole practice session with feedback after each patient', async
 
   for (const [i, s] of SCENARIOS.entries()) {
     await expect(page.getByRole('heading', { name: `患者 ${i + 1} / ${SCENARIOS.length}` })).toBeVisible();
-    if (s.story) await expect(page.getByTestId('tq-story')).toHaveText(s.story);
+    if (s.story) await expect(page.getByTestId('question-story')).toHaveText(s.story);
     await expect(page.getByRole('radio', { name: '保険で受付', exact: true })).toBeFocused();
     if (i === 0) {
       await expectAccessible(page, 'practice question');
@@ -217,17 +210,17 @@ test('trainer: a whole practice session with feedback after each patient', async
   }
   const sheet = page.getByTestId('result-sheet');
   await expect(sheet).toContainText('練習の結果 — 受付 花子 さん');
-  await expect(page.getByTestId('rs-score')).toContainText(`${SCENARIOS.length} 問中 ${SCENARIOS.length - 1} 問正解`);
-  await expect(page.getByTestId('rs-row')).toHaveCount(SCENARIOS.length);
+  await expect(page.getByTestId('result-score')).toContainText(
+    `${SCENARIOS.length} 問中 ${SCENARIOS.length - 1} 問正解`,
+  );
+  await expect(page.getByTestId('result-row')).toHaveCount(SCENARIOS.length);
   await shot(page, testInfo, 'trainer-practice-result');
 });
 
 test('trainer: a whole exam — seeded order, no feedback, pass mark from the settings, printed result, progress and CSV', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   const SEED = 20260401;
   const packs = await server.call('trainer.listPacks', {});
   const pack = packs.find((p) => p.title === PACK_TITLE)!;
@@ -251,7 +244,7 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   for (const [i, s] of order.entries()) {
     await expect(page.getByRole('heading', { name: `患者 ${i + 1} / ${order.length}` })).toBeVisible();
     // the seeded order is the one shown: the story on screen is this scenario's
-    if (s.story) await expect(page.getByTestId('tq-story')).toHaveText(s.story);
+    if (s.story) await expect(page.getByTestId('question-story')).toHaveText(s.story);
     const right = answerOf(s);
     const given: TraineeAnswer =
       i === 2 ? { ...right, verdict: right.verdict === 'self-pay' ? 'insured' : 'self-pay' } : right;
@@ -261,10 +254,10 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   }
   const sheet = page.getByTestId('result-sheet');
   await expect(sheet).toContainText('試験の結果 — 受付 花子 さん');
-  await expect(page.getByTestId('rs-seed')).toHaveText(String(SEED));
-  await expect(page.getByTestId('rs-score')).toHaveAttribute('data-passed', 'true');
-  await expect(page.getByTestId('rs-score')).toContainText(`合格`);
-  await expect(page.getByTestId('rs-score')).toContainText(`${order.length} 問中 ${order.length - 1} 問正解`);
+  await expect(page.getByTestId('result-seed')).toHaveText(String(SEED));
+  await expect(page.getByTestId('result-score')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('result-score')).toContainText(`合格`);
+  await expect(page.getByTestId('result-score')).toContainText(`${order.length} 問中 ${order.length - 1} 問正解`);
   await expect(sheet).toContainText('まちがえた問題の解説');
   await expectAccessible(page, 'exam result');
   await shot(page, testInfo, 'trainer-exam-result');
@@ -279,9 +272,10 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   const progress = page.getByTestId('progress');
   await page.getByRole('combobox', { name: '研修生' }).selectOption({ label: '受付 花子' });
   await expect(progress.getByRole('heading', { name: '成績の報告 — 受付 花子 さん' })).toBeVisible();
-  await expect(progress.locator('.recharts-wrapper')).toHaveCount(2);
-  await expect(progress.locator('.recharts-line')).toHaveCount(2);
-  await expect(progress.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(progress.getByRole('img', { name: /の正答率の折れ線グラフ/ })).toBeVisible();
+  await expect(progress.locator('.chart-svg .chart-line')).toHaveCount(2);
+  await expect(progress.getByRole('img', { name: /ルール別の正答率の棒グラフ/ })).toBeVisible();
+  await expect(progress.locator('.chart-bar').first()).toBeVisible();
   for (const r of new Set(SCENARIOS.flatMap((s) => decideScenario(s).rules)))
     await expect(progress.locator(`tr[data-rule="${r}"]`)).toBeVisible();
   await expectAccessible(page, 'progress report');
@@ -303,9 +297,7 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
 test('desk: "save this desk case as a scenario" puts the case into a pack for trainees', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await savePatient(server, {
     name: '事例 四郎',
     kana: 'ジレイ シロウ',
@@ -350,9 +342,7 @@ test('desk: "save this desk case as a scenario" puts the case into a pack for tr
 test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB file is refused before it is read', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   test.setTimeout(180_000);
   // the bundled scenarios repeated with new ids, up to just under 20 MB
   const scenarios: Record<string, unknown>[] = [];
@@ -371,7 +361,7 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
   await openTrainer(page, server.url);
   const started = Date.now();
   await page.getByTestId('pack-file').setInputFiles(bigFile);
-  await expect(page.locator('#tk-bar')).toBeVisible();
+  await expect(page.locator('#import-bar')).toBeVisible();
   await shot(page, testInfo, 'trainer-import-progress');
   await expect(page.getByTestId('import-outcome')).toContainText(
     `「大きなパック (E2E)」を読み込みました (${scenarios.length} 問)`,

@@ -17,6 +17,9 @@ const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   onshi FILE… [--xml]                オンライン資格確認の結果 (国の形式) / national-format online-check results
   history export [--from DATE] [--to DATE] [--data-dir DIR]  照会履歴 CSV / check history as CSV
   registry seed [--replace] [--data-dir DIR]                 デモ患者の登録 / load the demo registry
+  db backup [--data-dir DIR]         検証済みのバックアップを作成 / write one verified backup
+  db backups [--data-dir DIR]        バックアップと退避したファイルの一覧 / list backups and damaged files set aside
+  db restore [BACKUP] [--data-dir DIR]  バックアップから元に戻す / restore a backup (the app must be closed)
 終了コード / exit: 0 成功 ok, 1 不一致 mismatch, 2 入力エラー invalid input`;
 
 const COMMANDS: Record<string, Command> = {
@@ -44,6 +47,7 @@ const LAZY: Record<string, () => Promise<Record<string, Command>>> = {
   onshi: backendCommands,
   history: backendCommands,
   registry: backendCommands,
+  db: backendCommands,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -2,7 +2,7 @@
 // inside ONE transaction that also sets PRAGMA user_version, so a crash leaves either the old or
 // the new schema, never half of one. Steps are append-only: never edit a released step, add one.
 import type { Database } from 'better-sqlite3';
-import { TRAINER_SQL } from '../trainer/schema';
+import { TRAINER_IMPORT_SQL, TRAINER_SQL } from '../trainer/schema';
 
 export interface Migration {
   version: number;
@@ -20,11 +20,12 @@ export const CONNECTION_PRAGMAS = [
   'synchronous = FULL',
   'foreign_keys = ON',
   'busy_timeout = 5000',
-  // checkpoint every 4000 pages (64 MiB at 16 KiB pages): hot index pages are copied to the main
-  // file once per checkpoint instead of after nearly every large transaction; the WAL file is
-  // then cut back to at most 64 MiB.
-  'wal_autocheckpoint = 4000',
-  'journal_size_limit = 67108864',
+  // Acknowledged work must reach the main file soon (a copy of shikaku.sqlite alone is what a
+  // clinic backs up): SQLite checkpoints by itself once the WAL holds 128 pages (2 MiB at 16 KiB
+  // pages), besides the checkpoints after each batch and when idle (checkpoint.ts); after a
+  // checkpoint the WAL file is cut back to 4 MiB.
+  'wal_autocheckpoint = 128',
+  'journal_size_limit = 4194304',
 ] as const;
 
 /** Page size of new database files (bytes). */
@@ -154,6 +155,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'trainer mode: packs, trainees, sessions, answers (issue 5)',
     up(db) {
       db.exec(TRAINER_SQL);
+    },
+  },
+  {
+    version: 3,
+    name: 'trainer mode: packs being imported stay invisible until complete (issue 8)',
+    up(db) {
+      db.exec(TRAINER_IMPORT_SQL);
     },
   },
 ];
