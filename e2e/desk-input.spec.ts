@@ -20,7 +20,12 @@ test.beforeAll(async ({ server }) => {
 /** An Enter keydown as an IME sends it while confirming a conversion. */
 async function imeEnter(field: Locator, how: 'isComposing' | 'keyCode229') {
   await field.evaluate((el, how) => {
-    const init: KeyboardEventInit & { keyCode?: number } = { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true };
+    const init: KeyboardEventInit & { keyCode?: number } = {
+      key: 'Enter',
+      code: 'Enter',
+      bubbles: true,
+      cancelable: true,
+    };
     if (how === 'isComposing') init.isComposing = true;
     else init.keyCode = 229;
     el.dispatchEvent(new KeyboardEvent('keydown', init));
