@@ -8,6 +8,7 @@ import { formatDateJa } from '../../../shared/wareki';
 import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
+import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { RuleList } from './RuleList';
 import { SaveDeskCase } from '../views/trainer/SaveDeskCase';
 
@@ -59,6 +60,7 @@ export function AnswerPanel() {
         </p>
       )}
       {result && <AnswerDetails result={result} />}
+      <DeskWhatIf />
     </section>
   );
 }

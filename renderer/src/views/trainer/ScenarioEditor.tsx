@@ -39,6 +39,7 @@ import { DOCUMENTS, VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { copayText, neededText } from './format';
 import { RuleList } from '../../components/RuleList';
+import { WhatIfSection } from '../../components/whatif/WhatIfSection';
 
 type Json = Record<string, unknown>;
 type Path = (string | number)[];
@@ -488,10 +489,15 @@ export function ScenarioEditor({
   const check = useMemo(() => {
     const r = parseScenario(draft, { inPack: true });
     if (!r.ok)
-      return { issues: r.issues.map((i) => ({ ...i, scenarioId: null })), decision: null, mismatches: [] as string[] };
+      return {
+        issues: r.issues.map((i) => ({ ...i, scenarioId: null })),
+        decision: null,
+        mismatches: [] as string[],
+        scenario: null,
+      };
     const decision = decide(r.scenario);
     const mismatches = r.scenario.expected ? compareExpected(r.scenario.expected, decision).map((m) => m.field) : [];
-    return { issues: [] as ScenarioIssue[], decision, mismatches };
+    return { issues: [] as ScenarioIssue[], decision, mismatches, scenario: r.scenario };
   }, [draft]);
   const issues = serverIssues.length > 0 ? serverIssues : check.issues;
   const c: Ctx = {
@@ -637,6 +643,14 @@ export function ScenarioEditor({
             </p>
             <p className="explanation">{d.explanation}</p>
             <RuleList rules={d.rules} />
+            {check.scenario && (
+              <WhatIfSection
+                scenario={check.scenario}
+                selected={check.scenario.visitDate}
+                onChoose={(day) => c.set(['visitDate'], day)}
+                chooseLabel="この日を受診日にする"
+              />
+            )}
             <div className="te-expected">
               {draft.expected === undefined ? (
                 <p className="muted">期待する判定 (expected) はありません。研修の採点はエンジンの判定で行います。</p>
