@@ -7,6 +7,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url'];
+const SHARED_PATTERNS = [
+  { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+  {
+    group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
+    message: 'shared/ imports no runtime-specific package.',
+  },
+  {
+    group: ['../electron/**', '../../electron/**', '../renderer/**', '../../renderer/**'],
+    message: 'shared/ imports only shared/.',
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'build/', '**/*.cjs'] },
@@ -36,15 +47,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          patterns: SHARED_PATTERNS,
+        },
+      ],
+    },
+  },
+  {
+    // The rule book reads observations only (scripts/layers.test.ts checks every import it reaches).
+    files: ['shared/engine/decide.ts', 'shared/engine/explain.ts', 'shared/engine/facts.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
           patterns: [
-            { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            ...SHARED_PATTERNS,
             {
-              group: ['electron', 'better-sqlite3', 'react', 'react-dom', 'zustand'],
-              message: 'shared/ imports no runtime-specific package.',
-            },
-            {
-              group: ['../electron/**', '../../electron/**', '../renderer/**', '../../renderer/**'],
-              message: 'shared/ imports only shared/.',
+              group: ['../scenario', '../scenario/*', './truth', './online', './observe'],
+              message: 'the rule book never sees the truth: read the observation (shared/observation/types.ts).',
             },
           ],
         },

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { decide } from '../shared/engine';
+import { decideScenario } from '../shared/engine';
 import { arbRawScenario } from '../shared/engine/testing/arbitrary';
 import { type Scenario, parseScenario } from '../shared/scenario';
 
@@ -27,15 +27,15 @@ export function benchEngine(n = 100_000): Record<string, number> {
   }
   const parseMs = performance.now() - t0;
   // warm-up, then one timed pass for throughput and one with per-call timing for latency
-  for (let i = 0; i < Math.min(5_000, scenarios.length); i += 1) decide(scenarios[i]!);
+  for (let i = 0; i < Math.min(5_000, scenarios.length); i += 1) decideScenario(scenarios[i]!);
   const t1 = performance.now();
   let sink = 0;
-  for (const s of scenarios) sink += decide(s).copayPercent;
+  for (const s of scenarios) sink += decideScenario(s).copayPercent;
   const totalMs = performance.now() - t1;
   const lat = new Float64Array(scenarios.length);
   for (let i = 0; i < scenarios.length; i += 1) {
     const a = process.hrtime.bigint();
-    sink += decide(scenarios[i]!).copayPercent;
+    sink += decideScenario(scenarios[i]!).copayPercent;
     lat[i] = Number(process.hrtime.bigint() - a) / 1000;
   }
   lat.sort();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { openDatabase } from '../electron/backend/db/open';
 import { HistoryRepository, toInsertParams } from '../electron/backend/history/repository';
-import { decide } from '../shared/engine';
+import { decideScenario } from '../shared/engine';
 import { parseScenario, type Scenario } from '../shared/scenario';
 
 const CHROMIUM = process.env.SHIKAKU_CHROMIUM ?? '/usr/bin/chromium';
@@ -192,7 +192,7 @@ export async function benchHistoryFirstPage(
       { inPack: true },
     );
     const scenario = (parsed as { scenario: Scenario }).scenario;
-    const decision = decide(scenario);
+    const decision = decideScenario(scenario);
     const base = toInsertParams({ mode: 'desk', patientName: 'ベンチ 患者', scenario, decision, result: null });
     const day0 = Date.UTC(2025, 0, 1);
     for (let done = 0; done < rows;) {

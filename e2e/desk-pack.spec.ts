@@ -1,11 +1,11 @@
 // The desk flow for scenarios of the bundled training pack: the patient is put in the registry,
 // then a receptionist's keystrokes and clicks reproduce the visit; the verdict on screen
-// (data-verdict) must equal the engine's decide() on the pack's own scenario, and the pack's
+// (data-verdict) must equal the engine's decideScenario() on the pack's own scenario, and the pack's
 // expected verdict. Only scenarios the desk can reproduce are used (no policy of their own, the
 // patient agrees to share 限度額 information, マイナポータル shown as a screen); 16 of them, spread
 // over the pack.
 import { readFileSync } from 'node:fs';
-import { decide } from '../shared/engine';
+import { decideScenario } from '../shared/engine';
 import { DOCUMENT_JA } from '../shared/labels';
 import { parsePack } from '../shared/scenario';
 import { DOCUMENTS } from '../renderer/src/labels';
@@ -59,7 +59,7 @@ test.describe('desk flow: the bundled pack', () => {
       const [family, familyKana] = FAMILY[i % FAMILY.length]!;
       const name = `${family} 例題${i + 1}`;
       await savePatient(server, patientFromScenario(scenario, name, `${familyKana} レイダイ`));
-      const expected = decide(scenario);
+      const expected = decideScenario(scenario);
 
       await openApp(page, server);
       await setVisitDate(page, scenario.visitDate);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { decide } from '../shared/engine';
+import { decideScenario } from '../shared/engine';
 import type { Decision } from '../shared/decision';
 import { parsePack, type Scenario } from '../shared/scenario';
 import { correctAnswer, type TraineeAnswer } from '../shared/trainer/grade';
@@ -32,7 +32,7 @@ function pickVaried(all: Scenario[]): Scenario[] {
   ];
   const chosen: Scenario[] = [];
   for (const want of wants) {
-    const s = all.find((x) => !chosen.includes(x) && want(decide(x)));
+    const s = all.find((x) => !chosen.includes(x) && want(decideScenario(x)));
     if (s) chosen.push(s);
   }
   return chosen;
@@ -44,7 +44,7 @@ const PACK_TEXT = JSON.stringify(
   null,
   2,
 );
-const answerOf = (s: Scenario) => correctAnswer(decide(s));
+const answerOf = (s: Scenario) => correctAnswer(decideScenario(s));
 
 const VERDICT_NAME = {
   insured: '保険で受付',
@@ -203,7 +203,7 @@ test('trainer: a whole practice session with feedback after each patient', async
     const fb = page.getByTestId('feedback');
     await expect(fb).toBeVisible();
     await expect(fb.locator('[data-all-correct]')).toHaveAttribute('data-all-correct', String(i !== 1));
-    const d = decide(s);
+    const d = decideScenario(s);
     await expect(page.getByTestId('feedback-tell')).toHaveText(d.tellPatient);
     for (const r of d.rules) await expect(fb.locator(`[data-rule="${r}"]`)).toContainText('出典');
     if (i === 1) {
@@ -282,7 +282,7 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   await expect(progress.locator('.recharts-wrapper')).toHaveCount(2);
   await expect(progress.locator('.recharts-line')).toHaveCount(2);
   await expect(progress.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  for (const r of new Set(SCENARIOS.flatMap((s) => decide(s).rules)))
+  for (const r of new Set(SCENARIOS.flatMap((s) => decideScenario(s).rules)))
     await expect(progress.locator(`tr[data-rule="${r}"]`)).toBeVisible();
   await expectAccessible(page, 'progress report');
   await shot(page, testInfo, 'trainer-progress');

@@ -1,6 +1,6 @@
 // The layer rules of ARCHITECTURE.md, checked on every import of every source file (the
 // compiler alone cannot forbid a package whose types happen to be installed).
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -28,6 +28,42 @@ function importsOf(file: string): string[] {
 /** Where a relative import lands, as a path from the repository root. */
 function target(file: string, spec: string): string {
   return spec.startsWith('.') ? relative(root, join(root, file, '..', spec)) : spec;
+}
+
+/** A relative import as the file it resolves to (a .ts file, or a folder's index.ts). */
+function resolveFile(file: string, spec: string): string | null {
+  const base = target(file, spec);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+    const full = join(root, candidate);
+    if (existsSync(full) && statSync(full).isFile()) return candidate;
+  }
+  return null;
+}
+
+/** Every source file a file imports, directly or through others (type-only imports included). */
+function importClosure(file: string): Set<string> {
+  const seen = new Set<string>([file]);
+  const queue = [file];
+  while (queue.length > 0) {
+    const f = queue.pop()!;
+    for (const spec of importsOf(f)) {
+      if (!spec.startsWith('.')) continue;
+      const next = resolveFile(f, spec);
+      if (next !== null && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The simulation and the truth: what the rule book (engine/decide.ts, engine/explain.ts) must never import. */
+const TRUTH = [/^shared\/engine\/(truth|online|observe)\.ts$/, /^shared\/scenario(\/|\.ts$)/];
+
+/** The files of the truth that a file reaches through its imports. */
+function truthReachedFrom(file: string): string[] {
+  return [...importClosure(file)].filter((f) => TRUTH.some((re) => re.test(f))).sort();
 }
 
 describe('layers', () => {
@@ -79,6 +115,17 @@ describe('layers', () => {
         .map((s) => `${f} → ${s}`),
     );
     expect(bad).toEqual([]);
+  });
+
+  it('the rule book cannot see the truth: decide and explain never reach the scenario, the truth or the simulation', () => {
+    expect(truthReachedFrom('shared/engine/decide.ts')).toEqual([]);
+    expect(truthReachedFrom('shared/engine/explain.ts')).toEqual([]);
+  });
+
+  it('the truth check can fail: the simulation does reach the truth', () => {
+    expect(truthReachedFrom('shared/engine/observe.ts')).toEqual(
+      expect.arrayContaining(['shared/engine/truth.ts', 'shared/engine/online.ts', 'shared/scenario/types.ts']),
+    );
   });
 
   it('the checker sees imports (so it can fail)', () => {

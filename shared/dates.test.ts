@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonthsClamped, ageOn, birthday, reachesAge, todayInJapan, weekday } from './dates';
 import { isBusinessDay, nthBusinessDayAfter } from './business-days';
-import { certGraceEnd } from './engine/truth';
+import { certGraceEnd } from './engine/documents';
 
 describe('calendar arithmetic', () => {
   it('birthdays on 29 February fall on 1 March in common years', () => {

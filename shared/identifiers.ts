@@ -89,3 +89,23 @@ export function checkNumber(value: string, kind: NumberKind): NumberCheck {
   }
   return { ok: true };
 }
+
+/** Walks a JSON-like value; the path of the first string holding a 12-digit number, or null. */
+export function findMyNumberPath(value: unknown, path = ''): string | null {
+  if (typeof value === 'string' || typeof value === 'number')
+    return containsMyNumberLike(String(value)) ? path || '(root)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const p = findMyNumberPath(value[i], `${path}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      const p = findMyNumberPath(v, path ? `${path}.${k}` : k);
+      if (p) return p;
+    }
+  }
+  return null;
+}

@@ -106,13 +106,9 @@ export function parseIssues<S extends z.ZodType>(schema: S, input: unknown): Par
   return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues.map(issueFromZod) };
 }
 
-/** One line per issue: file, scenario, field, Japanese and English (never a 12-digit number). */
-export function formatIssue(file: string | null, issue: ScenarioIssue): string {
-  const where = [
-    file ?? '(input)',
-    issue.scenarioId !== null ? `シナリオ/scenario "${issue.scenarioId}"` : null,
-    issue.path,
-  ]
+/** One line per issue: file, scenario (or what `label` names), field, Japanese and English (never a 12-digit number). */
+export function formatIssue(file: string | null, issue: ScenarioIssue, label = 'シナリオ/scenario'): string {
+  const where = [file ?? '(input)', issue.scenarioId !== null ? `${label} "${issue.scenarioId}"` : null, issue.path]
     .filter((x) => x !== null)
     .join(': ');
   return redactMyNumber(`${where}: ${issue.ja} / ${issue.en}`);

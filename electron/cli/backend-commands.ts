@@ -12,7 +12,8 @@ import { seedDemo } from '../backend/registry/demo';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
 import { VERDICTS, type Verdict } from '../../shared/enums';
-import { type CliIo, InputError, extraCommands, loadScenarioFiles } from './commands';
+import { type CliIo, type Command, InputError } from './io';
+import { loadScenarioFiles } from './inputs';
 import { parseDate } from '../../shared/wareki';
 
 function takeFlag(args: string[], name: string): boolean {
@@ -102,6 +103,5 @@ async function registry(args: string[], io: CliIo): Promise<number> {
   });
 }
 
-extraCommands.set('onshi', onshi);
-extraCommands.set('history', history);
-extraCommands.set('registry', registry);
+/** The commands, by name (./commands.ts loads this module only when one of them is run). */
+export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry };

@@ -8,6 +8,7 @@ import { rawScenario } from '../../shared/engine/testing/build';
 
 const CLI = join(__dirname, '../../dist/cli.mjs');
 const PACK = join(__dirname, '../../packs/default-pack.json');
+const OBSERVATION = join(__dirname, '../../examples/real-desk-observation.json');
 const PACK_SIZE = (JSON.parse(readFileSync(PACK, 'utf8')) as { scenarios: unknown[] }).scenarios.length;
 const dir = mkdtempSync(join(tmpdir(), 'shikaku-cli-'));
 
@@ -136,6 +137,56 @@ describe('shikaku-desk CLI', () => {
     const bad = cli(['returns', '--retired', '令和元年4月30日']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--retired');
+  });
+
+  it('decide --observed applies the rule book to what a real desk saw (a hand-written observation)', () => {
+    const r = cli(['decide', '--observed', OBSERVATION]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject([
+      {
+        id: 'real-desk-return-visit-new-kokuho',
+        verdict: 'insured',
+        coverage: 'kokuho',
+        copayPercent: 30,
+        onlineCheck: { cardRoute: 'invalid', numberRoute: 'not-found', failure: null },
+        rules: ['R5', 'R12'],
+        notes: [],
+      },
+    ]);
+    expect(JSON.parse(cli(['validate', '--observed', OBSERVATION]).stdout)).toEqual({
+      valid: true,
+      files: [{ file: OBSERVATION, observations: 1 }],
+    });
+  });
+
+  it('observe prints the observations of a pack; decide --observed on them gives the decisions of decide', () => {
+    const observed = cli(['observe', PACK]);
+    expect(observed.code).toBe(0);
+    const observations = JSON.parse(observed.stdout) as { format: string; id: string }[];
+    expect(observations).toHaveLength(PACK_SIZE);
+    expect(observations.every((o) => o.format === 'shikaku-observation/1')).toBe(true);
+    const r = cli(['decide', '--observed', '-'], observed.stdout);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(cli(['decide', PACK]).stdout));
+  });
+
+  it('a bad observation: exit 2, nothing on stdout, the file, the observation and the field named', () => {
+    const bad = JSON.parse(readFileSync(OBSERVATION, 'utf8')) as Record<string, unknown>;
+    const p = file('bad-observation.json', { ...bad, card: { ...(bad.card as object), shows: ['nowhere'] } });
+    const r = cli(['decide', '--observed', p]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(
+      `${p}: 記録/observation "real-desk-return-visit-new-kokuho": card.shows[0]: coverages にない保険を指しています: nowhere`,
+    );
+  });
+
+  it('an unknown option is refused with exit 2', () => {
+    const r = cli(['decide', '--frobnicate', PACK]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/オプションが正しくありません .*--frobnicate/);
   });
 
   it('unknown commands and files give exit 2', () => {

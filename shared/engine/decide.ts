@@ -1,46 +1,49 @@
-// The decision at the desk (RULES.md "Decision (first match wins)") with R6–R20 on top.
+// The rule book: what a desk decides from what it saw and heard (RULES.md "Decision (first match
+// wins)" with R6–R20 on top). It reads an Observation only — never a scenario's truth: this module
+// and everything it imports are checked by scripts/layers.test.ts to stay clear of the scenario
+// types, the truth (./truth.ts), the simulated online check (./online.ts) and ./observe.ts.
+// `hindsight` (trainer-only facts of the simulation) is used for `notes` and `rules` only.
+import { nthBusinessDayAfter } from '../business-days';
 import type { IsoDate } from '../dates';
+import type { Decision } from '../decision';
 import {
   type Billing,
   type CopayBasis,
   type CopayPercent,
-  type CoverageRatio,
+  COVERAGE_DOC_KINDS,
+  type CoverageDocKind,
   DOCUMENT_KINDS,
   NEEDED_DOCUMENTS,
   type NeededDocument,
   type Note,
   NOTES,
-  type NumberRouteResult,
   orderOf,
   type RuleId,
   type Verdict,
 } from '../enums';
-import type { Coverage, DocOf, PresentedDocument, Scenario } from '../scenario';
-import type { Decision } from '../decision';
-import { DEFAULT_POLICY, KOUKI_ALL_KAKUNIN_END, type Policy } from '../timeline';
+import type {
+  ObservedCard,
+  ObservedCoverage,
+  ObservedDocOf,
+  ObservedDocument,
+  Observation,
+} from '../observation/types';
+import { KOUKI_ALL_KAKUNIN_END } from '../timeline';
+import { agePeriods, copayPercent, inElderlyPeriod } from './age';
 import { interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { explain } from './explain';
 import type { DocEval, Facts } from './facts';
-import { type CoverageDoc, type OnlineCheck, runOnlineCheck } from './online';
-import { type AgePeriods, type CoverageState, agePeriods, byMostRecent, coverageStates } from './truth';
-
-export interface DecisionTrace extends OnlineCheck {
-  policy: Policy;
-  /** index into numberQueries of the deciding document's query, else null */
-  decidingQuery: number | null;
-  /** the coverage states on D (truth as the insurers know it) */
-  states: CoverageState[];
-}
 
 const DOC_ORDER = orderOf(DOCUMENT_KINDS);
+const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
 
 /** The order documents were handed over in never matters: sort them canonically first. */
-function canonicalPresented(presented: readonly PresentedDocument[]): PresentedDocument[] {
-  const out = [...presented];
+function canonical(documents: readonly ObservedDocument[]): ObservedDocument[] {
+  const out = [...documents];
   if (out.length < 2) return out;
   // Only documents of the same kind need their content compared (rare), so stringify lazily.
-  const keys = new Map<PresentedDocument, string>();
-  const key = (d: PresentedDocument) => {
+  const keys = new Map<ObservedDocument, string>();
+  const key = (d: ObservedDocument) => {
     let k = keys.get(d);
     if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
     return k;
@@ -55,81 +58,97 @@ function canonicalPresented(presented: readonly PresentedDocument[]): PresentedD
   return out;
 }
 
-/** R15: the copay for the coverage that qualified the visit (null: none, by age). */
-export function copayPercent(periods: AgePeriods, D: IsoDate, coverage: Coverage | null): CoverageRatio {
-  if (coverage?.insurer === 'kouki') return coverage.ratio ?? 10;
-  if (D <= periods.preschoolEnd) return 20;
-  if (D >= periods.elderlyStart && D < periods.birthday75) return coverage?.ratio === 30 ? 30 : 20;
-  if (D >= periods.birthday75) return 10;
-  return 30;
+/** Most recently acquired first (an unknown 資格取得日 last); ties by id, never by input order. */
+export function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
+  if (x.acquiredOn !== y.acquiredOn) {
+    if (x.acquiredOn === null) return 1;
+    if (y.acquiredOn === null) return -1;
+    return x.acquiredOn < y.acquiredOn ? 1 : -1;
+  }
+  return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
 }
 
-export function inElderlyPeriod(periods: AgePeriods, D: IsoDate): boolean {
-  return D >= periods.elderlyStart && D < periods.birthday75;
+/** The card route as the rule book reads it: no card on a reader is a route that did not run. */
+const NO_CARD: ObservedCard = {
+  device: 'card',
+  registered: false,
+  registeredAtDesk: false,
+  certExpiresOn: null,
+  result: 'not-run',
+  failure: null,
+  graceUsed: false,
+  pinFallback: false,
+  shows: [],
+};
+
+const isCoverageDoc = (d: ObservedDocument): d is ObservedDocOf<CoverageDocKind> =>
+  d.kind === 'kakunin-sho' || d.kind === 'legacy-card' || d.kind === 'oshirase';
+
+/** The rule book: one observation → one decision. Pure and deterministic. */
+export function decide(observation: Observation): Decision {
+  return rulebook(observation).decision;
 }
 
-export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
-  const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
-  if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
-  return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
-}
-
-const isRejection = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new';
-
-export function decideWithTrace(
-  input: Scenario,
-  clinicPolicy?: Partial<Policy>,
-): { decision: Decision; trace: DecisionTrace } {
-  const policy = mergePolicy(clinicPolicy, input.policy);
-  const s: Scenario = { ...input, presented: canonicalPresented(input.presented) };
-  const D = s.visitDate;
-  const states = coverageStates(s.patient.coverages, s.patient.birthDate, D, policy);
-  const periods = agePeriods(s.patient.birthDate);
-  const online = runOnlineCheck(s, states, policy);
-  const { card } = online;
+/**
+ * The decision, and which document decided (its index in the canonical order of the observation's
+ * documents; null when none did) — the simulation uses it to show that document's query.
+ */
+export function rulebook(o: Observation): { decision: Decision; decidingDocument: number | null } {
+  const { policy } = o;
+  const documents = canonical(o.documents);
+  const D = o.visitDate;
+  const periods = agePeriods(o.patient.birthDate);
   const past75 = D >= periods.birthday75;
+  const coverages = new Map(o.coverages.map((c) => [c.id, c]));
+  const coverageOf = (id: string) => coverages.get(id)!;
+  const started = (c: ObservedCoverage) => c.acquiredOn === null || c.acquiredOn <= D;
+  const card = o.card ?? NO_CARD;
+  const read = card.result !== 'not-run' && card.result !== 'failed';
 
   // Each coverage document, with its number route and what the desk knows about it.
   const evals: DocEval[] = [];
-  s.presented.forEach((doc, index) => {
-    if (doc.kind !== 'kakunin-sho' && doc.kind !== 'legacy-card' && doc.kind !== 'oshirase') return;
-    const state = states.find((x) => x.coverage.id === doc.coverage)!;
-    const query = online.numberQueries.find((q) => q.index === index) ?? null;
-    const route = query ? query.result : 'not-run';
-    evals.push({
-      doc,
-      state,
-      query,
-      route,
-      voidKnown: isRejection(route) || (past75 && state.coverage.insurer !== 'kouki'),
-    });
+  documents.forEach((doc, index) => {
+    if (!isCoverageDoc(doc)) return;
+    const coverage = coverageOf(doc.coverage);
+    const route = doc.numberQuery?.result ?? 'not-run';
+    const rejected = route === 'invalid' || route === 'invalid-new';
+    evals.push({ doc, index, coverage, route, voidKnown: rejected || (past75 && coverage.insurer !== 'kouki') });
   });
-  evals.sort((a, b) => byMostRecent(a.state, b.state)); // stable: canonical order on ties
-  const ofKind = <K extends CoverageDoc['kind']>(kind: K) =>
-    evals.filter((e): e is DocEval & { doc: DocOf<K> } => e.doc.kind === kind);
+  evals.sort((a, b) => byMostRecent(a.coverage, b.coverage)); // stable: canonical order on ties
+  const ofKind = <K extends CoverageDocKind>(kind: K) =>
+    evals.filter((e): e is DocEval & { doc: ObservedDocOf<K> } => e.doc.kind === kind);
+  // the number queries in the order RULES.md reports them: 資格確認書, 保険証, お知らせ; most recent coverage first
+  const queried = evals
+    .filter((e) => e.doc.numberQuery !== null)
+    .sort(
+      (a, b) =>
+        QUERY_ORDER[a.doc.kind] - QUERY_ORDER[b.doc.kind] || byMostRecent(a.coverage, b.coverage) || a.index - b.index,
+    );
 
-  const hasCard = s.presented.some((d) => d.kind === 'myna-card');
+  const hasCard = documents.some((d) => d.kind === 'myna-card');
   const mynaHokensho = hasCard && card.registered; // マイナ保険証 for this visit
-  const currentKnown = states.filter((x) => x.current && x.known).sort(byMostRecent);
+  /** the patient's truthful answer: the insurance they hold now, most recent first */
+  const declared = (o.patient.insurance ?? []).map(coverageOf).sort(byMostRecent);
 
   let rule: RuleId;
   let deciding: DocEval | null = null;
-  let coverage: Coverage | null = null;
-  let portal: DocOf<'mynaportal'> | null = null;
+  let coverage: ObservedCoverage | null = null;
+  let portal: ObservedDocOf<'mynaportal'> | null = null;
   let interim: [IsoDate, IsoDate] | null = null;
 
   const kakunin = ofKind('kakunin-sho').find(
-    (e) => kakuninStart(e.doc, e.state.coverage) <= D && D <= e.doc.validUntil && !e.voidKnown,
+    (e) => kakuninStart(e.doc, e.coverage) <= D && D <= e.doc.validUntil && !e.voidKnown,
   );
   const legacy = ofKind('legacy-card').find(
-    (e) => e.state.coverage.acquiredOn <= D && D <= legacyExpiry(e.doc, e.state.coverage) && !e.voidKnown,
+    (e) => started(e.coverage) && D <= legacyExpiry(e.doc, e.coverage) && !e.voidKnown,
   );
   const confirmedForInterim = (e: DocEval) =>
-    e.route === 'valid' || (!policy.interimNeedsOnlineCheck && e.query === null && e.state.current);
+    e.route === 'valid' ||
+    (!policy.interimNeedsOnlineCheck && e.doc.numberQuery === null && e.doc.confirmedByInsurer === true);
 
   if (card.result === 'valid' || card.result === 'multiple') {
     rule = 'R3';
-    coverage = card.answered[0]!;
+    coverage = card.shows.map(coverageOf).sort(byMostRecent)[0] ?? null;
   } else if (kakunin) {
     rule = 'R5';
     deciding = kakunin;
@@ -137,23 +156,23 @@ export function decideWithTrace(
     rule = 'R1';
     deciding = legacy;
   } else {
-    const oshiraseR4 = mynaHokensho
-      ? ofKind('oshirase').find((e) => e.state.coverage.acquiredOn <= D && !e.voidKnown)
-      : undefined;
+    const oshiraseR4 = mynaHokensho ? ofKind('oshirase').find((e) => started(e.coverage) && !e.voidKnown) : undefined;
     const portalDoc = mynaHokensho
-      ? (s.presented.filter((d): d is DocOf<'mynaportal'> => d.kind === 'mynaportal') as DocOf<'mynaportal'>[]).find(
-          (p) =>
-            (p.form !== 'screenshot' || policy.portalScreenshot === 'accept') &&
-            (p.form !== 'screen' || D <= s.patient.myna!.certExpiresOn) &&
-            currentKnown.length > 0 &&
-            card.result !== 'invalid' &&
-            card.result !== 'not-found',
-        )
+      ? documents
+          .filter((d): d is ObservedDocOf<'mynaportal'> => d.kind === 'mynaportal')
+          .find(
+            (p) =>
+              (p.form !== 'screenshot' || policy.portalScreenshot === 'accept') &&
+              (p.form !== 'screen' || card.certExpiresOn === null || D <= card.certExpiresOn) &&
+              p.shows.length > 0 &&
+              card.result !== 'invalid' &&
+              card.result !== 'not-found',
+          )
       : undefined;
     const interimDoc = [...ofKind('legacy-card'), ...(mynaHokensho ? [] : ofKind('oshirase'))].find((e) => {
-      if (e.state.coverage.acquiredOn > D) return false;
-      if (e.doc.kind === 'legacy-card' && D <= legacyExpiry(e.doc, e.state.coverage)) return false;
-      const [from, to] = interimWindow(e.doc as DocOf<'legacy-card'> | DocOf<'oshirase'>, e.state.coverage, policy);
+      if (!started(e.coverage)) return false;
+      if (e.doc.kind === 'legacy-card' && D <= legacyExpiry(e.doc, e.coverage)) return false;
+      const [from, to] = interimWindow(e.doc as ObservedDocOf<'legacy-card' | 'oshirase'>, e.coverage, policy);
       return from <= D && D <= to && confirmedForInterim(e);
     });
     if (oshiraseR4) {
@@ -162,44 +181,40 @@ export function decideWithTrace(
     } else if (portalDoc) {
       rule = 'R4';
       portal = portalDoc;
-      coverage = currentKnown[0]!.coverage;
+      coverage = portalDoc.shows.map(coverageOf).sort(byMostRecent)[0]!;
     } else if (interimDoc) {
       rule = 'R2';
       deciding = interimDoc;
-      interim = interimWindow(
-        interimDoc.doc as DocOf<'legacy-card'> | DocOf<'oshirase'>,
-        interimDoc.state.coverage,
-        policy,
-      );
+      interim = interimWindow(interimDoc.doc as ObservedDocOf<'legacy-card' | 'oshirase'>, interimDoc.coverage, policy);
     } else if (
-      s.clinic.onlineCheck &&
-      ((card.device === 'card' &&
+      o.clinic.onlineCheck &&
+      ((o.card?.device === 'card' &&
         card.registered &&
         (card.failure === 'reader-failure' || card.failure === 'network-outage' || card.failure === 'cert-expired')) ||
-        (card.read && (card.result === 'invalid' || card.result === 'not-found')))
+        (read && (card.result === 'invalid' || card.result === 'not-found')))
     ) {
       rule = 'R9';
     } else {
       rule = 'R11';
     }
   }
-  if (deciding) coverage = deciding.state.coverage;
+  if (deciding) coverage = deciding.coverage;
 
   // --- verdict, billing, copay (R15, R7)
-  const current = states.filter((x) => x.current).sort(byMostRecent)[0]?.coverage ?? null;
+  const current = declared[0] ?? null;
   const documentsNeeded = new Set<NeededDocument>();
   const notes = new Set<Note>();
-  const presentedKinds = new Set(s.presented.map((d) => d.kind));
+  const presentedKinds = new Set(documents.map((d) => d.kind));
   let verdict: Verdict;
   let billing: Billing = 'normal';
   let copay: CopayPercent;
   let copayBasis: CopayBasis;
   let copayProvisional = false;
   let elderlyCardNeeded = false;
-  let elderlyCard: DocOf<'elderly-card'> | null = null;
+  let elderlyCard: ObservedDocOf<'elderly-card'> | null = null;
   let declarationForm = false;
   /** the coverage whose ratio and 限度額 apply (for R9 the declared, current one) */
-  let payingCoverage: Coverage | null = coverage;
+  let payingCoverage: ObservedCoverage | null = coverage;
 
   if (rule === 'R11') {
     verdict = 'self-pay';
@@ -208,18 +223,18 @@ export function decideWithTrace(
     copayBasis = 'self-pay';
     coverage = null;
     payingCoverage = null;
-    if (s.visitType === 'return') notes.add('return-patient-discretion');
+    if (o.visitType === 'return') notes.add('return-patient-discretion');
   } else if (rule === 'R9') {
     verdict = 'insured-declaration';
     const technical = card.result === 'failed';
-    if (s.visitType === 'return' && technical) {
+    if (o.visitType === 'return' && technical) {
       billing = 'normal';
     } else {
       declarationForm = true;
       if (!presentedKinds.has('declaration')) documentsNeeded.add('declaration');
       billing = card.result === 'invalid' ? 'old-qualification' : 'recheck';
     }
-    coverage = billing === 'old-qualification' ? card.lost : current;
+    coverage = billing === 'old-qualification' ? (card.shows.map(coverageOf).sort(byMostRecent)[0] ?? null) : current;
     payingCoverage = current;
     copay = copayPercent(periods, D, current);
     copayBasis = 'declared';
@@ -231,8 +246,9 @@ export function decideWithTrace(
       const handling = coverage.elderlyCard ?? (coverage.insurer === 'kokuho' ? 'on-document' : 'separate');
       if (handling === 'separate') {
         elderlyCardNeeded = true;
-        const cards = s.presented.filter(
-          (d): d is DocOf<'elderly-card'> => d.kind === 'elderly-card' && (d.validUntil === null || d.validUntil >= D),
+        const cards = documents.filter(
+          (d): d is ObservedDocOf<'elderly-card'> =>
+            d.kind === 'elderly-card' && (d.validUntil === null || d.validUntil >= D),
         );
         // several: the one valid longest (no printed end counts as longest)
         elderlyCard = cards.sort((a, b) => ((a.validUntil ?? '9999') < (b.validUntil ?? '9999') ? 1 : -1))[0] ?? null;
@@ -247,29 +263,30 @@ export function decideWithTrace(
         }
       }
     }
-    if (deciding && deciding.state.lost && deciding.query === null) notes.add('insurer-may-reclaim');
+    // hindsight: a document of a coverage lost in truth, accepted without any query (R12)
+    if (deciding && deciding.doc.numberQuery === null && o.hindsight?.lost.includes(deciding.coverage.id))
+      notes.add('insurer-may-reclaim');
   }
 
   // --- the number route reported: the deciding document's, else the first query that ran
-  const decidingQuery = deciding?.query ? online.numberQueries.indexOf(deciding.query) : null;
-  const numberRoute: NumberRouteResult = deciding ? deciding.route : (online.numberQueries[0]?.result ?? 'not-run');
+  const numberRoute = deciding ? deciding.route : (queried[0]?.route ?? 'not-run');
 
   // --- R13 限度額
   let limitNeeded: NeededDocument | null = null;
-  if (s.needsLimit && verdict !== 'self-pay') {
+  if (o.needsLimit && verdict !== 'self-pay') {
     const category = payingCoverage?.limitCategory ?? null;
     const covered =
       rule === 'R3' ||
-      (numberRoute === 'valid' && s.limitConsent) ||
+      (numberRoute === 'valid' && o.limitConsent) ||
       evals.some(
         (e) =>
           e.doc.kind === 'kakunin-sho' &&
           e.doc.showsLimit &&
           !e.voidKnown &&
-          kakuninStart(e.doc, e.state.coverage) <= D &&
+          kakuninStart(e.doc, e.coverage) <= D &&
           D <= e.doc.validUntil,
       ) ||
-      s.presented.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D)) ||
+      documents.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D)) ||
       (D >= periods.elderlyStart && (category === '一般' || category === '現役並みⅢ'));
     if (!covered) {
       limitNeeded =
@@ -280,15 +297,23 @@ export function decideWithTrace(
     }
   }
 
+  // --- R17: a coverage the patient holds was filed too recently to be registered yet
+  const lagging =
+    (o.patient.insurance ?? []).map(coverageOf).flatMap((c) => {
+      if (c.filedOn === null || (c.acquiredOn !== null && c.acquiredOn > D)) return [];
+      const lag = c.myNumberOnForm ? policy.lagWithMyNumber : policy.lagWithoutMyNumber;
+      const registeredOn = nthBusinessDayAfter(c.filedOn, lag).date;
+      return registeredOn > D ? [{ coverage: c, filedOn: c.filedOn, registeredOn }] : [];
+    })[0] ?? null;
+
   // --- rules and notes (RULES.md "What rules and notes list")
-  const kouki = states.some((x) => x.current && x.coverage.insurer === 'kouki');
+  const kouki = declared.some((c) => c.insurer === 'kouki');
   const r6 = verdict === 'self-pay' && kouki && D <= KOUKI_ALL_KAKUNIN_END;
   const r8 = card.graceUsed || card.failure === 'cert-expired';
   const r10 = rule === 'R9' && (card.result === 'invalid' || card.result === 'not-found');
   const r12 = evals.some((e) => e.voidKnown) || notes.has('insurer-may-reclaim');
-  const r17 = states.some((x) => x.current && x.lagDerived && !x.known);
   if (card.graceUsed) notes.add('cert-grace');
-  if (states.some((x) => x.lagDerived && x.estimate)) notes.add('holiday-data-estimate');
+  if (o.hindsight?.holidayEstimate) notes.add('holiday-data-estimate');
 
   const rules: RuleId[] = [rule];
   if (r6) rules.push('R6');
@@ -298,37 +323,36 @@ export function decideWithTrace(
   if (r12) rules.push('R12');
   if (limitNeeded) rules.push('R13');
   if (card.failure === 'no-phone-reader') rules.push('R14');
-  if (r17) rules.push('R17');
+  if (lagging) rules.push('R17');
   if (card.pinFallback) rules.push('R20');
 
   const facts: Facts = {
-    s,
-    policy,
+    o,
+    documents,
+    card: o.card,
     rule,
-    rules,
     verdict,
     copay,
     copayBasis,
     coverage,
-    payingCoverage,
     deciding,
     portal,
     interim,
     evals,
-    online,
-    states,
     periods,
     elderlyCardNeeded,
     elderlyCard,
     declarationForm,
     billing,
     limitNeeded,
-    notes,
+    lagging,
+    r6,
+    r8,
   };
   const { explanation, tellPatient } = explain(facts);
 
   const decision: Decision = {
-    id: s.id,
+    id: o.id,
     verdict,
     coverage: coverage?.id ?? null,
     copayPercent: copay,
@@ -344,18 +368,5 @@ export function decideWithTrace(
     explanation,
     tellPatient,
   };
-  const trace: DecisionTrace = {
-    card: online.card,
-    numberQueries: online.numberQueries,
-    numberRouteAvailable: online.numberRouteAvailable,
-    policy,
-    decidingQuery,
-    states,
-  };
-  return { decision, trace };
-}
-
-/** The engine: one scenario → one decision. Pure and deterministic. */
-export function decide(scenario: Scenario, clinicPolicy?: Partial<Policy>): Decision {
-  return decideWithTrace(scenario, clinicPolicy).decision;
+  return { decision, decidingDocument: deciding?.index ?? null };
 }

@@ -1,24 +1,35 @@
-// What each coverage document proves, by its printed dates (R1, R2, R5).
-import { type IsoDate, addDays, minDate } from '../dates';
-import type { Coverage, DocOf } from '../scenario';
+// What a document proves by the dates printed on it (R1, R2, R5, R8). Structural types: the
+// simulation passes a scenario's documents and coverages, the rule book the observed ones.
+import { type IsoDate, addDays, addMonthsClamped, endOfMonth, firstOfNextMonth, minDate } from '../dates';
+import type { CertGraceBasis, Insurer } from '../enums';
 import { interimStart, isEmployeeInsurance, KOUKI_LEGACY_END, LEGACY_LAST, type Policy } from '../timeline';
 
+/** What a coverage document prints about its coverage (資格取得日 may be unknown to a real desk). */
+interface PrintedCoverage {
+  insurer: Insurer;
+  acquiredOn: IsoDate | null;
+}
+
 /** The effective last valid day of a legacy 保険証 (R1). */
-export function legacyExpiry(doc: DocOf<'legacy-card'>, coverage: Coverage): IsoDate {
+export function legacyExpiry(doc: { printedExpiry: IsoDate | null }, coverage: PrintedCoverage): IsoDate {
   const printed = doc.printedExpiry ?? (coverage.insurer === 'kouki' ? KOUKI_LEGACY_END : LEGACY_LAST);
   return minDate(printed, LEGACY_LAST);
 }
 
-/** The first day a 資格確認書 proves anything (R5). */
-export function kakuninStart(doc: DocOf<'kakunin-sho'>, coverage: Coverage): IsoDate {
-  const from = doc.validFrom ?? (doc.issuedOn > coverage.acquiredOn ? doc.issuedOn : coverage.acquiredOn);
-  return from > coverage.acquiredOn ? from : coverage.acquiredOn;
+/** The first day a 資格確認書 proves anything (R5): its validFrom, issuedOn or 資格取得日, whichever is last. */
+export function kakuninStart(
+  doc: { issuedOn: IsoDate; validFrom: IsoDate | null },
+  coverage: PrintedCoverage,
+): IsoDate {
+  const acquired = coverage.acquiredOn ?? doc.issuedOn;
+  const from = doc.validFrom ?? (doc.issuedOn > acquired ? doc.issuedOn : acquired);
+  return from > acquired ? from : acquired;
 }
 
-/** R2: the window of the provisional handling for this document. */
+/** R2: the window of the provisional handling for a legacy 保険証 or an お知らせ. */
 export function interimWindow(
-  doc: DocOf<'legacy-card'> | DocOf<'oshirase'>,
-  coverage: Coverage,
+  doc: { kind: 'legacy-card'; printedExpiry: IsoDate | null } | { kind: 'oshirase' },
+  coverage: PrintedCoverage,
   policy: Policy,
 ): [IsoDate, IsoDate] {
   let start = interimStart(coverage.insurer);
@@ -26,4 +37,16 @@ export function interimWindow(
     start = addDays(legacyExpiry(doc, coverage), 1);
   }
   return [start, policy.interimEnd];
+}
+
+/** The last day of the e-certificate grace (R8, card route step 4), from the expiry on the card. */
+export function certGraceEnd(certExpiresOn: IsoDate, basis: CertGraceBasis): IsoDate {
+  if (basis === 'month-end') {
+    // the last day of the 3rd month after the expiry month
+    let d = certExpiresOn;
+    for (let i = 0; i < 3; i += 1) d = firstOfNextMonth(d);
+    return endOfMonth(d);
+  }
+  // the same day 3 months later, clamped to the month's end
+  return addMonthsClamped(certExpiresOn, 3);
 }

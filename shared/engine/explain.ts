@@ -1,10 +1,10 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are.
 import { copayWari, DOCUMENT_JA, FAILURE_JA, INSURER_JA } from '../labels';
-import type { Coverage, DocOf } from '../scenario';
+import type { ObservedCoverage, ObservedDocOf } from '../observation/types';
 import { LEGACY_LAST } from '../timeline';
 import { formatWareki } from '../wareki';
-import { legacyExpiry } from './documents';
+import { certGraceEnd, legacyExpiry } from './documents';
 import type { DocEval, Facts } from './facts';
 
 const W = formatWareki;
@@ -12,18 +12,18 @@ const W = formatWareki;
 /** Why a coverage document did not qualify the visit, or null if it would have. */
 function rejectionOf(e: DocEval, f: Facts): string | null {
   const name = DOCUMENT_JA[e.doc.kind];
-  const D = f.s.visitDate;
+  const D = f.o.visitDate;
   if (e.route === 'invalid') return `${name}: オンライン資格確認で資格(無効)と表示されました (資格喪失)。`;
   if (e.route === 'invalid-new') return `${name}: 資格(無効)と表示され、新しい資格があります。`;
   if (e.voidKnown)
     return `${name}: 75歳の誕生日 (${W(f.periods.birthday75)}) からは後期高齢者医療以外の保険は使えません。`;
-  if (e.state.coverage.acquiredOn > D)
-    return `${name}: 資格取得日 (${W(e.state.coverage.acquiredOn)}) より前は使えません。`;
+  if (e.coverage.acquiredOn !== null && e.coverage.acquiredOn > D)
+    return `${name}: 資格取得日 (${W(e.coverage.acquiredOn)}) より前は使えません。`;
   if (e.doc.kind === 'kakunin-sho' && D > e.doc.validUntil)
     return `${name}: 有効期限 (${W(e.doc.validUntil)}) を過ぎています。期限切れの資格確認書は暫定的な取扱いの対象外です。`;
   if (e.doc.kind === 'kakunin-sho' && D < (e.doc.validFrom ?? e.doc.issuedOn)) return `${name}: 有効開始日前です。`;
   if (e.doc.kind === 'legacy-card') {
-    const end = legacyExpiry(e.doc, e.state.coverage);
+    const end = legacyExpiry(e.doc, e.coverage);
     if (D > end) return `${name}: 有効期限 (${W(end)}) を過ぎています。`;
   }
   if (e.doc.kind === 'oshirase')
@@ -32,23 +32,23 @@ function rejectionOf(e: DocEval, f: Facts): string | null {
 }
 
 export function explain(f: Facts): { explanation: string; tellPatient: string } {
-  const { s, online, rule, deciding } = f;
-  const { card } = online;
-  const D = s.visitDate;
+  const { o, card, rule, deciding } = f;
+  const D = o.visitDate;
   const ex: string[] = [];
   const tell: string[] = [];
-  const ins = (c: Coverage | null) => (c ? INSURER_JA[c.insurer] : '');
-  const deviceJa = card.device === 'smartphone' ? 'スマホのマイナ保険証' : 'マイナ保険証';
-  const myna = s.patient.myna;
+  const ins = (c: ObservedCoverage | null) => (c ? INSURER_JA[c.insurer] : '');
+  const deviceJa = card?.device === 'smartphone' ? 'スマホのマイナ保険証' : 'マイナ保険証';
+  const presented = (kind: string) => f.documents.some((d) => d.kind === kind);
 
   // 1. how the qualification was (or was not) confirmed
   switch (rule) {
     case 'R3':
+      if (!card) break;
       if (card.registeredAtDesk) ex.push('顔認証付きカードリーダーで保険証の利用登録を行いました。');
       if (card.pinFallback) ex.push('暗証番号がロックされているため、顔認証または目視確認モードで本人確認しました。');
-      if (card.graceUsed && myna) {
+      if (card.graceUsed && card.certExpiresOn !== null) {
         ex.push(
-          `電子証明書の有効期限 (${W(myna.certExpiresOn)}) は過ぎていますが、猶予期間 (${W(card.certGraceEnd!)}まで) のため資格確認できます。`,
+          `電子証明書の有効期限 (${W(card.certExpiresOn)}) は過ぎていますが、猶予期間 (${W(certGraceEnd(card.certExpiresOn, o.policy.certGraceBasis))}まで) のため資格確認できます。`,
         );
       }
       ex.push(`${deviceJa}でオンライン資格確認を行い、資格有効 (${ins(f.coverage)}) と確認できました。`);
@@ -66,8 +66,8 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       const until = d.doc.kind === 'kakunin-sho' ? d.doc.validUntil : null;
       ex.push(
         d.doc.kind === 'kakunin-sho'
-          ? `資格確認書 (${ins(d.state.coverage)}、有効期限 ${W(until!)}) は有効期間内なので、それだけで資格確認できます。`
-          : `保険証 (${ins(d.state.coverage)}) は有効期限内です。`,
+          ? `資格確認書 (${ins(d.coverage)}、有効期限 ${W(until!)}) は有効期間内なので、それだけで資格確認できます。`
+          : `保険証 (${ins(d.coverage)}) は有効期限内です。`,
       );
       if (d.route === 'valid') ex.push('記号・番号によるオンライン資格確認でも資格有効を確認しました。');
       if (d.route === 'not-found')
@@ -77,12 +77,12 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     }
     case 'R4':
-      if (card.result === 'failed')
+      if (card?.result === 'failed')
         ex.push(`${deviceJa}での資格確認ができなかったため (${FAILURE_JA[card.failure!]})、`);
-      else if (!s.clinic.onlineCheck) ex.push('オンライン資格確認ができない医療機関のため、');
+      else if (!o.clinic.onlineCheck) ex.push('オンライン資格確認ができない医療機関のため、');
       ex.push(
         deciding
-          ? `マイナンバーカードと資格情報のお知らせ (${ins(deciding.state.coverage)}) で資格を確認しました。`
+          ? `マイナンバーカードと資格情報のお知らせ (${ins(deciding.coverage)}) で資格を確認しました。`
           : `マイナンバーカードとマイナポータルの資格情報${f.portal?.form === 'pdf' ? 'PDF' : f.portal?.form === 'screenshot' ? 'のスクリーンショット' : '画面'} (${ins(f.coverage)}) で資格を確認しました。`,
       );
       break;
@@ -99,10 +99,10 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     }
     case 'R9': {
-      if (card.result === 'failed')
+      if (card?.result === 'failed')
         ex.push(`${deviceJa}での資格確認ができませんでした (${FAILURE_JA[card.failure!]})。`);
       else
-        ex.push(`オンライン資格確認の結果は「${card.result === 'invalid' ? '資格(無効)' : '資格情報なし'}」でした。`);
+        ex.push(`オンライン資格確認の結果は「${card?.result === 'invalid' ? '資格(無効)' : '資格情報なし'}」でした。`);
       if (!f.declarationForm) {
         ex.push('再診のため、前回から保険に変更がないことを口頭で確認し、診療録の資格情報で通常どおり受け付けます。');
       } else {
@@ -119,23 +119,19 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
     case 'R11':
       ex.push('有効な資格確認の手段がないため、自費 (10割) でお預かりします。');
-      if (online.numberQueries.some((q) => q.result === 'valid')) {
+      if (f.evals.some((e) => e.route === 'valid')) {
         ex.push(
           '記号・番号による照会では資格有効と表示されますが、提示された書類そのものが今日は使えないため、保険診療にはできません。',
         );
       }
-      if (card.result === 'failed' && card.failure)
+      if (card?.result === 'failed' && card.failure)
         ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
-      if (card.failure === 'no-phone-reader' && !s.presented.some((d) => d.kind === 'myna-card')) {
+      if (card?.failure === 'no-phone-reader' && !presented('myna-card')) {
         ex.push('カード本体がないため本人確認もできません。');
       }
-      if (s.presented.some((d) => d.kind === 'myna-card') && !card.registered)
+      if (presented('myna-card') && !card?.registered)
         ex.push('マイナンバーカードが保険証として利用登録されていません。');
-      if (
-        s.presented.some((d) => d.kind === 'myna-card') &&
-        !s.clinic.onlineCheck &&
-        !s.presented.some((d) => d.kind === 'oshirase' || d.kind === 'mynaportal')
-      ) {
+      if (presented('myna-card') && !o.clinic.onlineCheck && !presented('oshirase') && !presented('mynaportal')) {
         ex.push(
           'オンライン資格確認がないため、カードだけでは資格を確認できません (お知らせかマイナポータルの画面が必要です)。',
         );
@@ -151,9 +147,10 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     if (why && !(rule === 'R3' && e.route === 'valid')) ex.push(why);
   }
   if (rule === 'R11' && f.interim === null) {
-    const expired = f.evals.find((e) => e.doc.kind !== 'kakunin-sho' && e.state.current);
+    // a 保険証 or お知らせ of the insurance the patient says they hold now
+    const expired = f.evals.find((e) => e.doc.kind !== 'kakunin-sho' && o.patient.insurance?.includes(e.coverage.id));
     if (expired) {
-      const pol = f.policy;
+      const pol = o.policy;
       if (D > pol.interimEnd) ex.push(`暫定的な取扱いは${W(pol.interimEnd)}で終了しています。`);
       else if (pol.interimNeedsOnlineCheck && expired.route === 'not-run')
         ex.push('暫定的な取扱いにはオンライン資格確認での照会が必要です。');
@@ -172,11 +169,6 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       ex.push(`負担割合は${copayWari(f.copay)}です。`);
     }
   }
-  if (f.notes.has('insurer-may-reclaim')) {
-    ex.push(
-      'オンライン資格確認ができないため書類どおり受け付けますが、実際には資格を喪失しているため、保険者から給付分 (7〜9割) の返還を求められることがあります。',
-    );
-  }
   if (f.limitNeeded) {
     ex.push(
       f.limitNeeded === 'kakunin-with-limit'
@@ -184,18 +176,16 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
         : '限度額の適用には限度額適用認定証が必要です。',
     );
   }
-  if (f.rules.includes('R17')) {
-    const lag = f.states.find((x) => x.current && x.lagDerived && !x.known)!;
+  if (f.lagging) {
     ex.push(
-      `資格取得届 (${W(lag.coverage.filedOn!)}提出) から登録まで数営業日かかるため、まだオンライン資格確認に反映されていません (${W(lag.registeredOn)}ごろ反映の見込み)。`,
+      `資格取得届 (${W(f.lagging.filedOn)}提出) から登録まで数営業日かかるため、まだオンライン資格確認に反映されていません (${W(f.lagging.registeredOn)}ごろ反映の見込み)。`,
     );
   }
-  if (f.rules.includes('R6'))
+  if (f.r6)
     ex.push(
       '後期高齢者医療の加入者には、2026年7月31日まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。',
     );
-  if (f.notes.has('holiday-data-estimate')) ex.push('祝日データの範囲外の日付を含むため、営業日の計算は推定です。');
-  if (f.notes.has('return-patient-discretion'))
+  if (f.verdict === 'self-pay' && o.visitType === 'return')
     ex.push('再診の患者さんは、医療機関の判断で通常の負担割合とすることもできます。');
 
   // 3. what to tell the patient
@@ -226,7 +216,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
     if (rule === 'R1' && D <= LEGACY_LAST && deciding) {
       tell.push(
-        `お持ちの保険証は${W(legacyExpiry(deciding.doc as DocOf<'legacy-card'>, deciding.state.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`,
+        `お持ちの保険証は${W(legacyExpiry(deciding.doc as ObservedDocOf<'legacy-card'>, deciding.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`,
       );
     }
   }
@@ -236,36 +226,31 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     tell.push('限度額適用認定証をお持ちでしたらご提示ください (ない場合は保険者に申請できます)。');
   if (f.limitNeeded === 'kakunin-with-limit')
     tell.push('限度額の区分が記載された資格確認書を広域連合に申請してください。');
-  if (f.billing === 'old-qualification' || f.online.numberQueries.some((q) => q.result === 'invalid-new')) {
+  if (f.billing === 'old-qualification' || f.evals.some((e) => e.route === 'invalid-new')) {
     tell.push('保険が変わった場合は、新しい保険のマイナ保険証か資格確認書をお持ちください。');
   }
-  if (f.rules.includes('R17'))
+  if (f.lagging)
     tell.push('新しい保険の登録には数日かかることがあります。次回の受診時にあらためて確認させてください。');
-  if (f.rules.includes('R8') && myna)
+  if (f.r8 && card)
     tell.push('マイナンバーカードの電子証明書の有効期限が切れています。お早めにお住まいの市区町村で更新してください。');
-  if (f.rules.includes('R20')) tell.push('暗証番号のロックは市区町村の窓口で解除できます。');
-  if (card.device === 'smartphone' && s.visitType === 'first' && f.verdict !== 'self-pay')
+  if (card?.pinFallback) tell.push('暗証番号のロックは市区町村の窓口で解除できます。');
+  if (card?.device === 'smartphone' && o.visitType === 'first' && f.verdict !== 'self-pay')
     tell.push('初めての受診のときは、マイナンバーカード本体もお持ちください。');
-  if (f.notes.has('insurer-may-reclaim'))
-    tell.push('資格を喪失した保険の書類は使えません。新しい保険の資格確認書かマイナ保険証をお持ちください。');
   return { explanation: ex.join(''), tellPatient: tell.join('') };
 }
 
 /** What to bring next time, for a patient who was turned away. */
 function whatToBring(f: Facts): string {
-  const { s, online } = f;
-  if (f.rules.includes('R6')) return '後期高齢者医療の資格確認書 (加入者全員に郵送されています)';
-  if (online.card.failure === 'no-phone-reader') return 'マイナンバーカード本体';
-  if (
-    online.numberQueries.some((q) => q.result === 'invalid' || q.result === 'invalid-new') ||
-    f.evals.some((e) => e.voidKnown)
-  ) {
+  const presented = (kind: string) => f.documents.some((d) => d.kind === kind);
+  if (f.r6) return '後期高齢者医療の資格確認書 (加入者全員に郵送されています)';
+  if (f.card?.failure === 'no-phone-reader') return 'マイナンバーカード本体';
+  if (f.evals.some((e) => e.route === 'invalid' || e.route === 'invalid-new' || e.voidKnown)) {
     return '新しい保険のマイナ保険証か資格確認書';
   }
-  if (s.presented.some((d) => d.kind === 'oshirase') && !s.presented.some((d) => d.kind === 'myna-card')) {
+  if (presented('oshirase') && !presented('myna-card')) {
     return 'マイナンバーカード (資格情報のお知らせと一緒に)、または資格確認書';
   }
-  if (s.presented.some((d) => d.kind === 'myna-card') && !s.clinic.onlineCheck) {
+  if (presented('myna-card') && !f.o.clinic.onlineCheck) {
     return 'マイナンバーカードと資格情報のお知らせ (またはマイナポータルの資格情報画面)、または資格確認書';
   }
   return 'マイナ保険証か資格確認書';

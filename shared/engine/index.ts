@@ -1,5 +1,8 @@
-export { decide, decideWithTrace, copayPercent, mergePolicy, type DecisionTrace } from './decide';
-export { returnsGuidance, type ReturnsGuidance } from './returns';
+// The engine in two stages: observe (the simulation: a scenario's truth → what a desk could see)
+// and decide (the rule book: an observation → a decision). decideScenario = decide ∘ observe.
+export { decide } from './decide';
+export { decideScenario, decideWithTrace, mergePolicy, observe, type DecisionTrace } from './observe';
+export { agePeriods, copayPercent } from './age';
+export { returnsGuidance } from './returns';
 export { compareExpected, type Mismatch } from './compare';
-export type { CardRoute, NumberQuery, OnlineCheck } from './online';
-export { agePeriods, coverageStates, certGraceEnd, type AgePeriods, type CoverageState } from './truth';
+export { coverageStates } from './truth';

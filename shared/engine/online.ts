@@ -13,7 +13,8 @@ import {
 } from '../enums';
 import type { Coverage, DocOf, Scenario } from '../scenario';
 import { type Policy, SMARTPHONE_START } from '../timeline';
-import { type CoverageState, byMostRecent, certGraceEnd } from './truth';
+import { certGraceEnd } from './documents';
+import { type CoverageState, byMostRecent } from './truth';
 
 export interface CardRoute {
   /** what was put on the reader: the physical card wins over the smartphone */

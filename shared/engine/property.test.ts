@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../timeline';
 import { type Scenario, parsePack, parseScenario } from '../scenario';
-import { decide } from './decide';
+import { decideScenario } from './observe';
 import { arbRawScenario } from './testing/arbitrary';
 
 const arbScenario = arbRawScenario
@@ -23,7 +23,7 @@ describe('generated valid scenarios', () => {
   it('decide never throws and is deterministic', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
-        expect(decide(s)).toEqual(decide(structuredClone(s)));
+        expect(decideScenario(s)).toEqual(decideScenario(structuredClone(s)));
       }),
       RUNS,
     );
@@ -36,7 +36,7 @@ describe('generated valid scenarios', () => {
           .map((d) => ({ d, k: randoms.next().value as number }))
           .sort((a, b) => a.k - b.k)
           .map((x) => x.d);
-        expect(decide({ ...s, presented: shuffled })).toEqual(decide(s));
+        expect(decideScenario({ ...s, presented: shuffled })).toEqual(decideScenario(s));
       }),
       RUNS,
     );
@@ -45,7 +45,7 @@ describe('generated valid scenarios', () => {
   it('never lists a document that was presented and valid in documentsNeeded', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
-        const d = decide(s);
+        const d = decideScenario(s);
         const D = s.visitDate;
         for (const doc of s.presented) {
           if (doc.kind === 'declaration') expect(d.documentsNeeded).not.toContain('declaration');
@@ -62,7 +62,7 @@ describe('generated valid scenarios', () => {
   it('never says insured with 100%, and self-pay is always 100% with no coverage', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
-        const d = decide(s);
+        const d = decideScenario(s);
         if (d.verdict === 'self-pay') {
           expect(d).toMatchObject({
             copayPercent: 100,
@@ -87,7 +87,7 @@ describe('generated valid scenarios', () => {
       fc.property(onlyOshirase, (s) => {
         const end = s.policy.interimEnd ?? DEFAULT_POLICY.interimEnd;
         fc.pre(s.visitDate > end);
-        expect(decide(s).verdict).toBe('self-pay');
+        expect(decideScenario(s).verdict).toBe('self-pay');
       }),
       { numRuns: 300 },
     );
@@ -96,7 +96,7 @@ describe('generated valid scenarios', () => {
   it('rules start with the deciding rule and are a subset of R1–R20 without R15/R16/R18/R19', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
-        const d = decide(s);
+        const d = decideScenario(s);
         expect(['R1', 'R2', 'R3', 'R4', 'R5', 'R9', 'R11']).toContain(d.rules[0]);
         for (const r of ['R15', 'R16', 'R18', 'R19']) expect(d.rules).not.toContain(r);
         expect(new Set(d.rules).size).toBe(d.rules.length);

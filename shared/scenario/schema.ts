@@ -4,33 +4,11 @@
 import { z } from 'zod';
 import { dateInput } from '../date-schema';
 import { expectedDecisionSchema, policyShape } from '../decision-schema';
-import {
-  COVERAGE_RATIOS,
-  ELDERLY_CARD_HANDLINGS,
-  ELDERLY_RATIOS,
-  INCIDENTS,
-  INSURERS,
-  LIMIT_CATEGORIES,
-  PHONE_OS,
-  PORTAL_FORMS,
-  VISIT_TYPES,
-} from '../enums';
+import { idString, nullable, printedShapes } from '../document-schema';
+import { COVERAGE_RATIOS, ELDERLY_CARD_HANDLINGS, INCIDENTS, INSURERS, LIMIT_CATEGORIES, VISIT_TYPES } from '../enums';
 import { PACK_FORMAT, SCENARIO_FORMAT } from './types';
 
-const msg = (ja: string, en: string) => ({ ja, en });
-
 const date = dateInput();
-/** Document fields accept 平成31年5月1日 and later 平成 years, as printed before the era change. */
-const docDate = dateInput({ documentField: true });
-/** An optional value whose absence is null. */
-const nullable = <T extends z.ZodType>(t: T) =>
-  z
-    .union([t, z.null()])
-    .optional()
-    .transform((v) => v ?? null);
-const idString = z.string().refine((v) => /^[a-z0-9-]+$/.test(v), {
-  params: msg('半角英小文字・数字・ハイフンのみ使えます', 'only a-z, 0-9 and -'),
-});
 const optText = z
   .string()
   .optional()
@@ -65,24 +43,17 @@ const mynaSchema = z.strictObject({
 /** A document's coverage; null: the default of RULES.md (resolved by ./normalize.ts). */
 const coverageRef = nullable(idString);
 
+const printed = printedShapes(coverageRef);
 const documentSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('myna-card') }),
-  z.strictObject({ kind: z.literal('myna-smartphone'), os: nullable(z.enum(PHONE_OS)) }),
-  z.strictObject({ kind: z.literal('legacy-card'), coverage: coverageRef, printedExpiry: nullable(docDate) }),
-  z.strictObject({
-    kind: z.literal('kakunin-sho'),
-    coverage: coverageRef,
-    issuedOn: docDate,
-    validFrom: nullable(docDate),
-    validUntil: docDate,
-    showsRatio: z.boolean().optional().default(false),
-    showsLimit: z.boolean().optional().default(false),
-  }),
-  z.strictObject({ kind: z.literal('oshirase'), coverage: coverageRef }),
-  z.strictObject({ kind: z.literal('mynaportal'), form: z.enum(PORTAL_FORMS) }),
-  z.strictObject({ kind: z.literal('elderly-card'), ratio: z.literal(ELDERLY_RATIOS), validUntil: nullable(docDate) }),
-  z.strictObject({ kind: z.literal('limit-cert'), category: z.enum(LIMIT_CATEGORIES), validUntil: nullable(docDate) }),
-  z.strictObject({ kind: z.literal('declaration') }),
+  z.strictObject({ kind: z.literal('myna-card'), ...printed['myna-card'] }),
+  z.strictObject({ kind: z.literal('myna-smartphone'), ...printed['myna-smartphone'] }),
+  z.strictObject({ kind: z.literal('legacy-card'), ...printed['legacy-card'] }),
+  z.strictObject({ kind: z.literal('kakunin-sho'), ...printed['kakunin-sho'] }),
+  z.strictObject({ kind: z.literal('oshirase'), ...printed.oshirase }),
+  z.strictObject({ kind: z.literal('mynaportal'), ...printed.mynaportal }),
+  z.strictObject({ kind: z.literal('elderly-card'), ...printed['elderly-card'] }),
+  z.strictObject({ kind: z.literal('limit-cert'), ...printed['limit-cert'] }),
+  z.strictObject({ kind: z.literal('declaration'), ...printed.declaration }),
 ]);
 
 const scenarioShape = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../engine';
+import { decideScenario } from '../engine';
 import { parseScenario } from '../scenario';
 import type { Decision } from '../decision';
 import { correctAnswer, gradeAnswer, sortNeeded, type TraineeAnswer } from './grade';
@@ -21,7 +21,7 @@ const raw = {
 function decision(): Decision {
   const r = parseScenario(raw, { inPack: true });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  return decide(r.scenario);
+  return decideScenario(r.scenario);
 }
 
 describe('gradeAnswer', () => {

@@ -12,7 +12,7 @@ import deskMixPack from '../../packs/desk-mix-pack.json';
 import deskMixV2Pending from '../../packs/pending/desk-mix-v2.json';
 import { isNationalHoliday, isYearEndClosure, nthBusinessDayAfter } from '../business-days';
 import { type IsoDate, addDays, ageOn, birthday, dayNumber, isValidYmd, toIso, weekday } from '../dates';
-import { compareExpected, decide } from '../engine';
+import { compareExpected, decideScenario } from '../engine';
 import { containsMyNumberLike } from '../identifiers';
 import { parsePack } from '../scenario';
 import {
@@ -550,7 +550,7 @@ describe('bundled packs', () => {
       if (!pack.ok) throw new Error(JSON.stringify(pack.issues.slice(0, 3)));
       expect(pack.scenarios.filter((s) => !s.expected).map((s) => s.id)).toEqual([]);
       const mismatches = pack.scenarios.flatMap((s) =>
-        compareExpected(s.expected!, decide(s)).map((m) => `${s.id}: ${m.field}`),
+        compareExpected(s.expected!, decideScenario(s)).map((m) => `${s.id}: ${m.field}`),
       );
       expect(mismatches).toEqual([]);
     },

@@ -6,8 +6,8 @@
 // The what-if strip (./strip.ts) labels its change points from this one table.
 import { addDays, type IsoDate } from '../dates';
 import { orderOf, type RuleId } from '../enums';
-import { certGraceEnd, coverageStates, agePeriods } from '../engine';
-import { interimWindow, kakuninStart, legacyExpiry } from '../engine/documents';
+import { agePeriods, coverageStates } from '../engine';
+import { certGraceEnd, interimWindow, kakuninStart, legacyExpiry } from '../engine/documents';
 import { DOCUMENT_JA, INSURER_JA } from '../labels';
 import type { Coverage, Scenario } from '../scenario';
 import { KOUKI_ALL_KAKUNIN_END, KOUKI_OSHIRASE_START, LEGACY_LAST, type Policy, SMARTPHONE_START } from '../timeline';

@@ -5,7 +5,7 @@
 // (a day before birth or before a document existed is an input error in RULES.md: such days form
 // a neutral run instead).
 import { dayNumber, fromDayNumber, type IsoDate, isIsoDate } from '../dates';
-import { decide, mergePolicy } from '../engine';
+import { decideScenario, mergePolicy } from '../engine';
 import { type CopayPercent, type NeededDocument, orderOf, RULE_IDS, type RuleId, type Verdict } from '../enums';
 import { copayWari, VERDICT_JA } from '../labels';
 import type { Scenario } from '../scenario';
@@ -103,7 +103,7 @@ export function unavailableOn(s: Scenario, D: IsoDate): UnavailableReason | null
 export function answerOn(s: Scenario, D: IsoDate, clinicPolicy?: Partial<Policy>): DayAnswer {
   const reason = unavailableOn(s, D);
   if (reason !== null) return { kind: 'unavailable', reason };
-  const d = decide({ ...s, visitDate: D }, clinicPolicy);
+  const d = decideScenario({ ...s, visitDate: D }, clinicPolicy);
   return {
     kind: 'decision',
     verdict: d.verdict,

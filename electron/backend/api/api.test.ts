@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiResult, type CallInput, type CallName, type CallOutput, dispatch } from '../../../shared/contract';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import { createApi, type ApiInstance } from './index';
 import { walkInPerson } from './desk';
 
@@ -71,7 +71,7 @@ describe('API handlers on SQLite', () => {
       needsLimit: false,
     });
     expect(r.decision.verdict).toBe('insured');
-    expect(r.decision).toEqual(decide(r.scenario));
+    expect(r.decision).toEqual(decideScenario(r.scenario));
     expect(r.online.route).toBe('card');
     expect((r.online.result?.XmlMsg.MessageBody as { QualificationValidity: string }).QualificationValidity).toBe('1');
     expect(r.patient).toEqual({ name: '試験 一郎', kana: 'シケン イチロウ', birthDate: '1981-05-10', walkIn: false });

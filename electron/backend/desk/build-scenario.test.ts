@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { AppError } from '../errors';
 import { validatePerson } from '../registry/validate';
@@ -106,7 +106,7 @@ describe('buildScenario', () => {
       { kind: 'elderly-card', ratio: 30, validUntil: '2026-07-31' },
       { kind: 'myna-smartphone', os: 'android' },
     ]);
-    const d = decide(scenario);
+    const d = decideScenario(scenario);
     expect(d.verdict).toBe('insured');
     expect(d.coverage).toBe('c2');
   });

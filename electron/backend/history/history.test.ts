@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import type { Decision } from '../../../shared/decision';
 import { parseScenario, type Scenario } from '../../../shared/scenario';
 import { VERDICTS } from '../../../shared/enums';
@@ -40,7 +40,7 @@ const parsed = parseScenario(
 );
 if (!parsed.ok) throw new Error('fixture');
 const scenario: Scenario = parsed.scenario;
-const decision: Decision = decide(scenario);
+const decision: Decision = decideScenario(scenario);
 
 function entry(i: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
   const verdict = VERDICTS[i % VERDICTS.length]!;

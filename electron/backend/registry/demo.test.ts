@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { agePeriods, decide } from '../../../shared/engine';
+import { agePeriods, decideScenario } from '../../../shared/engine';
 import { checkNumber } from '../../../shared/identifiers';
 import type { RuleId } from '../../../shared/enums';
 import { openDatabase } from '../db/open';
@@ -72,7 +72,7 @@ describe('demo registry', () => {
         visitType: c.visitType,
         needsLimit: c.needsLimit,
       });
-      const dec = decide(scenario);
+      const dec = decideScenario(scenario);
       const label = `${d.key} ${rec.name}: ${rec.note}`;
       expect(dec.verdict, label).toBe(c.verdict);
       expect(dec.rules, label).toEqual(c.rules);

@@ -3,7 +3,7 @@
 // passed the same validation as an import; with it the repository keeps what the engine decides
 // for it (verdict, copay, rules) and whether the pack's `expected` agrees.
 import type { Database } from 'better-sqlite3';
-import { compareExpected, decide } from '../../../shared/engine';
+import { compareExpected, decideScenario } from '../../../shared/engine';
 import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
 import { parseScenario, type Scenario } from '../../../shared/scenario';
 import type { RuleId } from '../../../shared/enums';
@@ -75,7 +75,7 @@ const toRow = (r: ScenarioDbRow): PackScenarioRow => ({
 
 /** What the engine says about a scenario (trainer mode decides with the defaults + the scenario's own policy). */
 export function analyze(s: Scenario) {
-  const decision = decide(s);
+  const decision = decideScenario(s);
   const mismatches = s.expected ? compareExpected(s.expected, decision).map((m) => m.field) : [];
   return { decision, expectedOk: s.expected ? mismatches.length === 0 : null, mismatches };
 }

@@ -1,6 +1,6 @@
 // Practice and exam sessions, grading, the pass mark, append-only records, progress and CSV.
 import { afterEach, describe, expect, it } from 'vitest';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import { parseScenario } from '../../../shared/scenario';
 import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
 import { ANSWER_CSV_HEADERS, progressCsv, progressOf, RULE_CSV_HEADERS } from './progress';
@@ -47,7 +47,7 @@ const SCENARIOS = [
 const decisionOf = (raw: Record<string, unknown>) => {
   const p = parseScenario(raw, { inPack: true });
   if (!p.ok) throw new Error(JSON.stringify(p.issues));
-  return decide(p.scenario);
+  return decideScenario(p.scenario);
 };
 const rightFor = (id: string) => correctAnswer(decisionOf(SCENARIOS.find((s) => s.id === id)!));
 const WRONG: TraineeAnswer = {

@@ -4,7 +4,7 @@
 // ended (the backend does not send the decision before then), and its order is fixed by a seed.
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
-import { decide } from '../../../shared/engine';
+import { decideScenario } from '../../../shared/engine';
 import type { Decision } from '../../../shared/decision';
 import { parseScenario, type Scenario } from '../../../shared/scenario';
 import type { RuleId } from '../../../shared/enums';
@@ -245,7 +245,7 @@ export class SessionRepository {
       return { session, position: null, question: null };
     const position = session.answered + 1;
     const scenario = this.item(sessionId, position);
-    return { session, position, question: buildQuestion(scenario, decide(scenario)) };
+    return { session, position, question: buildQuestion(scenario, decideScenario(scenario)) };
   }
 
   answer(sessionId: number, position: number, answer: TraineeAnswer, timeMs: number): AnswerOutcome {
@@ -261,7 +261,7 @@ export class SessionRepository {
       );
     }
     const scenario = this.item(sessionId, position);
-    const decision = decide(scenario);
+    const decision = decideScenario(scenario);
     const clean: TraineeAnswer = { ...answer, documentsNeeded: sortNeeded(answer.documentsNeeded) };
     const grade = gradeAnswer(clean, decision);
     const now = this.now();
@@ -352,7 +352,7 @@ export class SessionRepository {
     for (let position = 1; position <= session.questions; position += 1) {
       const a = answers.get(position);
       const scenario = this.item(sessionId, position);
-      const decision: Decision = a ? (JSON.parse(a.decision_json) as Decision) : decide(scenario);
+      const decision: Decision = a ? (JSON.parse(a.decision_json) as Decision) : decideScenario(scenario);
       items.push({
         position,
         scenarioId: scenario.id,

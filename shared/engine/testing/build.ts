@@ -3,7 +3,7 @@ import type { Decision, ExpectedDecision } from '../../decision';
 import type { Incident, VisitType } from '../../enums';
 import { type Scenario, parseScenario } from '../../scenario';
 import { compareExpected } from '../compare';
-import { decide } from '../decide';
+import { decideScenario } from '../observe';
 
 export interface ScenarioInput {
   id?: string;
@@ -50,7 +50,7 @@ export function scenarioOf(i: ScenarioInput): Scenario {
 }
 
 export function decideInput(i: ScenarioInput): Decision {
-  return decide(scenarioOf(i));
+  return decideScenario(scenarioOf(i));
 }
 
 /** Mismatches between a partial expected decision and the engine's decision (empty = agree). */

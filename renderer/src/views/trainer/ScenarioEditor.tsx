@@ -3,7 +3,7 @@
 // the trainer sees the problems and the answer while writing. Saving goes through the backend,
 // which validates again; nothing is stored while a problem remains.
 import { useId, useMemo, useState } from 'react';
-import { decide, compareExpected } from '../../../../shared/engine';
+import { decideScenario, compareExpected } from '../../../../shared/engine';
 import {
   CERT_GRACE_BASES,
   COVERAGE_RATIOS,
@@ -495,7 +495,7 @@ export function ScenarioEditor({
         mismatches: [] as string[],
         scenario: null,
       };
-    const decision = decide(r.scenario);
+    const decision = decideScenario(r.scenario);
     const mismatches = r.scenario.expected ? compareExpected(r.scenario.expected, decision).map((m) => m.field) : [];
     return { issues: [] as ScenarioIssue[], decision, mismatches, scenario: r.scenario };
   }, [draft]);

@@ -1,0 +1,171 @@
+// The simulation: from a scenario's truth, what a desk could see and hear (RULES.md "the simulation
+// principle"). It runs the simulated online check (./online.ts) on the truth (./truth.ts) and
+// hands the rule book (./decide.ts) only the answers: the card route's result screen, each number
+// query's answer, the documents as printed, the patient's truthful answers, and — where a rule
+// allows it — the insurer's answer by phone. What only the simulation knows goes into `hindsight`.
+import type { Decision } from '../decision';
+import { DOCUMENT_KINDS, orderOf } from '../enums';
+import type { NumberAnswer, ObservedCard, ObservedCoverage, ObservedDocument, Observation } from '../observation/types';
+import type { Coverage, PresentedDocument, Scenario } from '../scenario';
+import { DEFAULT_POLICY, type Policy } from '../timeline';
+import { rulebook } from './decide';
+import { type OnlineCheck, runOnlineCheck } from './online';
+import { type CoverageState, byMostRecent, coverageStates } from './truth';
+
+export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
+  const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
+  if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
+  return { ...DEFAULT_POLICY, ...clinicPolicy, ...scenarioPolicy };
+}
+
+const DOC_ORDER = orderOf(DOCUMENT_KINDS);
+
+/** The order documents were handed over in never matters: sort them canonically first. */
+function canonicalPresented(presented: readonly PresentedDocument[]): PresentedDocument[] {
+  const out = [...presented];
+  if (out.length < 2) return out;
+  const keys = new Map<PresentedDocument, string>();
+  const key = (d: PresentedDocument) => {
+    let k = keys.get(d);
+    if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
+    return k;
+  };
+  out.sort((a, b) => {
+    const byKind = DOC_ORDER[a.kind] - DOC_ORDER[b.kind];
+    if (byKind !== 0) return byKind;
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return out;
+}
+
+/** The simulation's own record of a visit: the online check on the truth (the result documents use it). */
+export interface DecisionTrace extends OnlineCheck {
+  policy: Policy;
+  /** index into numberQueries of the deciding document's query, else null */
+  decidingQuery: number | null;
+  /** the coverage states on D (truth as the insurers know it) */
+  states: CoverageState[];
+}
+
+/** The observation of a scenario, and the simulation behind it. */
+export function simulate(
+  input: Scenario,
+  clinicPolicy?: Partial<Policy>,
+): { observation: Observation; trace: Omit<DecisionTrace, 'decidingQuery'> } {
+  const policy = mergePolicy(clinicPolicy, input.policy);
+  const s: Scenario = { ...input, presented: canonicalPresented(input.presented) };
+  const D = s.visitDate;
+  const states = coverageStates(s.patient.coverages, s.patient.birthDate, D, policy);
+  const online = runOnlineCheck(s, states, policy);
+  const stateOf = (id: string) => states.find((x) => x.coverage.id === id)!;
+  const seen = new Set<string>();
+  const see = (c: Coverage | null) => {
+    if (c) seen.add(c.id);
+    return c?.id ?? null;
+  };
+
+  // the card route's answer, and the result screen
+  const { card } = online;
+  const observedCard: ObservedCard | null =
+    card.device === null
+      ? null
+      : {
+          device: card.device,
+          registered: card.registered,
+          registeredAtDesk: card.registeredAtDesk,
+          certExpiresOn: s.patient.myna?.certExpiresOn ?? null,
+          result: card.result,
+          failure: card.failure,
+          graceUsed: card.graceUsed,
+          pinFallback: card.pinFallback,
+          shows: (card.result === 'invalid' ? [card.lost!] : card.answered).map((c) => see(c)!),
+        };
+
+  // the documents as printed, each coverage document with its number query's answer
+  const shownByPortal = states.filter((x) => x.current && x.known).sort(byMostRecent);
+  const documents = s.presented.map((doc, index): ObservedDocument => {
+    switch (doc.kind) {
+      case 'kakunin-sho':
+      case 'legacy-card':
+      case 'oshirase': {
+        see(stateOf(doc.coverage).coverage);
+        const query = online.numberQueries.find((q) => q.index === index);
+        const numberQuery: NumberAnswer | null = query
+          ? { result: query.result as NumberAnswer['result'], newer: see(query.newer) }
+          : null;
+        // "confirmed by other means" (R2): where the policy lets a clinic that cannot query ask the insurer
+        const confirmedByInsurer =
+          !policy.interimNeedsOnlineCheck && numberQuery === null ? stateOf(doc.coverage).current : null;
+        return { ...doc, numberQuery, confirmedByInsurer };
+      }
+      case 'mynaportal':
+        return { ...doc, shows: shownByPortal.map((x) => see(x.coverage)!) };
+      default:
+        return doc;
+    }
+  });
+
+  // the patient's truthful answer: the insurance they hold now
+  const insurance = states.filter((x) => x.current).map((x) => see(x.coverage)!);
+  const lagging = new Set(states.filter((x) => x.current && x.lagDerived).map((x) => x.coverage.id));
+
+  const coverages = s.patient.coverages
+    .filter((c) => seen.has(c.id))
+    .map((c): ObservedCoverage => ({
+      id: c.id,
+      insurer: c.insurer,
+      insurerNumber: c.insurerNumber,
+      symbol: c.symbol,
+      number: c.number,
+      branch: c.branch,
+      acquiredOn: c.acquiredOn,
+      ratio: c.ratio,
+      elderlyCard: c.elderlyCard,
+      limitCategory: c.limitCategory,
+      // the patient says when the 資格取得届 was filed (the registration is counted from it, R17)
+      filedOn: lagging.has(c.id) ? c.filedOn : null,
+      myNumberOnForm: lagging.has(c.id) ? c.myNumberOnForm : true,
+    }));
+
+  const observation: Observation = {
+    id: s.id,
+    visitDate: D,
+    visitType: s.visitType,
+    needsLimit: s.needsLimit,
+    limitConsent: s.limitConsent,
+    clinic: s.clinic,
+    policy,
+    patient: { birthDate: s.patient.birthDate, insurance },
+    coverages,
+    card: observedCard,
+    documents,
+    hindsight: {
+      lost: coverages.filter((c) => stateOf(c.id).lost).map((c) => c.id),
+      holidayEstimate: states.some((x) => x.lagDerived && x.estimate),
+    },
+  };
+  return { observation, trace: { ...online, policy, states } };
+}
+
+/** What a desk could see and hear of a scenario. */
+export function observe(scenario: Scenario, clinicPolicy?: Partial<Policy>): Observation {
+  return simulate(scenario, clinicPolicy).observation;
+}
+
+/** The engine on a scenario: the rule book applied to what the simulation lets a desk see. */
+export function decideScenario(scenario: Scenario, clinicPolicy?: Partial<Policy>): Decision {
+  return decideWithTrace(scenario, clinicPolicy).decision;
+}
+
+/** The decision and the simulation behind it (the national-format result documents use both). */
+export function decideWithTrace(
+  scenario: Scenario,
+  clinicPolicy?: Partial<Policy>,
+): { decision: Decision; trace: DecisionTrace } {
+  const { observation, trace } = simulate(scenario, clinicPolicy);
+  const { decision, decidingDocument } = rulebook(observation);
+  const q = decidingDocument === null ? -1 : trace.numberQueries.findIndex((x) => x.index === decidingDocument);
+  return { decision, trace: { ...trace, decidingQuery: q < 0 ? null : q } };
+}
