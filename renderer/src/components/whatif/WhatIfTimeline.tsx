@@ -32,9 +32,11 @@ export interface WhatIfTimelineProps {
   policy?: Partial<Policy>;
   /** the day the case is on now (the desk's visit date, the editor's 受診日) */
   selected: IsoDate;
-  /** loads a day; the button and Enter say `chooseLabel` */
-  onChoose: (day: IsoDate) => void;
-  chooseLabel: string;
+  /** loads a day (the button and Enter say `chooseLabel`); without it a day is only looked at */
+  onChoose?: (day: IsoDate) => void;
+  chooseLabel?: string;
+  /** how the selected day is called: いまの受診日 (desk), 受診日 (editor), この例題の受診日 (feedback) */
+  selectedLabel?: string;
 }
 
 const MAX_LISTED = 40;
@@ -48,7 +50,15 @@ function shortAnswer(a: DayAnswer): string {
   return `${VERDICT_LABELS[a.verdict].symbol} ${copayWari(a.copayPercent)}${a.copayProvisional ? '(仮)' : ''}`;
 }
 
-export function WhatIfTimeline({ scenario, policy, selected, onChoose, chooseLabel }: WhatIfTimelineProps) {
+export function WhatIfTimeline({
+  scenario,
+  policy,
+  selected,
+  onChoose,
+  chooseLabel,
+  selectedLabel = 'いまの受診日',
+}: WhatIfTimelineProps) {
+  const loadable = onChoose !== undefined && chooseLabel !== undefined;
   const [range, setRange] = useState<WhatIfRange>(DEFAULT_WHATIF_RANGE);
   // The strip does not depend on the visit date (it sets each day's), nor on the scenario's names:
   // a new visit date or a retitled draft does not recompute it.
@@ -75,9 +85,8 @@ export function WhatIfTimeline({ scenario, policy, selected, onChoose, chooseLab
   const id = useId();
 
   const choose = (d: IsoDate) => {
-    if (runAt(w, d)?.answer.kind !== 'decision') return;
     setCursor(d);
-    onChoose(d);
+    if (onChoose && runAt(w, d)?.answer.kind === 'decision') onChoose(d);
   };
   const dayAtX = (e: MouseEvent<HTMLElement>): IsoDate => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -121,7 +130,7 @@ export function WhatIfTimeline({ scenario, policy, selected, onChoose, chooseLab
   return (
     <div className="whatif" data-testid="whatif">
       <RangeChooser range={range} onRange={setRange} />
-      <Legend w={w} />
+      <Legend w={w} selectedLabel={selectedLabel} />
       <div className="whatif-frame">
         <div className="whatif-markers" aria-hidden="true">
           {markerRows(w, pct).map(({ on, row }) => (
@@ -179,7 +188,7 @@ export function WhatIfTimeline({ scenario, policy, selected, onChoose, chooseLab
         {shownRun && (
           <span className={`whatif-readout-answer ${toneOf(shownRun.answer)}`}>{answerJa(shownRun.answer)}</span>
         )}
-        {shown === selected && <span className="whatif-readout-now"> (いまの受診日)</span>}
+        {shown === selected && <span className="whatif-readout-now"> ({selectedLabel})</span>}
         {shownChange && (
           <span className="whatif-readout-change">
             {' '}
@@ -188,11 +197,17 @@ export function WhatIfTimeline({ scenario, policy, selected, onChoose, chooseLab
         )}
       </p>
       <p id={`${id}-help`} className="whatif-help muted small">
-        帯をクリックするか、← → で1日ずつ (Shift+← → で変わる日へ、PageUp・PageDown で1か月) 動かし、Enter で
-        {chooseLabel}
-        。書類がまだない日は選べません。
+        帯をクリックするか、← → で1日ずつ (Shift+← → で変わる日へ、PageUp・PageDown で1か月)
+        動かすと、その日の判定が出ます。
+        {loadable && `Enter またはクリックで${chooseLabel}。書類がまだない日は選べません。`}
       </p>
-      <ChangeList w={w} selected={selected} onChoose={choose} chooseLabel={chooseLabel} />
+      <ChangeList
+        w={w}
+        selected={selected}
+        selectedLabel={selectedLabel}
+        onChoose={loadable ? choose : null}
+        chooseLabel={chooseLabel ?? ''}
+      />
     </div>
   );
 }
@@ -232,7 +247,7 @@ function YearTicks({ w, pct }: { w: WhatIf; pct: (d: IsoDate) => number }) {
   );
 }
 
-function Legend({ w }: { w: WhatIf }) {
+function Legend({ w, selectedLabel }: { w: WhatIf; selectedLabel: string }) {
   const verdicts = VERDICTS.filter((v) => w.runs.some((r) => r.answer.kind === 'decision' && r.answer.verdict === v));
   const none = w.runs.some((r) => r.answer.kind === 'unavailable');
   return (
@@ -259,7 +274,7 @@ function Legend({ w }: { w: WhatIf }) {
       </li>
       <li>
         <span className="whatif-swatch whatif-swatch-selected" aria-hidden="true" />
-        いまの受診日
+        {selectedLabel}
       </li>
     </ul>
   );
@@ -268,12 +283,14 @@ function Legend({ w }: { w: WhatIf }) {
 function ChangeList({
   w,
   selected,
+  selectedLabel,
   onChoose,
   chooseLabel,
 }: {
   w: WhatIf;
   selected: IsoDate;
-  onChoose: (d: IsoDate) => void;
+  selectedLabel: string;
+  onChoose: ((d: IsoDate) => void) | null;
   chooseLabel: string;
 }) {
   if (w.changes.length === 0) {
@@ -295,7 +312,7 @@ function ChangeList({
             <span className="whatif-change-body">
               <span className="whatif-change-date">
                 {formatDateJa(c.on)}
-                {c.on === selected && ' (いまの受診日)'}
+                {c.on === selected && ` (${selectedLabel})`}
               </span>
               <span className="whatif-change-why">{c.ja}</span>
               <span className="whatif-change-what">
@@ -314,7 +331,7 @@ function ChangeList({
                 </span>
               )}
             </span>
-            {c.after.kind === 'decision' && (
+            {onChoose && c.after.kind === 'decision' && (
               <button type="button" className="btn btn-small" onClick={() => onChoose(c.on)}>
                 {chooseLabel}
                 <span className="visually-hidden"> ({formatWareki(c.on)})</span>

@@ -649,6 +649,7 @@ export function ScenarioEditor({
                 selected={check.scenario.visitDate}
                 onChoose={(day) => c.set(['visitDate'], day)}
                 chooseLabel="この日を受診日にする"
+                selectedLabel="受診日"
               />
             )}
             <div className="te-expected">
