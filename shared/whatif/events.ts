@@ -14,7 +14,7 @@ import { KOUKI_ALL_KAKUNIN_END, KOUKI_OSHIRASE_START, LEGACY_LAST, type Policy, 
 import { formatWareki } from '../wareki';
 
 /** What kind of day an event is (one entry per row of the table below). */
-export const DATED_EVENT_KINDS = [
+const DATED_EVENT_KINDS = [
   'birth',
   'coverage-acquired',
   'coverage-lost',
@@ -36,7 +36,7 @@ export const DATED_EVENT_KINDS = [
   'elderly-start',
   'birthday-75',
 ] as const;
-export type DatedEventKind = (typeof DATED_EVENT_KINDS)[number];
+type DatedEventKind = (typeof DATED_EVENT_KINDS)[number];
 
 export interface DatedEvent {
   /** the first day of the new state */

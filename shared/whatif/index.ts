@@ -1,5 +1,4 @@
 // The what-if timeline (issue 10): one scenario on every day of a range, and why its answer changes.
-export { DATED_EVENT_KINDS, datedEvents, type DatedEvent, type DatedEventKind } from './events';
 export {
   answerJa,
   answerOn,
@@ -8,14 +7,9 @@ export {
   DEFAULT_WHATIF_RANGE,
   runAt,
   UNAVAILABLE_JA,
-  unavailableOn,
   whatIf,
   WHATIF_MAX_DAYS,
-  type ChangedPart,
   type DayAnswer,
-  type RangeCheck,
   type WhatIf,
-  type WhatIfChange,
   type WhatIfRange,
-  type WhatIfRun,
 } from './strip';

@@ -24,8 +24,7 @@ export const DEFAULT_WHATIF_RANGE: Readonly<WhatIfRange> = Object.freeze({ from:
 export const WHATIF_MAX_DAYS = 3653;
 
 /** Why a day has no decision: the scenario cannot happen on it. */
-export const UNAVAILABLE_REASONS = ['not-born', 'document-not-yet'] as const;
-export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
+type UnavailableReason = 'not-born' | 'document-not-yet';
 export const UNAVAILABLE_JA: Record<UnavailableReason, string> = {
   'not-born': 'この日は患者がまだ生まれていません',
   'document-not-yet': 'この日は書類がまだありません',
@@ -44,18 +43,18 @@ export type DayAnswer =
   | { kind: 'unavailable'; reason: UnavailableReason };
 
 /** Days `from`..`to` (inclusive) with one answer. */
-export interface WhatIfRun {
+interface WhatIfRun {
   from: IsoDate;
   to: IsoDate;
   days: number;
   answer: DayAnswer;
 }
 
-export const CHANGED_PARTS = ['availability', 'verdict', 'copay', 'rules', 'documents'] as const;
-export type ChangedPart = (typeof CHANGED_PARTS)[number];
+/** What differs between two days, in the order changedParts lists it. */
+type ChangedPart = 'availability' | 'verdict' | 'copay' | 'rules' | 'documents';
 
 /** A day whose answer differs from the day before. */
-export interface WhatIfChange {
+interface WhatIfChange {
   on: IsoDate;
   before: DayAnswer;
   after: DayAnswer;
@@ -76,7 +75,7 @@ export interface WhatIf {
   changes: WhatIfChange[];
 }
 
-export type RangeCheck = { ok: true; range: WhatIfRange; days: number } | { ok: false; ja: string; en: string };
+type RangeCheck = { ok: true; range: WhatIfRange; days: number } | { ok: false; ja: string; en: string };
 
 /** A range the strip can draw: two real dates in order, at most WHATIF_MAX_DAYS days. */
 export function checkRange(from: IsoDate, to: IsoDate): RangeCheck {
@@ -89,7 +88,7 @@ export function checkRange(from: IsoDate, to: IsoDate): RangeCheck {
 }
 
 /** Why the scenario cannot happen on D, or null when it can. */
-export function unavailableOn(s: Scenario, D: IsoDate): UnavailableReason | null {
+function unavailableOn(s: Scenario, D: IsoDate): UnavailableReason | null {
   if (D < s.patient.birthDate) return 'not-born';
   for (const doc of s.presented) {
     if (doc.kind !== 'kakunin-sho' && doc.kind !== 'oshirase') continue;
