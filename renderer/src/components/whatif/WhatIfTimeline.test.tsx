@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario, type Scenario } from '../../../../shared/scenario';
 import { App } from '../../App';
 import { createAppStore, StoreProvider } from '../../store';
 import { deskResult, fakeBridge } from '../../testing/fake-bridge';
+import { WhatIfSection } from './WhatIfSection';
 import { WhatIfTimeline } from './WhatIfTimeline';
 
 /** A 協会けんぽ 保険証 alone (no card): R1 until 2025-12-01, interim to 2026-07-31, then 自費. */
@@ -24,6 +25,14 @@ function legacyCase(visitDate = '2026-01-20', extra: Record<string, unknown>[] =
 }
 
 afterEach(cleanup);
+
+/** Opens 「日付を変えると？」 (happy-dom fires `toggle` after the click: wait for it inside act). */
+async function openSection() {
+  await act(async () => {
+    fireEvent.click(screen.getByText('日付を変えると？'));
+    await new Promise((r) => setTimeout(r, 20));
+  });
+}
 
 describe('what-if timeline', () => {
   it('draws the runs in their verdicts, numbers the change days and lists them with the rules', () => {
@@ -127,6 +136,33 @@ describe('what-if timeline', () => {
     fireEvent.change(to, { target: { value: '2026-02-01' } });
     fireEvent.keyDown(to, { key: 'Enter' });
     expect(screen.getByTestId('whatif-nochange').textContent).toContain('保険で受付 (暫定) ・ 3割');
+  });
+});
+
+describe('what-if section', () => {
+  it('fetches its case when first opened, and without a load action only shows the day', async () => {
+    const load = vi.fn(() => Promise.resolve(legacyCase()));
+    render(<WhatIfSection scenario={load} selected="2026-01-20" selectedLabel="この例題の受診日" />);
+    expect(load).not.toHaveBeenCalled();
+    await openSection();
+    const strip = await screen.findByRole('slider', { name: /日付ごとの判定/ });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('whatif-readout').textContent).toContain('(この例題の受診日)');
+    fireEvent.keyDown(strip, { key: 'ArrowLeft', shiftKey: true });
+    fireEvent.keyDown(strip, { key: 'Enter' });
+    expect(strip.getAttribute('data-cursor')).toBe('2025-12-02');
+    expect(within(screen.getByTestId('whatif-changes')).queryAllByRole('button')).toEqual([]);
+    await openSection(); // closed and opened again: not fetched again
+    expect(screen.queryByRole('slider')).toBeNull();
+    await openSection();
+    await screen.findByRole('slider');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the case cannot be fetched', async () => {
+    render(<WhatIfSection scenario={() => Promise.resolve(null)} selected="2026-01-20" />);
+    await openSection();
+    expect(await screen.findByText('この例題を読み込めませんでした。')).toBeTruthy();
   });
 });
 
