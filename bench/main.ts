@@ -28,7 +28,7 @@ if (want('pack')) {
   );
 }
 if (want('history')) {
-  console.log('\n## history: 1,000,000 rows   (goal: ≥ 20,000 rows/s, p95 ≤ 20 ms)');
+  console.log('\n## history: 1,000,000 rows   (goal: ≥ 20,000 rows/s, p95 ≤ 20 ms, WAL < 4 MB)');
   const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-history-'));
   try {
     console.log(formatHistoryBench(await benchHistory({ rows: 1_000_000, dir })));

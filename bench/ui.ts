@@ -203,7 +203,7 @@ export async function benchHistoryFirstPage(
       }
       repo.appendParams(batch);
     }
-    opened.db.close();
+    opened.close();
   };
   return withSetup(opts, prepare, async (page, url) => {
     await page.goto(url);
