@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { benchHistory, formatHistoryBench } from '../electron/backend/history/bench';
 import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile } from './engine';
+import { benchWhatIfCompute } from './whatif';
 import {
   benchColdStart,
   benchFirstLoad,
   benchHistoryFirstPage,
   benchKeypressToVerdict,
+  benchWhatIfDraw,
   calibration,
   formatFigures,
 } from './ui';
@@ -57,4 +59,6 @@ if (want('ui')) {
   console.log(formatFigures(await benchColdStart()));
   console.log(formatFigures(await benchKeypressToVerdict()));
   console.log(formatFigures(await benchHistoryFirstPage()));
+  console.log(formatFigures(benchWhatIfCompute()));
+  console.log(formatFigures(await benchWhatIfDraw()));
 }
