@@ -1,5 +1,5 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack history ui        (default: all sections)
+//   npm run bench -- engine pack history ui        (default: all sections; `whatif` = the what-if part of ui)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +59,11 @@ if (want('ui')) {
   console.log(formatFigures(await benchColdStart()));
   console.log(formatFigures(await benchKeypressToVerdict()));
   console.log(formatFigures(await benchHistoryFirstPage()));
+}
+// the what-if strip (issue 10) is part of `ui`; `npm run bench -- whatif` runs it alone
+if (want('ui') || sections.includes('whatif')) {
+  if (!want('ui'))
+    console.log(`\n## what-if (browser mode, Debian Chromium)   calibration: fixed CPU loop ${calibration()} ms`);
   console.log(formatFigures(benchWhatIfCompute()));
   console.log(formatFigures(await benchWhatIfDraw()));
 }

@@ -1,7 +1,8 @@
 // The what-if timeline on the desk (issue 10): a demo patient with a 協会けんぽ 保険証 only, whose
 // answer changes when the transition ends (2025-12-02) and when the provisional handling ends
 // (2026-08-01). The strip shows the labelled change days; a day clicked or chosen with the
-// keyboard is decided at the desk. Screenshots at 1366×768 and 1024×600, and in the trainer's editor.
+// keyboard is decided at the desk. Screenshots at 1366×768 and 1024×600; the trainer's editor and
+// practice feedback show the same timeline.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { setVisitDate } from './desk-helpers';
@@ -127,4 +128,29 @@ test('the what-if strip at 1024×600 and in the trainer’s scenario editor', as
   await expect(page.getByTestId('editor-decision')).toContainText('1割');
   await birthday.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'whatif-trainer-editor');
+  await editor.getByRole('button', { name: 'やめる' }).click();
+
+  // practice: after the answer, the feedback opens the same timeline (look only)
+  await page.getByRole('tab', { name: '練習' }).click();
+  await page.getByLabel('研修生の名前').fill('日付 太郎');
+  await page.getByLabel('パック', { exact: true }).selectOption({ label: '日付で変わる例題 (E2E) (1問)' });
+  await page.getByRole('button', { name: '練習を始める' }).click();
+  const form = page.getByRole('form', { name: '回答' });
+  await form.getByRole('group', { name: '判定' }).getByRole('radio', { name: '保険で受付', exact: true }).check();
+  await form.getByRole('group', { name: '窓口負担' }).getByRole('radio', { name: '2割', exact: true }).check();
+  await form
+    .getByRole('group', { name: '高齢受給者証の確認' })
+    .getByRole('radio', { name: '不要', exact: true })
+    .check();
+  await form.getByRole('button', { name: /回答する/ }).click();
+  const feedback = page.getByTestId('feedback');
+  await expect(feedback.locator('[data-all-correct]')).toHaveAttribute('data-all-correct', 'true');
+  await feedback.getByText('日付を変えると？').click();
+  const change = feedback.getByTestId('whatif-changes').getByRole('listitem').filter({ hasText: '2026-03-10' });
+  await expect(change).toContainText('75歳の誕生日');
+  await expect(change.getByRole('button')).toHaveCount(0);
+  await expect(feedback.getByTestId('whatif-readout')).toContainText('令和8年3月2日 (2026-03-02)');
+  await expect(feedback.getByTestId('whatif-readout')).toContainText('(この例題の受診日)');
+  await change.scrollIntoViewIfNeeded();
+  await shot(page, testInfo, 'whatif-trainer-feedback');
 });

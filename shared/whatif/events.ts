@@ -82,7 +82,10 @@ export function datedEvents(s: Scenario, policy: Policy): DatedEvent[] {
   // --- the coverages: acquisition, loss, and the day the online system knows them (R17)
   for (const st of coverageStates(s.patient.coverages, birth, s.visitDate, policy)) {
     const c = st.coverage;
-    add(c.acquiredOn, 'coverage-acquired', `${coverageName(c)}の資格取得日`, []);
+    // a 後期 coverage from the 75th birthday is what that event says
+    if (!(c.insurer === 'kouki' && c.acquiredOn === ages.birthday75)) {
+      add(c.acquiredOn, 'coverage-acquired', `${coverageName(c)}の資格取得日`, []);
+    }
     if (st.lostOn !== null && st.lostOn !== ages.birthday75) {
       add(st.lostOn, 'coverage-lost', `${coverageName(c)}の資格喪失日`, ['R12']);
     }

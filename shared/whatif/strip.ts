@@ -132,8 +132,8 @@ const RULE_ORDER = orderOf(RULE_IDS);
 
 /**
  * The events of a change day that bear on the change: those without a rule of their own (a
- * birth, an acquisition), those whose rule either day lists, and the age events (R15) when the
- * copay changed. When none bears on it (a rule the decision does not list, e.g. R12 after a loss
+ * birth, an acquisition), a coverage's end, those whose rule either day lists, and the age events
+ * (R15) when the copay changed. When none bears on it (a rule the decision does not list, e.g. R12 after a loss
  * the card route reports as 資格(無効)), all of the day's events.
  */
 function relevantEvents(before: DayAnswer, after: DayAnswer, changed: ChangedPart[], events: DatedEvent[]) {
@@ -142,21 +142,34 @@ function relevantEvents(before: DayAnswer, after: DayAnswer, changed: ChangedPar
     ...(after.kind === 'decision' ? after.rules : []),
   ]);
   if (changed.includes('copay')) listed.add('R15');
-  const kept = events.filter((e) => e.rules.length === 0 || e.rules.some((r) => listed.has(r)));
+  const kept = events.filter(
+    (e) => e.rules.length === 0 || e.kind === 'coverage-lost' || e.rules.some((r) => listed.has(r)),
+  );
   return kept.length > 0 ? kept : events;
 }
 
-/** The rules behind a change: those of the day's events, and the deciding rule on either side when it changed. */
-function changeRules(before: DayAnswer, after: DayAnswer, events: readonly DatedEvent[]): RuleId[] {
+/**
+ * The rules behind a change: those of the day's events, the deciding rule on either side when it
+ * changed, and R15 (the copay by age and coverage) when an insured copay changed. Failing those (an event
+ * without a rule of its own): the rules that came or went, else the deciding rule.
+ */
+function changeRules(
+  before: DayAnswer,
+  after: DayAnswer,
+  changed: readonly ChangedPart[],
+  events: readonly DatedEvent[],
+): RuleId[] {
   const rules = new Set<RuleId>(events.flatMap((e) => e.rules));
   const deciding = (a: DayAnswer) => (a.kind === 'decision' ? a.rules[0] : undefined);
   if (deciding(before) !== deciding(after)) {
     for (const r of [deciding(before), deciding(after)]) if (r) rules.add(r);
   }
+  const insured = (a: DayAnswer) => a.kind === 'decision' && a.verdict !== 'self-pay';
+  if (changed.includes('copay') && insured(before) && insured(after)) rules.add('R15');
   if (rules.size === 0 && before.kind === 'decision' && after.kind === 'decision') {
-    // no event and the same deciding rule: the rules that came or went
     for (const r of before.rules) if (!after.rules.includes(r)) rules.add(r);
     for (const r of after.rules) if (!before.rules.includes(r)) rules.add(r);
+    if (rules.size === 0) rules.add(after.rules[0]!);
   }
   return [...rules].sort((a, b) => RULE_ORDER[a] - RULE_ORDER[b]);
 }
@@ -195,7 +208,7 @@ export function whatIf(s: Scenario, range: WhatIfRange, clinicPolicy?: Partial<P
       changed,
       events: todays,
       ja: todays.length > 0 ? todays.map((e) => e.ja).join('・') : '判定が変わる日',
-      rules: changeRules(prev, cur, todays),
+      rules: changeRules(prev, cur, changed, todays),
     });
     runStart = D;
     prev = cur;

@@ -84,7 +84,7 @@ describe('what-if strip: the answers over time (RULES.md by hand)', () => {
       ['2026-03-10', '2027-12-31', 'insured', 10, 'R3'],
     ]);
     expect(changeAt(w, '2026-03-10')).toMatchObject({
-      kinds: ['coverage-acquired', 'birthday-75'],
+      kinds: ['birthday-75'], // the 後期 acquisition on the birthday is that event, not a second one
       rules: ['R12', 'R15'],
       changed: ['copay'],
     });
@@ -167,7 +167,7 @@ describe('what-if strip: the answers over time (RULES.md by hand)', () => {
     expect(w.runs[2]!.answer).toMatchObject({ copayProvisional: true, documentsNeeded: ['elderly-card'] });
     expect(changeAt(w, '2025-08-01')).toMatchObject({
       kinds: ['elderly-card-end'],
-      rules: ['R7'],
+      rules: ['R7', 'R15'],
       changed: ['copay', 'documents'], // R7 is listed on both sides: the card is needed (and shown, then not)
     });
   });
@@ -215,6 +215,34 @@ describe('what-if strip: the answers over time (RULES.md by hand)', () => {
       ['2026-08-01', '2027-12-31', 'self-pay', 100, 'R11'],
     ]);
     expect(changeAt(w, '2026-08-01')).toMatchObject({ kinds: ['interim-end'], rules: ['R2', 'R11'] });
+  });
+
+  it('a coverage that ends and one that starts change the declared copay (R9 after a reader failure)', () => {
+    // a return patient of 72 whose card cannot be read: the copay is that of the coverage they declare —
+    // 協会けんぽ 現役並み 3割 until it ends, then 国保 2割
+    const w = strip(
+      {
+        birthDate: '1953-05-20',
+        visitType: 'return',
+        incident: 'reader-failure',
+        coverages: [
+          { insurer: 'kyokai', acquiredOn: '1990-04-01', lostOn: '2026-04-01', ratio: 30 },
+          { insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2026-04-01' },
+        ],
+        presented: [{ kind: 'myna-card' }],
+      },
+      { from: '2026-03-01', to: '2026-04-30' },
+    );
+    expect(runsOf(w)).toEqual([
+      ['2026-03-01', '2026-03-31', 'insured-declaration', 30, 'R9'],
+      ['2026-04-01', '2026-04-30', 'insured-declaration', 20, 'R9'],
+    ]);
+    expect(changeAt(w, '2026-04-01')).toMatchObject({
+      kinds: ['coverage-acquired', 'coverage-lost'],
+      changed: ['copay'],
+      rules: ['R12', 'R15'],
+      ja: '国民健康保険の資格取得日・協会けんぽの資格喪失日',
+    });
   });
 
   it('days before a 資格確認書 was issued are a neutral run, not a decision', () => {

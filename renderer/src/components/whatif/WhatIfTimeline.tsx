@@ -82,6 +82,7 @@ export function WhatIfTimeline({
   const first = dayNumber(w.from);
   const pct = (d: IsoDate) => ((dayNumber(d) - first) / w.days) * 100;
   const changeNo = new Map(w.changes.map((c, i) => [c.on, i + 1]));
+  const markers = markerRows(w, pct);
   const id = useId();
 
   const choose = (d: IsoDate) => {
@@ -132,8 +133,12 @@ export function WhatIfTimeline({
       <RangeChooser range={range} onRange={setRange} />
       <Legend w={w} selectedLabel={selectedLabel} />
       <div className="whatif-frame">
-        <div className="whatif-markers" aria-hidden="true">
-          {markerRows(w, pct).map(({ on, row }) => (
+        <div
+          className="whatif-markers"
+          aria-hidden="true"
+          style={{ height: `${markerRowCount(markers) * 1.35 + 0.3}em` }}
+        >
+          {markers.map(({ on, row }) => (
             <span
               key={on}
               className="whatif-marker"
@@ -181,7 +186,7 @@ export function WhatIfTimeline({
           )}
           <span className="whatif-cursor" style={{ left: `${pct(shown)}%`, width: `${100 / w.days}%` }} />
         </div>
-        <YearTicks w={w} pct={pct} />
+        <YearTicks w={w} pct={pct} selected={inRange(selected) ? selected : null} selectedLabel={selectedLabel} />
       </div>
       <p className="whatif-readout" data-testid="whatif-readout">
         <strong>{formatDateJa(shown)}</strong>{' '}
@@ -212,6 +217,8 @@ export function WhatIfTimeline({
   );
 }
 
+const markerRowCount = (m: readonly { row: number }[]) => Math.max(1, ...m.map((x) => x.row + 1));
+
 /** Change numbers on up to three rows, so that close days do not overlap. */
 function markerRows(w: WhatIf, pct: (d: IsoDate) => number): { on: IsoDate; row: number }[] {
   const lastAt = [-100, -100, -100];
@@ -224,7 +231,17 @@ function markerRows(w: WhatIf, pct: (d: IsoDate) => number): { on: IsoDate; row:
   });
 }
 
-function YearTicks({ w, pct }: { w: WhatIf; pct: (d: IsoDate) => number }) {
+function YearTicks({
+  w,
+  pct,
+  selected,
+  selectedLabel,
+}: {
+  w: WhatIf;
+  pct: (d: IsoDate) => number;
+  selected: IsoDate | null;
+  selectedLabel: string;
+}) {
   const ticks: { on: IsoDate; year: number }[] = [];
   for (let y = Number(w.from.slice(0, 4)) + 1; y <= Number(w.to.slice(0, 4)); y += 1) {
     ticks.push({ on: `${y}-01-01`, year: y });
@@ -243,6 +260,11 @@ function YearTicks({ w, pct }: { w: WhatIf; pct: (d: IsoDate) => number }) {
           {t.year}年<span className="whatif-era">{formatWareki(t.on).replace(/年.*$/, '年')}</span>
         </span>
       ))}
+      {selected && (
+        <span className="whatif-selected-caret" style={{ left: `${pct(selected)}%` }}>
+          ▲{selectedLabel}
+        </span>
+      )}
     </div>
   );
 }
