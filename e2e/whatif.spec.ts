@@ -3,10 +3,11 @@
 // (2026-08-01). The strip shows the labelled change days; a day clicked or chosen with the
 // keyboard is decided at the desk. Screenshots at 1366×768 and 1024×600; the trainer's editor and
 // practice feedback show the same timeline.
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { setVisitDate } from './desk-helpers';
-import { expect, shot, test } from './fixtures';
+import { expect, SCREENSHOT_DIR, shot, test } from './fixtures';
 
 async function openLegacyCase(page: Page, name: string) {
   await setVisitDate(page, '2025-11-10');
@@ -46,6 +47,7 @@ test('the desk’s what-if strip: labelled change days, a clicked day and a keyb
   expect(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await page.getByTestId('whatif-section').scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'whatif-desk-1366');
+  await page.getByTestId('whatif').screenshot({ path: path.join(SCREENSHOT_DIR, 'whatif-strip-1366.png') });
 
   // a click in the middle of the provisional run loads that day into the desk
   const strip = page.getByRole('slider', { name: /日付ごとの判定/ });

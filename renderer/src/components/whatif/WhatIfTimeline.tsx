@@ -261,8 +261,11 @@ function YearTicks({
         </span>
       ))}
       {selected && (
-        <span className="whatif-selected-caret" style={{ left: `${pct(selected)}%` }}>
-          ▲{selectedLabel}
+        <span
+          className={pct(selected) > 75 ? 'whatif-selected-caret at-end' : 'whatif-selected-caret'}
+          style={{ left: `${pct(selected)}%` }}
+        >
+          {pct(selected) > 75 ? `${selectedLabel}▲` : `▲${selectedLabel}`}
         </span>
       )}
     </div>
