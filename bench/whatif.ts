@@ -4,18 +4,18 @@
 //   measureWhatIfDraw(page)    in the browser, on the desk with the strip open: 表示 for a new
 //                              two-year range → strip committed and the next frame painted
 //                              floor: the same click with a range refused (only a message is drawn)
-// Figures are medians of several runs (bench/ui.ts prints them with its calibration figure).
+// Figures are medians of several runs (bench/harness.ts), printed by bench/ui.ts's formatFigures.
 import type { Page } from 'playwright-core';
 import { dayNumber, fromDayNumber } from '../shared/dates';
 import { parseScenario, type Scenario } from '../shared/scenario';
 import { changedParts, type DayAnswer, whatIf, type WhatIfRange } from '../shared/whatif';
+import { summarise, wallMs } from './harness';
 import type { UiFigure } from './ui';
 
 const TWO_YEARS: WhatIfRange = { from: '2025-01-01', to: '2026-12-31' };
 /** A second two-year range, so that each apply recomputes. */
 const TWO_YEARS_B: WhatIfRange = { from: '2025-01-02', to: '2027-01-01' };
 
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function scenario(raw: Record<string, unknown>): Scenario {
@@ -77,20 +77,17 @@ export function benchWhatIfCompute(runs = 15): UiFigure[] {
   const days = dayNumber(TWO_YEARS.to) - dayNumber(TWO_YEARS.from) + 1;
   return CASES.map(({ name, s }) => {
     whatIf(s, TWO_YEARS); // warm-up (JIT, the holiday and age caches)
-    const times: number[] = [];
+    const strip: number[] = [];
     const floor: number[] = [];
     for (let i = 0; i < runs; i += 1) {
-      let t = performance.now();
-      whatIf(s, TWO_YEARS);
-      times.push(performance.now() - t);
-      t = performance.now();
-      trivialStrip(s, TWO_YEARS);
-      floor.push(performance.now() - t);
+      strip.push(wallMs(() => whatIf(s, TWO_YEARS)));
+      floor.push(wallMs(() => trivialStrip(s, TWO_YEARS)));
     }
+    const t = summarise(strip);
     return {
-      name: `what-if compute, ${days} days (${name})`,
-      value: round(median(times)),
-      floor: round(median(floor)),
+      name: `what-if compute, ${days} days (${name}; min ${round(t.min)} ms)`,
+      value: round(t.median),
+      floor: round(summarise(floor).median),
       floorIs: 'the same day loop with a trivial function (Node)',
       unit: 'ms' as const,
       budget: 100,
@@ -153,11 +150,12 @@ export async function measureWhatIfDraw(page: Page, runs = 15): Promise<UiFigure
     floor.push(await timeApply('.whatif-range [role=alert]'));
   }
   const days = dayNumber(TWO_YEARS.to) - dayNumber(TWO_YEARS.from) + 1;
+  const t = summarise(draw);
   return [
     {
       name: `what-if draw, ${days} days (表示 → painted)`,
-      value: round(median(draw)),
-      floor: round(median(floor)),
+      value: round(t.median),
+      floor: round(summarise(floor).median),
       floorIs: 'the same click on a refused range (a message is drawn)',
       unit: 'ms',
       budget: 100,
@@ -165,7 +163,7 @@ export async function measureWhatIfDraw(page: Page, runs = 15): Promise<UiFigure
     },
     {
       name: 'what-if draw, slowest run',
-      value: round(Math.max(...draw)),
+      value: round(t.max),
       floor: null,
       floorIs: '',
       unit: 'ms',

@@ -5,7 +5,8 @@
 // (a day before birth or before a document existed is an input error in RULES.md: such days form
 // a neutral run instead).
 import { dayNumber, fromDayNumber, type IsoDate, isIsoDate } from '../dates';
-import { decideScenario, mergePolicy } from '../engine';
+import { decideScenario } from '../engine';
+import { mergePolicy } from '../engine/observe';
 import { type CopayPercent, type NeededDocument, orderOf, RULE_IDS, type RuleId, type Verdict } from '../enums';
 import { copayWari, VERDICT_JA } from '../labels';
 import type { Scenario } from '../scenario';
