@@ -18,6 +18,7 @@ import { HistoryRepository, toInsertParams } from '../electron/backend/history/r
 import { decideScenario } from '../shared/engine';
 import { parseScenario, type Scenario } from '../shared/scenario';
 import { FIRST_LOAD_BUDGET, firstLoad } from './bundle';
+import { measureWhatIfDraw } from './whatif';
 
 // ---- statistics (to be replaced by bench/harness.ts when it lands) ----
 const median = (xs: readonly number[]) =>
@@ -381,6 +382,14 @@ export async function benchHistoryFirstPage(opts: BenchOptions = {}, rows = 100_
         runs,
       },
     ];
+  });
+}
+
+/** The what-if strip on the desk (bench/whatif.ts): 表示 for a new two-year range → painted. */
+export async function benchWhatIfDraw(opts: BenchOptions = {}): Promise<UiFigure[]> {
+  return withSetup(opts, null, async (page, url) => {
+    await openDesk(page, url);
+    return measureWhatIfDraw(page);
   });
 }
 

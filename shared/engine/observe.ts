@@ -15,7 +15,7 @@ import { type CoverageState, byMostRecent, coverageStates } from './truth';
 /** The defaults as a plain object: spreading a frozen object is several times slower. */
 const DEFAULTS: Policy = { ...DEFAULT_POLICY };
 
-function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
+export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
   const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
   if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
   return { ...DEFAULTS, ...clinicPolicy, ...scenarioPolicy };

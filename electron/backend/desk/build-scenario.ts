@@ -8,7 +8,8 @@ import type { IsoDate } from '../../../shared/dates';
 import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
-import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
+import { type Policy } from '../../../shared/timeline';
+import { documentExistsOn } from '../../../shared/scenario/exists';
 import { AppError } from '../errors';
 import type { Holding, PersonRecord } from '../registry/types';
 
@@ -35,12 +36,8 @@ function bad(field: string, ja: string, en: string): AppError {
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
 function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
-  if (h.kind === 'kakunin-sho') return h.issuedOn <= D;
-  if (h.kind === 'oshirase') {
-    const cov = p.coverages.find((c) => c.id === h.coverage);
-    return !(cov?.insurer === 'kouki' && D < KOUKI_OSHIRASE_START);
-  }
-  return true;
+  const coverage = 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage) : undefined;
+  return documentExistsOn(h, coverage?.insurer, D);
 }
 
 export function buildScenario(input: DeskCaseInput): Scenario {
