@@ -1,6 +1,7 @@
 // Driving the desk screen like a receptionist, and turning a pack scenario into a registry patient.
 import { expect, type Page } from '@playwright/test';
-import type { ClinicSituation, PatientInput } from '../shared/contract';
+import type { ClinicSituation } from '../shared/contract';
+import type { PatientInput } from '../shared/contract/patient';
 import { holdingOf } from '../shared/holdings';
 import { INCIDENT_JA } from '../shared/labels';
 import type { Scenario } from '../shared/scenario';
