@@ -89,7 +89,7 @@ const patientShape = z.strictObject({
 });
 
 /** A coverage as received: the registry's extras stay undefined when left out (an edit keeps them). */
-export interface ParsedCoverage extends Coverage {
+interface ParsedCoverage extends Coverage {
   insurerName?: string | null;
   personalFamily?: 1 | 2;
 }

@@ -18,7 +18,7 @@ export interface DeskService {
   decide(req: ParsedInput<'desk.decide'>): DeskResult;
 }
 
-export const WALK_IN_ID = 'walk-in';
+const WALK_IN_ID = 'walk-in';
 
 /**
  * A walk-in known only by birth date and insurer. Assumed truth (the issue is silent; chosen so a

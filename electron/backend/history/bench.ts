@@ -19,7 +19,7 @@ import { demoPatients } from '../registry/demo/cases';
 import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
-export interface QueryStats {
+interface QueryStats {
   name: string;
   runs: number;
   p50Ms: number;
