@@ -2,7 +2,7 @@
 // shared/enums.ts, and the policy settings' shape (a scenario's overrides and the settings screen's
 // changes accept 和暦 dates). The whole decision's schema is only a compile-time check here: the
 // API's answers are typed, not parsed (shared/contract/call.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from './dates';
 import { isoDate } from './date-schema';
 import type { Decision } from './decision';

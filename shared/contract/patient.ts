@@ -5,7 +5,7 @@
 // printed on each document against its coverage — through the scenario format's own functions
 // (shared/scenario/normalize.ts: one place per rule), on the typed values (nothing is parsed
 // twice). The registry stores what it receives.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from '../dates';
 import { dateInput } from '../date-schema';
 import { printedShapes } from '../document-schema';
