@@ -11,10 +11,11 @@ import type { PresentedDocument, Scenario } from '../../../shared/scenario';
 import { type Policy } from '../../../shared/timeline';
 import { documentExistsOn } from '../../../shared/scenario/exists';
 import { AppError } from '../errors';
-import type { Holding, PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
+import type { Holding } from '../../../shared/holdings';
 
 export interface DeskCaseInput {
-  patient: PersonRecord;
+  patient: Patient;
   /** the kinds handed over (each at most once; all the patient's documents of that kind are used) */
   presented: readonly DocumentKind[];
   /** how the マイナポータル 資格情報画面 was shown (default: screen) */
@@ -35,7 +36,7 @@ function bad(field: string, ja: string, en: string): AppError {
 }
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
-function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
+function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
   const coverage = 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage) : undefined;
   return documentExistsOn(h, coverage?.insurer, D);
 }
