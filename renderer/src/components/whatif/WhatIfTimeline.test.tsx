@@ -186,6 +186,7 @@ describe('what-if on the desk', () => {
     fireEvent.keyDown(search, { key: 'Enter' });
     await screen.findByTestId('patient-name');
     expect(screen.queryByTestId('whatif-section')).toBeNull(); // nothing decided yet
+    fireEvent.keyDown(window, { key: '1' }); // a document handed over (the desk asks before deciding on nothing)
     fireEvent.click(screen.getByRole('button', { name: '確認する' }));
     const section = await screen.findByTestId('whatif-section');
     fireEvent.click(within(section).getByText('日付を変えると？'));
