@@ -26,6 +26,8 @@ import type { Holding } from '../holdings';
 import { redactMyNumber } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
+import { observationInput } from '../observation';
+import type { Observation } from '../observation/types';
 import type { OnlineResult } from '../onshi-document';
 import { safeText } from '../safe-text';
 import type { Coverage, Myna, Scenario } from '../scenario';
@@ -141,11 +143,21 @@ export interface DeskResult {
   historyId: number;
 }
 
+/** 受付ナビ: the decision on what a real desk saw, as recorded (no name, no number of the person). */
+export interface RealDeskResult {
+  decision: Decision;
+  /** the observation as decided and recorded: the clinic's policy, every number blanked */
+  observation: Observation;
+  /** the history row (mode real-desk) that recorded it */
+  historyId: number;
+}
+
 export interface HistoryRow {
   id: number;
   /** when the check was made, ISO timestamp */
   at: string;
-  mode: 'desk' | 'trainer';
+  /** real-desk: 受付ナビ, a real patient (recorded without a name or any number) */
+  mode: 'desk' | 'trainer' | 'real-desk';
   operator: string | null;
   patientId: string | null;
   patientName: string | null;
@@ -206,6 +218,13 @@ const DESK_CONTRACT = {
       operator: safeText(40).optional(),
     }),
   ).returns<DeskResult>(),
+  /**
+   * 受付ナビ: what a receptionist saw at a real desk (an observation, checked like a file) →
+   * the decision under the clinic's policy, recorded without a name or any number of the person.
+   */
+  'realdesk.decide': call(
+    z.strictObject({ observation: observationInput, operator: safeText(40).optional() }),
+  ).returns<RealDeskResult>(),
   'history.query': call(
     historyFilter.extend({
       offset: z.number().int().min(0).optional(),

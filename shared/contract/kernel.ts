@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'registry.delete',
   'registry.seedDemo',
   'desk.decide',
+  'realdesk.decide',
   'history.query',
   'history.exportCsv',
   'settings.get',

@@ -215,6 +215,18 @@ function parseOne(input: unknown): { ok: true; observation: Observation } | { ok
   };
 }
 
+/**
+ * One observation as a contract call receives it (realdesk.decide): the same checks as a file,
+ * run once where the call enters the backend; each problem names its field.
+ */
+export const observationInput = z.unknown().transform((raw, ctx): Observation => {
+  const r = parseOne(raw);
+  if (r.ok) return r.observation;
+  for (const i of r.issues)
+    ctx.addIssue({ code: 'custom', message: i.en, params: { ja: `${i.ja} (${i.path})`, en: `${i.en} (${i.path})` } });
+  return z.NEVER;
+});
+
 export type ObservationParse = { ok: true; observations: Observation[] } | { ok: false; issues: ScenarioIssue[] };
 
 /** A parsed JSON value: one observation, or an array of them. Lists every problem of every one. */

@@ -15,6 +15,7 @@ import { HistoryRepository } from '../history/repository';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
 import { createDeskService } from './desk';
+import { createRealDeskService } from './real-desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
 
@@ -62,6 +63,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
   const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
   const desk = createDeskService({ registry, settings, history, now });
+  const realDesk = createRealDeskService({ settings, history, now });
 
   const core: Omit<Handlers, TrainerCall> = {
     'registry.search': (q) => registry.search(q.query, q.limit ?? 50),
@@ -70,6 +72,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
     'desk.decide': (req) => desk.decide(req),
+    'realdesk.decide': (req) => realDesk.decide(req),
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;
       return history.query(filter, { offset: offset ?? 0, limit: limit ?? 200 });

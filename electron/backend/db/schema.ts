@@ -140,6 +140,52 @@ CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
 BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
 `;
 
+/**
+ * v4 — 受付ナビ (issue 12): a check of a real patient is recorded with mode real-desk, holding the
+ * observation the receptionist typed (no name, no number of the person) instead of a scenario.
+ * SQLite cannot change a CHECK or a NOT NULL, so the table is rebuilt — new table, copy, drop,
+ * rename (https://www.sqlite.org/lang_altertable.html#otheralter) — with its indexes and triggers.
+ * No table references it.
+ */
+const REAL_DESK_SQL = `
+CREATE TABLE check_history_real_desk (
+  id               INTEGER PRIMARY KEY,
+  at               TEXT NOT NULL,
+  day              TEXT NOT NULL,
+  visit_date       TEXT NOT NULL,
+  mode             TEXT NOT NULL CHECK (mode IN ('desk', 'trainer', 'real-desk')),
+  operator         TEXT,
+  patient_id       INTEGER,
+  patient_name     TEXT,
+  scenario_id      TEXT NOT NULL,
+  verdict          TEXT NOT NULL CHECK (verdict IN ('insured', 'insured-interim', 'insured-declaration', 'self-pay')),
+  copay_percent    INTEGER NOT NULL,
+  rules            TEXT NOT NULL,
+  scenario_json    TEXT,
+  decision_json    TEXT NOT NULL,
+  result_json      TEXT,
+  observation_json TEXT,
+  -- a real-desk row holds an observation and nothing of the person; every other row a scenario
+  CHECK ((mode = 'real-desk') = (observation_json IS NOT NULL AND scenario_json IS NULL)),
+  CHECK (mode <> 'real-desk' OR (patient_id IS NULL AND patient_name IS NULL)),
+  CHECK (mode = 'real-desk' OR scenario_json IS NOT NULL)
+) STRICT;
+INSERT INTO check_history_real_desk
+  (id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
+   scenario_json, decision_json, result_json)
+  SELECT id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
+   scenario_json, decision_json, result_json FROM check_history;
+DROP TABLE check_history;
+ALTER TABLE check_history_real_desk RENAME TO check_history;
+CREATE INDEX check_history_day ON check_history (day);
+CREATE INDEX check_history_verdict_day ON check_history (verdict, day);
+CREATE INDEX check_history_patient ON check_history (patient_id, verdict, day) WHERE patient_id IS NOT NULL;
+CREATE TRIGGER check_history_no_update BEFORE UPDATE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -162,6 +208,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'trainer mode: packs being imported stay invisible until complete (issue 8)',
     up(db) {
       db.exec(TRAINER_IMPORT_SQL);
+    },
+  },
+  {
+    version: 4,
+    name: '受付ナビ: history rows of real patients (mode real-desk, the observation, nothing of the person) (issue 12)',
+    up(db) {
+      db.exec(REAL_DESK_SQL);
     },
   },
 ];

@@ -16,7 +16,13 @@ import { createApi } from '../api';
 import type { Patient } from '../../../shared/contract';
 import { patientInput } from '../../../shared/contract/patient';
 import { demoPatients } from '../registry/demo/cases';
-import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
+import {
+  type HistoryEntry,
+  type HistoryFilter,
+  HistoryRepository,
+  type ScenarioEntry,
+  toInsertParams,
+} from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
 interface QueryStats {
@@ -72,7 +78,7 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
-function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
+function templates(): Array<Omit<ScenarioEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
     const v = patientInput.parse(d.person);
     const rec: Patient = {
