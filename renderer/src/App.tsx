@@ -11,7 +11,8 @@ import { DeskView } from './views/DeskView';
 const history = lazyView(() => import('./views/HistoryView').then((m) => m.HistoryView));
 const settings = lazyView(() => import('./views/SettingsView').then((m) => m.SettingsView));
 const trainer = lazyView(() => import('./views/trainer/TrainerView').then((m) => m.TrainerView));
-const LAZY_VIEWS = { history, settings, trainer } as const;
+const realdesk = lazyView(() => import('./views/realdesk/RealDeskView').then((m) => m.RealDeskView));
+const LAZY_VIEWS = { history, settings, trainer, realdesk } as const;
 
 /** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
 const whenIdle = (f: () => void): (() => void) => {
@@ -28,6 +29,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'history', label: '履歴', key: 'F2' },
   { id: 'settings', label: '設定', key: 'F3' },
   { id: 'trainer', label: '研修', key: 'F4' },
+  { id: 'realdesk', label: '受付ナビ', key: 'F5' },
 ];
 
 export function App() {

@@ -1,7 +1,9 @@
 // A panel that looks like the online check terminal's result screen: the status in its own words
 // (資格有効 / 資格(無効) / 資格情報なし / 照会できません) and the items of the national-format result
-// document (XmlMsg) the backend produced.
-import type { DeskResult } from '../../../shared/contract';
+// document (XmlMsg) the backend produced, when there is one (the desk's simulated check).
+import type { Decision } from '../../../shared/decision';
+import type { Incident } from '../../../shared/enums';
+import type { OnshiDocument } from '../../../shared/onshi-document';
 import { formatWareki } from '../../../shared/wareki';
 import {
   cardRouteStatus,
@@ -28,14 +30,20 @@ const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' }
 const RATIO = (v: string | undefined) => (v === undefined ? null : `${Number(v) / 10}割`);
 const text = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
+interface Props {
+  decision: Decision;
+  clinic: { onlineCheck: boolean; incident: Incident };
+  /** the national-format result document; null: none to show */
+  document: OnshiDocument | null;
+}
+
 /** The status to show, from the decision (the result document agrees with it). */
-function onlineStatus(r: DeskResult): {
+function onlineStatus({ decision, clinic }: Props): {
   status: OnlineStatus;
   route: 'card' | 'number' | null;
   reason: string | null;
 } {
-  const oc = r.decision.onlineCheck;
-  const clinic = r.scenario.clinic;
+  const oc = decision.onlineCheck;
   if (oc.cardRoute !== 'not-run') {
     return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_JA[oc.failure] : null };
   }
@@ -54,9 +62,9 @@ function onlineStatus(r: DeskResult): {
   return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
 }
 
-export function OnlineCheckPanel({ result }: { result: DeskResult }) {
-  const { status, route, reason } = onlineStatus(result);
-  const q = result.online.result?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation ?? null;
+export function OnlineCheckPanel(props: Props) {
+  const { status, route, reason } = onlineStatus(props);
+  const q = props.document?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation ?? null;
   const elderly = q?.ElderlyRecipientCertificateInfo;
   const rows: [string, string | null][] = q
     ? [
@@ -86,7 +94,7 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
       </header>
       <p className={`onshi-status ${STATUS_TONE[status] ?? ''}`} data-testid="online-status">
         {ONLINE_STATUS_JA[status]}
-        {result.decision.onlineCheck.cardRoute === 'multiple' && (
+        {props.decision.onlineCheck.cardRoute === 'multiple' && (
           <span className="onshi-reason"> (複数の資格が該当)</span>
         )}
         {reason && <span className="onshi-reason"> ({reason})</span>}

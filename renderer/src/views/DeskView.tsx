@@ -12,25 +12,9 @@ import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
 import { INCIDENTS } from '../../../shared/enums';
+import { isComposing, isTextField, ownsEnter } from '../keyboard';
 import { DESK_KEYS, documentOfKey } from '../labels';
 import { type AppStore, useStoreApi } from '../store';
-
-function isTextField(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
-  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type);
-}
-
-/** A control whose own Enter means something else (a link, another button, a summary …). */
-function ownsEnter(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.matches('input[type=checkbox], input[type=radio], button.doc')) return false;
-  return t.closest('button, a, input, select, textarea, summary, [role=option], [role=slider], [tabindex]') !== null;
-}
-
-/** An IME is composing: its keys belong to the conversion. */
-export const isComposing = (e: KeyboardEvent | React.KeyboardEvent): boolean =>
-  ('nativeEvent' in e ? e.nativeEvent.isComposing : e.isComposing) || e.keyCode === 229;
 
 function focusById(id: string) {
   const el = document.getElementById(id);
@@ -71,7 +55,10 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
  * the verdict block, which the narrow layout pins to the bottom of the window: what scrolls stays
  * clear of both.
  */
-function usePinnedHeights(bar: React.RefObject<HTMLElement | null>, verdict: React.RefObject<HTMLElement | null>) {
+export function usePinnedHeights(
+  bar: React.RefObject<HTMLElement | null>,
+  verdict: React.RefObject<HTMLElement | null>,
+) {
   useEffect(() => {
     const root = document.documentElement.style;
     if (typeof ResizeObserver === 'undefined') return;
