@@ -195,7 +195,7 @@ export interface DatabaseContents {
 }
 
 /** Row counts of a database file, read-only; null when it cannot be read (damaged, not a database). */
-export function contentsOf(file: string): DatabaseContents | null {
+function contentsOf(file: string): DatabaseContents | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -69,7 +69,7 @@ export interface OpenedDatabase {
 }
 
 /** The log of database problems, for whoever supports the clinic (raw integrity_check lines). */
-export const DATABASE_LOG = path.join('logs', 'database.log');
+const DATABASE_LOG = path.join('logs', 'database.log');
 
 export function applyConnectionPragmas(db: Database.Database): void {
   for (const p of CONNECTION_PRAGMAS) db.pragma(p);
@@ -117,7 +117,7 @@ function logProblem(dataDir: string, now: Date, lines: string[]): string {
 const whenText = (jst: string) => `${formatWareki(jst.slice(0, 10))} ${Number(jst.slice(11, 13))}:${jst.slice(14, 16)}`;
 
 /** The damaged-database message: what happened and what to choose, in a receptionist's words. */
-export function corruptError(dataDir: string, log: string): AppError {
+function corruptError(dataDir: string, log: string): AppError {
   const options = recoveryOptions(dataDir);
   const newest = options.backups.find((b) => b.ok) ?? null;
   const held = (c: { patients: number; checks: number } | null) =>
