@@ -1,4 +1,5 @@
 // 保険者番号・公費負担者番号・公費受給者番号 check digits (R19) and the My Number refusal (R18).
+import { MAX_JSON_DEPTH } from './json-text';
 
 /**
  * R19: multiply the digits other than the last by 2,1,2,1… from the rightmost, add the digits of
@@ -250,9 +251,6 @@ export function checkNumber(value: string, kind: NumberKind): NumberCheck {
   }
   return { ok: true };
 }
-
-/** Deeper than anything the app writes or reads (a pack scenario is about 6 levels deep). */
-export const MAX_JSON_DEPTH = 64;
 
 /** A value nested deeper than MAX_JSON_DEPTH: invalid input (never a stack overflow). */
 export class TooDeepError extends Error {

@@ -5,6 +5,25 @@ import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc
 
 export type JsonText = { ok: true; value: unknown } | { ok: false; ja: string; en: string };
 
+/**
+ * The deepest nesting of arrays and objects any input may have. Far beyond every format (a pack
+ * scenario is about 8 levels deep); deeper input is refused where it enters, so no recursive code
+ * further on (structured clone, JSON.stringify, schemas) can overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` levels (iterative: never overflows itself). */
+export function jsonDepthExceeds(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push({ v: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 /** What is wrong at the error's position, in words. */
 const WHAT: Partial<Record<ReturnType<typeof printParseErrorCode>, { ja: string; en: string }>> = {
   InvalidSymbol: { ja: '使えない文字があります', en: 'invalid symbol' },
@@ -39,8 +58,9 @@ export function jsonErrorAt(text: string): { line: number; column: number; ja: s
 export function parseJsonText(text: string): JsonText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, ja: 'ファイルが空です', en: 'the file is empty' };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch {
     const at = jsonErrorAt(body);
     const where = (s: string, w: string) => (at ? ` (${s}: ${w})` : '');
@@ -50,4 +70,12 @@ export function parseJsonText(text: string): JsonText {
       en: `not valid JSON${where(`line ${at?.line}, column ${at?.column}`, at?.en ?? '')}`,
     };
   }
+  if (jsonDepthExceeds(value)) {
+    return {
+      ok: false,
+      ja: `入れ子 ([ や {) が深すぎます (${MAX_JSON_DEPTH} 段まで)`,
+      en: `nested too deeply (at most ${MAX_JSON_DEPTH} levels of [ and {)`,
+    };
+  }
+  return { ok: true, value };
 }

@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'invalid-input'
   | 'my-number'
   | 'not-found'
+  | 'busy'
   | 'data-dir-readonly'
   | 'disk-full'
   | 'data-dir-in-use'

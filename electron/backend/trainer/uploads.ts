@@ -13,9 +13,13 @@ interface Upload {
   touched: number;
 }
 
-/** Uploads left alone this long are dropped. */
-const STALE_MS = 15 * 60_000;
-const MAX_OPEN = 4;
+/**
+ * Uploads that received nothing for this long are dropped (the screen sends its chunks one after
+ * the other: two minutes of silence means the tab was closed).
+ */
+export const STALE_MS = 2 * 60_000;
+/** Imports running at once (several tabs may import); one more is refused, never a running one dropped. */
+export const MAX_OPEN = 4;
 
 function tooLarge(bytes: number, maxBytes: number): AppError {
   const i = tooLargeIssue(bytes, maxBytes);
@@ -39,8 +43,12 @@ export class UploadStore {
     this.sweep();
     if (size > this.maxBytes) throw tooLarge(size, this.maxBytes);
     if (this.uploads.size >= MAX_OPEN) {
-      const oldest = [...this.uploads.entries()].sort((a, b) => a[1].touched - b[1].touched)[0]!;
-      this.uploads.delete(oldest[0]);
+      throw new AppError(
+        'busy',
+        `ほかの画面でパックを ${this.uploads.size} 件読み込み中です。終わってから、もう一度ファイルを選んでください`,
+        `${this.uploads.size} other imports are running (in other tabs); choose the file again once they are done`,
+        { running: this.uploads.size },
+      );
     }
     const uploadId = randomBytes(16).toString('hex');
     this.uploads.set(uploadId, { fileName, parts: [], bytes: 0, touched: this.clock() });
