@@ -13,7 +13,7 @@ import { seedDemo } from '../backend/registry/demo';
 import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
 import { VERDICTS, type Verdict } from '../../shared/enums';
-import { type CliIo, type Command, InputError } from './io';
+import { type CliIo, type Command, InputError, subcommandError } from './io';
 import { dbCommand } from './db-commands';
 import { loadScenarioFiles } from './inputs';
 import { parseDate } from '../../shared/wareki';
@@ -79,8 +79,7 @@ async function onshi(args: string[], io: CliIo): Promise<number> {
 
 async function history(args: string[], io: CliIo): Promise<number> {
   const sub = args.shift();
-  if (sub !== 'export')
-    throw new InputError(['使い方 / usage: history export [--from DATE] [--to DATE] [--verdict V] [--data-dir DIR]']);
+  if (sub !== 'export') throw subcommandError('history', sub, ['export']);
   const date = (name: string) => {
     const v = takeValue(args, name);
     if (v === null) return undefined;
@@ -104,7 +103,7 @@ async function history(args: string[], io: CliIo): Promise<number> {
 
 async function registry(args: string[], io: CliIo): Promise<number> {
   const sub = args.shift();
-  if (sub !== 'seed') throw new InputError(['使い方 / usage: registry seed [--replace] [--data-dir DIR]']);
+  if (sub !== 'seed') throw subcommandError('registry', sub, ['seed']);
   const replace = takeFlag(args, '--replace');
   return withDatabase(args, 'write', (db) => {
     const { count } = seedDemo(db, { replace });

@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built dist/cli.mjs in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,66 @@ describe('shikaku-desk CLI', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     const r = cli(['decide', join(dir, 'missing.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('missing.json: ファイルを読めません');
+    expect(r.stderr).toContain('missing.json: ファイルがありません / no such file');
+  });
+});
+
+describe('command line usage and input limits (issue 11)', () => {
+  const usageLine = '使い方 / usage: shikaku-desk';
+
+  it('validate /dev/zero stops at the 20 MB cap with a clear error (no abort)', () => {
+    const r = cli(['validate', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'エラー / error: /dev/zero: ファイルが大きすぎます (20 MB まで) / the file is too large (at most 20 MB)\n',
+    );
+  });
+
+  it('standard input is capped the same way', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'validate', '-'], {
+        stdio: [zero, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('(stdin): ファイルが大きすぎます');
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('a directory given as a file says so', () => {
+    const r = cli(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`エラー / error: ${dir}: ファイルではなくフォルダです / is a directory, not a file\n`);
+  });
+
+  it('usage errors are one line saying what is wrong; only help prints the usage (stdout, exit 0)', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /コマンドを指定してください/],
+      [['frobnicate'], /不明なコマンドです: frobnicate/],
+      [['123456789012'], /不明なコマンドです: \*{12}/],
+      [['history'], /history: サブコマンドを指定してください \(export\)/],
+      [['history', 'import'], /history: 不明なサブコマンドです: import/],
+      [['registry', 'wipe'], /registry: 不明なサブコマンドです: wipe/],
+      [['db'], /db: サブコマンドを指定してください \(backup, backups, restore\)/],
+      [['decide', '--frobnicate'], /オプションが正しくありません/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).not.toContain(usageLine);
+      expect(r.stderr).not.toContain('123456789012');
+    }
+    const help = cli(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(usageLine);
+    expect(help.stderr).toBe('');
   });
 });
