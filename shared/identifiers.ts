@@ -267,15 +267,16 @@ export class TooDeepError extends Error {
 
 /**
  * Walks a JSON-like value in document order, iteratively; the path of the first key or value
- * (string or number) holding a 12-digit number, or null. Throws TooDeepError past
- * MAX_JSON_DEPTH levels.
+ * (string or number) holding a 12-digit number, or null. `skip`: values at these paths are not
+ * judged (the 記号・番号 fields of the scenario format, which only warn). Throws TooDeepError
+ * past MAX_JSON_DEPTH levels.
  */
-export function findMyNumberPath(value: unknown): string | null {
+export function findMyNumberPath(value: unknown, opts: { skip?: (path: string) => boolean } = {}): string | null {
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop()!;
     if (typeof v === 'string' || typeof v === 'number') {
-      if (containsMyNumberLike(String(v))) return path || '(root)';
+      if (containsMyNumberLike(String(v)) && !opts.skip?.(path)) return path || '(root)';
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;

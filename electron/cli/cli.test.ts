@@ -256,3 +256,46 @@ describe('command line usage and input limits (issue 11)', () => {
     expect(help.stderr).toBe('');
   });
 });
+
+describe('R18 on the command line (issue 11)', () => {
+  const base = () =>
+    JSON.parse(JSON.stringify((JSON.parse(readFileSync(PACK, 'utf8')) as { scenarios: object[] }).scenarios[0])) as {
+      id: string;
+      title?: string;
+      story?: string;
+      patient: { coverages: Array<Record<string, unknown>> };
+    };
+
+  it.each([
+    ['id', (s: ReturnType<typeof base>) => (s.id = '123456789012')],
+    ['title', (s: ReturnType<typeof base>) => (s.title = '田中さん 1234ー5678ー9012')],
+    ['story', (s: ReturnType<typeof base>) => (s.story = '番号は１２３４　５６７８　９０１２です')],
+  ])('a 12-digit number in %s: exit 2, nothing on stdout, never echoed', (_field, edit) => {
+    const s = base();
+    edit(s);
+    const r = cli(['decide', file(`r18-${_field}.json`, { ...s, format: 'shikaku-scenario/1' })]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('個人番号(マイナンバー)');
+    expect(r.stderr).not.toMatch(/1234.?5678.?9012|123456789012|１２３４/);
+  });
+
+  it('a 12-digit 記号・番号 is accepted with a warning; no command repeats it', () => {
+    const s = base();
+    s.patient.coverages[0]!.symbol = '1234ー5678ー9012';
+    s.patient.coverages[0]!.number = '123456789012';
+    const p = file('r18-symbol.json', { ...s, format: 'shikaku-scenario/1' });
+    for (const args of [
+      ['decide', p],
+      ['validate', p],
+      ['observe', p],
+      ['onshi', p],
+      ['onshi', p, '--xml'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).toContain('警告 / warning');
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toMatch(/1234.?5678.?9012|123456789012/);
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // ids unique within the pack; every bad scenario is listed, and nothing is returned partially.
 import { redactMyNumber } from '../identifiers';
 import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
-import { parseScenario } from './normalize';
+import { myNumberIssue, parseScenario } from './normalize';
 import { packHeadSchema } from './schema';
 import { PACK_FORMAT, SCENARIO_FORMAT, type Scenario } from './types';
 
@@ -37,6 +37,12 @@ export function parseScenarioDocument(input: unknown): DocumentParse {
 }
 
 export function parsePack(input: unknown): DocumentParse {
+  // R18 in the pack's own fields (its title …); each scenario is checked by parseScenario
+  const { scenarios: _scenarios, ...own } = (typeof input === 'object' && input !== null ? input : {}) as {
+    scenarios?: unknown;
+  };
+  const r18 = myNumberIssue(own);
+  if (r18 !== null) return { ok: false, issues: [{ ...r18, scenarioId: null }], warnings: [] };
   const head = packHeadSchema.safeParse(input, { reportInput: true });
   if (!head.success) {
     return {
