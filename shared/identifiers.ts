@@ -1,5 +1,5 @@
 // 保険者番号・公費負担者番号・公費受給者番号 check digits (R19) and the My Number refusal (R18).
-import { MAX_JSON_DEPTH } from './json-text';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 /**
  * R19: multiply the digits other than the last by 2,1,2,1… from the rightmost, add the digits of

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonDepthExceeds, jsonErrorAt, MAX_JSON_DEPTH, parseJsonText } from './json-text';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
+import { jsonErrorAt, parseJsonText } from './json-text';
 
 describe('parseJsonText', () => {
   it('reads JSON, skipping a byte order mark', () => {

@@ -21,7 +21,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, type Handlers } from '../../../shared/contract';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../shared/json-text';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { readStatic, SECURITY_HEADERS } from './static';
 
 export const TOKEN_HEADER = 'x-shikaku-token';
