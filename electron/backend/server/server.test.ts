@@ -1,11 +1,13 @@
-// The HTTP bridge with fake handlers: token, Host, origin, method, content type, size, dispatch.
+// The HTTP bridge with fake handlers behind the contract's dispatch: token, Host, origin, method,
+// content type, size, forwarding.
 import http from 'node:http';
 import net from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiFailure, type Handlers } from '../../../shared/contract';
+import { parseRequest } from '../../../shared/contract';
+import { ApiFailure, dispatch, type Handlers } from '../../../shared/contract/kernel';
 import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, startWebServer, type WebServer } from './server';
 
 const calls: unknown[] = [];
@@ -22,7 +24,7 @@ const handlers = {
     return [];
   },
   'registry.get': () => {
-    throw new ApiFailure({ code: 'not-found', ja: '患者が見つかりません', en: 'no such patient' });
+    throw new ApiFailure('not-found', '患者が見つかりません', 'no such patient');
   },
 } as unknown as Handlers;
 
@@ -30,7 +32,11 @@ let server: WebServer;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'web-'));
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
 beforeAll(async () => {
-  server = await startWebServer({ handlers, staticDir: dir, port: 0 });
+  server = await startWebServer({
+    call: (name, payload) => dispatch(parseRequest, handlers, name, payload),
+    staticDir: dir,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -227,7 +233,7 @@ describe('browser-mode HTTP bridge: hardening (issue 11)', () => {
     expect(HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
     expect(REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
     const quick = await startWebServer({
-      handlers,
+      call: (name, payload) => dispatch(parseRequest, handlers, name, payload),
       staticDir: dir,
       port: 0,
       timeouts: { headersMs: 300, requestMs: 600 },

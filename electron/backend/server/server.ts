@@ -20,7 +20,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type Handlers } from '../../../shared/contract';
+import type { CallBackend } from '../../../shared/contract/kernel';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { readStatic, SECURITY_HEADERS } from './static';
 
@@ -32,7 +32,8 @@ export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface WebServerOptions {
-  handlers: Handlers;
+  /** the backend every API call is forwarded to (the worker, in `npm run web`) */
+  call: CallBackend;
   /** the built renderer (dist/renderer) */
   staticDir: string;
   /** 0 = any free port */
@@ -224,7 +225,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
               `nested too deeply (at most ${limit} levels)`,
             );
           }
-          return sendJson(res, 200, await dispatch(opts.handlers, name, payload));
+          return sendJson(res, 200, await opts.call(name, payload));
         }
 
         if (req.method !== 'GET' && req.method !== 'HEAD') {
