@@ -29,11 +29,10 @@ import {
   VISIT_TYPES,
 } from '../enums';
 import type { Holding } from '../holdings';
-import { redactMyNumber } from '../identifiers';
+import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { issueFromZod } from '../issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult } from '../onshi-document';
-import { safeText } from '../safe-text';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
 import { TRAINER_CONTRACT } from '../trainer/contract';
@@ -80,15 +79,15 @@ const holdingInput = z.discriminatedUnion('kind', [
 /**
  * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
  * the backend checks what needs the whole record (check digits, dates in order, references).
- * Never a 12-digit number.
+ * Never a 12-digit number (parseRequest).
  */
 const patientInput = z.strictObject({
   id: patientId.optional(),
-  name: safeText(40).pipe(z.string().trim().min(1)),
-  kana: safeText(60).pipe(z.string().trim().min(1)),
+  name: z.string().max(40).pipe(z.string().trim().min(1)),
+  kana: z.string().max(60).pipe(z.string().trim().min(1)),
   birthDate: dateInput,
   sex,
-  note: safeText(200).nullable().optional(),
+  note: z.string().max(200).nullable().optional(),
   coverages: z
     .array(
       z.strictObject({
@@ -99,11 +98,11 @@ const patientInput = z.strictObject({
           .optional(),
         insurer,
         insurerNumber: z.string().max(8).nullable().optional(),
-        insurerName: safeText(60).nullable().optional(),
+        insurerName: z.string().max(60).nullable().optional(),
         personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
-        symbol: safeText(40).nullable().optional(),
-        number: safeText(40).nullable().optional(),
-        branch: safeText(10).nullable().optional(),
+        symbol: z.string().max(40).nullable().optional(),
+        number: z.string().max(40).nullable().optional(),
+        branch: z.string().max(10).nullable().optional(),
         acquiredOn: dateInput,
         lostOn: dateInput.nullable().optional(),
         registeredOn: dateInput.nullable().optional(),
@@ -255,7 +254,7 @@ export interface AppInfo {
 
 const DESK_CONTRACT = {
   'registry.search': call(
-    z.strictObject({ query: safeText(60), limit: z.number().int().min(1).max(200).optional() }),
+    z.strictObject({ query: z.string().max(60), limit: z.number().int().min(1).max(200).optional() }),
   ).returns<PatientSummary[]>(),
   'registry.get': call(z.strictObject({ id: patientId })).returns<Patient>(),
   'registry.save': call(patientInput).returns<Patient>(),
@@ -287,7 +286,7 @@ const DESK_CONTRACT = {
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
       /** operator's name for the history (optional) */
-      operator: safeText(40).optional(),
+      operator: z.string().max(40).optional(),
     }),
   ).returns<DeskResult>(),
   'history.query': call(
@@ -300,7 +299,7 @@ const DESK_CONTRACT = {
   'settings.get': call(empty).returns<Settings>(),
   'settings.update': call(
     z.strictObject({
-      clinicName: safeText(60).pipe(z.string().trim().min(1)).optional(),
+      clinicName: z.string().max(60).pipe(z.string().trim().min(1)).optional(),
       /** 10 digits with a valid check digit, or empty (not set) */
       medicalInstitutionCode: z
         .string()
@@ -326,8 +325,32 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
+/**
+ * R18 for every request, in one place: a 12-digit number in any text (or number) of any call is
+ * refused with the same message, naming the field and never repeating the value — before the
+ * schema, so no other message can quote it.
+ */
+function myNumberRefusal(name: CallName, payload: unknown): ApiResult<never> | null {
+  const later: readonly string[] = CONTRACT[name].r18Later ?? [];
+  let path: string | null;
+  try {
+    path = findMyNumberPath(payload, later.length > 0 ? { skip: (p) => later.includes(p) } : {});
+  } catch (e) {
+    if (!(e instanceof TooDeepError)) throw e;
+    return { ok: false, error: { code: 'invalid-input', ja: `${e.ja} (${name})`, en: `${e.en} (${name})` } };
+  }
+  if (path === null) return null;
+  const at = `(${name}: ${redactMyNumber(path)})`;
+  return {
+    ok: false,
+    error: { code: 'my-number', ja: `${MY_NUMBER_REFUSAL.ja} ${at}`, en: `${MY_NUMBER_REFUSAL.en} ${at}` },
+  };
+}
+
 /** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
+  const refused = myNumberRefusal(name, payload);
+  if (refused) return refused;
   const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
   if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
   const issue = issueFromZod(r.error.issues[0]!);

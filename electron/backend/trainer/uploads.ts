@@ -2,6 +2,7 @@
 // screen a real progress bar). The declared size is checked before the first chunk; the running
 // byte count is checked on every chunk, so an oversized file is refused without ever being parsed.
 import { randomBytes } from 'node:crypto';
+import { containsMyNumberLike } from '../../../shared/identifiers';
 import { IMPORT_CHUNK_CHARS, MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { AppError } from '../errors';
 import { tooLargeIssue } from './pack-file';
@@ -50,7 +51,9 @@ export class UploadStore {
         { running: this.uploads.size },
       );
     }
-    const uploadId = randomBytes(16).toString('hex');
+    let uploadId = randomBytes(16).toString('hex');
+    // an id is sent back with every chunk: never one that reads like a My Number (R18 refuses it)
+    while (containsMyNumberLike(uploadId)) uploadId = randomBytes(16).toString('hex');
     this.uploads.set(uploadId, { fileName, parts: [], bytes: 0, touched: this.clock() });
     return { uploadId, chunkChars: IMPORT_CHUNK_CHARS, maxBytes: this.maxBytes };
   }
