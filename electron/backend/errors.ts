@@ -9,6 +9,8 @@ export type AppErrorCode =
   | 'my-number'
   | 'not-found'
   | 'busy'
+  | 'not-needed'
+  | 'db-recovery'
   | 'data-dir-readonly'
   | 'disk-full'
   | 'data-dir-in-use'

@@ -13,6 +13,7 @@ import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
+  type BackupKind,
   COVERAGE_RATIOS,
   DOCUMENT_KINDS,
   ELDERLY_CARD_HANDLINGS,
@@ -249,6 +250,54 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** What a database file holds, in the words a receptionist uses. */
+export interface DatabaseContents {
+  /** registered patients */
+  patients: number;
+  /** recorded checks (照会履歴) */
+  checks: number;
+}
+
+/** A backup in `<dataDir>/backups/`, verified when listed. */
+export interface BackupChoice {
+  /** its file name, which names it in data.restore */
+  name: string;
+  file: string;
+  kind: BackupKind;
+  /** when it was taken, Japan time: 2026-01-20 09:30:12 */
+  takenAt: string;
+  bytes: number;
+  /** passes integrity_check now (only these can be restored) */
+  ok: boolean;
+  contents: DatabaseContents | null;
+}
+
+/** A damaged database file moved aside (never deleted): `shikaku.corrupt-<date>-<time>.sqlite`. */
+export interface QuarantinedFile {
+  name: string;
+  file: string;
+  reason: 'corrupt' | 'replaced';
+  /** when it was moved aside, Japan time */
+  movedAt: string;
+  bytes: number;
+  /** what could still be read from it (usually nothing) */
+  contents: DatabaseContents | null;
+}
+
+/**
+ * The state of the database for the restore screen: `needed` when a damaged database was moved
+ * aside and nothing has replaced it yet — the app then asks to restore a backup or start empty.
+ */
+export interface RecoveryStatus {
+  needed: boolean;
+  dataDir: string;
+  /** the log with the technical findings, for whoever supports the clinic */
+  log: string;
+  quarantined: QuarantinedFile[];
+  /** newest first */
+  backups: BackupChoice[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The calls
 
@@ -315,6 +364,14 @@ const DESK_CONTRACT = {
     }),
   ).returns<Settings>(),
   'app.info': call(empty).returns<AppInfo>(),
+  /** the damaged file set aside (if any) and the backups, with dates and what they hold */
+  'data.recovery': call(empty).returns<RecoveryStatus>(),
+  /** 「バックアップを作成」: one verified, self-contained backup file */
+  'data.backup': call(empty).returns<BackupChoice>(),
+  /** after a damaged database was set aside: put this backup in its place (verified first) */
+  'data.restore': call(z.strictObject({ backup: z.string().min(1).max(200) })).returns<{ restored: BackupChoice }>(),
+  /** after a damaged database was set aside: start with an empty one (the clinic said so) */
+  'data.startEmpty': call(empty).returns<{ started: true }>(),
 };
 
 export const CONTRACT = { ...DESK_CONTRACT, ...TRAINER_CONTRACT };

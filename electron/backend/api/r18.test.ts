@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import defaultPack from '../../../packs/default-pack.json';
 import { CONTRACT } from '../../../shared/contract';
-import { CALL_NAMES, type CallName } from '../../../shared/contract/kernel';
+import { CALL_NAMES } from '../../../shared/contract/kernel';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
 import { MY_NUMBER_SPELLINGS } from '../../../shared/testing/my-number-spellings';
 import { type ApiInstance, createApi } from './index';

@@ -69,7 +69,7 @@ export interface OpenedDatabase {
 }
 
 /** The log of database problems, for whoever supports the clinic (raw integrity_check lines). */
-const DATABASE_LOG = path.join('logs', 'database.log');
+export const DATABASE_LOG = path.join('logs', 'database.log');
 
 export function applyConnectionPragmas(db: Database.Database): void {
   for (const p of CONNECTION_PRAGMAS) db.pragma(p);
