@@ -2,7 +2,7 @@
 // (shared/contract/index.ts, which spreads them into CONTRACT): a strict zod schema per request,
 // run once by `dispatch`, and the answer's type. Building blocks both halves need have their own
 // modules (shared/contract/call.ts); R18 is checked for every call by ../contract/index.ts parseRequest.
-import { z } from 'zod';
+import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
