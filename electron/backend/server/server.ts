@@ -24,7 +24,7 @@ import type { CallBackend } from '../../../shared/contract/kernel';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../../shared/json-depth';
 import { readStatic, SECURITY_HEADERS } from './static';
 
-export const TOKEN_HEADER = 'x-shikaku-token';
+const TOKEN_HEADER = 'x-shikaku-token';
 const MAX_BODY = 1024 * 1024;
 /** the headers of a request must arrive within this time */
 export const HEADERS_TIMEOUT_MS = 10_000;
@@ -52,7 +52,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
