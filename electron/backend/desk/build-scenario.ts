@@ -50,6 +50,15 @@ function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
   return true;
 }
 
+/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+export function scenarioPatient(p: PersonRecord) {
+  return {
+    birthDate: p.birthDate,
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    myna: p.myna,
+  };
+}
+
 export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warnings: InputIssue[] } {
   const p = input.patient;
   const d = parseDate(input.visitDate);
@@ -107,12 +116,7 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
     },
-    patient: {
-      birthDate: p.birthDate,
-      // exactly the Coverage fields of the scenario format
-      coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
-      myna: p.myna,
-    },
+    patient: scenarioPatient(p),
     presented,
     policy: input.clinic.policy ?? {},
   };
