@@ -1,11 +1,12 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack history ui        (default: all sections)
+//   npm run bench -- engine pack history trainer oqs ui   (default: all sections)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHistory, formatHistoryBench } from '../electron/backend/history/bench';
 import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile } from './engine';
+import { benchOqs } from './oqs';
 import { benchColdStart, benchHistoryFirstPage, benchKeypressToVerdict } from './ui';
 
 const sections = process.argv.slice(2);
@@ -43,6 +44,18 @@ if (want('trainer')) {
     'import ≤ 10 s, answer ≤ 20 ms (one fsync each)',
     await benchTrainer({ dir, packFile: 'packs/default-pack.json' }),
   );
+}
+if (want('oqs')) {
+  const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-oqs-'));
+  try {
+    print(
+      'oqs: 連携 folder, request file → result file (demo registry, one at a time; then 1,000 at once)',
+      'p95 ≤ 100 ms one at a time; 1,000 answered ≤ 30 s',
+      await benchOqs({ dir }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 if (want('ui')) {
   print('ui: cold start → interactive (browser mode)', 'fast', await benchColdStart());

@@ -4,25 +4,38 @@
 import { compareExpected, decide, decideScenario, observe, returnsGuidance } from '../../shared/engine';
 import type { Mismatch } from '../../shared/engine';
 import { redactMyNumber } from '../../shared/identifiers';
-import { observationJson } from '../../shared/observation';
+import { readFileSync } from 'node:fs';
+import { formatIssue } from '../../shared/issues';
+import { mergeTerminalAnswer, type Observation, observationJson } from '../../shared/observation';
 import { type CliIo, type Command, dateOption, InputError, json, options } from './io';
 import { loadObservationFiles, loadScenarioFiles } from './inputs';
 
 export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   decide FILE…                       シナリオ・パックを判定 / decide scenarios and packs (- = stdin)
   decide --observed FILE…            受付で見た内容 (shikaku-observation/1) を判定 / decide observations
+  decide --observed FILE --result XML…   資格確認端末の結果ファイルを記録に合わせて判定 / merge a terminal's result files, then decide
   observe FILE…                      シナリオから受付で見える内容を出力 / print the observations of scenarios
   check PACK…                        expected と照合 / compare with each scenario's expected (exit 1 on mismatch)
   validate [--observed] FILE…        入力チェックのみ / validate input only
   returns --retired DATE [--kakunin-valid-until DATE]   退職時の返却 (R16) / returns on retirement
   onshi FILE… [--xml]                オンライン資格確認の結果 (国の形式) / national-format online-check results
+  oqs serve --root DIR [--data-dir DIR] [--once]   連携フォルダで照会に答える / answer a レセコン's requests in a 連携 folder
   history export [--from DATE] [--to DATE] [--data-dir DIR]  照会履歴 CSV / check history as CSV
   registry seed [--replace] [--data-dir DIR]                 デモ患者の登録 / load the demo registry
 終了コード / exit: 0 成功 ok, 1 不一致 mismatch, 2 入力エラー invalid input`;
 
 const COMMANDS: Record<string, Command> = {
   async decide(args, io) {
-    const { values, rest } = options(args, { observed: { type: 'boolean' } });
+    const { values, rest } = options(args, {
+      observed: { type: 'boolean' },
+      result: { type: 'string', multiple: true },
+    });
+    if (values.result !== undefined) {
+      if (!values.observed)
+        throw new InputError(['--result は --observed と一緒に使います / --result goes with --observed']);
+      io.stdout(json([decide(await withTerminalResults(rest, values.result, io))]));
+      return 0;
+    }
     const decisions = values.observed
       ? (await loadObservationFiles(rest, io)).flatMap((f) => f.observations.map((o) => decide(o)))
       : (await loadScenarioFiles(rest, io)).flatMap((f) => f.scenarios.map((s) => decideScenario(s)));
@@ -86,8 +99,49 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
+/**
+ * `decide --observed OBS --result FILE…`: one observation, with each terminal result file merged
+ * into it in the order given (shared/observation/terminal.ts says how), validated again.
+ */
+async function withTerminalResults(observationFiles: string[], resultFiles: string[], io: CliIo): Promise<Observation> {
+  const loaded = await loadObservationFiles(observationFiles, io);
+  const all = loaded.flatMap((f) => f.observations.map((o) => ({ file: f.file, o })));
+  if (all.length !== 1)
+    throw new InputError([
+      `--result には記録 (observation) を1件だけ指定してください (${all.length}件) / --result needs exactly one observation (got ${all.length})`,
+    ]);
+  const { readResultFile } = await import('../backend/onshi/read');
+  const { AppError } = await import('../backend/errors');
+  let o = all[0]!.o;
+  for (const file of resultFiles) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      throw new InputError([`${file}: ファイルを読めません / cannot read the file (${code})`]);
+    }
+    let answer;
+    try {
+      answer = readResultFile(bytes, file);
+    } catch (e) {
+      if (e instanceof AppError) throw new InputError([`${e.ja} / ${e.en}`]);
+      throw e;
+    }
+    const merged = mergeTerminalAnswer(o, answer);
+    if (!merged.ok)
+      throw new InputError(
+        merged.issues.map((i) =>
+          formatIssue(`${all[0]!.file} + ${file}`, { ...i, scenarioId: o.id }, '記録/observation'),
+        ),
+      );
+    o = merged.observation;
+  }
+  return o;
+}
+
 /** Database-backed commands, loaded only when one of them is run. */
-const BACKEND_COMMAND_NAMES = new Set(['onshi', 'history', 'registry']);
+const BACKEND_COMMAND_NAMES = new Set(['onshi', 'history', 'registry', 'oqs']);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;

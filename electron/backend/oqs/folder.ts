@@ -77,10 +77,14 @@ export function faceName(names: OqsNames, medicalInstitutionCode: string, checkI
   return `${names.facePrefix}${medicalInstitutionCode}${String(checkId).padStart(10, '0')}_${stamp}.xml`;
 }
 
-/** Writes a file atomically (see the header). Synchronous: a result is a few kilobytes. */
+/**
+ * Writes a file atomically (see the header). Synchronous: a result is a few kilobytes. The folder
+ * itself is not flushed: file systems journal renames and removals in order, so after a power cut
+ * a result is never lost while its request is gone — at worst both are as before, and the request
+ * is answered again.
+ */
 export function writeFileAtomic(path: string, text: string): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, text);
@@ -96,19 +100,5 @@ export function writeFileAtomic(path: string, text: string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
-  }
-  syncDir(dir);
-}
-
-/** The rename itself survives a power cut once the folder is flushed (POSIX; Windows cannot open a folder). */
-function syncDir(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // not supported here (Windows, some network shares): the rename is still atomic for readers
-  } finally {
-    if (fd !== null) closeSync(fd);
   }
 }

@@ -248,7 +248,7 @@ export function startOqsWatcher(opts: OqsWatcherOptions): OqsWatcher {
   }
 
   const poll = setInterval(() => void kick(), pollMs);
-  void kick();
+  const first = setImmediate(() => void kick()); // after the caller has the watcher
 
   return {
     async drain() {
@@ -263,6 +263,7 @@ export function startOqsWatcher(opts: OqsWatcherOptions): OqsWatcher {
     async stop() {
       stopped = true;
       clearInterval(poll);
+      clearImmediate(first);
       for (const t of timers) clearTimeout(t);
       timers.clear();
       fsWatcher?.close();
