@@ -1,9 +1,8 @@
 // 連携 folder benchmark: request → result latency of `oqs serve`'s watcher on the demo registry,
 // one request at a time and 1,000 dropped at once, beside two floors measured in the same run
 // and folder — a bare copy of a request file, and the atomic write (temporary file, fsync,
-// rename) every result needs — and a calibration figure for the machine.
+// rename) every result needs — and the calibration figure of bench/ui.ts for the machine.
 import { copyFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/backend/db/open';
 import { printedIdentifiers } from '../electron/backend/onshi/document';
@@ -12,22 +11,13 @@ import { startOqsService } from '../electron/backend/oqs/service';
 import { requestXml } from '../electron/backend/oqs/testing';
 import { seedDemo } from '../electron/backend/registry/demo';
 import { RegistryRepository } from '../electron/backend/registry/repository';
+import { calibration } from './ui';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-
-/** The machine's speed on a fixed piece of work (SHA-256 of 64 MB), to compare runs across machines. */
-export function calibrationMs(): number {
-  const block = Buffer.alloc(1 << 20, 7);
-  const t = performance.now();
-  const h = createHash('sha256');
-  for (let i = 0; i < 64; i += 1) h.update(block);
-  h.digest();
-  return performance.now() - t;
-}
 
 export async function benchOqs(opts: { dir: string; sequential?: number; burst?: number }) {
   const sequential = opts.sequential ?? 300;
@@ -119,6 +109,6 @@ export async function benchOqs(opts: { dir: string; sequential?: number; burst?:
     'floor: bare copy p50': ms(pct(copy, 50)),
     'floor: atomic write p50': ms(pct(atomic, 50)),
     'floor: atomic write p95': ms(pct(atomic, 95)),
-    'calibration (SHA-256 of 64 MB)': ms(calibrationMs()),
+    'calibration (fixed CPU loop)': `${calibration()} ms`,
   };
 }

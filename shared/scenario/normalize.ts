@@ -2,7 +2,7 @@
 // and the normalization (defaults, each document's coverage resolved) that give the engine a
 // Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday } from '../dates';
-import { checkNumber, looksLikeMyNumber } from '../identifiers';
+import { checkNumber, containsMyNumberLike } from '../identifiers';
 import { type InputIssue, issueFromZod, redactIssue } from '../issues';
 import { KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
@@ -27,7 +27,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     }
     for (const f of ['symbol', 'number', 'branch'] as const) {
       const v = c[f];
-      if (v !== null && looksLikeMyNumber(v)) {
+      if (v !== null && containsMyNumberLike(v)) {
         warnings.push({
           path: `${at}.${f}`,
           ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
