@@ -2,7 +2,7 @@
 // inside ONE transaction that also sets PRAGMA user_version, so a crash leaves either the old or
 // the new schema, never half of one. Steps are append-only: never edit a released step, add one.
 import type { Database } from 'better-sqlite3';
-import { TRAINER_SQL } from '../trainer/schema';
+import { TRAINER_IMPORT_SQL, TRAINER_SQL } from '../trainer/schema';
 
 export interface Migration {
   version: number;
@@ -155,6 +155,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'trainer mode: packs, trainees, sessions, answers (issue 5)',
     up(db) {
       db.exec(TRAINER_SQL);
+    },
+  },
+  {
+    version: 3,
+    name: 'trainer mode: packs being imported stay invisible until complete (issue 8)',
+    up(db) {
+      db.exec(TRAINER_IMPORT_SQL);
     },
   },
 ];

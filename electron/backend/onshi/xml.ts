@@ -15,7 +15,11 @@
 //   5. parsed with every value kept as a trimmed string (leading zeros stay: 保険者番号, 枝番).
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../errors';
-import type { OnshiDocument, OnshiErrorDocument, ResultOfQualificationConfirmation } from './document';
+import type {
+  OnshiDocument,
+  OnshiErrorDocument,
+  ResultOfQualificationConfirmation,
+} from '../../../shared/onshi-document';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
 const RESULT_PATH = 'XmlMsg.MessageBody.ResultList.ResultOfQualificationConfirmation';

@@ -1,5 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../shared/dates';
@@ -63,7 +72,7 @@ function expectedValidity(p: PersonRecord, coverageId: string, D: IsoDate): stri
         presented: [kind],
         clinic: { onlineCheck: true, phoneReader: false },
         visitDate: D,
-      }).scenario;
+      });
     } catch {
       continue; // the document does not exist yet on D
     }
@@ -345,6 +354,24 @@ describe('連携 folder mode (oqs serve)', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     expect(events.filter((e) => e.kind === 'answered')).toHaveLength(3);
+  });
+
+  it('a broken folder is reported once, nothing is lost, and answering resumes when it is repaired', async () => {
+    const q = demoQueries().find((x) => x.expected === '1')!;
+    start();
+    await watcher!.drain();
+    rmSync(paths().res, { recursive: true });
+    writeFileSync(paths().res, 'not a folder');
+    writeFileSync(join(paths().req, 'OQSsiquc01req_wait.xml'), requestXml(q.fields));
+    await watcher!.drain();
+    await new Promise((r) => setTimeout(r, 300)); // a few more scans
+    const problems = events.filter((e) => e.kind === 'problem');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ ja: expect.stringContaining('連携フォルダを使えません') });
+    expect(existsSync(join(paths().req, 'OQSsiquc01req_wait.xml'))).toBe(true);
+    rmSync(paths().res);
+    await watcher!.drain();
+    expect(readFileSync(join(paths().res, 'OQSsiquc01res_wait.xml'), 'utf8')).toContain('<QualificationValidity>1<');
   });
 
   it('reads a Shift_JIS request; a request renamed into req/ is answered at once', async () => {

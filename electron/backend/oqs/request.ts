@@ -15,9 +15,10 @@ import {
   normalizeInsurerNumber,
 } from '../../../shared/identifiers';
 import { AppError } from '../errors';
-import type { QualificationConfirmSearchInfo, RequestEcho } from '../onshi/document';
+import { checkMedicalInstitutionCode } from '../../../shared/medical-institution-code';
+import type { QualificationConfirmSearchInfo } from '../../../shared/onshi-document';
+import type { RequestEcho } from '../onshi/document';
 import { decodeXml, parseXml } from '../onshi/xml';
-import { checkMedicalInstitutionCode } from '../settings/clinic';
 
 /** A request is a few hundred bytes; anything past this is not one. */
 export const REQUEST_MAX_BYTES = 64 * 1024;

@@ -2,7 +2,8 @@
 // (./answer.ts) with the clinic's settings — what `oqs serve` and the app's 「連携フォルダ」 run.
 import type { Database } from 'better-sqlite3';
 import { RegistryRepository } from '../registry/repository';
-import { ClinicSettingsRepository, DEMO_MEDICAL_INSTITUTION_CODE } from '../settings/clinic';
+import { DEMO_MEDICAL_INSTITUTION_CODE } from '../../../shared/medical-institution-code';
+import { ClinicSettingsRepository } from '../settings/clinic';
 import { answerRequest } from './answer';
 import { type OqsWatcher, type OqsWatcherOptions, startOqsWatcher } from './watcher';
 

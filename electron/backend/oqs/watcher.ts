@@ -22,7 +22,8 @@ import { readdirSync, readFileSync, renameSync, rmSync, statSync, watch, type FS
 import { join } from 'node:path';
 import { containsMyNumberLike, redactMyNumber } from '../../../shared/identifiers';
 import { AppError } from '../errors';
-import { errorDocument, type OnshiDocument, type RequestEcho } from '../onshi/document';
+import type { OnshiDocument } from '../../../shared/onshi-document';
+import { errorDocument, type RequestEcho } from '../onshi/document';
 import { toXml } from '../onshi/xml';
 import { jstCompact } from '../time';
 import {
@@ -55,7 +56,10 @@ export type OqsEvent =
   | { kind: 'problem'; ja: string; en: string };
 
 export interface OqsWatcher {
-  /** Resolves once a scan finds no request left to answer (requests still being written included). */
+  /**
+   * Resolves once no request is left to answer (requests still being written are waited for;
+   * one whose result cannot be written is reported and not waited for).
+   */
   drain(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -143,11 +147,13 @@ export function startOqsWatcher(opts: OqsWatcherOptions): OqsWatcher {
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       problem(
         'folder',
-        `連携フォルダを読めません: ${paths.req} (${code})`,
-        `cannot read the 連携 folder: ${paths.req} (${code})`,
+        `連携フォルダを使えません: ${paths.root} (${code})`,
+        `cannot use the 連携 folder: ${paths.root} (${code})`,
       );
       return;
     }
+    const present = new Set(list.map((c) => c.name));
+    for (const name of waiting.keys()) if (!present.has(name)) waiting.delete(name);
     list.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const c of list) {
       if (stopped) return;
@@ -254,8 +260,14 @@ export function startOqsWatcher(opts: OqsWatcherOptions): OqsWatcher {
     async drain() {
       for (;;) {
         await kick();
-        if (stopped) return;
-        const left = readdirSync(paths.req).filter((n) => requestKind(n, names) !== null);
+        if (stopped || reported.has('folder')) return; // the folder itself is broken (reported)
+        let left: string[];
+        try {
+          // a request whose result cannot be written (reported) does not hold the drain
+          left = readdirSync(paths.req).filter((n) => requestKind(n, names) !== null && !reported.has(n));
+        } catch {
+          return; // the folder itself is gone or unreadable (reported)
+        }
         if (left.length === 0) return;
         await new Promise((r) => setTimeout(r, Math.min(50, pollMs)));
       }
