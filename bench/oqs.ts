@@ -1,7 +1,7 @@
 // 連携 folder benchmark: request → result latency of `oqs serve`'s watcher on the demo registry,
 // one request at a time and 1,000 dropped at once, beside two floors measured in the same run
 // and folder — a bare copy of a request file, and the atomic write (temporary file, fsync,
-// rename) every result needs — and the calibration figure of bench/ui.ts for the machine.
+// rename) every result needs — and the calibration figure (bench/harness.ts) taken right after.
 import { copyFileSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../electron/backend/db/open';
@@ -11,7 +11,7 @@ import { startOqsService } from '../electron/backend/oqs/service';
 import { requestXml } from '../electron/backend/oqs/testing';
 import { seedDemo } from '../electron/backend/registry/demo';
 import { RegistryRepository } from '../electron/backend/registry/repository';
-import { calibration } from './ui';
+import { calibrate, formatTiming } from './harness';
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -109,6 +109,6 @@ export async function benchOqs(opts: { dir: string; sequential?: number; burst?:
     'floor: bare copy p50': ms(pct(copy, 50)),
     'floor: atomic write p50': ms(pct(atomic, 50)),
     'floor: atomic write p95': ms(pct(atomic, 95)),
-    'calibration (fixed CPU loop)': `${calibration()} ms`,
+    'calibration (fixed CPU loop)': formatTiming(calibrate(3)),
   };
 }

@@ -7,15 +7,10 @@ import { type IsoDate, addDays, weekday } from './dates';
 const holidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 const years = [...holidays].map((d) => Number(d.slice(0, 4)));
 /** The calendar years the holiday data covers. */
-export const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
+const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
 
 export function isNationalHoliday(iso: IsoDate): boolean {
   return holidays.has(iso);
-}
-
-export function holidayName(iso: IsoDate): string | null {
-  const h = (holidayJp.holidays as Record<string, { name: string } | undefined>)[iso];
-  return h ? h.name : null;
 }
 
 export function isYearEndClosure(iso: IsoDate): boolean {
@@ -24,7 +19,7 @@ export function isYearEndClosure(iso: IsoDate): boolean {
 }
 
 /** Whether the holiday data covers this date's year (beyond it, a date is an estimate). */
-export function holidayDataCovers(iso: IsoDate): boolean {
+function holidayDataCovers(iso: IsoDate): boolean {
   const y = Number(iso.slice(0, 4));
   return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last;
 }

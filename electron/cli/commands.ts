@@ -1,16 +1,13 @@
 // The command line of SCENARIO.md — decide, check, validate, returns — with the observation
-// format's decide --observed and observe, and the database-backed commands (onshi, history,
-// registry, db, in ./backend-commands.ts, loaded only when asked for: they need better-sqlite3).
-import { compareExpected, decide, decideScenario, observe, returnsGuidance } from '../../shared/engine';
-import type { Mismatch } from '../../shared/engine';
+// format's decide --observed and observe, and the database-backed commands. Each group of commands
+// is loaded only when one of its commands is run, so the command line starts fast: the scenario
+// commands (./scenario-commands.ts: the validation and the engine) and the database-backed ones
+// (./backend-commands.ts: better-sqlite3, the result documents).
+import { returnsGuidance } from '../../shared/engine/returns';
 import { redactMyNumber } from '../../shared/identifiers';
-import { readFileSync } from 'node:fs';
-import { formatIssue } from '../../shared/issues';
-import { mergeTerminalAnswer, type Observation, observationJson } from '../../shared/observation';
 import { type CliIo, type Command, dateOption, InputError, json, options } from './io';
-import { loadObservationFiles, loadScenarioFiles } from './inputs';
 
-export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
+const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   decide FILE…                       シナリオ・パックを判定 / decide scenarios and packs (- = stdin)
   decide --observed FILE…            受付で見た内容 (shikaku-observation/1) を判定 / decide observations
   decide --observed FILE --result XML…   資格確認端末の結果ファイルを記録に合わせて判定 / merge a terminal's result files, then decide
@@ -28,67 +25,6 @@ export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
 終了コード / exit: 0 成功 ok, 1 不一致 mismatch, 2 入力エラー invalid input`;
 
 const COMMANDS: Record<string, Command> = {
-  async decide(args, io) {
-    const { values, rest } = options(args, {
-      observed: { type: 'boolean' },
-      result: { type: 'string', multiple: true },
-    });
-    if (values.result !== undefined) {
-      if (!values.observed)
-        throw new InputError(['--result は --observed と一緒に使います / --result goes with --observed']);
-      io.stdout(json([decide(await withTerminalResults(rest, values.result, io))]));
-      return 0;
-    }
-    const decisions = values.observed
-      ? (await loadObservationFiles(rest, io)).flatMap((f) => f.observations.map((o) => decide(o)))
-      : (await loadScenarioFiles(rest, io)).flatMap((f) => f.scenarios.map((s) => decideScenario(s)));
-    io.stdout(json(decisions));
-    return 0;
-  },
-
-  async observe(args, io) {
-    const { rest } = options(args, {});
-    const files = await loadScenarioFiles(rest, io);
-    io.stdout(json(files.flatMap((f) => f.scenarios.map((s) => observationJson(observe(s))))));
-    return 0;
-  },
-
-  async validate(args, io) {
-    const { values, rest } = options(args, { observed: { type: 'boolean' } });
-    const files = values.observed
-      ? (await loadObservationFiles(rest, io)).map((f) => ({ file: f.file, observations: f.observations.length }))
-      : (await loadScenarioFiles(rest, io)).map((f) => ({ file: f.file, scenarios: f.scenarios.length }));
-    io.stdout(json({ valid: true, files }));
-    return 0;
-  },
-
-  async check(args, io) {
-    const { rest } = options(args, {});
-    const files = await loadScenarioFiles(rest, io);
-    const results: { file: string; id: string; ok: boolean; mismatches: Mismatch[] }[] = [];
-    for (const f of files) {
-      for (const s of f.scenarios) {
-        if (!s.expected) continue;
-        const mismatches = compareExpected(s.expected, decideScenario(s));
-        results.push({ file: f.file, id: s.id, ok: mismatches.length === 0, mismatches });
-      }
-    }
-    const failed = results.filter((r) => !r.ok);
-    for (const r of failed) {
-      for (const m of r.mismatches) {
-        io.stderr(
-          `不一致 / mismatch: ${r.file}: ${r.id}: ${m.field}: 期待 expected ${JSON.stringify(m.expected)}, 判定 actual ${JSON.stringify(m.actual)}\n`,
-        );
-      }
-    }
-    const passed = results.length - failed.length;
-    io.stderr(
-      `照合 ${results.length} 件: 一致 ${passed}, 不一致 ${failed.length} / checked ${results.length}: ${passed} passed, ${failed.length} failed\n`,
-    );
-    io.stdout(json({ checked: results.length, passed, failed: failed.length, mismatches: failed }));
-    return failed.length ? 1 : 0;
-  },
-
   async returns(args, io) {
     const { values } = options(
       args,
@@ -102,49 +38,20 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-/**
- * `decide --observed OBS --result FILE…`: one observation, with each terminal result file merged
- * into it in the order given (shared/observation/terminal.ts says how), validated again.
- */
-async function withTerminalResults(observationFiles: string[], resultFiles: string[], io: CliIo): Promise<Observation> {
-  const loaded = await loadObservationFiles(observationFiles, io);
-  const all = loaded.flatMap((f) => f.observations.map((o) => ({ file: f.file, o })));
-  if (all.length !== 1)
-    throw new InputError([
-      `--result には記録 (observation) を1件だけ指定してください (${all.length}件) / --result needs exactly one observation (got ${all.length})`,
-    ]);
-  const { readResultFile } = await import('../backend/onshi/read');
-  const { AppError } = await import('../backend/errors');
-  let o = all[0]!.o;
-  for (const file of resultFiles) {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      throw new InputError([`${file}: ファイルを読めません / cannot read the file (${code})`]);
-    }
-    let answer;
-    try {
-      answer = readResultFile(bytes, file);
-    } catch (e) {
-      if (e instanceof AppError) throw new InputError([`${e.ja} / ${e.en}`]);
-      throw e;
-    }
-    const merged = mergeTerminalAnswer(o, answer);
-    if (!merged.ok)
-      throw new InputError(
-        merged.issues.map((i) =>
-          formatIssue(`${all[0]!.file} + ${file}`, { ...i, scenarioId: o.id }, '記録/observation'),
-        ),
-      );
-    o = merged.observation;
-  }
-  return o;
-}
-
-/** Database-backed commands, loaded only when one of them is run. */
-const BACKEND_COMMAND_NAMES = new Set(['onshi', 'history', 'registry', 'db', 'oqs']);
+const scenarioCommands = async () => (await import('./scenario-commands')).SCENARIO_COMMANDS;
+const backendCommands = async () => (await import('./backend-commands')).BACKEND_COMMANDS;
+/** The other commands, by name: each group is loaded when one of its commands is run. */
+const LAZY: Record<string, () => Promise<Record<string, Command>>> = {
+  decide: scenarioCommands,
+  observe: scenarioCommands,
+  validate: scenarioCommands,
+  check: scenarioCommands,
+  onshi: backendCommands,
+  history: backendCommands,
+  registry: backendCommands,
+  db: backendCommands,
+  oqs: backendCommands,
+};
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -154,8 +61,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name)
     ? COMMANDS[name]
-    : BACKEND_COMMAND_NAMES.has(name)
-      ? (await import('./backend-commands')).BACKEND_COMMANDS[name]
+    : Object.hasOwn(LAZY, name)
+      ? (await LAZY[name]!())[name]
       : undefined;
   if (command === undefined) {
     io.stderr(`不明なコマンドです / unknown command: ${redactMyNumber(name)}\n${USAGE}\n`);
