@@ -9,7 +9,7 @@ import { printedIdentifiers } from '../electron/backend/onshi/document';
 import { oqsPaths, writeFileAtomic } from '../electron/backend/oqs/folder';
 import { startOqsService } from '../electron/backend/oqs/service';
 import { requestXml } from '../electron/backend/oqs/testing';
-import { seedDemo } from '../electron/backend/registry/demo';
+import { seedDemo } from '../electron/backend/registry/demo/seed';
 import { RegistryRepository } from '../electron/backend/registry/repository';
 import { calibrate, formatTiming } from './harness';
 

@@ -11,7 +11,7 @@ import { openDatabase } from '../backend/db/open';
 import { printedIdentifiers } from '../backend/onshi/document';
 import { requestXml } from '../backend/oqs/testing';
 import { RegistryRepository } from '../backend/registry/repository';
-import type { PersonRecord } from '../backend/registry/types';
+import type { Patient } from '../../shared/contract';
 
 const CLI = join(__dirname, '../../dist/cli.mjs');
 const cli = (args: string[]) => {
@@ -20,7 +20,7 @@ const cli = (args: string[]) => {
 };
 
 let dataDir: string;
-let person: PersonRecord;
+let person: Patient;
 const made: string[] = [];
 const temp = (p: string) => {
   const d = mkdtempSync(join(tmpdir(), p));

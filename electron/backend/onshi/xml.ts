@@ -21,7 +21,7 @@ import type {
   ResultOfQualificationConfirmation,
 } from '../../../shared/onshi-document';
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
 const RESULT_PATH = 'XmlMsg.MessageBody.ResultList.ResultOfQualificationConfirmation';
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ' });

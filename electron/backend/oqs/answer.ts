@@ -14,7 +14,8 @@
 // or for 後期 before 2026-08-01 a 資格確認書).
 import { addMonthsClamped, type IsoDate } from '../../../shared/dates';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
-import { KOUKI_OSHIRASE_START, LEGACY_LAST, type Policy, REFORM } from '../../../shared/timeline';
+import { documentExistsOn } from '../../../shared/scenario/exists';
+import { LEGACY_LAST, type Policy, REFORM } from '../../../shared/timeline';
 import { scenarioPatient } from '../desk/build-scenario';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import {
@@ -24,12 +25,12 @@ import {
   printedIdentifiers,
   QUALIFICATION_VALIDITY,
 } from '../onshi/document';
-import type { PersonRecord, RegistryCoverage } from '../registry/types';
+import type { Patient, PatientCoverage } from '../../../shared/contract';
 import type { OqsRequest } from './request';
 
 export interface AnswerSources {
   /** the registry's people born on a day, in full */
-  bornOn(birthDate: IsoDate): PersonRecord[];
+  bornOn(birthDate: IsoDate): Patient[];
   /** the clinic's policy settings (the engine's clinicPolicy) */
   clinicPolicy(): Partial<Policy>;
 }
@@ -37,7 +38,7 @@ export interface AnswerSources {
 /** 記号・番号 compare as printed: full-width and half-width alike, spaces ignored. */
 const norm = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s/g, '');
 
-function matches(c: RegistryCoverage, index: number, r: OqsRequest): boolean {
+function matches(c: PatientCoverage, index: number, r: OqsRequest): boolean {
   const ids = printedIdentifiers(c, index);
   return (
     ids.insurerNumber === r.insurerNumber &&
@@ -47,14 +48,14 @@ function matches(c: RegistryCoverage, index: number, r: OqsRequest): boolean {
   );
 }
 
-function queriedCoverage(p: PersonRecord, r: OqsRequest): RegistryCoverage | null {
+function queriedCoverage(p: Patient, r: OqsRequest): PatientCoverage | null {
   const found = p.coverages.filter((c, i) => matches(c, i, r));
   const started = found.filter((c) => c.acquiredOn <= r.date).sort((a, b) => (a.acquiredOn < b.acquiredOn ? 1 : -1));
   return started[0] ?? found[0] ?? null;
 }
 
 /** A document of coverage `c` that exists on day D (see the header). */
-function carrier(p: PersonRecord, c: RegistryCoverage, D: IsoDate): PresentedDocument {
+function carrier(p: Patient, c: PatientCoverage, D: IsoDate): PresentedDocument {
   if (c.acquiredOn < REFORM) {
     const held = p.holdings.find((h) => h.kind === 'legacy-card' && h.coverage === c.id);
     const printedExpiry = held?.kind === 'legacy-card' ? held.printedExpiry : null;
@@ -64,22 +65,21 @@ function carrier(p: PersonRecord, c: RegistryCoverage, D: IsoDate): PresentedDoc
       printedExpiry: printedExpiry ?? (c.insurer === 'kokuho' ? LEGACY_LAST : null),
     };
   }
-  if (c.insurer === 'kouki' && D < KOUKI_OSHIRASE_START) {
-    return {
-      kind: 'kakunin-sho',
-      coverage: c.id,
-      issuedOn: c.acquiredOn,
-      validFrom: null,
-      validUntil: addMonthsClamped(c.acquiredOn, 60),
-      showsRatio: false,
-      showsLimit: false,
-    };
-  }
-  return { kind: 'oshirase', coverage: c.id };
+  const oshirase: PresentedDocument = { kind: 'oshirase', coverage: c.id };
+  if (documentExistsOn(oshirase, c.insurer, D)) return oshirase;
+  return {
+    kind: 'kakunin-sho',
+    coverage: c.id,
+    issuedOn: c.acquiredOn,
+    validFrom: null,
+    validUntil: addMonthsClamped(c.acquiredOn, 60),
+    showsRatio: false,
+    showsLimit: false,
+  };
 }
 
 /** The scenario `decide` sees for this query: the person, one document of the coverage, day D. */
-export function queryScenario(p: PersonRecord, c: RegistryCoverage, r: OqsRequest): Scenario {
+export function queryScenario(p: Patient, c: PatientCoverage, r: OqsRequest): Scenario {
   return {
     id: `oqs-${p.id}-${r.date}`,
     title: null,

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
+import { patientInput } from '../../../shared/contract/patient';
 import { openDatabase } from '../db/open';
 import { RegistryRepository } from '../registry/repository';
 import { tempDir } from '../testing/temp-dir';
@@ -115,24 +116,26 @@ describe('a clinic-style reader accepts every result the app writes', () => {
         ['試験 一郎', '01'],
         ['試験 二郎', '02'],
       ] as const) {
-        registry.create({
-          name,
-          kana: 'シケン',
-          birthDate: '2010-05-05',
-          sex: 'male',
-          coverages: [
-            {
-              insurer: 'kyokai',
-              insurerNumber: '01130012',
-              symbol: '77',
-              number: '88',
-              branch,
-              acquiredOn: '2015-04-01',
-            },
-          ],
-          myna: null,
-          holdings: [],
-        });
+        registry.create(
+          patientInput.parse({
+            name,
+            kana: 'シケン',
+            birthDate: '2010-05-05',
+            sex: 'male',
+            coverages: [
+              {
+                insurer: 'kyokai',
+                insurerNumber: '01130012',
+                symbol: '77',
+                number: '88',
+                branch,
+                acquiredOn: '2015-04-01',
+              },
+            ],
+            myna: null,
+            holdings: [],
+          }),
+        );
       }
       const root = tempDir('shikaku-oqs-');
       watcher = startOqsService(db, { root, pollMs: 100, settleMs: 200 });

@@ -13,15 +13,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import { observe } from '../../../shared/engine';
+import type { Patient } from '../../../shared/contract';
+import { patientInput } from '../../../shared/contract/patient';
 import { containsMyNumberLike } from '../../../shared/identifiers';
 import type { ObservedDocument } from '../../../shared/observation';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
 import { printedIdentifiers, QUALIFICATION_VALIDITY } from '../onshi/document';
 import { fromXml } from '../onshi/xml';
-import { demoPatients, seedDemo } from '../registry/demo';
+import { demoPatients } from '../registry/demo/cases';
+import { seedDemo } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
-import type { PersonRecord } from '../registry/types';
 import { tempDir } from '../testing/temp-dir';
 import { oqsPaths } from './folder';
 import { startOqsService } from './service';
@@ -55,14 +57,14 @@ function start(settleMs = 300): OqsWatcher {
 }
 
 const paths = () => oqsPaths(root);
-const people = (): PersonRecord[] => registry.search('', { limit: 1000 }).items.map((p) => registry.get(p.id)!);
+const people = (): Patient[] => registry.search('', { limit: 1000 }).items.map((p) => registry.get(p.id)!);
 
 /**
  * The test's own oracle: what `decide` sees for a number query on coverage `c` of `p` on day D —
  * the desk hands over a document of that coverage the person holds (buildScenario), and the
  * observation's numberQuery on it is the answer. null: the person holds no such document that day.
  */
-function expectedValidity(p: PersonRecord, coverageId: string, D: IsoDate): string | null {
+function expectedValidity(p: Patient, coverageId: string, D: IsoDate): string | null {
   for (const kind of ['kakunin-sho', 'legacy-card', 'oshirase'] as const) {
     if (!p.holdings.some((h) => h.kind === kind && h.coverage === coverageId)) continue;
     let scenario;
@@ -86,7 +88,7 @@ function expectedValidity(p: PersonRecord, coverageId: string, D: IsoDate): stri
 }
 
 interface Query {
-  person: PersonRecord;
+  person: Patient;
   coverageId: string;
   date: IsoDate;
   expected: string;
@@ -197,24 +199,26 @@ describe('連携 folder mode (oqs serve)', () => {
 
   it('twins queried without 枝番: 複数該当 listing both; with 枝番: the one', async () => {
     const twin = (name: string, branch: string) =>
-      registry.create({
-        name,
-        kana: 'フタゴ',
-        birthDate: '2010-05-05',
-        sex: 'female',
-        coverages: [
-          {
-            insurer: 'kyokai',
-            insurerNumber: '01130012',
-            symbol: '77',
-            number: '88',
-            branch,
-            acquiredOn: '2015-04-01',
-          },
-        ],
-        myna: null,
-        holdings: [],
-      });
+      registry.create(
+        patientInput.parse({
+          name,
+          kana: 'フタゴ',
+          birthDate: '2010-05-05',
+          sex: 'female',
+          coverages: [
+            {
+              insurer: 'kyokai',
+              insurerNumber: '01130012',
+              symbol: '77',
+              number: '88',
+              branch,
+              acquiredOn: '2015-04-01',
+            },
+          ],
+          myna: null,
+          holdings: [],
+        }),
+      );
     twin('双子 姉', '01');
     twin('双子 妹', '02');
     start();
