@@ -3,14 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../engine';
 import { parseObservations } from '../observation';
-import {
-  emptyForm,
-  newDocument,
-  type FormDocument,
-  observationOfForm,
-  type RealDeskForm,
-  TERMINAL_ANSWERS,
-} from './form';
+import { emptyForm, newDocument, type FormDocument, observationOfForm, type RealDeskForm, CARD_SCREENS } from './form';
 
 const TODAY = '2026-02-09';
 const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
@@ -91,7 +84,7 @@ describe('observationOfForm', () => {
   });
 
   it('every terminal answer builds a valid observation', () => {
-    for (const terminal of TERMINAL_ANSWERS) {
+    for (const terminal of CARD_SCREENS) {
       for (const changed of ['unknown', 'no', 'yes'] as const) {
         const { observation } = decided(form({ documents: [{ kind: 'myna-card' }], terminal, changed }));
         expect(observation.card?.registered, terminal).toBe(terminal !== 'not-registered');

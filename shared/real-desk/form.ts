@@ -41,14 +41,14 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 const BAND_AGE: Record<AgeBand, number> = { preschool: 3, under70: 40, elderly: 72, over75: 80 };
 
 /** What the terminal showed for a マイナ保険証: its answer, or why it could not read the card. */
-export const TERMINAL_ANSWERS = [
+export const CARD_SCREENS = [
   ...(CARD_ROUTE_RESULTS.filter((r) => r !== 'not-run' && r !== 'failed') as Exclude<
     CardRouteResult,
     'not-run' | 'failed'
   >[]),
   ...CHECK_FAILURES,
 ] as const;
-export type TerminalAnswer = Exclude<CardRouteResult, 'not-run' | 'failed'> | CheckFailure;
+export type CardScreen = Exclude<CardRouteResult, 'not-run' | 'failed'> | CheckFailure;
 
 /** A number query's answer on one document, or 照会しない. */
 export const QUERY_ANSWERS = [
@@ -106,7 +106,7 @@ export interface RealDeskForm {
   /** 限度額の適用 asked for (R13) */
   needsLimit: boolean;
   /** what the terminal showed for the マイナ保険証; null: not chosen yet */
-  terminal: TerminalAnswer | null;
+  terminal: CardScreen | null;
   /** as handed over, at most one of each kind */
   documents: FormDocument[];
 }
@@ -162,7 +162,7 @@ export interface FormProblem {
 export type FormResult = { ok: true; observation: ObservationInput } | { ok: false; problems: FormProblem[] };
 
 /** The terminal's answer as the card route's result and failure. */
-function cardRoute(t: TerminalAnswer): { result: CardRouteResult; failure: CheckFailure | null } {
+function cardRoute(t: CardScreen): { result: CardRouteResult; failure: CheckFailure | null } {
   return (CHECK_FAILURES as readonly string[]).includes(t)
     ? { result: 'failed', failure: t as CheckFailure }
     : { result: t as CardRouteResult, failure: null };

@@ -10,7 +10,7 @@ import {
   QUERY_ANSWERS,
   type QueryAnswer,
   type RealDeskForm,
-  TERMINAL_ANSWERS,
+  CARD_SCREENS,
   type Whose,
 } from '../../../../shared/real-desk/form';
 import {
@@ -336,7 +336,7 @@ export function DocumentsSection(props: FormProps) {
 function TerminalPanel({ form, update, chooseTerminal }: FormProps) {
   const hasDevice = form.documents.some((d) => d.kind === 'myna-card' || d.kind === 'myna-smartphone');
   const online = form.clinic.onlineCheck;
-  const answer = (t: (typeof TERMINAL_ANSWERS)[number]) => {
+  const answer = (t: (typeof CARD_SCREENS)[number]) => {
     const l = TERMINAL_LABELS[t];
     return (
       <label key={t} className={`rd-choice${form.terminal === t ? ' on' : ''}`}>
@@ -357,11 +357,11 @@ function TerminalPanel({ form, update, chooseTerminal }: FormProps) {
         資格確認端末の表示 (マイナ保険証){!online && ' — オンライン資格確認なし'}
       </legend>
       <div className="rd-choices" role="radiogroup" aria-label="端末の表示">
-        {TERMINAL_ANSWERS.filter((t) => !isFailure(t)).map(answer)}
+        {CARD_SCREENS.filter((t) => !isFailure(t)).map(answer)}
       </div>
       <div className="rd-choices" role="radiogroup" aria-label="読み取れない・照会できない理由">
         <span className="rd-label">読み取れない:</span>
-        {TERMINAL_ANSWERS.filter(isFailure).map(answer)}
+        {CARD_SCREENS.filter(isFailure).map(answer)}
       </div>
       {(form.terminal === 'valid' || form.terminal === 'multiple') && (
         <div className="rd-row">

@@ -3,7 +3,7 @@
 // mean the same (date, today, 初診/再診, 限度額, incident, copy, print) and distinct from them.
 import type { CheckFailure } from '../../../../shared/enums';
 import { FAILURE_JA, NUMBER_ROUTE_JA, ONLINE_STATUS_JA } from '../../../../shared/labels';
-import type { AgeBand, ChangeAnswer, QueryAnswer, TerminalAnswer } from '../../../../shared/real-desk/form';
+import type { AgeBand, ChangeAnswer, QueryAnswer, CardScreen } from '../../../../shared/real-desk/form';
 import { DESK_KEYS } from '../../labels';
 
 export const REAL_DESK_KEYS = {
@@ -19,7 +19,7 @@ export const REAL_DESK_KEYS = {
 } as const;
 
 /** What the terminal showed: its words, and the key that chooses it. */
-export const TERMINAL_LABELS: Record<TerminalAnswer, { ja: string; key: string | null }> = {
+export const TERMINAL_LABELS: Record<CardScreen, { ja: string; key: string | null }> = {
   valid: { ja: ONLINE_STATUS_JA.valid, key: 'y' },
   invalid: { ja: ONLINE_STATUS_JA.invalid, key: 'm' },
   'not-found': { ja: ONLINE_STATUS_JA['not-found'], key: 'n' },
@@ -32,11 +32,11 @@ export const TERMINAL_LABELS: Record<TerminalAnswer, { ja: string; key: string |
 };
 
 /** The failures a reader reports (読み取れない・照会できない). */
-export const isFailure = (t: TerminalAnswer): t is CheckFailure =>
+export const isFailure = (t: CardScreen): t is CheckFailure =>
   !['valid', 'invalid', 'not-found', 'multiple'].includes(t);
 
-export const terminalOfKey = (key: string): TerminalAnswer | undefined =>
-  (Object.keys(TERMINAL_LABELS) as TerminalAnswer[]).find((t) => TERMINAL_LABELS[t].key === key);
+export const terminalOfKey = (key: string): CardScreen | undefined =>
+  (Object.keys(TERMINAL_LABELS) as CardScreen[]).find((t) => TERMINAL_LABELS[t].key === key);
 
 export const QUERY_JA: Record<QueryAnswer, string> = {
   none: '照会していない',
