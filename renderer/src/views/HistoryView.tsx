@@ -91,7 +91,7 @@ export function HistoryView() {
                       {r.visitDate}
                     </div>
                     <div role="cell" className="history-cell">
-                      {r.patientName ?? '(飛び込み)'}
+                      {r.patientName ?? (r.mode === 'real-desk' ? '(受付ナビ・記録なし)' : '(飛び込み)')}
                     </div>
                     <div
                       role="cell"
