@@ -12,10 +12,10 @@ import type { HistoryRepository } from '../history/repository';
 import type { ClinicSettingsRepository } from '../settings/clinic';
 
 /** The id every real-desk observation is recorded under. */
-export const REAL_DESK_ID = 'real-desk';
+const REAL_DESK_ID = 'real-desk';
 
 /** The observation with nothing of the person: no numbers, a fixed id, no hindsight; the clinic's policy. */
-export function anonymousObservation(o: Observation, policy: Observation['policy']): Observation {
+function anonymousObservation(o: Observation, policy: Observation['policy']): Observation {
   return {
     ...o,
     id: REAL_DESK_ID,

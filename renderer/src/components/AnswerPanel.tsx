@@ -58,7 +58,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
 }
 
 /** The desk's result as the shared panel reads it. */
-export function deskAnswer(r: DeskResult): Answer {
+function deskAnswer(r: DeskResult): Answer {
   return {
     decision: r.decision,
     visitDate: r.scenario.visitDate,

@@ -9,7 +9,7 @@ import type { FormProblem, ObservationInput, RealDeskForm } from '../../../share
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
 
-export interface RealDeskState {
+interface RealDeskState {
   form: RealDeskForm | null;
   result: RealDeskResult | null;
   deciding: boolean;
