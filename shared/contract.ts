@@ -153,6 +153,7 @@ export const holdingSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('elderly-card'),
     ratio: z.literal(ELDERLY_RATIOS),
+    validFrom: nullableIso.optional().default(null),
     validUntil: nullableIso,
   }),
   z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: nullableIso }),

@@ -70,6 +70,12 @@ const toCoverage = (r: CoverageRow): RegistryCoverage => ({
   lostOn: r.lost_on,
   registeredOn: r.registered_on,
   filedOn: r.filed_on,
+  // version-2 fields the registry does not store yet (issue 9 item 6): their defaults
+  lossRegisteredOn: null,
+  limitOnFile: true,
+  role: 'insured',
+  holderBirthDate: null,
+  lostWithHolder: false,
   myNumberOnForm: r.my_number_on_form === 1,
   ratio: r.ratio,
   elderlyCard: r.elderly_card,

@@ -3,8 +3,7 @@
 import { forwardRef, useMemo } from 'react';
 import { heldKinds } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DOCUMENT_KINDS } from '../../../shared/enums';
-import { DOCUMENTS } from '../labels';
+import { DESK_DOCUMENT_KINDS, DOCUMENTS } from '../labels';
 import { useApp } from '../store';
 
 export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPanel(_props, decideRef) {
@@ -27,7 +26,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
         患者が出したもの <span className="muted small">(数字キーで選択)</span>
       </h2>
       <div className="doc-grid" role="group" aria-label="提示された書類">
-        {DOCUMENT_KINDS.map((kind) => {
+        {DESK_DOCUMENT_KINDS.map((kind) => {
           const d = DOCUMENTS[kind];
           const on = presented.includes(kind);
           const absent = held !== null && !held.has(kind);

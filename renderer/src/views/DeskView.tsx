@@ -6,8 +6,7 @@ import { AnswerPanel } from '../components/AnswerPanel';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
-import { DOCUMENT_KINDS } from '../../../shared/enums';
-import { DOCUMENTS } from '../labels';
+import { DESK_DOCUMENT_KINDS, DOCUMENTS } from '../labels';
 import { useStoreApi } from '../store';
 
 function isTextField(t: EventTarget | null): boolean {
@@ -53,7 +52,7 @@ export function DeskView() {
         void s.decide();
         return;
       }
-      const kind = DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === e.key);
+      const kind = DESK_DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === e.key);
       if (kind) {
         e.preventDefault();
         s.toggleDocument(kind);

@@ -93,6 +93,9 @@ const DOC_FIELDS: Record<DocumentKind, Json> = {
   'elderly-card': { ratio: 20 },
   'limit-cert': { category: 'ウ' },
   declaration: {},
+  'kohi-cert': {},
+  'medical-ticket': {},
+  'rousai-form': {},
 };
 
 interface Ctx {
