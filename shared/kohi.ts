@@ -66,10 +66,10 @@ export interface Programme {
   share: LocalShare | null;
   /** national: 自己負担上限額 (月額); null = none */
   monthlyCapYen: number | null;
-  /** national: already paid this month (上限額管理票) */
-  paidThisMonthYen: number;
-  /** national: this clinic is the 指定医療機関 on the certificate */
-  designatedHere: boolean;
+  /** national: already paid this month (上限額管理票); null for local programmes */
+  paidThisMonthYen: number | null;
+  /** national: this clinic is the 指定医療機関 on the certificate; null for local programmes */
+  designatedHere: boolean | null;
 }
 
 const yen = z.number().int().min(0).max(10_000_000);
@@ -95,8 +95,8 @@ export function programmeShape(opts: { required: boolean }) {
     prefecture: z.enum(PREFECTURE_CODES).nullable().optional(),
     share: shareSchema.nullable().optional(),
     monthlyCapYen: yen.nullable().optional(),
-    paidThisMonthYen: yen.optional(),
-    designatedHere: z.boolean().optional(),
+    paidThisMonthYen: yen.nullable().optional(),
+    designatedHere: z.boolean().nullable().optional(),
   };
 }
 
@@ -111,8 +111,8 @@ export interface RawProgramme {
   prefecture?: PrefectureCode | null;
   share?: LocalShare | null;
   monthlyCapYen?: number | null;
-  paidThisMonthYen?: number;
-  designatedHere?: boolean;
+  paidThisMonthYen?: number | null;
+  designatedHere?: boolean | null;
 }
 
 /**
@@ -183,8 +183,8 @@ export function checkProgramme(
     prefecture: national ? null : (raw.prefecture ?? null),
     share: national ? null : (raw.share ?? 'none'),
     monthlyCapYen: national ? (raw.monthlyCapYen ?? null) : null,
-    paidThisMonthYen: national ? (raw.paidThisMonthYen ?? 0) : 0,
-    designatedHere: national ? (raw.designatedHere ?? true) : true,
+    paidThisMonthYen: national ? (raw.paidThisMonthYen ?? 0) : null,
+    designatedHere: national ? (raw.designatedHere ?? true) : null,
   };
 }
 

@@ -429,7 +429,7 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     if (limitNeeded) listed.add('R13');
     if (card.failure === 'no-phone-reader') listed.add('R14');
     if (r17) listed.add('R17');
-    if (card.pinFallback) listed.add('R20');
+    if (card.pinFallback && card.device === 'card' && read) listed.add('R20');
     shares.rules.forEach((r) => listed.add(r));
     if (o.cause === 'traffic') listed.add('R25');
     if (r26) listed.add('R26');
@@ -460,7 +460,7 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     declarationForm,
     billing,
     limitNeeded,
-    lagging: r17 ? lagging : null,
+    lagging: asked ? lagging : null,
     r6,
     r8,
     screenRefused,

@@ -400,9 +400,9 @@ function publicShareTexts(f: Facts, ex: string[], tell: string[]): void {
       ex.push(`${PROGRAM_JA[p.program]} (${PUBLIC_EXPENSE_BASIS_JA[entry.basis!]}) を適用します: ${shareJa(p)}。`);
       if (isNationalProgram(p.program) && p.monthlyCapYen !== null)
         ex.push(
-          p.paidThisMonthYen >= p.monthlyCapYen
+          (p.paidThisMonthYen ?? 0) >= p.monthlyCapYen
             ? `今月の自己負担上限額 (${yen(p.monthlyCapYen)}) に達しています (上限額管理票)。`
-            : `月額上限 ${yen(p.monthlyCapYen)} (今月 ${yen(p.paidThisMonthYen)} 支払済)。上限額管理票に記入してください。`,
+            : `月額上限 ${yen(p.monthlyCapYen)} (今月 ${yen(p.paidThisMonthYen ?? 0)} 支払済)。上限額管理票に記入してください。`,
         );
       continue;
     }

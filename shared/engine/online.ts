@@ -93,7 +93,9 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
     programmes: [],
     certGraceEnd: null,
   };
-  if (device === null || myna === null || !s.clinic.onlineCheck) return route;
+  // R25: for a work or commuting injury the desk runs no online check at all
+  const workInjury = s.cause === 'work' || s.cause === 'commute';
+  if (device === null || myna === null || !s.clinic.onlineCheck || workInjury) return route;
   const fail = (failure: CheckFailure): CardRoute => {
     route.result = 'failed';
     route.failure = failure;
@@ -148,7 +150,7 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
 export function runWelfareRoute(s: Scenario, card: CardRoute): WelfareRouteResult {
   const D = s.visitDate;
   const w = s.patient.welfare;
-  if (w === null || D < w.from || (w.until !== null && D > w.until)) return 'not-run';
+  if (w === null || D < w.from || (w.until !== null && D > w.until) || card.result === 'not-run') return 'not-run';
   if (D < WELFARE_ONLINE_START || !s.clinic.onlineCheck || !s.clinic.welfareOnline || card.device !== 'card')
     return 'not-run';
   if (card.result === 'failed') return 'failed';
@@ -174,7 +176,8 @@ export function numberRouteFor(
 
 export function runOnlineCheck(s: Scenario, states: readonly CoverageState[], policy: Policy): OnlineCheck {
   const card = runCardRoute(s, states, policy);
-  const numberRouteAvailable = s.clinic.onlineCheck && s.clinic.incident !== 'network-outage';
+  const numberRouteAvailable =
+    s.clinic.onlineCheck && s.clinic.incident !== 'network-outage' && s.cause !== 'work' && s.cause !== 'commute';
   const numberQueries: NumberQuery[] = [];
   if (numberRouteAvailable) {
     s.presented.forEach((doc, index) => {

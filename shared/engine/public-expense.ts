@@ -80,7 +80,7 @@ export function publicShares(
     if (insured) {
       const reason: PublicExpenseReason | null = !valid
         ? 'not-valid'
-        : national && !p.designatedHere
+        : national && p.designatedHere === false
           ? 'not-designated'
           : !national && o.clinic.prefecture !== null && p.prefecture !== null && o.clinic.prefecture !== p.prefecture
             ? 'other-prefecture'
@@ -155,7 +155,7 @@ function pays(
     if (!entry.applied) continue;
     if (isNationalProgram(p.program)) {
       if (p.monthlyCapYen !== null) caps.push(p.monthlyCapYen);
-      if (p.monthlyCapYen !== null && p.paidThisMonthYen >= p.monthlyCapYen) {
+      if (p.monthlyCapYen !== null && (p.paidThisMonthYen ?? 0) >= p.monthlyCapYen) {
         out.capReached = true;
         free = true;
       } else out.percent = Math.min(out.percent, NATIONAL_SHARE[p.program]);
