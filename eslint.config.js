@@ -7,6 +7,11 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'url'];
+const RENDERER_PATTERNS = [
+  { group: NODE_BUILTINS, message: 'the renderer runs in the browser: no Node built-ins.' },
+  { group: ['electron', 'better-sqlite3'], message: 'the renderer talks to the backend only through the contract.' },
+  { group: ['**/electron/**'], message: 'the renderer never imports backend code.' },
+];
 const SHARED_PATTERNS = [
   { group: NODE_BUILTINS, message: 'shared/ is pure TypeScript: no Node built-ins.' },
   {
@@ -77,19 +82,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // TODO(lane C): fix the remaining effects that reset state, then make this an error again.
-      'react-hooks/set-state-in-effect': 'warn',
-      'react-hooks/purity': 'warn',
+      'react-hooks/set-state-in-effect': 'error',
+      'react-hooks/purity': 'error',
+      'react-hooks/incompatible-library': 'error',
+      'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }],
+    },
+  },
+  {
+    // components/ are the pieces views are built from: a component never imports a view
+    files: ['renderer/src/components/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: NODE_BUILTINS, message: 'the renderer runs in the browser: no Node built-ins.' },
-            {
-              group: ['electron', 'better-sqlite3'],
-              message: 'the renderer talks to the backend only through the contract.',
-            },
-            { group: ['**/electron/**'], message: 'the renderer never imports backend code.' },
+            ...RENDERER_PATTERNS,
+            { group: ['**/views/**'], message: 'a component never imports a view (views are built from components).' },
           ],
         },
       ],

@@ -194,7 +194,7 @@ test('trainer: a whole practice session with feedback after each patient', async
 
   for (const [i, s] of SCENARIOS.entries()) {
     await expect(page.getByRole('heading', { name: `患者 ${i + 1} / ${SCENARIOS.length}` })).toBeVisible();
-    if (s.story) await expect(page.getByTestId('tq-story')).toHaveText(s.story);
+    if (s.story) await expect(page.getByTestId('question-story')).toHaveText(s.story);
     await expect(page.getByRole('radio', { name: '保険で受付', exact: true })).toBeFocused();
     if (i === 0) {
       await expectAccessible(page, 'practice question');
@@ -222,8 +222,10 @@ test('trainer: a whole practice session with feedback after each patient', async
   }
   const sheet = page.getByTestId('result-sheet');
   await expect(sheet).toContainText('練習の結果 — 受付 花子 さん');
-  await expect(page.getByTestId('rs-score')).toContainText(`${SCENARIOS.length} 問中 ${SCENARIOS.length - 1} 問正解`);
-  await expect(page.getByTestId('rs-row')).toHaveCount(SCENARIOS.length);
+  await expect(page.getByTestId('result-score')).toContainText(
+    `${SCENARIOS.length} 問中 ${SCENARIOS.length - 1} 問正解`,
+  );
+  await expect(page.getByTestId('result-row')).toHaveCount(SCENARIOS.length);
   await shot(page, testInfo, 'trainer-practice-result');
 });
 
@@ -256,7 +258,7 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   for (const [i, s] of order.entries()) {
     await expect(page.getByRole('heading', { name: `患者 ${i + 1} / ${order.length}` })).toBeVisible();
     // the seeded order is the one shown: the story on screen is this scenario's
-    if (s.story) await expect(page.getByTestId('tq-story')).toHaveText(s.story);
+    if (s.story) await expect(page.getByTestId('question-story')).toHaveText(s.story);
     const right = answerOf(s);
     const given: TraineeAnswer =
       i === 2 ? { ...right, verdict: right.verdict === 'self-pay' ? 'insured' : 'self-pay' } : right;
@@ -266,10 +268,10 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   }
   const sheet = page.getByTestId('result-sheet');
   await expect(sheet).toContainText('試験の結果 — 受付 花子 さん');
-  await expect(page.getByTestId('rs-seed')).toHaveText(String(SEED));
-  await expect(page.getByTestId('rs-score')).toHaveAttribute('data-passed', 'true');
-  await expect(page.getByTestId('rs-score')).toContainText(`合格`);
-  await expect(page.getByTestId('rs-score')).toContainText(`${order.length} 問中 ${order.length - 1} 問正解`);
+  await expect(page.getByTestId('result-seed')).toHaveText(String(SEED));
+  await expect(page.getByTestId('result-score')).toHaveAttribute('data-passed', 'true');
+  await expect(page.getByTestId('result-score')).toContainText(`合格`);
+  await expect(page.getByTestId('result-score')).toContainText(`${order.length} 問中 ${order.length - 1} 問正解`);
   await expect(sheet).toContainText('まちがえた問題の解説');
   await expectAccessible(page, 'exam result');
   await shot(page, testInfo, 'trainer-exam-result');
@@ -284,9 +286,10 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
   const progress = page.getByTestId('progress');
   await page.getByRole('combobox', { name: '研修生' }).selectOption({ label: '受付 花子' });
   await expect(progress.getByRole('heading', { name: '成績の報告 — 受付 花子 さん' })).toBeVisible();
-  await expect(progress.locator('.recharts-wrapper')).toHaveCount(2);
-  await expect(progress.locator('.recharts-line')).toHaveCount(2);
-  await expect(progress.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(progress.getByRole('img', { name: /の正答率の折れ線グラフ/ })).toBeVisible();
+  await expect(progress.locator('.chart-svg .chart-line')).toHaveCount(2);
+  await expect(progress.getByRole('img', { name: /ルール別の正答率の棒グラフ/ })).toBeVisible();
+  await expect(progress.locator('.chart-bar').first()).toBeVisible();
   for (const r of new Set(SCENARIOS.flatMap((s) => decideScenario(s).rules)))
     await expect(progress.locator(`tr[data-rule="${r}"]`)).toBeVisible();
   await expectAccessible(page, 'progress report');
@@ -376,7 +379,7 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
   await openTrainer(page, server.url);
   const started = Date.now();
   await page.getByTestId('pack-file').setInputFiles(bigFile);
-  await expect(page.locator('#tk-bar')).toBeVisible();
+  await expect(page.locator('#import-bar')).toBeVisible();
   await shot(page, testInfo, 'trainer-import-progress');
   await expect(page.getByTestId('import-outcome')).toContainText(
     `「大きなパック (E2E)」を読み込みました (${scenarios.length} 問)`,

@@ -1,8 +1,8 @@
-// Electronegativity over the built Electron main, preload and renderer (dist/electron, dist/renderer).
+// Electronegativity over the built Electron bundles and renderer (dist/electron/*.cjs, dist/renderer).
 // Only its online check (AvailableSecurityFixesGlobalCheck, which downloads Electron's release list)
 // is excluded; its translation download is stubbed so the scan makes no network request at all.
 // Exit 1 on any finding of MEDIUM severity or higher.   node scripts/electronegativity.mjs
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,10 +33,12 @@ export async function scan(root = process.cwd()) {
   const input = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'));
   try {
     const noMaps = (src) => !src.endsWith('.map');
-    // Electronegativity only reads .js/.ts/.html files: scan the CommonJS bundles under .js names.
+    // Electronegativity only reads .js/.ts/.html files (it skips .cjs): scan every CommonJS bundle
+    // of dist/electron (main, preload, workers …) under a .js name.
     mkdirSync(path.join(input, 'electron'));
-    cpSync(path.join(root, 'dist/electron/main.cjs'), path.join(input, 'electron', 'main.js'));
-    cpSync(path.join(root, 'dist/electron/preload.cjs'), path.join(input, 'electron', 'preload.js'));
+    const bundles = readdirSync(path.join(root, 'dist/electron')).filter((f) => f.endsWith('.cjs'));
+    for (const f of bundles)
+      cpSync(path.join(root, 'dist/electron', f), path.join(input, 'electron', f.replace(/\.cjs$/, '.js')));
     cpSync(path.join(root, 'dist/renderer'), path.join(input, 'renderer'), { recursive: true, filter: noMaps });
     cpSync(path.join(root, 'package.json'), path.join(input, 'package.json'));
     blockNetwork();
@@ -64,7 +66,12 @@ export async function scan(root = process.cwd()) {
       manualReview: Boolean(i.manualReview),
       description: i.description,
     }));
-    return { checks: result.globalChecks + result.atomicChecks, errors: result.errors, findings };
+    return {
+      checks: result.globalChecks + result.atomicChecks,
+      errors: result.errors,
+      findings,
+      scanned: bundles.map((f) => `dist/electron/${f}`),
+    };
   } finally {
     rmSync(input, { recursive: true, force: true });
   }

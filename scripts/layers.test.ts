@@ -30,14 +30,42 @@ function target(file: string, spec: string): string {
   return spec.startsWith('.') ? relative(root, join(root, file, '..', spec)) : spec;
 }
 
-/** A relative import as the file it resolves to (a .ts file, or a folder's index.ts). */
+/** A relative import as the file it resolves to (a .ts/.tsx file, or a folder's index). */
 function resolveFile(file: string, spec: string): string | null {
   const base = target(file, spec);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
     const full = join(root, candidate);
     if (existsSync(full) && statSync(full).isFile()) return candidate;
   }
   return null;
+}
+
+/** The relative imports among the files (type-only imports count too). */
+function importGraph(files: string[]): Map<string, string[]> {
+  return new Map(
+    files.map((f) => [
+      f,
+      importsOf(f)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => resolveFile(f, s))
+        .filter((t): t is string => t !== null && files.includes(t)),
+    ]),
+  );
+}
+
+/** Circles in a graph, each as a path a → b → … → a (depth-first; each circle found once per entry). */
+function cycles(edges: Map<string, string[]>): string[] {
+  const found: string[] = [];
+  const done = new Set<string>();
+  const visit = (f: string, path: string[]) => {
+    const at = path.indexOf(f);
+    if (at >= 0) return void found.push([...path.slice(at), f].join(' → '));
+    if (done.has(f)) return;
+    for (const t of edges.get(f) ?? []) visit(t, [...path, f]);
+    done.add(f);
+  };
+  for (const f of edges.keys()) visit(f, []);
+  return found;
 }
 
 /** Every source file a file imports, directly or through others (type-only imports included). */
@@ -117,6 +145,19 @@ describe('layers', () => {
     expect(bad).toEqual([]);
   });
 
+  it('a renderer component never imports a view (views are built from components)', () => {
+    const bad = sources('renderer/src/components').flatMap((f) =>
+      importsOf(f)
+        .filter((s) => s.startsWith('.') && target(f, s).startsWith('renderer/src/views'))
+        .map((s) => `${f} → ${s}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('the renderer has no import circle', () => {
+    expect(cycles(importGraph(sources('renderer/src')))).toEqual([]);
+  });
+
   it('the rule book cannot see the truth: decide and explain never reach the scenario, the truth or the simulation', () => {
     expect(truthReachedFrom('shared/engine/decide.ts')).toEqual([]);
     expect(truthReachedFrom('shared/engine/explain.ts')).toEqual([]);
@@ -131,5 +172,17 @@ describe('layers', () => {
   it('the checker sees imports (so it can fail)', () => {
     expect(importsOf('shared/engine/decide.ts')).toContain('../dates');
     expect(target('shared/engine/decide.ts', '../dates')).toBe('shared/dates');
+    expect(resolveFile('renderer/src/App.tsx', './store')).toBe('renderer/src/store/index.ts');
+    expect(importGraph(['renderer/src/App.tsx', 'renderer/src/store/index.ts']).get('renderer/src/App.tsx')).toEqual([
+      'renderer/src/store/index.ts',
+    ]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
+    expect(cycles(g)).toEqual(['a → b → c → a']);
+    expect(cycles(new Map([['a', ['b']]]))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { dateInput } from './date-schema';
 import { type DocumentKind, ELDERLY_RATIOS, LIMIT_CATEGORIES, PHONE_OS, PORTAL_FORMS } from './enums';
-import { looksLikeMyNumber, MY_NUMBER_REFUSAL } from './identifiers';
+import { containsMyNumberLike, MY_NUMBER_REFUSAL } from './identifiers';
 
 /** An optional value whose absence is null. */
 export const nullable = <T extends z.ZodType>(t: T) =>
@@ -19,7 +19,7 @@ export const idString = z
   .refine((v) => /^[a-z0-9-]+$/.test(v), {
     params: { ja: '半角英小文字・数字・ハイフンのみ使えます', en: 'only a-z, 0-9 and -' },
   })
-  .refine((v) => !looksLikeMyNumber(v), { params: MY_NUMBER_REFUSAL });
+  .refine((v) => !containsMyNumberLike(v), { params: MY_NUMBER_REFUSAL });
 
 /** 医療券's month: YYYY-MM. */
 const month = z.string().refine((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v), {

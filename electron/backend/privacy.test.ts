@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { containsMyNumberLike } from '../../shared/identifiers';
+import { MAX_JSON_DEPTH } from '../../shared/identifiers';
 import { assertNoMyNumber, assertNoMyNumberDeep, findMyNumberPath } from './privacy';
+import { MY_NUMBER_SPELLINGS } from '../../shared/testing/my-number-spellings';
 
 describe('R18: 12-digit numbers in text', () => {
   it('finds a My Number written in any usual way', () => {
@@ -53,5 +55,34 @@ describe('R18: 12-digit numbers in text', () => {
     expect(() =>
       assertNoMyNumberDeep({ a: { b: '123456789012' } }, 'scenario', JSON.stringify({ a: { b: '123456789012' } })),
     ).toThrow(/scenario\.a\.b/);
+  });
+
+  it('the one-scan fast path finds every spelling in any string of a value (escapes included)', () => {
+    for (const [what, text] of MY_NUMBER_SPELLINGS) {
+      const value = { id: 'x', list: ['2026-01-01', { note: text }], n: 30 };
+      expect(() => assertNoMyNumberDeep(value, 'scenario', JSON.stringify(value)), what).toThrow(
+        /scenario\.list\[1\]\.note/,
+      );
+    }
+    const key = { ['1234ー5678ー9012']: 1 };
+    expect(() => assertNoMyNumberDeep(key, 'x', JSON.stringify(key))).toThrow(AppError);
+    // numbers side by side in an array are not one number
+    const list = { ratios: [10, 20, 30, 40, 50, 60], dates: ['2025-12-01', '2026-01-01'] };
+    expect(() => assertNoMyNumberDeep(list, 'x', JSON.stringify(list))).not.toThrow();
+  });
+
+  it('deeply nested JSON is invalid input, not a stack overflow', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
+    try {
+      findMyNumberPath(deep);
+      throw new Error('not refused');
+    } catch (e) {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('invalid-input');
+      expect((e as AppError).ja).toContain(`${MAX_JSON_DEPTH} 段`);
+    }
+    let ok: unknown = 'x';
+    for (let i = 0; i < MAX_JSON_DEPTH - 1; i += 1) ok = [ok];
+    expect(findMyNumberPath(ok)).toBeNull();
   });
 });

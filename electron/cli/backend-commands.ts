@@ -2,8 +2,9 @@
 //   onshi FILE… [--xml]                       (issue 3 item 4)
 //   history export [--from D] [--to D] [--verdict V] [--data-dir DIR]
 //   registry seed [--replace] [--data-dir DIR]
+//   db backup | backups | restore              (db-commands.ts)
 import type { Database as BetterSqliteDatabase } from 'better-sqlite3';
-import { openDatabase } from '../backend/db/open';
+import { openDatabase, openDatabaseReadOnly } from '../backend/db/open';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { AppError } from '../backend/errors';
 import { historyCsvChunks } from '../backend/history/csv';
@@ -13,6 +14,7 @@ import { onshiForScenario } from '../backend/onshi/document';
 import { toXml } from '../backend/onshi/xml';
 import { VERDICTS, type Verdict } from '../../shared/enums';
 import { type CliIo, type Command, InputError } from './io';
+import { dbCommand } from './db-commands';
 import { loadScenarioFiles } from './inputs';
 import { parseDate } from '../../shared/wareki';
 
@@ -36,7 +38,15 @@ function noMoreArgs(args: string[]): void {
   if (args.length) throw new InputError([`不明な引数 / unknown argument: ${args.join(' ')}`]);
 }
 
-async function withDatabase<T>(args: string[], run: (db: BetterSqliteDatabase) => T | Promise<T>): Promise<T> {
+/**
+ * Runs a command on the database. `readonly`: no lock, nothing moved, migrated or backed up (it
+ * may run beside the app); otherwise the data directory's lock is held (one writer at a time).
+ */
+async function withDatabase<T>(
+  args: string[],
+  mode: 'readonly' | 'write',
+  run: (db: BetterSqliteDatabase) => T | Promise<T>,
+): Promise<T> {
   const dataDir = resolveDataDir({
     explicit: takeValue(args, '--data-dir'),
     env: process.env,
@@ -45,7 +55,7 @@ async function withDatabase<T>(args: string[], run: (db: BetterSqliteDatabase) =
   noMoreArgs(args);
   let opened;
   try {
-    opened = await openDatabase({ dataDir });
+    opened = mode === 'readonly' ? openDatabaseReadOnly(dataDir) : await openDatabase({ dataDir });
   } catch (e) {
     if (e instanceof AppError) throw new InputError([`${e.ja} / ${e.en}`]);
     throw e;
@@ -53,7 +63,7 @@ async function withDatabase<T>(args: string[], run: (db: BetterSqliteDatabase) =
   try {
     return await run(opened.db);
   } finally {
-    opened.db.close();
+    opened.close();
   }
 }
 
@@ -84,7 +94,7 @@ async function history(args: string[], io: CliIo): Promise<number> {
   if (verdict !== null && !(VERDICTS as readonly string[]).includes(verdict)) {
     throw new InputError([`--verdict: 使える値 / allowed: ${VERDICTS.join(', ')}`]);
   }
-  return withDatabase(args, (db) => {
+  return withDatabase(args, 'readonly', (db) => {
     const repo = new HistoryRepository(db);
     for (const chunk of historyCsvChunks(repo, { from, to, verdict: (verdict ?? undefined) as Verdict | undefined }))
       io.stdout(chunk);
@@ -96,7 +106,7 @@ async function registry(args: string[], io: CliIo): Promise<number> {
   const sub = args.shift();
   if (sub !== 'seed') throw new InputError(['使い方 / usage: registry seed [--replace] [--data-dir DIR]']);
   const replace = takeFlag(args, '--replace');
-  return withDatabase(args, (db) => {
+  return withDatabase(args, 'write', (db) => {
     const { count } = seedDemo(db, { replace });
     io.stdout(`${JSON.stringify({ seeded: count, replace })}\n`);
     return 0;
@@ -104,4 +114,4 @@ async function registry(args: string[], io: CliIo): Promise<number> {
 }
 
 /** The commands, by name (./commands.ts loads this module only when one of them is run). */
-export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry };
+export const BACKEND_COMMANDS: Record<string, Command> = { onshi, history, registry, db: dbCommand };

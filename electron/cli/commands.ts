@@ -1,6 +1,6 @@
 // The command line of SCENARIO.md — decide, check, validate, returns — with the observation
 // format's decide --observed and observe, and the database-backed commands (onshi, history,
-// registry, in ./backend-commands.ts, loaded only when asked for: they need better-sqlite3).
+// registry, db, in ./backend-commands.ts, loaded only when asked for: they need better-sqlite3).
 import { compareExpected, decide, decideScenario, observe, returnsGuidance } from '../../shared/engine';
 import type { Mismatch } from '../../shared/engine';
 import { redactMyNumber } from '../../shared/identifiers';
@@ -18,6 +18,9 @@ export const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   onshi FILE… [--xml]                オンライン資格確認の結果 (国の形式) / national-format online-check results
   history export [--from DATE] [--to DATE] [--data-dir DIR]  照会履歴 CSV / check history as CSV
   registry seed [--replace] [--data-dir DIR]                 デモ患者の登録 / load the demo registry
+  db backup [--data-dir DIR]         検証済みのバックアップを作成 / write one verified backup
+  db backups [--data-dir DIR]        バックアップと退避したファイルの一覧 / list backups and damaged files set aside
+  db restore [BACKUP] [--data-dir DIR]  バックアップから元に戻す / restore a backup (the app must be closed)
 終了コード / exit: 0 成功 ok, 1 不一致 mismatch, 2 入力エラー invalid input`;
 
 const COMMANDS: Record<string, Command> = {
@@ -87,7 +90,7 @@ const COMMANDS: Record<string, Command> = {
 };
 
 /** Database-backed commands, loaded only when one of them is run. */
-const BACKEND_COMMAND_NAMES = new Set(['onshi', 'history', 'registry']);
+const BACKEND_COMMAND_NAMES = new Set(['onshi', 'history', 'registry', 'db']);
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;

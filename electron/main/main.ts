@@ -18,14 +18,24 @@ import path from 'node:path';
 import { CALL_NAMES, dispatch } from '../../shared/contract';
 import { createApi, type ApiInstance } from '../backend/api';
 import { readStatic, SECURITY_HEADERS } from '../backend/server/static';
-import { APP_HOST, APP_SCHEME, APP_START_URL, isAppUrl, isPermissionAllowed, isTrustedSender } from './trust';
+import {
+  APP_HOST,
+  APP_SCHEME,
+  APP_START_URL,
+  isAppUrl,
+  isPermissionAllowed,
+  isTrustedSender,
+  userDataOverride,
+} from './trust';
 import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowState } from './window-state';
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 
-// Tests may point userData at a temporary directory (Playwright's Electron smoke test).
-if (process.env.SHIKAKU_USER_DATA) app.setPath('userData', path.resolve(process.env.SHIKAKU_USER_DATA));
+// Tests may point userData at a temporary directory (Playwright's Electron smoke test) — only in
+// an unpackaged build.
+const userData = userDataOverride(process.env, app.isPackaged);
+if (userData !== null) app.setPath('userData', path.resolve(userData));
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, isPermissionAllowed, isTrustedSender } from './trust';
+import { isAppUrl, isPermissionAllowed, isTrustedSender, userDataOverride } from './trust';
 import { parseWindowState, restoreBounds } from './window-state';
 
 describe('Electron trust checks (pure)', () => {
@@ -31,6 +31,12 @@ describe('Electron trust checks (pure)', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'hid', 'serial']) {
       expect(isPermissionAllowed(p, 'app://desk/index.html')).toBe(false);
     }
+  });
+  it('SHIKAKU_USER_DATA moves the data folder only in an unpackaged (test) build', () => {
+    expect(userDataOverride({ SHIKAKU_USER_DATA: '/tmp/test-data' }, false)).toBe('/tmp/test-data');
+    expect(userDataOverride({ SHIKAKU_USER_DATA: '/tmp/test-data' }, true)).toBeNull();
+    expect(userDataOverride({ SHIKAKU_USER_DATA: '  ' }, false)).toBeNull();
+    expect(userDataOverride({}, false)).toBeNull();
   });
 });
 

@@ -31,3 +31,16 @@ export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
   return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
 }
+
+/**
+ * Where the app keeps its data: Electron's userData folder. Only an unpackaged build (tests,
+ * development) may point it elsewhere with SHIKAKU_USER_DATA; a packaged app ignores it, so an
+ * environment variable cannot send a clinic's database to another folder.
+ */
+export function userDataOverride(
+  env: Readonly<Record<string, string | undefined>>,
+  isPackaged: boolean,
+): string | null {
+  const dir = env.SHIKAKU_USER_DATA?.trim();
+  return !isPackaged && dir ? dir : null;
+}

@@ -1,11 +1,32 @@
-// The app shell: header with the three views, the error banner, a polite notice region, the view.
-import { useEffect } from 'react';
+// The app shell: header with the views, the error banner, a polite notice region, the view.
+// Only the desk loads with the page. The history and the settings are fetched once the browser is
+// idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
+// engine and the validation) loads the first time it is opened.
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
-import { HistoryView } from './views/HistoryView';
-import { SettingsView } from './views/SettingsView';
-import { TrainerView } from './views/trainer/TrainerView';
+
+/** A module loaded once: on first use, or ahead of it. */
+const once = <M,>(load: () => Promise<M>) => {
+  let loading: Promise<M> | undefined;
+  return () => (loading ??= load());
+};
+const historyModule = once(() => import('./views/HistoryView'));
+const settingsModule = once(() => import('./views/SettingsView'));
+const HistoryView = lazy(() => historyModule().then((m) => ({ default: m.HistoryView })));
+const SettingsView = lazy(() => settingsModule().then((m) => ({ default: m.SettingsView })));
+const TrainerView = lazy(() => import('./views/trainer/TrainerView').then((m) => ({ default: m.TrainerView })));
+
+/** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
+const whenIdle = (f: () => void): (() => void) => {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(f, { timeout: 2000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const t = setTimeout(f, 200);
+  return () => clearTimeout(t);
+};
 
 const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'desk', label: '受付', key: 'F1' },
@@ -26,6 +47,15 @@ export function App() {
     void loadInfo();
     void loadSettings();
   }, [loadInfo, loadSettings]);
+
+  useEffect(
+    () =>
+      whenIdle(() => {
+        void historyModule();
+        void settingsModule();
+      }),
+    [],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -77,10 +107,15 @@ export function App() {
       <ErrorBanner />
       <main className="app-main" id="main">
         <h1 className="visually-hidden">{VIEWS.find((v) => v.id === view)!.label}</h1>
-        {view === 'desk' && <DeskView />}
-        {view === 'history' && <HistoryView />}
-        {view === 'settings' && <SettingsView />}
-        {view === 'trainer' && <TrainerView />}
+        {view === 'desk' ? (
+          <DeskView />
+        ) : (
+          <Suspense fallback={<p className="muted view-loading">画面を読み込んでいます…</p>}>
+            {view === 'history' && <HistoryView />}
+            {view === 'settings' && <SettingsView />}
+            {view === 'trainer' && <TrainerView />}
+          </Suspense>
+        )}
       </main>
       <Notice />
       <footer className="app-footer">
@@ -95,7 +130,7 @@ function ErrorBanner() {
   const dismiss = useApp((s) => s.dismissError);
   if (error === null) return null;
   return (
-    <div className="error-banner" role="alert">
+    <div className="error-banner tone-bad" role="alert">
       <span>{error.ja}</span>
       <button type="button" className="btn btn-small" onClick={dismiss}>
         閉じる

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectBridge } from './bridge';
 import { createAppStore, StoreProvider } from './store';
-import './styles.css';
+import './styles/index.css';
 
 const root = createRoot(document.getElementById('root')!);
 const api = detectBridge();

@@ -2,7 +2,8 @@
 // validUntil, the month of a 医療券, WELFARE_ONLINE_START, the insured person's 75th birthday,
 // lossRegisteredOn) and each correction of version 2. Expectations derived by hand from RULES.md.
 import { describe, expect, it } from 'vitest';
-import type { ExpectedDecision } from '../decision';
+import type { ExpectedDecision, PublicExpense } from '../decision';
+import type { PublicExpenseBasis } from '../enums';
 import { parseScenario } from '../scenario';
 import { KYOKAI_SINCE_2015, type ScenarioInput, decideInput, mismatches, rawScenario } from './testing/build';
 
@@ -41,7 +42,8 @@ const NANBYO = {
   monthlyCapYen: 10000,
   paidThisMonthYen: 3000,
 };
-const nanbyoEntry = (over: Record<string, unknown>) => ({
+type Outcome = Pick<PublicExpense, 'applied' | 'basis' | 'reason'>;
+const nanbyoEntry = (over: Outcome): PublicExpense => ({
   program: 'nanbyo',
   kohi: 'k1',
   payerNumber: '54130174',
@@ -56,7 +58,7 @@ const CHILD = {
   prefecture: '13',
   share: 'none',
 };
-const childEntry = (over: Record<string, unknown>) => ({
+const childEntry = (over: Outcome): PublicExpense => ({
   program: 'child',
   kohi: 'k1',
   payerNumber: '88138243',
@@ -360,7 +362,7 @@ describe('R24 生活保護 医療扶助', () => {
     copayBasis: 'public-assistance',
     billing: 'public-assistance',
   } as const;
-  const welfareEntry = (basis: string) => ({
+  const welfareEntry = (basis: PublicExpenseBasis): PublicExpense => ({
     program: 'welfare',
     kohi: null,
     payerNumber: null,

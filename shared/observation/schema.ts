@@ -22,7 +22,7 @@ import {
   VISIT_TYPES,
   WELFARE_ROUTE_RESULTS,
 } from '../enums';
-import { checkNumber, findMyNumberPath, MY_NUMBER_REFUSAL } from '../identifiers';
+import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
 import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
 import { checkProgramme, type Programme, programmeShape } from '../kohi';
 import { DEFAULT_POLICY } from '../timeline';
@@ -257,7 +257,13 @@ function crossCheck(o: RawObservation): { issues: InputIssue[]; programmes: Prog
 
 function parseOne(input: unknown): { ok: true; observation: Observation } | { ok: false; issues: InputIssue[] } {
   // R18 first: a 12-digit number anywhere is refused, never echoed
-  const mn = findMyNumberPath(input);
+  let mn: string | null;
+  try {
+    mn = findMyNumberPath(input);
+  } catch (e) {
+    if (e instanceof TooDeepError) return { ok: false, issues: [{ path: e.path || '(root)', ja: e.ja, en: e.en }] };
+    throw e;
+  }
   if (mn !== null) return { ok: false, issues: [{ path: mn, ...MY_NUMBER_REFUSAL }] };
   const r = observationSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod) };
@@ -284,7 +290,7 @@ export function parseObservations(input: unknown): ObservationParse {
   const issues: ScenarioIssue[] = [];
   list.forEach((raw, i) => {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
-    const scenarioId = typeof rawId === 'string' && findMyNumberPath(rawId) === null ? rawId : null;
+    const scenarioId = typeof rawId === 'string' && !containsMyNumberLike(rawId) ? rawId : null;
     const r = parseOne(raw);
     if (r.ok) observations.push(r.observation);
     else

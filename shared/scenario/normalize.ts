@@ -2,7 +2,7 @@
 // and the normalization (defaults, each document's coverage and programme resolved) that give the
 // engine a Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday, type IsoDate } from '../dates';
-import { checkNumber, looksLikeMyNumber } from '../identifiers';
+import { checkNumber, containsMyNumberLike } from '../identifiers';
 import { type InputIssue, issueFromZod, redactIssue } from '../issues';
 import { checkProgramme } from '../kohi';
 import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
@@ -29,7 +29,7 @@ function normalizeCoverage(
   }
   for (const f of ['symbol', 'number', 'branch'] as const) {
     const v = raw[f];
-    if (v !== null && looksLikeMyNumber(v)) {
+    if (v !== null && containsMyNumberLike(v)) {
       warnings.push({
         path: `${at}.${f}`,
         ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',

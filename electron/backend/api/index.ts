@@ -3,6 +3,7 @@
 // already validated by the contract's schemas (dispatch), so handlers work on typed values.
 import { ApiFailure, type Handlers } from '../../../shared/contract';
 import { todayInJapan } from '../../../shared/dates';
+import { idleCheckpointer } from '../db/checkpoint';
 import { type OpenedDatabase, openDatabase } from '../db/open';
 import { AppError } from '../errors';
 import { historyCsv, historyCsvFileName } from '../history/csv';
@@ -27,13 +28,15 @@ export interface ApiInstance {
 }
 
 /** Backend errors keep their code and both languages across the transport. */
-function wrap<A extends unknown[], R>(fn: (...a: A) => R): (...a: A) => R {
+function wrapCall<A extends unknown[], R>(fn: (...a: A) => R, after: () => void): (...a: A) => R {
   return (...a: A) => {
     try {
       const r = fn(...a);
-      if (r instanceof Promise) return r.catch(rethrow) as R;
+      if (r instanceof Promise) return r.catch(rethrow).finally(after) as R;
+      after();
       return r;
     } catch (e) {
+      after();
       return rethrow(e);
     }
   };
@@ -47,9 +50,13 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const now = opts.now ?? (() => new Date());
   const opened = await openDatabase({ dataDir: opts.dataDir, now });
   const db = opened.db;
+  // every call is followed, once the desk is idle, by a checkpoint (db/checkpoint.ts)
+  const idle = idleCheckpointer(db);
+  const wrap = <A extends unknown[], R>(fn: (...a: A) => R) => wrapCall(fn, idle.touch);
   const settings = new ClinicSettingsRepository(db);
   const history = new HistoryRepository(db);
-  const registry: RegistryService = createRegistryService(db, { now, seedOnFirstStart: true });
+  // never demo patients in place of a damaged database the clinic chose not to restore
+  const registry: RegistryService = createRegistryService(db, { now, seedOnFirstStart: !opened.afterQuarantine });
   const desk: DeskService = createDeskService({ db, registry, settings, history, now });
 
   const core: Omit<Handlers, TrainerCall> = {
@@ -88,7 +95,8 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     handlers,
     opened,
     close: () => {
-      if (db.open) db.close();
+      idle.stop();
+      opened.close();
     },
   };
 }

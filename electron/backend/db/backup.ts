@@ -27,6 +27,9 @@ export type BackupOutcome = { ok: true; backup: BackupInfo } | { ok: false; erro
 
 const NAME_RE = /^shikaku-(\d{8})-(\d{6})(?:-(\d+))?-(daily|pre-migration|manual)\.sqlite$/;
 
+const stampToText = (d: string, t: string) =>
+  `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`;
+
 function infoOf(dir: string, name: string): BackupInfo | null {
   const m = NAME_RE.exec(name);
   if (!m) return null;
@@ -42,7 +45,7 @@ function infoOf(dir: string, name: string): BackupInfo | null {
     name,
     file,
     kind: kind as BackupKind,
-    takenAt: `${d!.slice(0, 4)}-${d!.slice(4, 6)}-${d!.slice(6, 8)} ${t!.slice(0, 2)}:${t!.slice(2, 4)}:${t!.slice(4, 6)}`,
+    takenAt: stampToText(d!, t!),
     bytes,
   };
 }
@@ -183,6 +186,97 @@ export function listGoodBackups(dataDir: string): BackupInfo[] {
   return listBackups(dataDir).filter((b) => checkDatabaseFile(b.file).ok);
 }
 
+/** What a database file holds, in the words a receptionist uses. */
+export interface DatabaseContents {
+  /** registered patients */
+  patients: number;
+  /** recorded checks (照会履歴) */
+  checks: number;
+}
+
+/** Row counts of a database file, read-only; null when it cannot be read (damaged, not a database). */
+export function contentsOf(file: string): DatabaseContents | null {
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const count = (table: string) => (db!.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { patients: count('person'), checks: count('check_history') };
+  } catch {
+    return null;
+  } finally {
+    db?.close();
+  }
+}
+
+/** A file moved aside: `shikaku.corrupt-<stamp>.sqlite` (damaged) or `shikaku.replaced-<stamp>.sqlite`. */
+export interface QuarantinedFile {
+  name: string;
+  file: string;
+  reason: 'corrupt' | 'replaced';
+  /** when it was moved aside, Japan time, e.g. 2026-01-20 09:30:12 */
+  movedAt: string;
+  bytes: number;
+  /** what could still be read from it (often nothing) */
+  contents: DatabaseContents | null;
+}
+
+const QUARANTINE_RE = /^shikaku\.(corrupt|replaced)-(\d{8})-(\d{6})(?:-\d+)?\.sqlite$/;
+
+/** The files moved aside in the data directory, newest first. */
+export function listQuarantined(dataDir: string): QuarantinedFile[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dataDir);
+  } catch {
+    return [];
+  }
+  const out: QuarantinedFile[] = [];
+  for (const name of names) {
+    const m = QUARANTINE_RE.exec(name);
+    if (!m) continue;
+    const file = path.join(dataDir, name);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) continue;
+    const [, reason, d, t] = m;
+    out.push({
+      name,
+      file,
+      reason: reason as QuarantinedFile['reason'],
+      movedAt: stampToText(d!, t!),
+      bytes: stat.size,
+      contents: contentsOf(file),
+    });
+  }
+  return out.sort((a, b) => (a.movedAt < b.movedAt ? 1 : a.movedAt > b.movedAt ? -1 : 0));
+}
+
+/** A backup as the restore screen shows it: verified now, with what it holds. */
+export interface BackupChoice extends BackupInfo {
+  /** passes integrity_check now (only these can be restored) */
+  ok: boolean;
+  contents: DatabaseContents | null;
+}
+
+/** What a clinic can do after a damaged database was moved aside. */
+export interface RecoveryOptions {
+  dataDir: string;
+  /** the damaged files moved aside, newest first */
+  quarantined: QuarantinedFile[];
+  /** every backup, newest first, each verified */
+  backups: BackupChoice[];
+}
+
+export function recoveryOptions(dataDir: string): RecoveryOptions {
+  return {
+    dataDir,
+    quarantined: listQuarantined(dataDir).filter((q) => q.reason === 'corrupt'),
+    backups: listBackups(dataDir).map((b) => {
+      const ok = checkDatabaseFile(b.file).ok;
+      return { ...b, ok, contents: ok ? contentsOf(b.file) : null };
+    }),
+  };
+}
+
 /** Keeps the newest BACKUPS_KEPT backups of one kind; returns the names removed. */
 export function pruneBackups(dataDir: string, kind: BackupKind, keep = BACKUPS_KEPT): string[] {
   const old = listBackups(dataDir)
@@ -241,15 +335,15 @@ export function restoreBackup(
   if (!info) {
     throw new AppError('not-found', `バックアップが見つかりません: ${name}`, `no such backup: ${name}`, { name });
   }
-  const check = checkDatabaseFile(info.file);
-  if (!check.ok) {
-    throw new AppError(
+  const damaged = (reason: string) =>
+    new AppError(
       'backup-failed',
-      `このバックアップは壊れているため復元できません: ${name} (${check.reason})`,
-      `this backup is damaged and cannot be restored: ${name} (${check.reason})`,
-      { name, reason: check.reason },
+      `このバックアップは壊れているため元に戻せません。別のバックアップを選んでください: ${name}`,
+      `this backup is damaged and cannot be restored; choose another one: ${name}`,
+      { name, reason },
     );
-  }
+  const check = checkDatabaseFile(info.file);
+  if (!check.ok) throw damaged(check.reason);
   const target = dbPathOf(dataDir);
   const partial = path.join(dataDir, `${DB_FILE_NAME}.restore-partial`);
   try {
@@ -260,6 +354,9 @@ export function restoreBackup(
     } finally {
       fs.closeSync(fd);
     }
+    // the copy itself, verified before it takes the database's place
+    const copied = checkDatabaseFile(partial);
+    if (!copied.ok) throw damaged(copied.reason);
     const movedAside = quarantineDatabase(dataDir, 'replaced', now);
     fs.renameSync(partial, target);
     fsyncDir(dataDir);

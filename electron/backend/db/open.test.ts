@@ -4,9 +4,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { tempDir } from '../testing/temp-dir';
-import { checkDatabaseFile, createBackup, finalizeBackup, listBackups, listGoodBackups, restoreBackup } from './backup';
+import {
+  checkDatabaseFile,
+  createBackup,
+  finalizeBackup,
+  listBackups,
+  listGoodBackups,
+  recoveryOptions,
+  restoreBackup,
+} from './backup';
 import { dbPathOf, resolveDataDir } from './data-dir';
-import { openDatabase } from './open';
+import { openDatabase, openDatabaseReadOnly } from './open';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './schema';
 
 const at = (iso: string) => () => new Date(iso);
@@ -168,8 +176,12 @@ describe('openDatabase', () => {
     expect(fs.readFileSync(moved[0]!).equals(garbage)).toBe(true);
     expect(fs.existsSync(dbPathOf(dir))).toBe(false);
     expect((err.details.newestGoodBackup as { name: string }).name).toBe(b.ok ? b.backup.name : '');
-    expect(err.ja).toContain('退避');
-    expect(err.ja).toContain(b.ok ? b.backup.name : '');
+    // plain words for the receptionist: what happened, what to choose, the backup by date
+    expect(err.ja).toContain('壊れていた');
+    expect(err.ja).toContain('消してはいません');
+    expect(err.ja).toContain('バックアップから元に戻すか、空の状態で始めるか');
+    expect(err.ja).toContain('令和8年3月1日 9:10');
+    expect(err.ja).not.toMatch(/SQLITE|integrity|NOTADB/);
 
     // restore the offered backup, then open normally
     restoreBackup(dir, (err.details.newestGoodBackup as { name: string }).name, new Date('2026-03-02T08:01:00+09:00'));
@@ -197,12 +209,23 @@ describe('openDatabase', () => {
     expect(checkDatabaseFile(file).ok).toBe(false);
     const err = await expectAppError(openDatabase({ dataDir: dir }), 'db-corrupt');
     expect(err.details.newestGoodBackup).toBeNull();
-    expect(err.ja).toContain('正常なバックアップはありません');
+    expect(err.ja).toContain('使えるバックアップはありません');
+    expect(err.ja).not.toMatch(/integrity|Page|btree/i);
     expect(fs.existsSync(file)).toBe(false);
-    // a fresh start is possible afterwards
-    const fresh = await openDatabase({ dataDir: dir });
+    // the raw findings are in the log, for whoever supports the clinic
+    const log = fs.readFileSync(path.join(dir, 'logs', 'database.log'), 'utf8');
+    expect(log).toContain('damaged database moved aside');
+    expect(log).toMatch(/page|btree|Tree/i);
+    // the next start asks again instead of starting empty on its own
+    const again = await expectAppError(openDatabase({ dataDir: dir }), 'db-corrupt');
+    expect((again.details.quarantined as unknown[]).length).toBe(1);
+    expect(fs.existsSync(file)).toBe(false);
+    // a fresh start once the clinic chose it
+    const fresh = await openDatabase({ dataDir: dir, startEmpty: true });
     expect(fresh.created).toBe(true);
-    fresh.db.close();
+    expect(fresh.afterQuarantine).toBe(true);
+    fresh.close();
+    (await openDatabase({ dataDir: dir })).close();
   });
 
   it('maps a full disk (SQLITE_FULL) to a clear error', async () => {
@@ -255,5 +278,93 @@ describe('backups', () => {
     expect(listGoodBackups(dir).map((x) => x.name)).toEqual([a.backup.name]);
     expect(() => restoreBackup(dir, b.backup.name)).toThrow(AppError);
     expect(() => restoreBackup(dir, '../../etc/passwd')).toThrow(/no such backup/);
+  });
+});
+
+describe('damage and recovery (issue 11)', () => {
+  it('a zero-length database file is damage, not a new install: moved aside, nothing created', async () => {
+    const dir = tempDir();
+    (await openDatabase({ dataDir: dir })).close();
+    fs.writeFileSync(dbPathOf(dir), '');
+    const err = await expectAppError(openDatabase({ dataDir: dir }), 'db-corrupt');
+    expect(fs.existsSync(dbPathOf(dir))).toBe(false);
+    const moved = err.details.movedTo as string[];
+    expect(moved[0]).toMatch(/shikaku\.corrupt-\d{8}-\d{6}\.sqlite$/);
+    expect(fs.statSync(moved[0]!).size).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'logs', 'database.log'), 'utf8')).toContain('empty (0 bytes)');
+  });
+
+  it('a directory where the file should be says so, and is left alone', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(dbPathOf(dir));
+    fs.writeFileSync(path.join(dbPathOf(dir), 'keep.txt'), 'x');
+    const err = await expectAppError(openDatabase({ dataDir: dir }), 'db-not-a-file');
+    expect(err.ja).toContain('フォルダがあります');
+    expect(err.en).toContain('folder where the database file should be');
+    expect(fs.readFileSync(path.join(dbPathOf(dir), 'keep.txt'), 'utf8')).toBe('x');
+    expect(() => openDatabaseReadOnly(dir)).toThrow(/folder where the database file should be/);
+  });
+
+  it('lists the damaged file and the backups with dates and row counts; restores a chosen, verified one', async () => {
+    const dir = tempDir();
+    const o = await openDatabase({ dataDir: dir, now: at('2026-04-01T09:00:00+09:00') });
+    o.db.exec(
+      "INSERT INTO person (name, kana, birth_date, sex, name_search, kana_search, created_at, updated_at) VALUES ('架空 一郎', 'カクウ イチロウ', '1980-01-01', 1, '', '', '', '')",
+    );
+    const first = await createBackup(o.db, dir, 'manual', new Date('2026-04-01T09:30:00+09:00'));
+    o.db.exec(
+      "INSERT INTO person (name, kana, birth_date, sex, name_search, kana_search, created_at, updated_at) VALUES ('架空 二郎', 'カクウ ジロウ', '1980-01-02', 1, '', '', '', '')",
+    );
+    const second = await createBackup(o.db, dir, 'manual', new Date('2026-04-02T09:30:00+09:00'));
+    o.close();
+    expect(first.ok && second.ok).toBe(true);
+    fs.writeFileSync(dbPathOf(dir), Buffer.alloc(20_000, 7));
+    await expectAppError(openDatabase({ dataDir: dir, now: at('2026-04-03T08:00:00+09:00') }), 'db-corrupt');
+
+    const options = recoveryOptions(dir);
+    expect(options.quarantined).toHaveLength(1);
+    expect(options.quarantined[0]).toMatchObject({ reason: 'corrupt', movedAt: '2026-04-03 08:00:00', bytes: 20_000 });
+    expect(options.quarantined[0]!.contents).toBeNull();
+    expect(options.backups.map((b) => [b.takenAt, b.ok, b.contents])).toEqual([
+      ['2026-04-02 09:30:00', true, { patients: 2, checks: 0 }],
+      ['2026-04-01 09:30:00', true, { patients: 1, checks: 0 }],
+    ]);
+
+    restoreBackup(dir, options.backups[1]!.name);
+    const again = await openDatabase({ dataDir: dir });
+    expect(again.created).toBe(false);
+    expect(again.db.prepare('SELECT count(*) AS n FROM person').get()).toEqual({ n: 1 });
+    again.close();
+    // the damaged file is still there
+    expect(fs.existsSync(options.quarantined[0]!.file)).toBe(true);
+  });
+
+  it('read-only opening never moves, migrates or backs up the database', async () => {
+    const dir = tempDir();
+    (await openDatabase({ dataDir: dir })).close();
+    const before = fs.readdirSync(dir).sort();
+    const bytes = fs.readFileSync(dbPathOf(dir));
+    const ro = openDatabaseReadOnly(dir);
+    expect(ro.db.readonly).toBe(true);
+    expect(() => ro.db.exec("INSERT INTO app_meta (key, value) VALUES ('x', 'y')")).toThrow(/readonly/);
+    ro.close();
+    expect(fs.readFileSync(dbPathOf(dir)).equals(bytes)).toBe(true);
+    // an older schema is reported, not migrated
+    const db = new Database(dbPathOf(dir));
+    db.pragma('user_version = 1');
+    db.close();
+    expect(() => openDatabaseReadOnly(dir)).toThrow(AppError);
+    expect(new Database(dbPathOf(dir), { readonly: true }).pragma('user_version', { simple: true })).toBe(1);
+    // a damaged file stays where it is
+    fs.writeFileSync(dbPathOf(dir), 'not a database'.repeat(100));
+    expect(() => openDatabaseReadOnly(dir)).toThrow(/database is damaged/);
+    // (SQLite's own -wal/-shm companions may appear; nothing else does)
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !/-(wal|shm)$/.test(f))
+        .sort(),
+    ).toEqual(before);
+    expect(listBackups(dir)).toEqual([]);
   });
 });

@@ -1,28 +1,42 @@
 // Opening the database: one file in the data directory, checked, migrated, backed up.
 //
 //   1. the data directory must be writable (a probe file is written, synced and removed);
-//   2. an existing file must be a database that passes PRAGMA integrity_check — otherwise it is
-//      moved aside (never deleted) and AppError('db-corrupt') offers the newest good backup;
-//   3. a database written by a newer version of the app (user_version too high) is refused,
+//   2. one process per data directory: its lock is taken (lock.ts);
+//   3. a directory where the file should be is refused, saying so;
+//   4. no file: when a damaged one was moved aside earlier (step 5) and nothing replaced it, the
+//      clinic must choose first — restore a backup (backup.ts restoreBackup) or start empty
+//      (`startEmpty`): AppError('db-corrupt') lists the choices. Otherwise a new database is built
+//      under a temporary name and renamed into place, so a crash never leaves a half-made file;
+//   5. an existing file must be a database that passes PRAGMA integrity_check — a zero-length
+//      file included — otherwise it is moved aside (never deleted), the raw findings go to
+//      logs/database.log, and AppError('db-corrupt') says in plain words what happened and lists
+//      the backups to restore;
+//   6. a database written by a newer version of the app (user_version too high) is refused,
 //      untouched;
-//   4. WAL, synchronous=FULL, foreign keys;
-//   5. pending migrations run in ONE transaction that sets user_version, after a verified
+//   7. WAL, synchronous=FULL, foreign keys, frequent checkpoints (schema.ts, checkpoint.ts);
+//   8. pending migrations run in ONE transaction that sets user_version, after a verified
 //      backup of the existing database;
-//   6. the daily backup (keep 7), verified.
+//   9. the daily backup (keep 7), verified.
+// close() checkpoints with TRUNCATE (the main file alone is then complete) and releases the lock.
+// Read-only commands use openDatabaseReadOnly: no lock, nothing moved, migrated or backed up.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { formatWareki } from '../../../shared/wareki';
 import { AppError, fromSystemError } from '../errors';
+import { jstIsoTimestamp } from '../time';
 import {
-  type BackupInfo,
   type BackupOutcome,
   checkDatabaseFile,
   createBackup,
   dailyBackupIfDue,
-  listGoodBackups,
+  listQuarantined,
   quarantineDatabase,
+  recoveryOptions,
 } from './backup';
+import { checkpoint } from './checkpoint';
 import { dbPathOf } from './data-dir';
+import { lockDataDir } from './lock';
 import { CONNECTION_PRAGMAS, MIGRATIONS, type Migration, PAGE_SIZE } from './schema';
 
 export interface OpenOptions {
@@ -34,19 +48,28 @@ export interface OpenOptions {
   dailyBackup?: boolean;
   /** page size of a new database file (default PAGE_SIZE) */
   pageSize?: number;
+  /** the clinic chose to start with an empty database after a damaged one was moved aside */
+  startEmpty?: boolean;
 }
 
 export interface OpenedDatabase {
   db: Database.Database;
   dataDir: string;
   file: string;
-  /** the file did not exist (or was empty) before this open */
+  /** the file did not exist before this open */
   created: boolean;
+  /** created in place of a damaged database that was moved aside (never seed demo data over it) */
+  afterQuarantine: boolean;
   fromVersion: number;
   version: number;
   /** backups taken while opening (pre-migration, daily), including failed ones */
   backups: BackupOutcome[];
+  /** TRUNCATE checkpoint, close, release the data directory */
+  close(): void;
 }
+
+/** The log of database problems, for whoever supports the clinic (raw integrity_check lines). */
+export const DATABASE_LOG = path.join('logs', 'database.log');
 
 export function applyConnectionPragmas(db: Database.Database): void {
   for (const p of CONNECTION_PRAGMAS) db.pragma(p);
@@ -78,22 +101,47 @@ function probeWritable(dataDir: string): void {
   }
 }
 
-function corruptError(file: string, movedTo: string[], reason: string, good: BackupInfo[]): AppError {
-  const newest = good[0] ?? null;
+/** Appends to logs/database.log; never fails the caller. */
+function logProblem(dataDir: string, now: Date, lines: string[]): string {
+  const file = path.join(dataDir, DATABASE_LOG);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.appendFileSync(file, `${lines.map((l) => `${jstIsoTimestamp(now)} ${l}`).join('\n')}\n`);
+  } catch {
+    // the message to the user still says what happened
+  }
+  return file;
+}
+
+/** 令和8年3月1日 9:10 (from a backup's "2026-03-01 09:10:00") */
+const whenText = (jst: string) => `${formatWareki(jst.slice(0, 10))} ${Number(jst.slice(11, 13))}:${jst.slice(14, 16)}`;
+
+/** The damaged-database message: what happened and what to choose, in a receptionist's words. */
+export function corruptError(dataDir: string, log: string): AppError {
+  const options = recoveryOptions(dataDir);
+  const newest = options.backups.find((b) => b.ok) ?? null;
+  const held = (c: { patients: number; checks: number } | null) =>
+    c
+      ? { ja: ` (患者 ${c.patients}人・照会履歴 ${c.checks}件)`, en: ` (${c.patients} patients, ${c.checks} checks)` }
+      : null;
   const offer = newest
     ? {
-        ja: `最新の正常なバックアップ ${newest.name} (${newest.takenAt}) から復元できます。`,
-        en: `The newest good backup, ${newest.name} (${newest.takenAt}), can be restored.`,
+        ja: `いちばん新しい正常なバックアップは ${whenText(newest.takenAt)} のもの${held(newest.contents)?.ja ?? ''}です。`,
+        en: `The newest good backup is from ${newest.takenAt}${held(newest.contents)?.en ?? ''}.`,
       }
-    : {
-        ja: '正常なバックアップはありません。空のデータベースで始めることができます。',
-        en: 'There is no good backup; the app can start with an empty database.',
-      };
+    : { ja: '使えるバックアップはありません。', en: 'There is no usable backup.' };
   return new AppError(
     'db-corrupt',
-    `データベースファイルが壊れていたため、削除せずに別名で退避しました: ${movedTo[0] ?? file} (${reason})。${offer.ja}`,
-    `the database file was corrupt and has been moved aside (not deleted): ${movedTo[0] ?? file} (${reason}). ${offer.en}`,
-    { file, movedTo, reason, goodBackups: good, newestGoodBackup: newest },
+    `データベースが壊れていたため、使うのをやめて別の名前で保管しました (消してはいません)。バックアップから元に戻すか、空の状態で始めるかを選んでください。${offer.ja}`,
+    `The database was damaged, so it was set aside under another name (nothing was deleted). Restore a backup or start with an empty database. ${offer.en}`,
+    {
+      dataDir,
+      log,
+      quarantined: options.quarantined,
+      backups: options.backups,
+      movedTo: options.quarantined[0] ? [options.quarantined[0].file] : [],
+      newestGoodBackup: newest,
+    },
   );
 }
 
@@ -103,6 +151,15 @@ function tooNewError(file: string, found: number, known: number): AppError {
     `このデータベースは新しいバージョンの資格確認デスクで作成されています (形式 ${found}、このアプリは ${known} まで)。データを守るため開きません。アプリを更新してください: ${file}`,
     `this database was written by a newer version of the app (schema ${found}, this app knows up to ${known}). It was not opened, to protect the data. Please update the app: ${file}`,
     { file, found, known },
+  );
+}
+
+function notAFileError(file: string): AppError {
+  return new AppError(
+    'db-not-a-file',
+    `データベースファイルの場所にフォルダがあります: ${file}。このフォルダを別の場所へ移すか名前を変えてから、もう一度起動してください。`,
+    `there is a folder where the database file should be: ${file}. Move or rename that folder, then start again.`,
+    { file },
   );
 }
 
@@ -130,6 +187,35 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   return to;
 }
 
+/** Step 4: a new database, built aside and renamed into place once complete. */
+function createDatabaseFile(file: string, migrations: readonly Migration[], pageSize: number): void {
+  const building = `${file}.creating`;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${building}${suffix}`, { force: true });
+  const db = new Database(building);
+  try {
+    db.pragma(`page_size = ${pageSize}`);
+    applyConnectionPragmas(db);
+    migrate(db, migrations, 0);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  fs.renameSync(building, file);
+}
+
+/** Step 5: integrity_check; null when healthy, else the raw findings. */
+function findDamage(db: Database.Database): string[] | null {
+  try {
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+    const bad = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    return bad.length > 0 ? bad : rows.length > 0 ? null : ['integrity_check returned nothing'];
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return [`${code}: ${(e as Error).message}`];
+    throw e;
+  }
+}
+
 export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
@@ -138,53 +224,66 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
   const file = dbPathOf(dataDir);
 
   probeWritable(dataDir);
-  const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
-
-  let db: Database.Database;
+  const lock = lockDataDir(dataDir);
+  let db: Database.Database | null = null;
   try {
-    db = new Database(file);
-  } catch (e) {
-    throw fromSystemError(e, file);
-  }
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat?.isDirectory()) throw notAFileError(file);
 
-  let fromVersion = 0;
-  if (existed) {
-    let reason: string | null = null;
-    try {
-      fromVersion = Number(db.pragma('user_version', { simple: true }));
-      const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-      const bad = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
-      if (bad.length > 0) reason = `integrity_check: ${bad.slice(0, 3).join('; ')}`;
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? '';
-      if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) reason = code;
-      else {
-        db.close();
-        throw fromSystemError(e, file);
+    // 5. a damaged (or empty) file is moved aside
+    if (stat) {
+      let damage: string[] | null = stat.size === 0 ? ['the file is empty (0 bytes)'] : null;
+      if (damage === null) {
+        try {
+          db = new Database(file, { fileMustExist: true });
+          damage = findDamage(db);
+        } catch (e) {
+          const code = (e as { code?: string }).code ?? '';
+          if (code !== 'SQLITE_NOTADB' && !code.startsWith('SQLITE_CORRUPT')) throw fromSystemError(e, file);
+          damage = [`${code}: ${(e as Error).message}`];
+        }
+      }
+      if (damage !== null) {
+        db?.close();
+        db = null;
+        let movedTo: string[];
+        try {
+          movedTo = quarantineDatabase(dataDir, 'corrupt', now());
+        } catch (e) {
+          throw fromSystemError(e, file);
+        }
+        const log = logProblem(dataDir, now(), [
+          `damaged database moved aside: ${file} → ${movedTo.join(', ')}`,
+          ...damage.map((d) => `  ${d}`),
+        ]);
+        throw corruptError(dataDir, log);
       }
     }
-    if (reason !== null) {
-      db.close();
-      let movedTo: string[];
+
+    // 4. no file
+    let created = false;
+    let afterQuarantine = false;
+    if (!stat) {
+      afterQuarantine = listQuarantined(dataDir).some((q) => q.reason === 'corrupt');
+      if (afterQuarantine && !opts.startEmpty) throw corruptError(dataDir, path.join(dataDir, DATABASE_LOG));
       try {
-        movedTo = quarantineDatabase(dataDir, 'corrupt', now());
+        createDatabaseFile(file, migrations, opts.pageSize ?? PAGE_SIZE);
       } catch (e) {
         throw fromSystemError(e, file);
       }
-      throw corruptError(file, movedTo, reason, listGoodBackups(dataDir));
+      created = true;
+      db = new Database(file, { fileMustExist: true });
     }
-    if (fromVersion > latest) {
-      db.close();
-      throw tooNewError(file, fromVersion, latest);
-    }
-  }
+    db ??= new Database(file, { fileMustExist: true });
 
-  const backups: BackupOutcome[] = [];
-  try {
-    // Set before the first write: a history row (~3–4 KB of JSON) fits several to a page.
-    if (!existed) db.pragma(`page_size = ${opts.pageSize ?? PAGE_SIZE}`);
+    // 6. too new
+    const fromVersion = created ? latest : Number(db.pragma('user_version', { simple: true }));
+    if (fromVersion > latest) throw tooNewError(file, fromVersion, latest);
+
+    // 7–9
     applyConnectionPragmas(db);
-    if (existed && fromVersion < latest) {
+    const backups: BackupOutcome[] = [];
+    if (fromVersion < latest) {
       const b = await createBackup(db, dataDir, 'pre-migration', now());
       backups.push(b);
       if (!b.ok) {
@@ -197,15 +296,93 @@ export async function openDatabase(opts: OpenOptions): Promise<OpenedDatabase> {
       }
     }
     const version = migrate(db, migrations, fromVersion);
-    if (existed && opts.dailyBackup !== false) {
+    checkpoint(db);
+    if (!created && opts.dailyBackup !== false) {
       const daily = await dailyBackupIfDue(db, dataDir, now());
       if (daily) backups.push(daily);
     }
-    return { db, dataDir, file, created: !existed, fromVersion, version, backups };
+    const opened = db;
+    return {
+      db: opened,
+      dataDir,
+      file,
+      created,
+      afterQuarantine,
+      fromVersion: created ? 0 : fromVersion,
+      version,
+      backups,
+      close: () => {
+        if (opened.open) {
+          checkpoint(opened, 'TRUNCATE');
+          opened.close();
+        }
+        lock.release();
+      },
+    };
   } catch (e) {
-    db.close();
+    db?.close();
+    lock.release();
     throw fromSystemError(e, file);
   }
+}
+
+export interface ReadOnlyDatabase {
+  db: Database.Database;
+  file: string;
+  close(): void;
+}
+
+/**
+ * For read-only commands (history export, the backup list): no lock, and the file is never
+ * moved, migrated or backed up. A missing, empty or damaged file, a folder in its place, or
+ * another schema version is reported, not repaired.
+ */
+export function openDatabaseReadOnly(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): ReadOnlyDatabase {
+  const file = dbPathOf(path.resolve(dataDir));
+  const latest = migrations.reduce((v, m) => Math.max(v, m.version), 0);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) {
+    throw new AppError(
+      'not-found',
+      `データベースがありません: ${file}。データフォルダ (--data-dir) が正しいか確認してください。`,
+      `there is no database: ${file}. Check the data directory (--data-dir).`,
+      { file },
+    );
+  }
+  if (stat.isDirectory()) throw notAFileError(file);
+  const damaged = () =>
+    new AppError(
+      'db-corrupt',
+      `データベースが壊れています: ${file}。資格確認デスクを起動すると、バックアップから元に戻せます。`,
+      `the database is damaged: ${file}. Start the app to restore a backup.`,
+      { file },
+    );
+  if (stat.size === 0) throw damaged();
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (e) {
+    throw fromSystemError(e, file);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = Number(db.pragma('user_version', { simple: true }));
+    if (version > latest) throw tooNewError(file, version, latest);
+    if (version < latest) {
+      throw new AppError(
+        'db-too-old',
+        `このデータベースは古い形式です (形式 ${version})。資格確認デスクを一度起動すると新しい形式になります: ${file}`,
+        `this database has an older schema (${version}); start the app once to upgrade it: ${file}`,
+        { file, version, latest },
+      );
+    }
+  } catch (e) {
+    db.close();
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) throw damaged();
+    throw fromSystemError(e, file);
+  }
+  return { db, file, close: () => db.close() };
 }
 
 /** Whether a file is a healthy database, for tools and tests. */

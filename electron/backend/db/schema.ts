@@ -20,11 +20,12 @@ export const CONNECTION_PRAGMAS = [
   'synchronous = FULL',
   'foreign_keys = ON',
   'busy_timeout = 5000',
-  // checkpoint every 4000 pages (64 MiB at 16 KiB pages): hot index pages are copied to the main
-  // file once per checkpoint instead of after nearly every large transaction; the WAL file is
-  // then cut back to at most 64 MiB.
-  'wal_autocheckpoint = 4000',
-  'journal_size_limit = 67108864',
+  // Acknowledged work must reach the main file soon (a copy of shikaku.sqlite alone is what a
+  // clinic backs up): SQLite checkpoints by itself once the WAL holds 128 pages (2 MiB at 16 KiB
+  // pages), besides the checkpoints after each batch and when idle (checkpoint.ts); after a
+  // checkpoint the WAL file is cut back to 4 MiB.
+  'wal_autocheckpoint = 128',
+  'journal_size_limit = 4194304',
 ] as const;
 
 /** Page size of new database files (bytes). */

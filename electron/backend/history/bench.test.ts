@@ -16,6 +16,10 @@ describe('benchHistory', () => {
     expect(r.bytesPerRow).toBeGreaterThan(1000);
     expect(r.fileBytes).toBe(fs.statSync(path.join(dir, 'shikaku.sqlite')).size);
     expect(formatHistoryBench(r)).toContain('rows/s');
+    // acknowledged batches reach the main file, and the WAL stays small (issue 11)
+    expect(r.mainFileHeldAll).toBe(true);
+    expect(r.walMaxBytes).toBeGreaterThan(0);
+    expect(r.walMaxBytes).toBeLessThan(4_000_000);
     await expect(benchHistory({ rows: 10, dir })).rejects.toThrow(/empty directory/);
   });
 });

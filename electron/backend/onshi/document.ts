@@ -6,7 +6,7 @@
 // system knows, and its QualificationValidity always agrees with the decision's onlineCheck.
 import { addDays, type IsoDate, minDate } from '../../../shared/dates';
 import { agePeriods, copayPercent, type DecisionTrace, decideWithTrace } from '../../../shared/engine';
-import { checkDigitOf, looksLikeMyNumber } from '../../../shared/identifiers';
+import { checkDigitOf, containsMyNumberLike } from '../../../shared/identifiers';
 import { normalizeKanaReading, toHalfWidthKatakana } from '../../../shared/kana';
 import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } from '../../../shared/enums';
 import type { Coverage, Scenario } from '../../../shared/scenario';
@@ -172,7 +172,7 @@ export const PLACEHOLDER_PERSON = { name: '架空 患者', kana: 'カクウ カ�
 const ymd = (d: IsoDate) => d.replaceAll('-', '');
 const ratio3 = (p: number) => String(p).padStart(3, '0');
 /** R18: a 記号・番号 that looks like a My Number is never echoed. */
-const safeId = (s: string | null) => (s === null || s === '' || looksLikeMyNumber(s) ? undefined : s);
+const safeId = (s: string | null) => (s === null || s === '' || containsMyNumberLike(s) ? undefined : s);
 
 function sexCode(sex: OnshiPerson['sex']): string {
   if (sex === 'male' || sex === 1) return '1';

@@ -77,7 +77,7 @@ export async function benchTrainer(opts: { dir: string; packFile: string }): Pro
   t = performance.now();
   const csv = progressCsv(trainer.sessions, 'answers');
   const csvMs = performance.now() - t;
-  opened.db.close();
+  opened.close();
   return {
     'pack size': `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios`,
     'validate (parse+zod)': ms(checkMs),

@@ -9,7 +9,7 @@ export async function openTrainer(opts: TrainerOptions & { dataDir?: string } = 
   const dataDir = opts.dataDir ?? tempDir();
   const opened = await openDatabase({ dataDir, dailyBackup: false, ...(opts.now ? { now: opts.now } : {}) });
   const trainer = createTrainerService(opened.db, { log: () => undefined, ...opts });
-  return { db: opened.db, dataDir, trainer, close: () => opened.db.close() };
+  return { db: opened.db, dataDir, trainer, close: () => opened.close() };
 }
 
 /** Every table's every row (by rowid order where there is one), the schema and user_version. */

@@ -1,15 +1,16 @@
 // The answer: the verdict large, color-coded AND in words (and a shape), as a live region carrying
 // data-verdict; the copay; 高齢受給者証; documents still needed; the online check's result; the rules
 // with their sources; what to tell the patient (copy); a printable slip.
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
 import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
+import { verdictTone } from '../tones';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { RuleList } from './RuleList';
-import { SaveDeskCase } from '../views/trainer/SaveDeskCase';
+import { SaveDeskCase } from './SaveDeskCase';
 
 export function AnswerPanel() {
   const result = useApp((s) => s.result);
@@ -17,6 +18,9 @@ export function AnswerPanel() {
   const hasPatient = useApp((s) => s.patient !== null);
   const deskError = useApp((s) => s.deskError);
   const v = result ? VERDICT_LABELS[result.decision.verdict] : null;
+  // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
+  // render (and never show an earlier answer's details).
+  const details = useDeferredValue(result);
   return (
     <section className="panel answer" aria-labelledby="answer-h">
       <h2 id="answer-h" className="panel-title">
@@ -26,7 +30,7 @@ export function AnswerPanel() {
         role="status"
         aria-live="polite"
         aria-atomic="true"
-        className={result ? `verdict verdict-${result.decision.verdict}` : 'verdict verdict-empty'}
+        className={result ? `verdict ${verdictTone(result.decision.verdict)}` : 'verdict verdict-empty'}
         data-verdict={result?.decision.verdict}
         data-testid="verdict"
       >
@@ -54,11 +58,11 @@ export function AnswerPanel() {
         )}
       </div>
       {deskError && (
-        <p className="desk-error" role="alert" data-testid="desk-error">
+        <p className="desk-error tone-bad" role="alert" data-testid="desk-error">
           判定できませんでした: {deskError.ja}
         </p>
       )}
-      {result && <AnswerDetails result={result} />}
+      {details !== null && details === result && <AnswerDetails result={details} />}
     </section>
   );
 }
@@ -86,7 +90,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         <div className="fact">
           <dt>高齢受給者証</dt>
           <dd data-testid="elderly-card">
-            <strong className={d.elderlyCardNeeded ? 'fact-big warn' : 'fact-big'}>
+            <strong className={d.elderlyCardNeeded ? 'fact-big tone-bad' : 'fact-big'}>
               {d.elderlyCardNeeded ? '必要' : '不要'}
             </strong>
           </dd>
@@ -124,7 +128,7 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         <p className="explanation">{d.explanation}</p>
         <RuleList rules={d.rules} />
       </section>
-      <SaveDeskCase result={result} />
+      <SaveDeskCase key={result.historyId} result={result} />
       <PrintSlip result={result} />
     </>
   );
@@ -164,7 +168,7 @@ function TellPatient({ result }: { result: DeskResult }) {
 }
 
 /** Only printed (print CSS): the slip handed to the patient. */
-export function PrintSlip({ result }: { result: DeskResult }) {
+function PrintSlip({ result }: { result: DeskResult }) {
   const clinicName = useApp((s) => s.settings?.clinicName ?? '');
   const d = result.decision;
   const bring: string[] = [];

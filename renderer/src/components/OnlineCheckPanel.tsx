@@ -11,6 +11,7 @@ import {
   ONLINE_STATUS_JA,
   type OnlineStatus,
 } from '../../../shared/labels';
+import { toneClass } from '../tones';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,11 +24,18 @@ function ymdToJa(v: string | null): string | null {
   return isIsoDate(iso) ? formatWareki(iso) : v;
 }
 
+/** The result screen's colours: valid in green, invalid or unknown in red, no answer in the terminal's grey. */
+const STATUS_TONE: Partial<Record<OnlineStatus, string>> = {
+  valid: toneClass('ok'),
+  invalid: toneClass('bad'),
+  'not-found': toneClass('bad'),
+};
+
 const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' };
 const RATIO = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? `${Number(v) / 10}割` : v);
 
 /** The status to show, from the decision (the result document agrees with it). */
-export function onlineStatus(r: DeskResult): {
+function onlineStatus(r: DeskResult): {
   status: OnlineStatus;
   route: 'card' | 'number' | null;
   reason: string | null;
@@ -86,7 +94,7 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
         <h3 id="onshi-h">オンライン資格確認 照会結果</h3>
         <span className="onshi-route">照会区分: {routeLabel}</span>
       </header>
-      <p className={`onshi-status onshi-${status}`} data-testid="online-status">
+      <p className={`onshi-status ${STATUS_TONE[status] ?? ''}`} data-testid="online-status">
         {ONLINE_STATUS_JA[status]}
         {result.decision.onlineCheck.cardRoute === 'multiple' && (
           <span className="onshi-reason"> (複数の資格が該当)</span>

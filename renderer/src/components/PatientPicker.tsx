@@ -70,7 +70,9 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   const nextPatientCount = useApp((s) => s.nextPatientCount);
   const visitDate = useApp((s) => s.visitDate);
   const [text, setText] = useState(query);
-  const [active, setActive] = useState(0);
+  // the highlighted hit, for the list it was chosen in (a new list starts at its first hit)
+  const [cursor, setCursor] = useState({ list: results, index: 0 });
+  const active = cursor.list === results ? cursor.index : 0;
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
 
@@ -83,8 +85,6 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
     return () => clearTimeout(t);
   }, [text, search]);
 
-  useEffect(() => setActive(0), [results]);
-
   const choose = (p: PatientSummary | undefined) => {
     if (!p) return;
     selectPatient(p);
@@ -94,10 +94,10 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
-      setActive((a) => Math.min(a + 1, results.length - 1));
+      setCursor({ list: results, index: Math.min(active + 1, results.length - 1) });
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((a) => Math.max(a - 1, 0));
+      setCursor({ list: results, index: Math.max(active - 1, 0) });
     } else if (e.key === 'Enter') {
       e.preventDefault();
       if (text.trim() !== query.trim()) return; // results not in yet

@@ -52,7 +52,10 @@ function ClinicSituationPanel() {
   const setSituation = useApp((s) => s.setSituation);
   const incidents = INCIDENTS.map((value) => ({ value, label: INCIDENT_JA[value] }));
   return (
-    <fieldset className="situation" data-incident={situation.incident}>
+    <fieldset
+      className={situation.incident === 'none' ? 'situation' : 'situation tone-declaration'}
+      data-incident={situation.incident}
+    >
       <legend>医療機関の状況 (本日)</legend>
       <label className="check">
         <input

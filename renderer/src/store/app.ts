@@ -1,13 +1,11 @@
-import type { ApiError, AppInfo } from '../../../shared/contract';
-import { type SliceCreator, unwrap } from './index';
+import type { AppInfo } from '../../../shared/contract';
+import { type ErrorState, type Slice, unwrap } from './slice';
 
 export type View = 'desk' | 'history' | 'settings' | 'trainer';
 
-export interface AppSlice {
+export interface AppSlice extends ErrorState {
   info: AppInfo | null;
   view: View;
-  /** the last error from the backend, shown in a banner until dismissed */
-  error: ApiError | null;
   /** a short confirmation ("コピーしました"), announced politely */
   notice: string | null;
   setView(view: View): void;
@@ -16,7 +14,7 @@ export interface AppSlice {
   notify(text: string | null): void;
 }
 
-export const createAppSlice: SliceCreator<AppSlice> = (set, _get, api) => ({
+export const createAppSlice: Slice<AppSlice> = (set, _get, api) => ({
   info: null,
   view: 'desk',
   error: null,

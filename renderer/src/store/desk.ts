@@ -12,9 +12,10 @@ import type {
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import type { DocumentKind, Insurer, VisitType } from '../../../shared/enums';
 import { parseDate } from '../../../shared/wareki';
-import type { SliceCreator } from './index';
+import type { HistorySlice } from './history';
+import type { Slice } from './slice';
 
-export type DeskPatient =
+type DeskPatient =
   { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; birthDate: IsoDate; insurer: Insurer };
 
 export interface DeskSlice {
@@ -53,133 +54,145 @@ export interface DeskSlice {
   adoptClinicDefaults(s: Settings): void;
 }
 
-let searchSeq = 0;
-
-export const createDeskSlice = (
-  set: Parameters<SliceCreator<DeskSlice>>[0],
-  get: Parameters<SliceCreator<DeskSlice>>[1],
-  api: Parameters<SliceCreator<DeskSlice>>[2],
-  today: IsoDate = todayInJapan(),
-): DeskSlice => ({
-  query: '',
-  results: [],
-  searched: false,
-  patient: null,
-  visitDate: today,
-  visitDateText: today,
-  visitDateError: null,
-  situation: { onlineCheck: true, phoneReader: false, incident: 'none' },
-  visitType: 'first',
-  needsLimit: false,
-  presented: [],
-  result: null,
-  deciding: false,
-  patientRecord: null,
-  searchError: null,
-  deskError: null,
-  nextPatientCount: 0,
-
-  search: async (query) => {
-    set({ query });
-    const seq = ++searchSeq;
-    if (query.trim() === '') {
-      set({ results: [], searched: false });
-      return;
-    }
-    const r = await api['registry.search']({ query: query.trim(), limit: 50 });
-    if (seq !== searchSeq) return; // a newer search is on its way
-    if (!r.ok) {
-      // e.g. a 12-digit entry is refused by the contract (R18): said without echoing it
-      set({ results: [], searched: true, searchError: r.error });
-      return;
-    }
-    set({ results: r.value, searched: true, searchError: null });
-  },
-
-  selectPatient: (summary) => {
-    set({ patient: { kind: 'registry', summary }, patientRecord: null, result: null, deskError: null, presented: [] });
-    void api['registry.get']({ id: summary.id }).then((r) => {
-      const p = get().patient;
-      if (r.ok && p?.kind === 'registry' && p.summary.id === summary.id) set({ patientRecord: r.value });
-    });
-  },
-
-  walkIn: (birthDateText, insurer) => {
-    const d = parseDate(birthDateText);
-    if (!d.ok) return d.error.ja;
-    if (d.value > get().visitDate) return '生年月日が受診日より後です';
-    set({
-      patient: { kind: 'walk-in', birthDate: d.value, insurer },
-      patientRecord: null,
-      result: null,
-      deskError: null,
-      presented: [],
-    });
-    return null;
-  },
-
-  setVisitDateText: (visitDateText) => set({ visitDateText }),
-  commitVisitDate: () => {
-    const r = parseDate(get().visitDateText);
-    if (!r.ok) {
-      set({ visitDateError: r.error.ja });
-      return false;
-    }
-    set({ visitDate: r.value, visitDateText: r.value, visitDateError: null, result: null });
-    return true;
-  },
-
-  setSituation: (patch) => set({ situation: { ...get().situation, ...patch }, result: null }),
-  setVisitType: (visitType) => set({ visitType, result: null }),
-  setNeedsLimit: (needsLimit) => set({ needsLimit, result: null }),
-
-  toggleDocument: (kind) => {
-    const p = get().presented;
-    set({ presented: p.includes(kind) ? p.filter((k) => k !== kind) : [...p, kind], result: null, deskError: null });
-  },
-
-  decide: async () => {
-    const s = get();
-    if (s.patient === null || s.deciding) return;
-    if (s.visitDateText !== s.visitDate && !get().commitVisitDate()) return;
-    set({ deciding: true, deskError: null });
-    const patient =
-      s.patient.kind === 'registry'
-        ? { id: s.patient.summary.id }
-        : { walkIn: { birthDate: s.patient.birthDate, insurer: s.patient.insurer } };
-    const r = await api['desk.decide']({
-      patient,
-      presented: s.presented,
-      visitDate: get().visitDate,
-      clinic: s.situation,
-      visitType: s.visitType,
-      needsLimit: s.needsLimit,
-    });
-    if (!r.ok) {
-      set({ deciding: false, result: null, deskError: r.error });
-      return;
-    }
-    set({ deciding: false, result: r.value });
-    get().invalidateHistory();
-  },
-
-  nextPatient: () =>
-    set({
+/** The desk slice, starting on `today` (tests pass a fixed day). */
+export const createDeskSlice =
+  (today: IsoDate = todayInJapan()): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory'>> =>
+  (set, get, api) => {
+    /** numbers the searches, so a late answer to an older query is dropped */
+    let searchSeq = 0;
+    return {
       query: '',
       results: [],
       searched: false,
       patient: null,
+      visitDate: today,
+      visitDateText: today,
+      visitDateError: null,
+      situation: { onlineCheck: true, phoneReader: false, incident: 'none' },
+      visitType: 'first',
+      needsLimit: false,
+      presented: [],
+      result: null,
+      deciding: false,
       patientRecord: null,
       searchError: null,
       deskError: null,
-      presented: [],
-      result: null,
-      visitType: 'first',
-      needsLimit: false,
-      situation: { ...get().situation },
-      nextPatientCount: get().nextPatientCount + 1,
-    }),
+      nextPatientCount: 0,
 
-  adoptClinicDefaults: (settings) =>
-    set({ situation: { ...get().situation, onlineCheck: settings.onlineCheck, phoneReader: settings.phoneReader } }),
-});
+      search: async (query) => {
+        set({ query });
+        const seq = ++searchSeq;
+        if (query.trim() === '') {
+          set({ results: [], searched: false });
+          return;
+        }
+        const r = await api['registry.search']({ query: query.trim(), limit: 50 });
+        if (seq !== searchSeq) return; // a newer search is on its way
+        if (!r.ok) {
+          // e.g. a 12-digit entry is refused by the contract (R18): said without echoing it
+          set({ results: [], searched: true, searchError: r.error });
+          return;
+        }
+        set({ results: r.value, searched: true, searchError: null });
+      },
+
+      selectPatient: (summary) => {
+        set({
+          patient: { kind: 'registry', summary },
+          patientRecord: null,
+          result: null,
+          deskError: null,
+          presented: [],
+        });
+        void api['registry.get']({ id: summary.id }).then((r) => {
+          const p = get().patient;
+          if (r.ok && p?.kind === 'registry' && p.summary.id === summary.id) set({ patientRecord: r.value });
+        });
+      },
+
+      walkIn: (birthDateText, insurer) => {
+        const d = parseDate(birthDateText);
+        if (!d.ok) return d.error.ja;
+        if (d.value > get().visitDate) return '生年月日が受診日より後です';
+        set({
+          patient: { kind: 'walk-in', birthDate: d.value, insurer },
+          patientRecord: null,
+          result: null,
+          deskError: null,
+          presented: [],
+        });
+        return null;
+      },
+
+      setVisitDateText: (visitDateText) => set({ visitDateText }),
+      commitVisitDate: () => {
+        const r = parseDate(get().visitDateText);
+        if (!r.ok) {
+          set({ visitDateError: r.error.ja });
+          return false;
+        }
+        set({ visitDate: r.value, visitDateText: r.value, visitDateError: null, result: null });
+        return true;
+      },
+
+      setSituation: (patch) => set({ situation: { ...get().situation, ...patch }, result: null }),
+      setVisitType: (visitType) => set({ visitType, result: null }),
+      setNeedsLimit: (needsLimit) => set({ needsLimit, result: null }),
+
+      toggleDocument: (kind) => {
+        const p = get().presented;
+        set({
+          presented: p.includes(kind) ? p.filter((k) => k !== kind) : [...p, kind],
+          result: null,
+          deskError: null,
+        });
+      },
+
+      decide: async () => {
+        const s = get();
+        if (s.patient === null || s.deciding) return;
+        if (s.visitDateText !== s.visitDate && !get().commitVisitDate()) return;
+        set({ deciding: true, deskError: null });
+        const patient =
+          s.patient.kind === 'registry'
+            ? { id: s.patient.summary.id }
+            : { walkIn: { birthDate: s.patient.birthDate, insurer: s.patient.insurer } };
+        const r = await api['desk.decide']({
+          patient,
+          presented: s.presented,
+          visitDate: get().visitDate,
+          clinic: s.situation,
+          visitType: s.visitType,
+          needsLimit: s.needsLimit,
+        });
+        if (!r.ok) {
+          set({ deciding: false, result: null, deskError: r.error });
+          return;
+        }
+        set({ deciding: false, result: r.value });
+        get().invalidateHistory();
+      },
+
+      nextPatient: () =>
+        set({
+          query: '',
+          results: [],
+          searched: false,
+          patient: null,
+          patientRecord: null,
+          searchError: null,
+          deskError: null,
+          presented: [],
+          result: null,
+          visitType: 'first',
+          needsLimit: false,
+          situation: { ...get().situation },
+          nextPatientCount: get().nextPatientCount + 1,
+        }),
+
+      adoptClinicDefaults: (settings) =>
+        set({
+          situation: { ...get().situation, onlineCheck: settings.onlineCheck, phoneReader: settings.phoneReader },
+        }),
+    };
+  };

@@ -1,6 +1,6 @@
 // The check history: a filter and pages fetched on demand for the virtualised table.
 import type { HistoryFilter, HistoryRow } from '../../../shared/contract';
-import { type SliceCreator, unwrap } from './index';
+import { type Slice, unwrap } from './slice';
 
 export const HISTORY_PAGE = 200;
 
@@ -19,51 +19,53 @@ export interface HistorySlice {
   exportHistoryCsv(): Promise<{ filename: string; csv: string; rows: number } | null>;
 }
 
-const inFlight = new Set<string>();
+export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
+  /** pages being fetched, per cache version (so a scroll does not ask twice) */
+  const inFlight = new Set<string>();
+  return {
+    historyFilter: {},
+    historyTotal: null,
+    historyRows: {},
+    historyVersion: 0,
 
-export const createHistorySlice: SliceCreator<HistorySlice> = (set, get, api) => ({
-  historyFilter: {},
-  historyTotal: null,
-  historyRows: {},
-  historyVersion: 0,
+    setHistoryFilter: (historyFilter) => {
+      set({ historyFilter, historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 });
+      void get().loadHistoryRange(0, HISTORY_PAGE);
+    },
 
-  setHistoryFilter: (historyFilter) => {
-    set({ historyFilter, historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 });
-    void get().loadHistoryRange(0, HISTORY_PAGE);
-  },
+    invalidateHistory: () => set({ historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 }),
 
-  invalidateHistory: () => set({ historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 }),
+    loadHistoryRange: async (start, end) => {
+      const first = Math.floor(Math.max(0, start) / HISTORY_PAGE);
+      const last = Math.floor(Math.max(start, end - 1) / HISTORY_PAGE);
+      const version = get().historyVersion;
+      const jobs: Promise<void>[] = [];
+      for (let page = first; page <= last; page += 1) {
+        const offset = page * HISTORY_PAGE;
+        const total = get().historyTotal;
+        if (total !== null && offset >= total && offset > 0) continue;
+        if (get().historyRows[offset] !== undefined) continue;
+        const key = `${version}:${offset}`;
+        if (inFlight.has(key)) continue;
+        inFlight.add(key);
+        jobs.push(
+          (async () => {
+            const r = await api['history.query']({ ...get().historyFilter, offset, limit: HISTORY_PAGE });
+            inFlight.delete(key);
+            if (get().historyVersion !== version) return; // the filter changed meanwhile
+            const page = unwrap(set, r);
+            if (!page) return;
+            const rows = { ...get().historyRows };
+            page.rows.forEach((row, i) => {
+              rows[offset + i] = row;
+            });
+            set({ historyRows: rows, historyTotal: page.total });
+          })(),
+        );
+      }
+      await Promise.all(jobs);
+    },
 
-  loadHistoryRange: async (start, end) => {
-    const first = Math.floor(Math.max(0, start) / HISTORY_PAGE);
-    const last = Math.floor(Math.max(start, end - 1) / HISTORY_PAGE);
-    const version = get().historyVersion;
-    const jobs: Promise<void>[] = [];
-    for (let page = first; page <= last; page += 1) {
-      const offset = page * HISTORY_PAGE;
-      const total = get().historyTotal;
-      if (total !== null && offset >= total && offset > 0) continue;
-      if (get().historyRows[offset] !== undefined) continue;
-      const key = `${version}:${offset}`;
-      if (inFlight.has(key)) continue;
-      inFlight.add(key);
-      jobs.push(
-        (async () => {
-          const r = await api['history.query']({ ...get().historyFilter, offset, limit: HISTORY_PAGE });
-          inFlight.delete(key);
-          if (get().historyVersion !== version) return; // the filter changed meanwhile
-          const page = unwrap(set, r);
-          if (!page) return;
-          const rows = { ...get().historyRows };
-          page.rows.forEach((row, i) => {
-            rows[offset + i] = row;
-          });
-          set({ historyRows: rows, historyTotal: page.total });
-        })(),
-      );
-    }
-    await Promise.all(jobs);
-  },
-
-  exportHistoryCsv: async () => unwrap(set, await api['history.exportCsv'](get().historyFilter)),
-});
+    exportHistoryCsv: async () => unwrap(set, await api['history.exportCsv'](get().historyFilter)),
+  };
+};

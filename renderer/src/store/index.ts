@@ -2,7 +2,7 @@
 // stays the source of truth: the store only caches what the backend answered.
 import { createContext, createElement, type ReactNode, useContext, useState } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
-import type { Api, ApiError } from '../../../shared/contract';
+import type { Api } from '../../../shared/contract';
 import { type AppSlice, createAppSlice } from './app';
 import { createDeskSlice, type DeskSlice } from './desk';
 import { createHistorySlice, type HistorySlice } from './history';
@@ -10,24 +10,13 @@ import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createTrainerSlice, type TrainerSlice } from './trainer';
 
 export type AppState = AppSlice & SettingsSlice & DeskSlice & HistorySlice & TrainerSlice;
-export type SliceCreator<T> = (set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], api: Api) => T;
 export type AppStore = StoreApi<AppState>;
-
-/** Unwraps a bridge result; on failure records the error for the banner and returns null. */
-export function unwrap<T>(
-  set: StoreApi<AppState>['setState'],
-  r: { ok: true; value: T } | { ok: false; error: ApiError },
-): T | null {
-  if (r.ok) return r.value;
-  set({ error: r.error });
-  return null;
-}
 
 export function createAppStore(api: Api, today?: string): AppStore {
   return createStore<AppState>()((set, get) => ({
     ...createAppSlice(set, get, api),
     ...createSettingsSlice(set, get, api),
-    ...createDeskSlice(set, get, api, today),
+    ...createDeskSlice(today)(set, get, api),
     ...createHistorySlice(set, get, api),
     ...createTrainerSlice(set, get, api),
   }));

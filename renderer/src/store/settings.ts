@@ -1,5 +1,6 @@
 import type { CallInput, Settings } from '../../../shared/contract';
-import { type SliceCreator, unwrap } from './index';
+import type { DeskSlice } from './desk';
+import { type Slice, unwrap } from './slice';
 
 export interface SettingsSlice {
   settings: Settings | null;
@@ -10,7 +11,7 @@ export interface SettingsSlice {
   seedDemo(): Promise<number | null>;
 }
 
-export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, api) => ({
+export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptClinicDefaults'>> = (set, get, api) => ({
   settings: null,
   settingsSaving: false,
   loadSettings: async () => {

@@ -15,11 +15,11 @@ import type {
   TrainerSettings,
 } from '../../../shared/trainer/contract';
 import type { TraineeAnswer } from '../../../shared/trainer/grade';
-import { type SliceCreator, unwrap } from './index';
+import { type Slice, unwrap } from './slice';
 
 export type TrainerTab = 'packs' | 'practice' | 'exam' | 'progress';
 
-export interface ImportProgress {
+interface ImportProgress {
   fileName: string;
   /** bytes of the file; the bar runs over the reading, sending and checking */
   total: number;
@@ -86,7 +86,7 @@ function readText(file: File, onProgress: (loaded: number) => void): Promise<str
   });
 }
 
-export const createTrainerSlice: SliceCreator<TrainerSlice> = (set, get, api) => ({
+export const createTrainerSlice: Slice<TrainerSlice> = (set, get, api) => ({
   trainerTab: 'packs',
   packs: null,
   pack: null,

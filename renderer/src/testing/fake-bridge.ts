@@ -14,7 +14,7 @@ import { DEFAULT_POLICY } from '../../../shared/timeline';
 
 export type FakeHandlers = { [K in CallName]?: (input: CallInput<K>) => CallOutput<K> | ApiResult<CallOutput<K>> };
 
-export const FAKE_SETTINGS: Settings = {
+const FAKE_SETTINGS: Settings = {
   clinicName: 'テスト診療所',
   medicalInstitutionCode: '',
   onlineCheck: true,
@@ -22,7 +22,7 @@ export const FAKE_SETTINGS: Settings = {
   policy: { ...DEFAULT_POLICY },
 };
 
-export const FAKE_PATIENT: PatientSummary = {
+const FAKE_PATIENT: PatientSummary = {
   id: '1',
   name: '山田 太郎',
   kana: 'ヤマダ タロウ',

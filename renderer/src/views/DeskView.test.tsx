@@ -50,7 +50,8 @@ describe('desk screen', () => {
     expect(decideCall.patient).toEqual({ id: '1' });
     expect(decideCall.presented).toEqual(['myna-card']);
     expect(decideCall.visitDate).toBe('2026-01-20');
-    expect(screen.getByTestId('online-status').textContent).toContain('資格有効');
+    // the details follow the verdict (a deferred render)
+    expect((await screen.findByTestId('online-status')).textContent).toContain('資格有効');
     expect(screen.getByText('R3')).toBeTruthy();
   });
 

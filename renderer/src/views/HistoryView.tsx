@@ -1,7 +1,7 @@
 // The check history: filters, a virtualised table (only the visible rows exist in the DOM; pages
 // are fetched as they scroll into view), and CSV export for Excel.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useRowWindow } from '../components/row-window';
 import type { HistoryFilter } from '../../../shared/contract';
 import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
@@ -9,6 +9,7 @@ import { parseDate } from '../../../shared/wareki';
 import { VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { HISTORY_PAGE } from '../store/history';
+import { verdictTone } from '../tones';
 
 const ROW_HEIGHT = 36;
 const COLUMNS = ['確認日時', '受診日', '患者', '判定', '負担', '適用ルール', '操作者'] as const;
@@ -27,24 +28,16 @@ export function HistoryView() {
   const rows = useApp((s) => s.historyRows);
   const version = useApp((s) => s.historyVersion);
   const loadRange = useApp((s) => s.loadHistoryRange);
-  const parentRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void loadRange(0, HISTORY_PAGE);
   }, [version, loadRange]);
 
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => parentRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const { scrollRef, first, last, totalHeight } = useRowWindow(total ?? 0, ROW_HEIGHT, 12);
   useEffect(() => {
-    if (total !== null && total > 0) void loadRange(firstIndex, lastIndex + 1);
-  }, [firstIndex, lastIndex, total, loadRange]);
+    if (total !== null && total > 0) void loadRange(first, last + 1);
+  }, [first, last, total, loadRange]);
+  const shown = Array.from({ length: Math.max(0, last - first + 1) }, (_, k) => first + k);
 
   return (
     <div className="history">
@@ -53,32 +46,32 @@ export function HistoryView() {
         {total === null ? '読み込み中…' : `${total.toLocaleString('ja-JP')} 件`}
       </p>
       <div
-        ref={parentRef}
-        className="table table-scroll"
+        ref={scrollRef}
+        className="history-table"
         role="table"
         aria-label="確認の履歴 (スクロールできます)"
         aria-rowcount={(total ?? 0) + 1}
         data-testid="history-scroll"
         tabIndex={0}
       >
-        <div className="table-head" role="rowgroup">
-          <div className="tr th-row" role="row" aria-rowindex={1}>
+        <div className="history-head" role="rowgroup">
+          <div className="history-row" role="row" aria-rowindex={1}>
             {COLUMNS.map((c) => (
-              <div key={c} className="th" role="columnheader">
+              <div key={c} className="history-cell" role="columnheader">
                 {c}
               </div>
             ))}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((it) => {
-            const r = rows[it.index];
+        <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+          {shown.map((index) => {
+            const r = rows[index];
             return (
               <div
-                key={it.key}
+                key={index}
                 role="row"
-                aria-rowindex={it.index + 2}
-                className={it.index % 2 ? 'tr odd' : 'tr'}
+                aria-rowindex={index + 2}
+                className={index % 2 ? 'history-row odd' : 'history-row'}
                 data-testid="history-row"
                 style={{
                   position: 'absolute',
@@ -86,35 +79,39 @@ export function HistoryView() {
                   left: 0,
                   right: 0,
                   height: ROW_HEIGHT,
-                  transform: `translateY(${it.start}px)`,
+                  transform: `translateY(${index * ROW_HEIGHT}px)`,
                 }}
               >
                 {r ? (
                   <>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {timeFormat.format(new Date(r.at))}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.visitDate}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.patientName ?? '(飛び込み)'}
                     </div>
-                    <div role="cell" className={`td v-${r.verdict}`} data-verdict={r.verdict}>
+                    <div
+                      role="cell"
+                      className={`history-cell verdict-text ${verdictTone(r.verdict)}`}
+                      data-verdict={r.verdict}
+                    >
                       {VERDICT_LABELS[r.verdict].symbol} {VERDICT_LABELS[r.verdict].title}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {copayWari(r.copayPercent)}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.rules.join(' ')}
                     </div>
-                    <div role="cell" className="td">
+                    <div role="cell" className="history-cell">
                       {r.operator ?? ''}
                     </div>
                   </>
                 ) : (
-                  <div role="cell" className="td muted">
+                  <div role="cell" className="history-cell muted">
                     読み込み中…
                   </div>
                 )}

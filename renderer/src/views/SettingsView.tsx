@@ -1,6 +1,6 @@
 // Settings: the clinic profile and the policy settings of RULES.md section P, each with the reason
 // it is a setting (POLICY_INFO), so a trainer understands what they switch.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
 import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS } from '../../../shared/enums';
@@ -27,9 +27,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const saving = useApp((s) => s.settingsSaving);
   const notify = useApp((s) => s.notify);
   const seedDemo = useApp((s) => s.seedDemo);
-  const [d, setD] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
+  const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [d]);
+  /** an edit clears the last refusal */
+  const setD = (next: Draft) => {
+    setDraft(next);
+    setError(null);
+  };
   const setPolicy = <K extends keyof Policy>(k: K, v: Policy[K]) => setD({ ...d, policy: { ...d.policy, [k]: v } });
 
   const submit = async () => {
@@ -209,7 +213,7 @@ function PolicyRow({ k, isDefault, children }: { k: keyof Policy; isDefault: boo
     <div className="policy-row" data-policy={k}>
       <div className="policy-head">
         <span className="policy-name">{info.ja}</span>
-        {!isDefault && <span className="badge">既定値から変更</span>}
+        {!isDefault && <span className="badge tone-declaration">既定値から変更</span>}
       </div>
       <div className="policy-control">{children}</div>
       <p className="policy-why">

@@ -12,17 +12,11 @@ import {
 } from '../../../../shared/enums';
 import type { TraineeAnswer } from '../../../../shared/trainer/grade';
 import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
+import { verdictTone } from '../../tones';
 import { copayText } from './format';
 
-export function AnswerForm({
-  questionKey,
-  busy,
-  onAnswer,
-}: {
-  questionKey: string;
-  busy: boolean;
-  onAnswer: (a: TraineeAnswer) => void;
-}) {
+/** Keyed by the question (SessionView), so each patient starts with an empty form. */
+export function AnswerForm({ busy, onAnswer }: { busy: boolean; onAnswer: (a: TraineeAnswer) => void }) {
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   const [copay, setCopay] = useState<CopayPercent | null>(null);
   const [elderly, setElderly] = useState<boolean | null>(null);
@@ -30,14 +24,7 @@ export function AnswerForm({
   const [missing, setMissing] = useState<string | null>(null);
   const first = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    setVerdict(null);
-    setCopay(null);
-    setElderly(null);
-    setDocs([]);
-    setMissing(null);
-    first.current?.focus();
-  }, [questionKey]);
+  useEffect(() => first.current?.focus(), []);
 
   const submit = () => {
     const gaps = [verdict === null && '判定', copay === null && '窓口負担', elderly === null && '高齢受給者証'].filter(
@@ -53,7 +40,7 @@ export function AnswerForm({
 
   return (
     <form
-      className="panel ta"
+      className="panel answer-form"
       aria-label="回答"
       onSubmit={(e) => {
         e.preventDefault();
@@ -61,10 +48,10 @@ export function AnswerForm({
       }}
     >
       <h2 className="panel-title">あなたの判断</h2>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>判定</legend>
         {VERDICTS.map((v, i) => (
-          <label key={v} className={`ta-choice ta-verdict v-${v}`}>
+          <label key={v} className={`choice verdict-text ${verdictTone(v)}`}>
             <input
               ref={i === 0 ? first : undefined}
               type="radio"
@@ -81,22 +68,22 @@ export function AnswerForm({
           </label>
         ))}
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>窓口負担</legend>
         {COPAY_PERCENTS.map((c) => (
-          <label key={c} className="ta-choice">
+          <label key={c} className="choice">
             <input type="radio" name="copay" value={c} checked={copay === c} onChange={() => setCopay(c)} />
             {copayText(c)}
           </label>
         ))}
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>高齢受給者証の確認</legend>
-        <label className="ta-choice">
+        <label className="choice">
           <input type="radio" name="elderly" value="yes" checked={elderly === true} onChange={() => setElderly(true)} />
           必要
         </label>
-        <label className="ta-choice">
+        <label className="choice">
           <input
             type="radio"
             name="elderly"
@@ -107,10 +94,10 @@ export function AnswerForm({
           不要
         </label>
       </fieldset>
-      <fieldset className="ta-group">
+      <fieldset className="choice-group">
         <legend>まだ必要な書類 (なければ選ばない)</legend>
         {NEEDED_DOCUMENTS.map((d) => (
-          <label key={d} className="ta-choice">
+          <label key={d} className="choice">
             <input
               type="checkbox"
               name="documents"
@@ -127,7 +114,7 @@ export function AnswerForm({
           {missing}
         </p>
       )}
-      <div className="ta-actions">
+      <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={busy}>
           回答する <kbd aria-hidden="true">Enter</kbd>
         </button>

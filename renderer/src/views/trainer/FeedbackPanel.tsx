@@ -4,7 +4,9 @@ import { useEffect, useRef } from 'react';
 import type { Feedback } from '../../../../shared/trainer/contract';
 import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
 import { BILLING_JA } from '../../../../shared/labels';
-import { NOTE_LABELS, VERDICT_LABELS } from '../../labels';
+import { VerdictBadge } from '../../components/Verdict';
+import { NOTE_LABELS } from '../../labels';
+import { rightTone } from '../../tones';
 import { ITEM_LABELS, itemText, secondsText } from './format';
 import { RuleList } from '../../components/RuleList';
 
@@ -13,22 +15,22 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
   useEffect(() => next.current?.focus(), [f.position]);
   const d = f.decision;
   return (
-    <section className="panel tf" aria-labelledby="tf-h" data-testid="feedback">
-      <h2 id="tf-h" className="panel-title">
+    <section className="panel feedback" aria-labelledby="feedback-h" data-testid="feedback">
+      <h2 id="feedback-h" className="panel-title">
         答え合わせ
       </h2>
       <p
-        className={f.grade.allCorrect ? 'tf-verdict tf-ok' : 'tf-verdict tf-ng'}
+        className={`feedback-verdict ${rightTone(f.grade.allCorrect)}`}
         role="status"
         data-all-correct={f.grade.allCorrect}
       >
-        <span aria-hidden="true" className="tf-mark">
+        <span aria-hidden="true" className="feedback-mark">
           {f.grade.allCorrect ? '○' : '×'}
         </span>
         {f.grade.allCorrect ? 'すべて正解です' : `${f.grade.totalItems}項目中 ${f.grade.correctItems}項目が正解です`}
-        <span className="tf-time">回答時間 {secondsText(f.timeMs)}</span>
+        <span className="feedback-time">回答時間 {secondsText(f.timeMs)}</span>
       </p>
-      <table className="tf-table">
+      <table className="feedback-table">
         <caption className="visually-hidden">項目ごとの答え合わせ</caption>
         <thead>
           <tr>
@@ -40,7 +42,7 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
         </thead>
         <tbody>
           {ANSWER_ITEMS.map((k) => (
-            <tr key={k} className={f.grade.items[k] ? 'ok' : 'ng'} data-item={k} data-correct={f.grade.items[k]}>
+            <tr key={k} className={rightTone(f.grade.items[k])} data-item={k} data-correct={f.grade.items[k]}>
               <th scope="row">{ITEM_LABELS[k]}</th>
               <td>{itemText(k, f.answer)}</td>
               <td>
@@ -52,16 +54,13 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
         </tbody>
       </table>
       {f.title && (
-        <p className="tf-title">
+        <p className="feedback-title">
           この例題: <strong>{f.title}</strong>
         </p>
       )}
-      <div className="tf-decision">
+      <div className="feedback-decision">
         <p>
-          <span className={`tf-badge v-${d.verdict}`}>
-            {VERDICT_LABELS[d.verdict].symbol} {VERDICT_LABELS[d.verdict].title}
-          </span>{' '}
-          {BILLING_JA[d.billing]}
+          <VerdictBadge verdict={d.verdict} /> {BILLING_JA[d.billing]}
           {d.copayProvisional && ' ・ 負担割合は仮 (高齢受給者証の確認後に精算)'}
         </p>
         <p className="explanation">{d.explanation}</p>
@@ -73,17 +72,17 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
           </ul>
         )}
       </div>
-      <section className="tell" aria-labelledby="tf-tell-h">
-        <h3 id="tf-tell-h">患者さんへの説明</h3>
+      <section className="tell" aria-labelledby="feedback-tell-h">
+        <h3 id="feedback-tell-h">患者さんへの説明</h3>
         <p className="tell-text" data-testid="feedback-tell">
           {d.tellPatient}
         </p>
       </section>
-      <section className="why" aria-labelledby="tf-why-h">
-        <h3 id="tf-why-h">根拠となるルール</h3>
+      <section className="why" aria-labelledby="feedback-why-h">
+        <h3 id="feedback-why-h">根拠となるルール</h3>
         <RuleList rules={d.rules} />
       </section>
-      <div className="ta-actions">
+      <div className="form-actions">
         <button ref={next} type="button" className="btn btn-primary" onClick={onNext}>
           {last ? '結果を見る' : '次の患者へ'} <kbd aria-hidden="true">Enter</kbd>
         </button>

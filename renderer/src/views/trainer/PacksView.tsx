@@ -1,13 +1,17 @@
 // Packs: the list, import (file dialog or drag-and-drop, with a progress bar and — when the file is
 // refused — every problem of every scenario), export, a new pack, and the selected pack's
 // scenarios in order with the authoring actions (edit, duplicate, move, delete, new).
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { copayWari } from '../../../../shared/labels';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
-import type { PackSummary } from '../../../../shared/trainer/contract';
+import { rightTone, verdictTone } from '../../tones';
+import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
 import { downloadText, stampText } from './format';
-import { newScenarioTemplate, ScenarioEditor } from './ScenarioEditor';
+import { newScenarioTemplate } from './editor/draft';
+
+// the editor brings the engine and the validation: loaded when a scenario is opened
+const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
 
 const SOURCE_JA: Record<PackSummary['source'], string> = { bundled: '同梱', import: '読み込み', authored: '自作' };
 const SHOW_ROWS = 300;
@@ -26,12 +30,12 @@ function ImportBox() {
   };
 
   return (
-    <section className="panel tk-import" aria-labelledby="tk-import-h">
-      <h2 id="tk-import-h" className="panel-title">
+    <section className="panel pack-import" aria-labelledby="pack-import-h">
+      <h2 id="pack-import-h" className="panel-title">
         パックを読み込む
       </h2>
       <div
-        className={over ? 'tk-drop over' : 'tk-drop'}
+        className={over ? 'drop-zone over' : 'drop-zone'}
         data-testid="drop-zone"
         onDragOver={(e) => {
           e.preventDefault();
@@ -69,8 +73,8 @@ function ImportBox() {
         <p className="field-hint">1ファイル 20 MB まで。1件でも問題があれば、何も読み込みません。</p>
       </div>
       {progress && (
-        <div className="tk-progress">
-          <label htmlFor="tk-bar">
+        <div className="import-progress">
+          <label htmlFor="import-bar">
             {progress.fileName} ({mb(progress.total)}) —{' '}
             {progress.phase === 'reading'
               ? 'ファイルを読んでいます'
@@ -80,7 +84,7 @@ function ImportBox() {
             …
           </label>
           <progress
-            id="tk-bar"
+            id="import-bar"
             max={Math.max(1, progress.total)}
             value={progress.phase === 'checking' ? undefined : progress.sent}
           />
@@ -97,7 +101,7 @@ function ImportOutcomeBox() {
   if (!outcome) return null;
   return (
     <>
-      <div className={outcome.pack ? 'tk-outcome ok' : 'tk-outcome ng'} data-testid="import-outcome">
+      <div className={`import-outcome status-box ${rightTone(outcome.pack !== null)}`} data-testid="import-outcome">
         {outcome.pack ? (
           <p role="status">
             「{outcome.pack.title}」を読み込みました ({outcome.pack.scenarioCount} 問)。
@@ -110,7 +114,7 @@ function ImportOutcomeBox() {
               <strong>{outcome.fileName}</strong> は読み込めませんでした。次の {outcome.issues.length}{' '}
               件の問題があります。パックは何も追加されていません。
             </p>
-            <table className="rs-table tk-issues">
+            <table className="data-table import-issues">
               <thead>
                 <tr>
                   <th scope="col">シナリオ</th>
@@ -127,7 +131,7 @@ function ImportOutcomeBox() {
                     </td>
                     <td>
                       {i.ja}
-                      <span className="rs-sub" lang="en">
+                      <span className="sub-line" lang="en">
                         {i.en}
                       </span>
                     </td>
@@ -156,8 +160,8 @@ function PackList() {
   const [title, setTitle] = useState('');
 
   return (
-    <section className="panel tk-list" aria-labelledby="tk-list-h">
-      <h2 id="tk-list-h" className="panel-title">
+    <section className="panel pack-list" aria-labelledby="pack-list-h">
+      <h2 id="pack-list-h" className="panel-title">
         パック
       </h2>
       {packs === null ? (
@@ -165,22 +169,22 @@ function PackList() {
       ) : packs.length === 0 ? (
         <p className="muted">パックがありません。読み込むか、新しく作ってください。</p>
       ) : (
-        <ul className="tk-packs">
+        <ul className="pack-items">
           {packs.map((p) => (
-            <li key={p.id} className={p.id === current ? 'tk-pack active' : 'tk-pack'} data-testid="pack-item">
+            <li key={p.id} className={p.id === current ? 'pack-item active' : 'pack-item'} data-testid="pack-item">
               <button
                 type="button"
-                className="tk-pack-open"
+                className="pack-open"
                 aria-current={p.id === current ? 'true' : undefined}
                 onClick={() => void open(p.id)}
               >
-                <span className="tk-pack-title">{p.title}</span>
-                <span className="tk-pack-meta">
+                <span className="pack-title">{p.title}</span>
+                <span className="pack-meta">
                   {SOURCE_JA[p.source]} ・ {p.scenarioCount} 問 ・ 更新 {stampText(p.updatedAt)}
                   {p.mismatchCount > 0 && ` ・ ⚠ 期待値の不一致 ${p.mismatchCount}`}
                 </span>
               </button>
-              <div className="tk-pack-actions">
+              <div className="pack-actions">
                 <button
                   type="button"
                   className="btn btn-small"
@@ -211,7 +215,7 @@ function PackList() {
         </ul>
       )}
       <form
-        className="tk-new"
+        className="pack-new"
         onSubmit={async (e) => {
           e.preventDefault();
           if (title.trim() === '') return;
@@ -232,6 +236,12 @@ function PackList() {
 
 function PackDetailView() {
   const detail = useApp((s) => s.pack);
+  if (!detail) return <p className="muted packs-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  // another pack (or a new name) starts the view afresh: no editor open, the first rows, its name
+  return <PackScenarios key={`${detail.pack.id}:${detail.pack.title}`} detail={detail} />;
+}
+
+function PackScenarios({ detail }: { detail: PackDetail }) {
   const today = useApp((s) => s.info?.today ?? '2026-01-15');
   const move = useApp((s) => s.moveScenario);
   const duplicate = useApp((s) => s.duplicateScenario);
@@ -240,33 +250,28 @@ function PackDetailView() {
   const rename = useApp((s) => s.renamePack);
   const [editing, setEditing] = useState<{ replaces: string | null; json: Record<string, unknown> } | null>(null);
   const [all, setAll] = useState(false);
-  const [title, setTitle] = useState('');
-  useEffect(() => {
-    setEditing(null);
-    setAll(false);
-    setTitle(detail?.pack.title ?? '');
-  }, [detail?.pack.id, detail?.pack.title]);
-
-  if (!detail) return <p className="muted tk-empty">左の一覧からパックを選ぶと、例題の一覧が出ます。</p>;
+  const [title, setTitle] = useState(detail.pack.title);
   const { pack, scenarios } = detail;
   if (editing) {
     return (
-      <ScenarioEditor
-        packId={pack.id}
-        replaces={editing.replaces}
-        initial={editing.json}
-        onClose={() => setEditing(null)}
-      />
+      <Suspense fallback={<p className="muted">例題の編集画面を読み込んでいます…</p>}>
+        <ScenarioEditor
+          packId={pack.id}
+          replaces={editing.replaces}
+          initial={editing.json}
+          onClose={() => setEditing(null)}
+        />
+      </Suspense>
     );
   }
   const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
   return (
-    <section className="panel tk-detail" aria-labelledby="tk-detail-h">
-      <div className="te-head">
-        <h2 id="tk-detail-h" className="panel-title">
+    <section className="panel pack-detail" aria-labelledby="pack-detail-h">
+      <div className="panel-head">
+        <h2 id="pack-detail-h" className="panel-title">
           {pack.title} <span className="muted">({pack.scenarioCount} 問)</span>
         </h2>
-        <div className="te-actions">
+        <div className="panel-actions">
           <button
             type="button"
             className="btn btn-primary"
@@ -277,7 +282,7 @@ function PackDetailView() {
         </div>
       </div>
       <form
-        className="tk-rename"
+        className="pack-rename"
         onSubmit={(e) => {
           e.preventDefault();
           if (title.trim() !== '' && title !== pack.title) void rename(pack.id, title);
@@ -291,7 +296,7 @@ function PackDetailView() {
           名前を変える
         </button>
       </form>
-      <table className="rs-table tk-scenarios">
+      <table className="data-table scenario-table">
         <caption className="visually-hidden">例題の一覧 (出題順)</caption>
         <thead>
           <tr>
@@ -310,12 +315,12 @@ function PackDetailView() {
               <td>{s.position + 1}</td>
               <td>
                 {s.title ?? '(題名なし)'}
-                <span className="rs-sub">
+                <span className="sub-line">
                   <code>{s.scenarioId}</code>
                 </span>
               </td>
               <td>{s.visitDate}</td>
-              <td className={`v-${s.verdict}`}>
+              <td className={`verdict-text ${verdictTone(s.verdict)}`}>
                 {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {copayWari(s.copayPercent)}
               </td>
               <td>{s.rules.join(' ')}</td>
@@ -326,7 +331,7 @@ function PackDetailView() {
                     ? '一致'
                     : `⚠ 不一致 (${s.mismatches.join(', ')})`}
               </td>
-              <td className="tk-ops">
+              <td className="row-actions">
                 <button
                   type="button"
                   className="btn btn-small"
@@ -395,12 +400,12 @@ export function PacksView() {
     void load();
   }, [load]);
   return (
-    <div className="tk">
-      <div className="tk-side">
+    <div className="packs">
+      <div className="packs-side">
         <ImportBox />
         <PackList />
       </div>
-      <div className="tk-main">
+      <div className="packs-main">
         <ImportOutcomeBox />
         <PackDetailView />
       </div>

@@ -1,24 +1,13 @@
-// The progress report: per trainee and per rule, over time, from SQLite. Charts (recharts) with the
+// The progress report: per trainee and per rule, over time, from SQLite. SVG charts with the
 // same numbers in tables beside them (screen readers, print), the sessions with their result
 // sheets, CSV export for Excel and a print layout.
 import { useEffect, useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-  Cell,
-  LabelList,
-} from 'recharts';
+import { PercentBarChart } from '../../components/charts/PercentBarChart';
+import { PercentLineChart } from '../../components/charts/PercentLineChart';
 import { RULES } from '../../../../shared/rules';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
+import type { Tone } from '../../tones';
 import { downloadText, stampText } from './format';
 import { ResultSheet } from './ResultSheet';
 import { RuleAccuracyTable } from './RuleAccuracyTable';
@@ -30,7 +19,9 @@ const shortTitle = (t: string) => {
   const s = t.replace(/\s*\(.*\)$/, '');
   return s.length > 14 ? `${s.slice(0, 13)}…` : s;
 };
-const barColor = (p: number) => (p >= 80 ? '#1e7b34' : p >= 50 ? '#a85400' : '#b3261e');
+/** A rule's bar: green from 80 %, amber from 50 %, red below. */
+const accuracyTone = (p: number | null): Tone =>
+  p === null ? 'interim' : p >= 80 ? 'ok' : p >= 50 ? 'declaration' : 'bad';
 
 export function ProgressView() {
   const progress = useApp((s) => s.progress);
@@ -61,11 +52,10 @@ export function ProgressView() {
     downloadText(r.filename, r.csv, 'text/csv;charset=utf-8');
     notify(`${r.rows.toLocaleString('ja-JP')} 行を CSV に書き出しました (${r.filename})`);
   };
-  const ruleData = progress.rules.map((r) => ({
-    name: `${r.rule} ${shortTitle(RULES[r.rule].title)}`,
-    rule: r.rule,
-    percent: r.percent ?? 0,
-    answers: r.answers,
+  const bars = progress.rules.map((r) => ({
+    label: `${r.rule} ${shortTitle(RULES[r.rule].title)}`,
+    percent: r.percent,
+    tone: accuracyTone(r.percent),
   }));
   // One trainee: a point per session (a training day often has several); everyone: a point per day.
   const perSession = traineeId !== undefined;
@@ -81,8 +71,8 @@ export function ProgressView() {
     : progress.days.map((d) => ({ label: dayLabel(d.day), percent: d.percent, itemPercent: d.itemPercent }));
 
   return (
-    <div className="tp" data-testid="progress">
-      <div className="panel tp-controls no-print">
+    <div className="progress-report" data-testid="progress">
+      <div className="panel progress-controls no-print">
         <label className="field">
           <span className="field-label">研修生</span>
           <select
@@ -111,21 +101,21 @@ export function ProgressView() {
         </button>
       </div>
 
-      <h2 className="tp-title">成績の報告 — {who}</h2>
-      <p className="tp-sub muted">
+      <h2 className="progress-title">成績の報告 — {who}</h2>
+      <p className="progress-sub muted">
         {clinicName}
         {clinicName && today && ' ・ '}
         {today && `作成日 ${formatDateJa(today)}`}
       </p>
 
-      <section className="panel" aria-labelledby="tp-trainees-h">
-        <h3 id="tp-trainees-h" className="panel-title">
+      <section className="panel" aria-labelledby="progress-trainees-h">
+        <h3 id="progress-trainees-h" className="panel-title">
           研修生
         </h3>
         {progress.trainees.length === 0 ? (
           <p className="muted">まだ記録がありません。「練習」か「試験」で始めると、ここに記録されます。</p>
         ) : (
-          <table className="rs-table">
+          <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">名前</th>
@@ -138,7 +128,7 @@ export function ProgressView() {
             </thead>
             <tbody>
               {progress.trainees.map((t) => (
-                <tr key={t.id} className={t.id === traineeId ? 'tp-current' : undefined}>
+                <tr key={t.id} className={t.id === traineeId ? 'current-row' : undefined}>
                   <th scope="row">{t.name}</th>
                   <td>{t.sessions}</td>
                   <td>{t.answers}</td>
@@ -153,46 +143,20 @@ export function ProgressView() {
       </section>
 
       {progress.days.length > 0 && (
-        <div className="tp-charts">
-          <section className="panel" aria-labelledby="tp-days-h">
-            <h3 id="tp-days-h" className="panel-title">
+        <div className="progress-charts">
+          <section className="panel" aria-labelledby="progress-days-h">
+            <h3 id="progress-days-h" className="panel-title">
               {perSession ? '研修ごとの正答率' : '日ごとの正答率'}
             </h3>
-            <div
-              className="tp-chart"
-              role="img"
-              aria-label={`${perSession ? '研修ごと' : '日ごと'}の正答率の折れ線グラフ: ${timeData.map((d) => `${d.label} ${d.percent}%`).join('、')}`}
-            >
-              <ResponsiveContainer width="100%" height={260}>
-                <LineChart data={timeData} margin={{ top: 10, right: 24, bottom: 0, left: 0 }}>
-                  <CartesianGrid stroke="#dde3ea" />
-                  <XAxis dataKey="label" tick={{ fontSize: 12 }} padding={{ left: 24, right: 24 }} />
-                  <YAxis domain={[0, 100]} unit="%" width={48} />
-                  <Tooltip formatter={(v) => `${String(v)}%`} />
-                  <Legend />
-                  <Line
-                    type="monotone"
-                    dataKey="percent"
-                    name="問題の正答率 (4項目すべて正解)"
-                    stroke="#0b57d0"
-                    strokeWidth={2}
-                    dot={{ r: 5 }}
-                    isAnimationActive={false}
-                  />
-                  <Line
-                    type="monotone"
-                    dataKey="itemPercent"
-                    name="項目ごとの正答率"
-                    stroke="#a85400"
-                    strokeDasharray="5 4"
-                    strokeWidth={2}
-                    dot={{ r: 4 }}
-                    isAnimationActive={false}
-                  />
-                </LineChart>
-              </ResponsiveContainer>
-            </div>
-            <table className="rs-table tp-small">
+            <PercentLineChart
+              label={`${perSession ? '研修ごと' : '日ごと'}の正答率の折れ線グラフ: ${timeData.map((d) => `${d.label} ${d.percent}%`).join('、')}`}
+              labels={timeData.map((d) => d.label)}
+              series={[
+                { name: '問題の正答率 (4項目すべて正解)', values: timeData.map((d) => d.percent) },
+                { name: '項目ごとの正答率', values: timeData.map((d) => d.itemPercent) },
+              ]}
+            />
+            <table className="data-table data-table-small">
               <caption className="visually-hidden">日ごとの正答率</caption>
               <thead>
                 <tr>
@@ -219,38 +183,22 @@ export function ProgressView() {
             </table>
           </section>
 
-          <section className="panel" aria-labelledby="tp-rules-h">
-            <h3 id="tp-rules-h" className="panel-title">
+          <section className="panel" aria-labelledby="progress-rules-h">
+            <h3 id="progress-rules-h" className="panel-title">
               ルール別の正答率
             </h3>
-            <div
-              className="tp-chart"
-              role="img"
-              aria-label={`ルール別の正答率の棒グラフ: ${progress.rules.map((r) => `${r.rule} ${pct(r.percent)}`).join('、')}`}
-            >
-              <ResponsiveContainer width="100%" height={Math.max(160, ruleData.length * 34 + 40)}>
-                <BarChart data={ruleData} layout="vertical" margin={{ top: 0, right: 48, bottom: 0, left: 8 }}>
-                  <CartesianGrid stroke="#dde3ea" horizontal={false} />
-                  <XAxis type="number" domain={[0, 100]} unit="%" />
-                  <YAxis type="category" dataKey="name" width={220} tick={{ fontSize: 12 }} interval={0} />
-                  <Tooltip formatter={(v) => `${String(v)}%`} />
-                  <Bar dataKey="percent" name="正答率" isAnimationActive={false}>
-                    {ruleData.map((r) => (
-                      <Cell key={r.rule} fill={barColor(r.percent)} />
-                    ))}
-                    <LabelList dataKey="percent" position="right" formatter={(v) => `${String(v)}%`} />
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <PercentBarChart
+              label={`ルール別の正答率の棒グラフ: ${progress.rules.map((r) => `${r.rule} ${pct(r.percent)}`).join('、')}`}
+              bars={bars}
+            />
             <RuleAccuracyTable
               rules={progress.rules}
-              className="rs-table tp-small"
+              className="data-table data-table-small"
               caption={<caption className="visually-hidden">ルール別の正答率</caption>}
               extra={{
                 header: '推移 (日ごと)',
                 cell: (r) => (
-                  <td className="tp-trend">
+                  <td className="trend">
                     {progress.days
                       .filter((d) => d.rules[r.rule] !== undefined)
                       .map((d) => `${dayLabel(d.day)} ${d.rules[r.rule]}%`)
@@ -263,14 +211,14 @@ export function ProgressView() {
         </div>
       )}
 
-      <section className="panel" aria-labelledby="tp-sessions-h">
-        <h3 id="tp-sessions-h" className="panel-title">
+      <section className="panel" aria-labelledby="progress-sessions-h">
+        <h3 id="progress-sessions-h" className="panel-title">
           研修の記録 (新しい順)
         </h3>
         {progress.sessions.length === 0 ? (
           <p className="muted">記録はまだありません。</p>
         ) : (
-          <table className="rs-table">
+          <table className="data-table">
             <thead>
               <tr>
                 <th scope="col">開始</th>

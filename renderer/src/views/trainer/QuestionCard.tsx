@@ -62,7 +62,7 @@ function Printed({ d }: { d: QuestionDocument }) {
   }
   if (lines.length === 0) return null;
   return (
-    <dl className="tq-printed">
+    <dl className="printed-fields">
       {lines.map(([k, v]) => (
         <div key={k}>
           <dt>{k}</dt>
@@ -76,14 +76,14 @@ function Printed({ d }: { d: QuestionDocument }) {
 export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
   const policy = POLICY_KEYS.flatMap((k) => (q.policy[k] === undefined ? [] : [[k, q.policy[k]] as const]));
   return (
-    <section className="panel tq" aria-labelledby="tq-h">
-      <h2 id="tq-h" className="panel-title">
+    <section className="panel question-card" aria-labelledby="question-h">
+      <h2 id="question-h" className="panel-title">
         {heading}
       </h2>
-      <dl className="tq-facts">
+      <dl className="question-facts">
         <div>
           <dt>受診日</dt>
-          <dd data-testid="tq-date">
+          <dd data-testid="question-date">
             <strong>{warekiWithWeekday(q.visitDate)}</strong> <span className="muted">({q.visitDate})</span>
           </dd>
         </div>
@@ -102,7 +102,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             {q.clinic.incident !== 'none' && (
               <>
                 {' ・ '}
-                <strong className="tq-alert">本日の障害: {INCIDENT_JA[q.clinic.incident]}</strong>
+                <strong className="question-alert">本日の障害: {INCIDENT_JA[q.clinic.incident]}</strong>
               </>
             )}
           </dd>
@@ -122,7 +122,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             <dt>この例題の方針</dt>
             <dd>
               {policy.map(([k, v]) => (
-                <span key={k} className="tq-policy">
+                <span key={k} className="question-policy">
                   {POLICY_INFO[k].ja}: {policyValueJa(k, v)}
                 </span>
               ))}
@@ -131,18 +131,18 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
         )}
       </dl>
       {q.story && (
-        <p className="tq-story" data-testid="tq-story">
+        <p className="question-story" data-testid="question-story">
           {q.story}
         </p>
       )}
-      <h3 className="tq-sub">出されたもの</h3>
+      <h3 className="question-subhead">出されたもの</h3>
       {q.documents.length === 0 ? (
-        <p className="tq-nothing">何も出されていません。</p>
+        <p className="question-nothing">何も出されていません。</p>
       ) : (
-        <ul className="tq-docs" aria-label="出されたもの">
+        <ul className="question-docs" aria-label="出されたもの">
           {q.documents.map((d, i) => (
-            <li key={i} className="tq-doc" data-kind={d.kind}>
-              <strong className="tq-doc-name">{DOCUMENTS[d.kind].name}</strong>
+            <li key={i} className="question-doc" data-kind={d.kind}>
+              <strong className="question-doc-name">{DOCUMENTS[d.kind].name}</strong>
               <Printed d={d} />
             </li>
           ))}
@@ -150,8 +150,8 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
       )}
       {q.online && (
         <>
-          <h3 className="tq-sub">オンライン資格確認の画面</h3>
-          <dl className="tq-online" data-testid="tq-online">
+          <h3 className="question-subhead">オンライン資格確認の画面</h3>
+          <dl className="question-online" data-testid="question-online">
             <div>
               <dt>カード・スマホで照会</dt>
               <dd>

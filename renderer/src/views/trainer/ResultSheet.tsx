@@ -6,18 +6,19 @@ import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
 import { RULES } from '../../../../shared/rules';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
+import { rightTone } from '../../tones';
 import { ITEM_LABELS, itemText, secondsText, stampText } from './format';
 import { RuleAccuracyTable } from './RuleAccuracyTable';
 
 function Cell({ item, k }: { item: ResultItem; k: (typeof ANSWER_ITEMS)[number] }) {
-  if (!item.answer || !item.grade) return <td className="ng">未回答</td>;
+  if (!item.answer || !item.grade) return <td className="result-cell tone-bad">未回答</td>;
   const ok = item.grade.items[k];
   return (
-    <td className={ok ? 'ok' : 'ng'}>
+    <td className={`result-cell ${rightTone(ok)}`}>
       <span aria-hidden="true">{ok ? '○ ' : '× '}</span>
       <span className="visually-hidden">{ok ? '正解: ' : '不正解: '}</span>
       {itemText(k, item.answer)}
-      {!ok && <span className="tr-correct">正しくは {itemText(k, item.correct)}</span>}
+      {!ok && <span className="correct-answer">正しくは {itemText(k, item.correct)}</span>}
     </td>
   );
 }
@@ -36,12 +37,12 @@ export function ResultSheet({
   const missed = r.items.filter((i) => !i.grade?.allCorrect);
   const clinicName = useApp((st) => st.settings?.clinicName ?? '');
   return (
-    <article className="panel result-sheet" aria-labelledby="rs-h" data-testid="result-sheet">
-      <header className="rs-head">
-        <h2 id="rs-h">
+    <article className="panel result-sheet" aria-labelledby="result-h" data-testid="result-sheet">
+      <header className="result-head">
+        <h2 id="result-h">
           {exam ? '試験の結果' : '練習の結果'} — {s.traineeName} さん
         </h2>
-        <div className="rs-actions no-print">
+        <div className="result-actions no-print">
           <button type="button" className="btn" onClick={() => window.print()}>
             印刷する
           </button>
@@ -52,7 +53,7 @@ export function ResultSheet({
           )}
         </div>
       </header>
-      <dl className="rs-meta">
+      <dl className="result-meta">
         {clinicName && (
           <div>
             <dt>医療機関</dt>
@@ -74,7 +75,7 @@ export function ResultSheet({
         {s.seed !== null && (
           <div>
             <dt>出題順のシード</dt>
-            <dd data-testid="rs-seed">{s.seed}</dd>
+            <dd data-testid="result-seed">{s.seed}</dd>
           </div>
         )}
         {exam && (
@@ -87,12 +88,12 @@ export function ResultSheet({
         )}
       </dl>
       <p
-        className={`rs-score ${r.passed === false ? 'rs-fail' : r.passed ? 'rs-pass' : ''}`}
-        data-testid="rs-score"
+        className={r.passed === null ? 'result-score' : `result-score ${rightTone(r.passed)}`}
+        data-testid="result-score"
         data-passed={r.passed ?? undefined}
       >
         {r.passed !== null && (
-          <strong className="rs-pass-word">
+          <strong className="result-pass-word">
             <span aria-hidden="true">{r.passed ? '○ ' : '× '}</span>
             {r.passed ? '合格' : '不合格'}
           </strong>
@@ -104,7 +105,7 @@ export function ResultSheet({
           項目ごとの正答率 {r.score.itemPercent}% ・ 回答 {r.score.answered} 問 ・ 合計 {secondsText(r.totalMs)}
         </span>
       </p>
-      <table className="rs-table">
+      <table className="data-table">
         <caption>問題ごとの結果 (4項目すべて正解で1問正解)</caption>
         <thead>
           <tr>
@@ -120,13 +121,13 @@ export function ResultSheet({
         </thead>
         <tbody>
           {r.items.map((i) => (
-            <tr key={i.position} data-testid="rs-row" data-correct={i.grade?.allCorrect ?? false}>
+            <tr key={i.position} data-testid="result-row" data-correct={i.grade?.allCorrect ?? false}>
               <th scope="row">
                 {i.position} <span aria-hidden="true">{i.grade?.allCorrect ? '○' : '×'}</span>
               </th>
               <td>
                 {i.title ?? i.scenarioId}
-                <span className="rs-sub">
+                <span className="sub-line">
                   {formatDateJa(i.visitDate)} ・ {i.rules.join(' ')}
                 </span>
               </td>
@@ -141,21 +142,21 @@ export function ResultSheet({
       {r.rules.length > 0 && (
         <RuleAccuracyTable
           rules={r.rules}
-          className="rs-table rs-rules"
+          className="data-table rule-table"
           caption={<caption>ルール別の正答率</caption>}
         />
       )}
       {missed.length > 0 && (
-        <section className="rs-missed" aria-labelledby="rs-missed-h">
-          <h3 id="rs-missed-h">まちがえた問題の解説</h3>
+        <section className="result-missed" aria-labelledby="result-missed-h">
+          <h3 id="result-missed-h">まちがえた問題の解説</h3>
           {missed.map((i) => (
-            <div key={i.position} className="rs-miss">
+            <div key={i.position} className="result-miss">
               <h4>
                 問 {i.position}: {i.title ?? i.scenarioId}
               </h4>
               <p>{i.explanation}</p>
-              <p className="rs-tell">患者さんへ: {i.tellPatient}</p>
-              <p className="rs-sub">根拠: {i.rules.map((id) => `${id} ${RULES[id].title}`).join(' / ')}</p>
+              <p className="result-tell">患者さんへ: {i.tellPatient}</p>
+              <p className="sub-line">根拠: {i.rules.map((id) => `${id} ${RULES[id].title}`).join(' / ')}</p>
             </div>
           ))}
         </section>

@@ -3,7 +3,7 @@
 // time: practice answers get feedback at once; an exam shows nothing until it has ended, then the
 // result sheet. The time per answer runs from showing the patient to pressing 回答する.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SessionMode } from '../../../../shared/trainer/contract';
+import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/contract';
 import { MAX_SEED } from '../../../../shared/trainer/order';
 import { useApp } from '../../store';
 import { AnswerForm } from './AnswerForm';
@@ -37,7 +37,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
     s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
   );
   const [name, setName] = useState('');
-  const [packId, setPackId] = useState<number | ''>('');
+  // the pack the trainee picked; until then the first one
+  const [picked, setPackId] = useState<number | ''>('');
+  const packId = picked !== '' ? picked : (packs?.[0]?.id ?? '');
   const [count, setCount] = useState('');
   const [seed, setSeed] = useState('');
   const [shuffle, setShuffle] = useState(false);
@@ -49,9 +51,6 @@ function StartForm({ mode }: { mode: SessionMode }) {
     void loadTrainees();
     void loadSettings();
   }, [loadPacks, loadTrainees, loadSettings]);
-  useEffect(() => {
-    if (packId === '' && packs && packs.length > 0) setPackId(packs[0]!.id);
-  }, [packs, packId]);
 
   const pack = packs?.find((p) => p.id === packId) ?? null;
   const defaultCount =
@@ -77,16 +76,16 @@ function StartForm({ mode }: { mode: SessionMode }) {
   };
 
   return (
-    <div className="ts-start">
+    <div className="session-start">
       <form
-        className="panel ts-form"
-        aria-labelledby="ts-h"
+        className="panel session-form"
+        aria-labelledby="session-h"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h2 id="ts-h" className="panel-title">
+        <h2 id="session-h" className="panel-title">
           {mode === 'exam' ? '試験を始める' : '練習を始める'}
         </h2>
         <p className="muted">
@@ -95,7 +94,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
             : '1人ずつ患者さんが来ます。回答するとすぐに答え合わせと解説が出ます。'}
         </p>
         {other && (
-          <p className="ts-note" role="note">
+          <p className="status-box tone-declaration" role="note">
             {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答)
             が途中です。ここで新しく始めると、その{MODE_JA[other.mode]}は中断したままになります。
           </p>
@@ -174,12 +173,12 @@ function StartForm({ mode }: { mode: SessionMode }) {
                 前回と同じ試験にするときは、結果表のシードを入力します
               </span>
             </div>
-            <p className="ts-passmark">
+            <p className="pass-mark">
               合格点: <strong>{settings?.passMark ?? '—'}%</strong> (4項目すべて正解した問題の割合)
             </p>
           </>
         ) : (
-          <label className="ta-choice">
+          <label className="choice">
             <input type="checkbox" name="shuffle" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
             順番をばらばらにする
           </label>
@@ -189,7 +188,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
             {error}
           </p>
         )}
-        <div className="ta-actions">
+        <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={!packs || packs.length === 0}>
             {mode === 'exam' ? '試験を始める' : '練習を始める'}
           </button>
@@ -202,21 +201,20 @@ function StartForm({ mode }: { mode: SessionMode }) {
 
 function TrainerSettingsForm() {
   const settings = useApp((s) => s.trainerSettings);
+  // the form starts from the stored settings (and starts again when they change)
+  return settings && <TrainerSettingsFields key={`${settings.passMark}:${settings.examSize}`} settings={settings} />;
+}
+
+function TrainerSettingsFields({ settings }: { settings: TrainerSettings }) {
   const save = useApp((s) => s.saveTrainerSettings);
   const notify = useApp((s) => s.notify);
-  const [pass, setPass] = useState('');
-  const [size, setSize] = useState('');
+  const [pass, setPass] = useState(String(settings.passMark));
+  const [size, setSize] = useState(String(settings.examSize));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (settings) {
-      setPass(String(settings.passMark));
-      setSize(String(settings.examSize));
-    }
-  }, [settings]);
   return (
     <form
-      className="panel ts-settings"
-      aria-labelledby="ts-set-h"
+      className="panel trainer-settings"
+      aria-labelledby="trainer-settings-h"
       onSubmit={async (e) => {
         e.preventDefault();
         const p = Number(pass);
@@ -227,7 +225,7 @@ function TrainerSettingsForm() {
         if (await save({ passMark: p, examSize: n })) notify('研修の設定を保存しました');
       }}
     >
-      <h2 id="ts-set-h" className="panel-title">
+      <h2 id="trainer-settings-h" className="panel-title">
         研修の設定
       </h2>
       <label className="field">
@@ -256,7 +254,7 @@ function TrainerSettingsForm() {
           {error}
         </p>
       )}
-      <div className="ta-actions">
+      <div className="form-actions">
         <button type="submit" className="btn">
           設定を保存
         </button>
@@ -265,16 +263,17 @@ function TrainerSettingsForm() {
   );
 }
 
-function Elapsed({ since }: { since: number }) {
-  const [now, setNow] = useState(() => performance.now());
+/** The time since it was mounted (Running keys it by the patient shown). */
+function Elapsed() {
+  const [seconds, setSeconds] = useState(0);
   useEffect(() => {
-    const t = setInterval(() => setNow(performance.now()), 1000);
+    const start = performance.now();
+    const t = setInterval(() => setSeconds(Math.floor((performance.now() - start) / 1000)), 1000);
     return () => clearInterval(t);
-  }, [since]);
-  const s = Math.max(0, Math.floor((now - since) / 1000));
+  }, []);
   return (
-    <span className="ts-elapsed" aria-hidden="true">
-      経過 {Math.floor(s / 60)}:{String(s % 60).padStart(2, '0')}
+    <span className="session-elapsed" aria-hidden="true">
+      経過 {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, '0')}
     </span>
   );
 }
@@ -287,14 +286,12 @@ function Running() {
   const next = useApp((s) => s.nextQuestion);
   const finish = useApp((s) => s.finishSession);
   const { session, question, position } = state;
-  const shownAt = useRef(performance.now());
   const key = `${session.id}:${position ?? 'end'}`;
   // the clock starts when the patient is on screen (in practice: after the previous feedback)
   const shownKey = feedback ? `feedback:${feedback.position}` : key;
-  const [since, setSince] = useState(() => performance.now());
+  const shownAt = useRef(0);
   useEffect(() => {
     shownAt.current = performance.now();
-    setSince(shownAt.current);
   }, [shownKey]);
 
   // practice: the patient stays on screen next to the feedback
@@ -302,18 +299,18 @@ function Running() {
   const exam = session.mode === 'exam';
   const shownPosition = feedback ? feedback.position : (position ?? session.questions);
   return (
-    <div className="ts-run" data-mode={session.mode}>
-      <div className="ts-bar">
-        <p className="ts-who">
+    <div className="session-run" data-mode={session.mode}>
+      <div className="session-bar">
+        <p className="session-who">
           <strong>{session.traineeName}</strong> さんの{MODE_JA[session.mode]} ・ {session.packTitle}
           {exam && <span className="muted"> ・ シード {session.seed}</span>}
         </p>
-        <div className="ts-progress">
-          <span id="ts-progress-label">
+        <div className="session-progress">
+          <span id="session-progress-label">
             患者 {shownPosition} / {session.questions}
           </span>
-          <progress aria-labelledby="ts-progress-label" max={session.questions} value={session.answered} />
-          {!feedback && question && <Elapsed since={since} />}
+          <progress aria-labelledby="session-progress-label" max={session.questions} value={session.answered} />
+          {!feedback && question && <Elapsed key={shownKey} />}
         </div>
         <button
           type="button"
@@ -328,7 +325,7 @@ function Running() {
           {exam ? '試験を終了' : '練習を終了'}
         </button>
       </div>
-      <div className="ts-main">
+      <div className="session-main">
         {feedback ? (
           <>
             {asked && <QuestionCard q={asked} heading={`患者 ${feedback.position} / ${session.questions}`} />}
@@ -338,7 +335,7 @@ function Running() {
           <>
             <QuestionCard q={question} heading={`患者 ${position} / ${session.questions}`} />
             <AnswerForm
-              questionKey={key}
+              key={key}
               busy={answering}
               onAnswer={(a) => {
                 setAsked(question);

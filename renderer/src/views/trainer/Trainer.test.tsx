@@ -10,7 +10,7 @@ afterEach(cleanup);
 describe('AnswerForm', () => {
   it('asks for every group, sets 10割 with 自費, and sends the answer', () => {
     const onAnswer = vi.fn();
-    render(<AnswerForm questionKey="1:1" busy={false} onAnswer={onAnswer} />);
+    render(<AnswerForm busy={false} onAnswer={onAnswer} />);
     fireEvent.click(screen.getByRole('button', { name: /回答する/ }));
     expect(screen.getByRole('alert').textContent).toBe('判定・窓口負担・高齢受給者証を選んでください');
     expect(onAnswer).not.toHaveBeenCalled();
@@ -28,10 +28,10 @@ describe('AnswerForm', () => {
     });
   });
 
-  it('starts empty again for the next patient, with the focus on the first choice', () => {
-    const { rerender } = render(<AnswerForm questionKey="1:1" busy={false} onAnswer={() => undefined} />);
+  it('starts empty again for the next patient (SessionView keys it by the question), with the focus on the first choice', () => {
+    const { rerender } = render(<AnswerForm key="1:1" busy={false} onAnswer={() => undefined} />);
     fireEvent.click(screen.getByRole('radio', { name: '保険で受付' }));
-    rerender(<AnswerForm questionKey="1:2" busy={false} onAnswer={() => undefined} />);
+    rerender(<AnswerForm key="1:2" busy={false} onAnswer={() => undefined} />);
     const first = screen.getByRole('radio', { name: '保険で受付' }) as HTMLInputElement;
     expect(first.checked).toBe(false);
     expect(document.activeElement).toBe(first);

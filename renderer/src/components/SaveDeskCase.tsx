@@ -1,46 +1,37 @@
 // "この事例を研修用の例題として保存" under the desk's answer: the case as the engine read it, with an id,
 // a title and a story for trainees, into an existing pack or a new one. The backend validates it
 // like any scenario; the pack is then edited in 研修 → パックと例題.
-import { useEffect, useId, useState } from 'react';
-import type { DeskResult } from '../../../../shared/contract';
-import type { ScenarioIssue } from '../../../../shared/issues';
-import { VERDICT_LABELS } from '../../labels';
-import { useApp } from '../../store';
+import { useId, useState } from 'react';
+import type { DeskResult } from '../../../shared/contract';
+import type { ScenarioIssue } from '../../../shared/issues';
+import { VERDICT_LABELS } from '../labels';
+import { useApp } from '../store';
 
+/** Keyed by the decision's history row (AnswerPanel), so each new answer starts a fresh form. */
 export function SaveDeskCase({ result }: { result: DeskResult }) {
   const packs = useApp((s) => s.packs);
   const loadPacks = useApp((s) => s.loadPacks);
   const save = useApp((s) => s.saveDeskCase);
   const notify = useApp((s) => s.notify);
-  const [open, setOpen] = useState(false);
-  const [packId, setPackId] = useState<number | 'new'>('new');
-  const [newTitle, setNewTitle] = useState('窓口の事例');
   const d = result.decision;
-  const [id, setId] = useState('');
-  const [title, setTitle] = useState('');
+  // the pack the user picked; until then the first pack the trainer wrote (or a new one)
+  const [picked, setPicked] = useState<number | 'new' | null>(null);
+  const packId = picked ?? packs?.find((p) => p.source === 'authored')?.id ?? 'new';
+  const [newTitle, setNewTitle] = useState('窓口の事例');
+  const [id, setId] = useState(`desk-${result.scenario.visitDate.replace(/-/g, '')}-${result.historyId}`);
+  const [title, setTitle] = useState(`窓口の事例: ${VERDICT_LABELS[d.verdict].title} (${d.rules.join('・')})`);
   const [story, setStory] = useState('');
   const [issues, setIssues] = useState<ScenarioIssue[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const uid = useId();
 
-  useEffect(() => {
-    setId(`desk-${result.scenario.visitDate.replace(/-/g, '')}-${Date.now().toString(36)}`);
-    setTitle(`窓口の事例: ${VERDICT_LABELS[d.verdict].title} (${d.rules.join('・')})`);
-    setStory('');
-    setIssues([]);
-    setSaved(null);
-  }, [result, d.verdict, d.rules]);
-  useEffect(() => {
-    if (open && packs === null) void loadPacks();
-  }, [open, packs, loadPacks]);
-  // default target: the first pack the trainer wrote, until the user picks one
-  const [picked, setPicked] = useState(false);
-  useEffect(() => {
-    if (!picked && packs && packs.length > 0) setPackId(packs.find((p) => p.source === 'authored')?.id ?? 'new');
-  }, [packs, picked]);
-
   return (
-    <details className="save-case" open={open} onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
+    <details
+      className="save-case"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open && packs === null) void loadPacks();
+      }}
+    >
       <summary>この事例を研修用の例題として保存</summary>
       <form
         className="save-case-form"
@@ -68,10 +59,7 @@ export function SaveDeskCase({ result }: { result: DeskResult }) {
             className="input"
             aria-label="保存先のパック"
             value={packId}
-            onChange={(e) => {
-              setPicked(true);
-              setPackId(e.target.value === 'new' ? 'new' : Number(e.target.value));
-            }}
+            onChange={(e) => setPicked(e.target.value === 'new' ? 'new' : Number(e.target.value))}
           >
             <option value="new">新しいパックを作る</option>
             {packs?.map((p) => (
