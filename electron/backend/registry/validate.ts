@@ -184,11 +184,19 @@ export function validatePerson(input: PersonInput): ValidPerson {
   });
   if (issues.length) fail(issues);
 
-  // The probe scenario: every holding presented on a day when each can exist.
+  // The probe scenario: every holding presented on a day when each can exist (from the 後期 お知らせ
+  // and the latest 資格確認書's issue day on: a document is never handed over before it is issued).
   const birthDate = bd.ok ? bd.value : '';
+  const issued = holdingInputs.flatMap((h) => {
+    const d =
+      h.kind === 'kakunin-sho' && typeof h.issuedOn === 'string'
+        ? parseDate(h.issuedOn, { documentField: true })
+        : null;
+    return d?.ok ? [d.value] : [];
+  });
   const probe = {
     id: 'registry-check',
-    visitDate: maxDate(birthDate, KOUKI_OSHIRASE_START),
+    visitDate: [birthDate, KOUKI_OSHIRASE_START, ...issued].reduce(maxDate),
     clinic: { onlineCheck: false },
     patient: { birthDate: p.birthDate, coverages: rawCoverages, myna: p.myna ?? null },
     presented: holdingInputs.map(toPresented),
