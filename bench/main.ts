@@ -1,9 +1,10 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack history ui        (default: all sections)
+//   npm run bench -- engine pack history trainer worker ui   (default: all sections)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchHistory, formatHistoryBench } from '../electron/backend/history/bench';
+import { benchWorker } from '../electron/backend/host/bench';
 import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile } from './engine';
 import {
@@ -50,6 +51,21 @@ if (want('trainer')) {
     'import ≤ 10 s, answer ≤ 20 ms (one fsync each)',
     await benchTrainer({ dir, packFile: 'packs/default-pack.json' }),
   );
+}
+if (want('worker')) {
+  const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-worker-'));
+  try {
+    const r = await benchWorker({ script: join(dist, 'backend.cjs'), dir, packFile: 'packs/default-pack.json' });
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    const row = (l: typeof r.idle) => `p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  max ${ms(l.max)}  (${l.n} decisions)`;
+    print('worker: desk.decide through the backend thread, idle and during a 20 MB pack import', 'during < 100 ms', {
+      'idle (floor)': row(r.idle),
+      'during the import': row(r.duringImport),
+      'import (whole)': `${ms(r.importMs)} for ${r.scenarios} scenarios`,
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 if (want('ui')) {
   console.log(`\n## ui (browser mode, Debian Chromium)   calibration: fixed CPU loop ${calibration()} ms`);

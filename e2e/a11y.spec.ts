@@ -16,9 +16,7 @@ async function seriousViolations(page: Page) {
 test('desk, answer, history and settings have no serious accessibility violations', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await savePatient(server, {
     name: '検査 三郎',
     kana: 'ケンサ サブロウ',

@@ -54,8 +54,7 @@ const FAMILY = [
 
 test.describe('desk flow: the bundled pack', () => {
   SCENARIOS.forEach((scenario, i) => {
-    test(`${scenario.id}`, async ({ page, server, requests }, testInfo) => {
-      void requests;
+    test(`${scenario.id}`, async ({ page, server }, testInfo) => {
       const [family, familyKana] = FAMILY[i % FAMILY.length]!;
       const name = `${family} 例題${i + 1}`;
       await savePatient(server, patientFromScenario(scenario, name, `${familyKana} レイダイ`));

@@ -1,12 +1,13 @@
 // Shared Playwright fixtures: one browser-mode server per worker (its own temporary data directory
-// and token), a page that records every request (and fails the test if one leaves 127.0.0.1),
+// and token), a network guard in every test (every request recorded; the test fails if one leaves
+// 127.0.0.1),
 // an API client for setting up data, and screenshots saved as artifacts.
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/contract';
+import type { ApiResult, CallInput, CallName, CallOutput } from '../shared/contract/kernel';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
@@ -84,15 +85,19 @@ export const test = base.extend<{ requests: string[] }, { server: WebServerHandl
     },
     { scope: 'worker' },
   ],
-  // Every request the page makes; the test fails afterwards if one went anywhere but 127.0.0.1.
-  requests: async ({ page, server }, use) => {
-    const seen: string[] = [];
-    page.on('request', (r) => seen.push(r.url()));
-    await use(seen);
-    const outside = seen.filter(
-      (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
-    );
-    expect(outside, 'requests that left 127.0.0.1').toEqual([]);
-  },
+  // Every request of every page of the test (auto: it runs in every test, asked for or not); the
+  // test fails afterwards if one went anywhere but 127.0.0.1.
+  requests: [
+    async ({ context, server }, use) => {
+      const seen: string[] = [];
+      context.on('request', (r) => seen.push(r.url()));
+      await use(seen);
+      const outside = seen.filter(
+        (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+      );
+      expect(outside, 'requests that left 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 export { expect };

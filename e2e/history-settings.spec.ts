@@ -5,8 +5,7 @@ import { POLICY_INFO } from '../shared/labels';
 import { savePatient } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 
-test('history: rows, verdict filter, CSV export', async ({ page, server, requests }, testInfo) => {
-  void requests;
+test('history: rows, verdict filter, CSV export', async ({ page, server }, testInfo) => {
   const id = await savePatient(server, {
     name: '履歴 次郎',
     kana: 'リレキ ジロウ',
@@ -60,12 +59,7 @@ test('history: rows, verdict filter, CSV export', async ({ page, server, request
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
 });
 
-test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({
-  page,
-  server,
-  requests,
-}) => {
-  void requests;
+test('history: 300 rows are virtualised (few row elements) and reachable by scrolling', async ({ page, server }) => {
   const id = await savePatient(server, {
     name: '多数 記録',
     kana: 'タスウ キロク',
@@ -101,9 +95,7 @@ test('history: 300 rows are virtualised (few row elements) and reachable by scro
 test('settings: clinic profile and policy settings with reasons, saved to the database', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await page.goto(server.url);
   await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
   await page.keyboard.press('F3');
@@ -118,11 +110,17 @@ test('settings: clinic profile and policy settings with reasons, saved to the da
   const saved = await server.call('settings.get', {});
   expect(saved.clinicName).toBe('さくら内科 (架空)');
   expect(saved.policy.portalScreenshot).toBe('accept');
+  // only the key that was changed is the clinic's own choice; the others follow the defaults
+  expect(saved.policyOverrides).toEqual(['portalScreenshot']);
   await page.reload();
   await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
   await page.keyboard.press('F3');
   await expect(page.getByLabel('医療機関名')).toHaveValue('さくら内科 (架空)');
   await expect(page.locator('[data-policy=portalScreenshot]')).toContainText('既定値から変更');
-  // back to the default for the other tests
-  await server.call('settings.update', { policy: { portalScreenshot: 'reject' } });
+  // 既定値に戻す removes the clinic's choices (it does not store a copy of the defaults)
+  await page.getByRole('button', { name: '運用方針を既定値に戻す' }).click();
+  await page.getByRole('button', { name: '設定を保存' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '設定を保存しました' })).toHaveCount(1);
+  await expect.poll(async () => (await server.call('settings.get', {})).policyOverrides).toEqual([]);
+  expect((await server.call('settings.get', {})).clinicName).toBe('さくら内科 (架空)');
 });

@@ -25,9 +25,7 @@ test.beforeAll(async ({ server }) => {
 test('known patient + マイナ保険証 + online check: 2 keystrokes after choosing, Esc = next patient', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await page.goto(server.url);
   const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
   await expect(search).toBeFocused();
@@ -59,8 +57,7 @@ test('known patient + マイナ保険証 + online check: 2 keystrokes after choo
   await expect(page.locator('[data-verdict]')).toHaveCount(0);
 });
 
-test('typed 和暦 visit date and birth-date search', async ({ page, server, requests }) => {
-  void requests;
+test('typed 和暦 visit date and birth-date search', async ({ page, server }) => {
   await page.goto(server.url);
   const date = page.getByLabel('受診日', { exact: true });
   await date.fill('令和８年１月２０日');
@@ -76,12 +73,7 @@ test('typed 和暦 visit date and birth-date search', async ({ page, server, req
   await expect(page.getByRole('option').first()).toContainText('鍵盤 花子');
 });
 
-test('tab order reaches every document button and 確認する, with a visible focus ring', async ({
-  page,
-  server,
-  requests,
-}) => {
-  void requests;
+test('tab order reaches every document button and 確認する, with a visible focus ring', async ({ page, server }) => {
   await page.goto(server.url);
   const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
   await search.fill('鍵盤');
@@ -120,8 +112,7 @@ test('tab order reaches every document button and 確認する, with a visible f
   expect([...reached].sort()).toEqual([...wanted].sort());
 });
 
-test('walk-in: 和暦 birth date + insurer, then マイナ保険証', async ({ page, server, requests }) => {
-  void requests;
+test('walk-in: 和暦 birth date + insurer, then マイナ保険証', async ({ page, server }) => {
   await page.goto(server.url);
   await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
   await page.getByText('登録のない患者 (飛び込み) を受け付ける').click();
@@ -136,8 +127,7 @@ test('walk-in: 和暦 birth date + insurer, then マイナ保険証', async ({ p
   await expect(page.getByTestId('copay')).toContainText('3割');
 });
 
-test('a 12-digit search is refused (R18) without echoing the number', async ({ page, server, requests }) => {
-  void requests;
+test('a 12-digit search is refused (R18) without echoing the number', async ({ page, server }) => {
   await page.goto(server.url);
   const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
   await search.fill('123456789012');

@@ -17,6 +17,13 @@ test('every request of a whole session stays on 127.0.0.1', async ({ page, serve
     expect(u.startsWith('http://127.0.0.1:') || u.startsWith('data:') || u.startsWith('blob:'), u).toBe(true);
 });
 
+test('the network guard runs in every test, unasked: one request off 127.0.0.1 fails the test', async ({ page }) => {
+  // expected to fail — by the guard's check after the test, not by anything in it
+  test.fail();
+  await page.goto('about:blank');
+  await page.evaluate(() => fetch('http://example.invalid/').catch(() => undefined));
+});
+
 test('the page is served with a strict CSP and no CORS', async ({ page, server }) => {
   const res = await page.goto(server.url);
   const h = res!.headers();

@@ -111,9 +111,7 @@ test.describe.configure({ mode: 'serial' });
 test('trainer: a refused pack lists every problem (drag-and-drop); a good pack imports (file dialog)', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   expect(SCENARIOS.length).toBeGreaterThanOrEqual(5);
   await openTrainer(page, server.url);
   await expect(page.getByTestId('pack-item').first()).toContainText('同梱');
@@ -180,12 +178,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   expect(exported.ok && exported.scenarios).toEqual(SCENARIOS);
 });
 
-test('trainer: a whole practice session with feedback after each patient', async ({
-  page,
-  server,
-  requests,
-}, testInfo) => {
-  void requests;
+test('trainer: a whole practice session with feedback after each patient', async ({ page, server }, testInfo) => {
   await openTrainer(page, server.url);
   await page.getByRole('tab', { name: '練習' }).click();
   await page.getByLabel('研修生の名前').fill('受付 花子');
@@ -232,9 +225,7 @@ test('trainer: a whole practice session with feedback after each patient', async
 test('trainer: a whole exam — seeded order, no feedback, pass mark from the settings, printed result, progress and CSV', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   const SEED = 20260401;
   const packs = await server.call('trainer.listPacks', {});
   const pack = packs.find((p) => p.title === PACK_TITLE)!;
@@ -311,9 +302,7 @@ test('trainer: a whole exam — seeded order, no feedback, pass mark from the se
 test('desk: "save this desk case as a scenario" puts the case into a pack for trainees', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   await savePatient(server, {
     name: '事例 四郎',
     kana: 'ジレイ シロウ',
@@ -358,9 +347,7 @@ test('desk: "save this desk case as a scenario" puts the case into a pack for tr
 test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB file is refused before it is read', async ({
   page,
   server,
-  requests,
 }, testInfo) => {
-  void requests;
   test.setTimeout(180_000);
   // the bundled scenarios repeated with new ids, up to just under 20 MB
   const scenarios: Record<string, unknown>[] = [];

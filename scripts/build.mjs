@@ -33,12 +33,14 @@ await build({
 
 //   dist/bench.mjs             npm run bench
 //   dist/web.mjs               npm run web: the browser-mode HTTP bridge
+//   dist/backend.cjs           the backend's worker thread (database + handlers), for both shells
 //   dist/electron/main.cjs     Electron main process (package.json "main")
 //   dist/electron/preload.cjs  Electron preload (CommonJS: sandboxed preloads cannot be ESM)
 //   dist/renderer/             the React renderer (vite build, below), served by both shells
 const entries = [
   { in: 'bench/main.ts', out: 'dist/bench.mjs', format: 'esm' },
   { in: 'electron/backend/server/main.ts', out: 'dist/web.mjs', format: 'esm' },
+  { in: 'electron/backend/host/worker.ts', out: 'dist/backend.cjs', format: 'cjs' },
   { in: 'electron/main/main.ts', out: 'dist/electron/main.cjs', format: 'cjs' },
   { in: 'electron/preload/preload.ts', out: 'dist/electron/preload.cjs', format: 'cjs' },
 ];

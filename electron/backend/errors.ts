@@ -1,5 +1,7 @@
 // Typed backend errors: a stable code plus a Japanese and an English message that name the file,
-// field or setting involved — and never repeat a 12-digit number (R18).
+// field or setting involved — and never repeat a 12-digit number (R18). An AppError is the
+// contract's ApiFailure, so `dispatch` answers it as `{ ok: false, error }` with both languages.
+import { ApiFailure } from '../../shared/contract/kernel';
 import { redactMyNumber } from '../../shared/identifiers';
 
 export type AppErrorCode =
@@ -19,10 +21,8 @@ export type AppErrorCode =
   | 'io-error'
   | 'internal';
 
-export class AppError extends Error {
-  readonly code: AppErrorCode;
-  readonly ja: string;
-  readonly en: string;
+export class AppError extends ApiFailure {
+  declare readonly code: AppErrorCode;
   /** machine-readable extras (paths, versions, the offered backups, …) */
   readonly details: Readonly<Record<string, unknown>>;
 
@@ -33,11 +33,8 @@ export class AppError extends Error {
     details: Record<string, unknown> = {},
     options?: { cause?: unknown },
   ) {
-    super(redactMyNumber(en), options);
+    super(code, redactMyNumber(ja), redactMyNumber(en), options);
     this.name = 'AppError';
-    this.code = code;
-    this.ja = redactMyNumber(ja);
-    this.en = redactMyNumber(en);
     this.details = details;
   }
 

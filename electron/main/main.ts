@@ -1,4 +1,6 @@
-// The Electron main process: a thin shell around the same handlers the browser mode uses.
+// The Electron main process: a thin shell. The backend (database and handlers) runs in a worker
+// thread, the same one the browser mode uses (../backend/host): IPC calls are only forwarded to it,
+// so nothing the backend does can freeze the window.
 // Electron security checklist: contextIsolation, sandbox, no nodeIntegration, strict CSP, the
 // app:// protocol (path-traversal guard) instead of file://, navigation / new windows / permission
 // requests / webviews denied, IPC senders validated, single-instance lock, data under userData.
@@ -15,8 +17,8 @@ import {
 } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CALL_NAMES, dispatch } from '../../shared/contract';
-import { createApi, type ApiInstance } from '../backend/api';
+import { CALL_NAMES } from '../../shared/contract/kernel';
+import { type BackendHost, startBackend } from '../backend/host/client';
 import { readStatic, SECURITY_HEADERS } from '../backend/server/static';
 import {
   APP_HOST,
@@ -31,6 +33,7 @@ import { DEFAULT_SIZE, MIN_SIZE, parseWindowState, restoreBounds, type WindowSta
 
 const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
+const BACKEND = path.join(__dirname, '..', 'backend.cjs');
 
 // Tests may point userData at a temporary directory (Playwright's Electron smoke test) — only in
 // an unpackaged build.
@@ -42,7 +45,7 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
-let api: ApiInstance | null = null;
+let backend: BackendHost | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -102,12 +105,18 @@ async function start(): Promise<void> {
   });
 
   try {
-    api = await createApi({ dataDir: app.getPath('userData'), shell: 'electron', version: app.getVersion() });
+    backend = await startBackend({
+      script: BACKEND,
+      dataDir: app.getPath('userData'),
+      shell: 'electron',
+      version: app.getVersion(),
+      onStopped: (error) => fatal(error),
+    });
   } catch (e) {
     fatal(e);
     return;
   }
-  const handlers = api.handlers;
+  const call = backend.call;
   for (const name of CALL_NAMES) {
     ipcMain.handle(`api:${name}`, (event, payload: unknown) => {
       const frame = event.senderFrame;
@@ -118,7 +127,7 @@ async function start(): Promise<void> {
       ) {
         return { ok: false, error: { code: 'bad-sender', ja: '不正な呼び出し元です', en: 'untrusted IPC sender' } };
       }
-      return dispatch(handlers, name, payload);
+      return call(name, payload);
     });
   }
 
@@ -256,7 +265,7 @@ function japaneseMenu(): MenuItemConstructorOptions[] {
 }
 
 app.on('window-all-closed', () => {
-  api?.close();
-  api = null;
-  app.quit();
+  const closing = backend?.close() ?? Promise.resolve();
+  backend = null;
+  void closing.finally(() => app.quit());
 });

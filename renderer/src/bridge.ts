@@ -1,7 +1,7 @@
 // The renderer's only way to the backend: an object typed as the contract's `Api`.
 // In Electron it is the preload's `window.shikaku` (contextBridge); in the browser mode it is an
 // HTTP client built here from the same list of calls. Tests pass a fake.
-import { type Api, type ApiResult, CALL_NAMES, type CallName } from '../../shared/contract';
+import { type Api, type ApiResult, CALL_NAMES, type CallName } from '../../shared/contract/kernel';
 
 declare global {
   interface Window {

@@ -1,8 +1,9 @@
-// The trainer mode's calls of the API contract (issue 5). Spread into CONTRACT in
-// shared/contract.ts; this file imports nothing from it (no import cycle): building blocks both
-// need have their own modules (shared/safe-text.ts). Inputs are strict zod schemas; outputs are
-// typed (z.custom), like the contract's scenario payloads.
+// The trainer mode's calls of the API contract (issue 5), in the style of the desk's half
+// (shared/contract/index.ts, which spreads them into CONTRACT): a strict zod schema per request,
+// run once by `dispatch`, and the answer's type. Building blocks both halves need have their own
+// modules (shared/safe-text.ts, shared/contract/call.ts).
 import { z } from 'zod';
+import { call } from '../contract/call';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
 import type { ScenarioIssue } from '../issues';
@@ -198,8 +199,6 @@ export interface TrainerSettings {
   examSize: number;
 }
 
-const out = <T>() => z.custom<T>(() => true);
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const empty = z
   .strictObject({})
   .optional()
@@ -209,44 +208,43 @@ const packScenario = z.strictObject({ packId: rowId, scenarioId });
 const session = z.strictObject({ sessionId: rowId });
 
 export const TRAINER_CONTRACT = {
-  'trainer.listPacks': call(empty, out<PackSummary[]>()),
-  'trainer.getPack': call(pack, out<PackDetail>()),
+  'trainer.listPacks': call(empty).returns<PackSummary[]>(),
+  'trainer.getPack': call(pack).returns<PackDetail>(),
   /** one scenario in the pack form (for the authoring form and its JSON view) */
-  'trainer.getScenario': call(packScenario, out<{ scenarioId: string; json: Record<string, unknown> }>()),
+  'trainer.getScenario': call(packScenario).returns<{ scenarioId: string; json: Record<string, unknown> }>(),
   /** the import is uploaded in chunks: the size is checked first, then the text arrives piece by piece */
-  'trainer.importBegin': call(
-    z.strictObject({ fileName: safeText(200), size: z.number().int().min(0) }),
-    out<{ uploadId: string; chunkChars: number; maxBytes: number }>(),
-  ),
+  'trainer.importBegin': call(z.strictObject({ fileName: safeText(200), size: z.number().int().min(0) })).returns<{
+    uploadId: string;
+    chunkChars: number;
+    maxBytes: number;
+  }>(),
   'trainer.importChunk': call(
     z.strictObject({
       uploadId: z.string().min(8).max(64),
       index: z.number().int().min(0),
       text: z.string().max(IMPORT_CHUNK_CHARS),
     }),
-    out<{ receivedBytes: number }>(),
-  ),
-  'trainer.importFinish': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<ImportOutcome>()),
-  'trainer.importCancel': call(z.strictObject({ uploadId: z.string().min(8).max(64) }), out<{ cancelled: boolean }>()),
-  'trainer.exportPack': call(pack, out<{ filename: string; json: string; scenarios: number }>()),
-  'trainer.createPack': call(z.strictObject({ title: requiredText(100, 'パックの名前') }), out<PackSummary>()),
+  ).returns<{ receivedBytes: number }>(),
+  'trainer.importFinish': call(z.strictObject({ uploadId: z.string().min(8).max(64) })).returns<ImportOutcome>(),
+  'trainer.importCancel': call(z.strictObject({ uploadId: z.string().min(8).max(64) })).returns<{
+    cancelled: boolean;
+  }>(),
+  'trainer.exportPack': call(pack).returns<{ filename: string; json: string; scenarios: number }>(),
+  'trainer.createPack': call(z.strictObject({ title: requiredText(100, 'パックの名前') })).returns<PackSummary>(),
   'trainer.renamePack': call(
     z.strictObject({ packId: rowId, title: requiredText(100, 'パックの名前') }),
-    out<PackSummary>(),
-  ),
-  'trainer.deletePack': call(pack, out<{ deleted: boolean }>()),
+  ).returns<PackSummary>(),
+  'trainer.deletePack': call(pack).returns<{ deleted: boolean }>(),
   /** create (no `replaces`) or edit (replaces = the id being edited) one scenario, validated like an import */
   'trainer.saveScenario': call(
     z.strictObject({ packId: rowId, scenario: z.unknown(), replaces: scenarioId.optional() }),
-    out<SaveScenarioOutcome>(),
-  ),
-  'trainer.duplicateScenario': call(packScenario, out<PackScenarioRow>()),
-  'trainer.deleteScenario': call(packScenario, out<{ deleted: boolean }>()),
+  ).returns<SaveScenarioOutcome>(),
+  'trainer.duplicateScenario': call(packScenario).returns<PackScenarioRow>(),
+  'trainer.deleteScenario': call(packScenario).returns<{ deleted: boolean }>(),
   /** moves a scenario to a 0-based position */
   'trainer.moveScenario': call(
     z.strictObject({ packId: rowId, scenarioId, to: z.number().int().min(0) }),
-    out<PackDetail>(),
-  ),
+  ).returns<PackDetail>(),
   /** "save this desk case as a scenario": the desk's scenario with a title and story for trainees */
   'trainer.saveDeskCase': call(
     z.strictObject({
@@ -257,9 +255,8 @@ export const TRAINER_CONTRACT = {
       title: safeText(200),
       story: safeText(2000).optional(),
     }),
-    out<SaveScenarioOutcome & { packId: number | null }>(),
-  ),
-  'trainer.listTrainees': call(empty, out<TraineeSummary[]>()),
+  ).returns<SaveScenarioOutcome & { packId: number | null }>(),
+  'trainer.listTrainees': call(empty).returns<TraineeSummary[]>(),
   'trainer.startSession': call(
     z.strictObject({
       traineeName: requiredText(40, '研修生の名前'),
@@ -272,9 +269,8 @@ export const TRAINER_CONTRACT = {
       /** practice only: random order instead of the pack's order */
       shuffle: z.boolean().optional(),
     }),
-    out<SessionState>(),
-  ),
-  'trainer.getSession': call(session, out<SessionState>()),
+  ).returns<SessionState>(),
+  'trainer.getSession': call(session).returns<SessionState>(),
   'trainer.answer': call(
     z.strictObject({
       sessionId: rowId,
@@ -283,23 +279,20 @@ export const TRAINER_CONTRACT = {
       /** time from showing the patient to answering, measured on screen */
       timeMs: z.number().int().min(0).max(86_400_000),
     }),
-    out<AnswerOutcome>(),
-  ),
-  'trainer.finishSession': call(session, out<SessionState>()),
-  'trainer.sessionResult': call(session, out<SessionResult>()),
-  'trainer.progress': call(z.strictObject({ traineeId: rowId.optional() }), out<Progress>()),
+  ).returns<AnswerOutcome>(),
+  'trainer.finishSession': call(session).returns<SessionState>(),
+  'trainer.sessionResult': call(session).returns<SessionResult>(),
+  'trainer.progress': call(z.strictObject({ traineeId: rowId.optional() })).returns<Progress>(),
   'trainer.exportProgressCsv': call(
     z.strictObject({ traineeId: rowId.optional(), kind: z.enum(['answers', 'rules']) }),
-    out<{ filename: string; csv: string; rows: number }>(),
-  ),
-  'trainer.getSettings': call(empty, out<TrainerSettings>()),
+  ).returns<{ filename: string; csv: string; rows: number }>(),
+  'trainer.getSettings': call(empty).returns<TrainerSettings>(),
   'trainer.updateSettings': call(
     z.strictObject({
       passMark: z.number().int().min(1).max(100).optional(),
       examSize: z.number().int().min(1).max(MAX_EXAM_QUESTIONS).optional(),
     }),
-    out<TrainerSettings>(),
-  ),
+  ).returns<TrainerSettings>(),
 } as const;
 
 export type TrainerCallName = keyof typeof TRAINER_CONTRACT;

@@ -542,18 +542,15 @@ describe('bundled packs', () => {
   });
 
   // every pack is checked here as `npm run -s cli -- check packs/*.json` does, so none can drift from the engine
-  it.each(Object.keys(PACKS))(
-    '%s validates, and every scenario has an expected decision the engine gives',
-    (file) => {
-      const pack = parsePack(PACKS[file]);
-      if (!pack.ok) throw new Error(JSON.stringify(pack.issues.slice(0, 3)));
-      expect(pack.scenarios.filter((s) => !s.expected).map((s) => s.id)).toEqual([]);
-      const mismatches = pack.scenarios.flatMap((s) =>
-        compareExpected(s.expected!, decideScenario(s)).map((m) => `${s.id}: ${m.field}`),
-      );
-      expect(mismatches).toEqual([]);
-    },
-  );
+  it.each(Object.keys(PACKS))('%s validates, and every scenario has an expected decision the engine gives', (file) => {
+    const pack = parsePack(PACKS[file]);
+    if (!pack.ok) throw new Error(JSON.stringify(pack.issues.slice(0, 3)));
+    expect(pack.scenarios.filter((s) => !s.expected).map((s) => s.id)).toEqual([]);
+    const mismatches = pack.scenarios.flatMap((s) =>
+      compareExpected(s.expected!, decideScenario(s)).map((m) => `${s.id}: ${m.field}`),
+    );
+    expect(mismatches).toEqual([]);
+  });
 
   it('scenario ids are [a-z0-9-] and unique across all packs', () => {
     const seen = new Map<string, string>();

@@ -1,10 +1,10 @@
-// The contract's handlers on a real database in a temporary directory, through dispatch (the same
-// path the IPC and HTTP transports take).
+// The contract's handlers on a real database in a temporary directory, through the backend's
+// `call` (the contract's dispatch: the path the worker takes for both shells, and the CLI's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiResult, type CallInput, type CallName, type CallOutput, dispatch } from '../../../shared/contract';
+import type { ApiResult, CallInput, CallName, CallOutput } from '../../../shared/contract/kernel';
 import { decideScenario } from '../../../shared/engine';
 import { createApi, type ApiInstance } from './index';
 import { walkInPerson } from './desk';
@@ -21,7 +21,7 @@ afterAll(() => {
 });
 
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<ApiResult<CallOutput<K>>> {
-  return (await dispatch(api.handlers, name, input)) as ApiResult<CallOutput<K>>;
+  return (await api.call(name, input)) as ApiResult<CallOutput<K>>;
 }
 async function ok<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
   const r = await call(name, input);
@@ -169,6 +169,7 @@ describe('API handlers on SQLite', () => {
       needsLimit: false,
     });
     expect(w.decision.policy.interimEnd).toBe('2026-03-31');
-    await ok('settings.update', { policy: { interimEnd: '2026-07-31' } });
+    const back = await ok('settings.update', { policy: { interimEnd: null } });
+    expect(back.policyOverrides).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // desk.decide: patient (registry or walk-in) + what was handed over + the clinic today → the
 // engine's decision, the national-format online-check result document, the scenario — recorded in
 // the check history before it is returned (SQLite is the source of truth).
-import type { Database } from 'better-sqlite3';
-import type { DeskResult, OnlineResult, ParsedInput } from '../../../shared/contract';
+import type { DeskResult } from '../../../shared/contract';
+import type { OnlineResult } from '../../../shared/onshi-document';
+import type { ParsedInput } from '../../../shared/contract/kernel';
 import { addMonthsClamped, ageOn, birthday, type IsoDate, maxDate } from '../../../shared/dates';
 import { REFORM } from '../../../shared/timeline';
 import type { Insurer } from '../../../shared/enums';
@@ -93,7 +94,6 @@ export function walkInPerson(birthDate: IsoDate, insurer: Insurer, visitDate: Is
 }
 
 export function createDeskService(deps: {
-  db: Database;
   registry: RegistryService;
   settings: ClinicSettingsRepository;
   history: HistoryRepository;
@@ -101,12 +101,12 @@ export function createDeskService(deps: {
 }): DeskService {
   return {
     decide(req) {
-      const walkIn = 'walkIn' in req.patient ? req.patient.walkIn : null;
-      const person = walkIn
-        ? walkInPerson(walkIn.birthDate, walkIn.insurer, req.visitDate)
-        : deps.registry.record((req.patient as { id: string }).id);
+      const p = req.patient;
+      const walkIn = 'walkIn' in p ? p.walkIn : null;
+      const person =
+        'walkIn' in p ? walkInPerson(p.walkIn.birthDate, p.walkIn.insurer, req.visitDate) : deps.registry.record(p.id);
       const clinicSettings = deps.settings.get();
-      const { scenario } = buildScenario({
+      const scenario = buildScenario({
         patient: person,
         presented: req.presented,
         clinic: { onlineCheck: req.clinic.onlineCheck, phoneReader: req.clinic.phoneReader },

@@ -1,22 +1,21 @@
 // registry.* calls: a thin adapter over the registry repository (electron/backend/registry/).
 import type { Database } from 'better-sqlite3';
-import type { ParsedInput, Patient, PatientSummary } from '../../../shared/contract';
+import type { ParsedPatient, PatientSummary } from '../../../shared/contract';
 import { todayInJapan } from '../../../shared/dates';
 import { AppError } from '../errors';
 import { seedDemo, seedDemoIfFirstStart } from '../registry/demo';
 import { RegistryRepository } from '../registry/repository';
-import type { PersonInput, PersonRecord } from '../registry/types';
+import type { PersonRecord } from '../registry/types';
 
 export interface RegistryService {
   repo: RegistryRepository;
   search(query: string, limit: number): PatientSummary[];
-  get(id: string): Patient;
   /** the record, or throws not-found */
   record(id: string): PersonRecord;
-  save(input: ParsedInput<'registry.save'>): Patient;
+  save(input: ParsedPatient): PersonRecord;
   remove(id: string): boolean;
-  /** adds the demo patients that are missing; returns how many were added */
-  seedDemo(): number;
+  /** adds the demo patients that are missing (replace: deletes the demo patients first); returns how many were added */
+  seedDemo(opts: { replace: boolean }): number;
 }
 
 export function createRegistryService(
@@ -40,10 +39,9 @@ export function createRegistryService(
   return {
     repo,
     search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
-    get: (id) => record(id),
     record,
-    save: (input) => repo.save(input as PersonInput & { id?: string }),
+    save: (input) => repo.save(input),
     remove: (id) => repo.delete(id),
-    seedDemo: () => seedDemo(db, { now: opts.now() }).count,
+    seedDemo: ({ replace }) => seedDemo(db, { now: opts.now(), replace }).count,
   };
 }

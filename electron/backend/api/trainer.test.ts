@@ -1,7 +1,7 @@
-// The trainer calls through the real API object and the contract's dispatcher (the path both the
-// Electron IPC and the browser-mode HTTP bridge take): wiring, validation, errors as values.
+// The trainer calls through the real API object and the contract's dispatcher (the path both
+// shells take, through the backend's worker): wiring, validation, errors as values.
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_NAMES, dispatch } from '../../../shared/contract';
+import { CALL_NAMES } from '../../../shared/contract/kernel';
 import { tempDir } from '../testing/temp-dir';
 import { createApi, type ApiInstance } from './index';
 
@@ -11,7 +11,7 @@ afterEach(() => apis.splice(0).forEach((a) => a.close()));
 async function api() {
   const a = await createApi({ dataDir: tempDir(), shell: 'browser', now: () => new Date('2026-03-02T01:00:00Z') });
   apis.push(a);
-  return (name: string, payload: unknown) => dispatch(a.handlers, name, payload);
+  return a.call;
 }
 
 describe('trainer calls', () => {

@@ -1,27 +1,21 @@
 // The trainer mode's calls (issue 5, trainer.* in shared/trainer/contract.ts) on the trainer
-// backend (../trainer). Payloads arrive validated by the contract; backend errors (AppError) are
-// turned into `{ ok: false }` by the wrapper in ./index.ts.
+// backend (../trainer). Payloads arrive parsed by the contract's dispatch; backend errors
+// (AppError) become `{ ok: false }` there.
 import type { Database } from 'better-sqlite3';
-import type { CallName, Handlers } from '../../../shared/contract';
+import type { CallName, Handlers } from '../../../shared/contract/kernel';
 import { todayInJapan } from '../../../shared/dates';
-import defaultPack from '../../../packs/default-pack.json';
-import type { HistoryRepository } from '../history/repository';
-import type { ClinicSettingsRepository } from '../settings/clinic';
-import { createTrainerService, type TrainerService } from '../trainer';
+import { createTrainerService, type TrainerOptions } from '../trainer';
 import { progressCsv, progressOf } from '../trainer/progress';
-import type { RegistryService } from './registry';
 
 export type TrainerCall = Extract<CallName, `trainer.${string}`>;
 export type TrainerHandlers = Pick<Handlers, TrainerCall>;
 
 export interface TrainerContext {
   db: Database;
-  registry: RegistryService;
-  settings: ClinicSettingsRepository;
-  history: HistoryRepository;
   now: () => Date;
-  /** tests: another bundled pack (or none) */
-  bundledPack?: unknown;
+  /** the pack imported on the first start (parsed JSON), or undefined for none */
+  bundledPack: unknown;
+  preparePack?: TrainerOptions['preparePack'];
 }
 
 /** `shikaku-pack-<title>.json` with the characters file systems dislike taken out. */
@@ -35,10 +29,12 @@ export function packFileName(title: string): string {
   return `shikaku-pack-${safe}.json`;
 }
 
-export function createTrainerHandlers(ctx: TrainerContext, service?: TrainerService): TrainerHandlers {
-  const t =
-    service ??
-    createTrainerService(ctx.db, { now: ctx.now, bundledPack: 'bundledPack' in ctx ? ctx.bundledPack : defaultPack });
+export function createTrainerHandlers(ctx: TrainerContext): TrainerHandlers {
+  const t = createTrainerService(ctx.db, {
+    now: ctx.now,
+    bundledPack: ctx.bundledPack,
+    ...(ctx.preparePack ? { preparePack: ctx.preparePack } : {}),
+  });
   t.loadBundledPack();
   const { packs, sessions, settings, uploads } = t;
   return {

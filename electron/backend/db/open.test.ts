@@ -125,10 +125,10 @@ describe('openDatabase', () => {
     old.close();
   });
 
-  it('step 3 (rule book v2) keeps every row and trigger and accepts the new verdicts and 0%', async () => {
+  it('step 4 (rule book v2) keeps every row and trigger and accepts the new verdicts and 0%', async () => {
     const dir = tempDir();
-    const v2 = MIGRATIONS.filter((m) => m.version <= 2);
-    const o1 = await openDatabase({ dataDir: dir, migrations: v2, now: at('2026-02-01T09:00:00+09:00') });
+    const v3 = MIGRATIONS.filter((m) => m.version <= 3);
+    const o1 = await openDatabase({ dataDir: dir, migrations: v3, now: at('2026-02-01T09:00:00+09:00') });
     const history = (verdict: string) =>
       o1.db
         .prepare(
@@ -151,7 +151,7 @@ describe('openDatabase', () => {
     o1.db.close();
 
     const o2 = await openDatabase({ dataDir: dir, now: at('2026-02-01T09:05:00+09:00') });
-    expect(o2.fromVersion).toBe(2);
+    expect(o2.fromVersion).toBe(3);
     expect(o2.db.prepare('SELECT verdict FROM check_history').all()).toEqual([{ verdict: 'insured' }]);
     o2.db
       .prepare(
@@ -252,12 +252,17 @@ describe('openDatabase', () => {
       for (let i = 0; i < 3000; i += 1) ins.run(`k${i}`, 'x'.repeat(200));
     })();
     o.db.pragma('wal_checkpoint(TRUNCATE)');
+    // a leaf page of app_meta in the middle of its b-tree (dbstat: wherever the schema put it)
+    const leaves = o.db
+      .prepare("SELECT pageno FROM dbstat WHERE name = 'app_meta' AND pagetype = 'leaf' ORDER BY pageno")
+      .all() as { pageno: number }[];
+    const page = leaves[Math.floor(leaves.length / 2)]!.pageno;
+    const pageSize = o.db.pragma('page_size', { simple: true }) as number;
     o.db.close();
-    // scribble over the middle of the file (b-tree pages of app_meta)
+    // scribble over its cells (its header stays: integrity_check then names the page)
     const file = dbPathOf(dir);
     const fd = fs.openSync(file, 'r+');
-    const size = fs.fstatSync(fd).size;
-    fs.writeSync(fd, Buffer.alloc(4096 * 3, 0xa5), 0, 4096 * 3, Math.floor(size / 2 / 4096) * 4096);
+    fs.writeSync(fd, Buffer.alloc(pageSize - 4096, 0xa5), 0, pageSize - 4096, (page - 1) * pageSize + 4096);
     fs.closeSync(fd);
     expect(checkDatabaseFile(file).ok).toBe(false);
     const err = await expectAppError(openDatabase({ dataDir: dir }), 'db-corrupt');

@@ -7,7 +7,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { parseScenario, type Scenario } from '../../../shared/scenario';
-import { dispatch } from '../../../shared/contract';
 import { createApi } from '../api';
 import { type HistoryEntry, HistoryRepository } from '../history/repository';
 import { tempDir } from '../testing/temp-dir';
@@ -121,9 +120,9 @@ describe('the WAL holds nothing for long (issue 11)', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const dir = tempDir();
     const api = await createApi({ dataDir: dir, shell: 'browser', now: () => new Date('2026-01-20T01:00:00Z') });
-    const patient = await dispatch(api.handlers, 'registry.search', { query: 'ア', limit: 1 });
+    const patient = await api.call('registry.search', { query: 'ア', limit: 1 });
     if (!patient.ok) throw new Error('search');
-    const r = await dispatch(api.handlers, 'desk.decide', {
+    const r = await api.call('desk.decide', {
       patient: { id: (patient.value as Array<{ id: string }>)[0]!.id },
       presented: ['myna-card'],
       visitDate: '2026-01-20',

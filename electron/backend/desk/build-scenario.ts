@@ -1,20 +1,14 @@
 // The desk case: a registry patient, the kinds of document the receptionist clicked, the clinic
 // and the day → a Scenario in the SCENARIO.md shape. Document details come from what the patient
-// holds; the raw object goes through parseScenario, so a desk case is validated exactly like a
-// scenario file.
+// holds. Nothing here is parsed again: the patient was checked when the registry stored them
+// (like a scenario file: ../registry/validate.ts), the request when it entered the backend (the
+// contract's desk.decide), so the scenario is assembled from typed values; what is left to check
+// is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
-import {
-  type DocumentKind,
-  DOCUMENT_KINDS,
-  type Incident,
-  type PortalForm,
-  type VisitType,
-} from '../../../shared/enums';
+import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
-import { parseScenario, type Scenario } from '../../../shared/scenario';
-import type { InputIssue } from '../../../shared/issues';
+import type { PresentedDocument, Scenario } from '../../../shared/scenario';
 import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
-import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
 import type { Holding, PersonRecord } from '../registry/types';
 
@@ -25,8 +19,7 @@ export interface DeskCaseInput {
   /** how the マイナポータル 資格情報画面 was shown (default: screen) */
   mynaportalForm?: PortalForm;
   clinic: { onlineCheck: boolean; phoneReader: boolean; policy?: Partial<Policy> };
-  /** ISO or 和暦 */
-  visitDate: string;
+  visitDate: IsoDate;
   incident?: Incident;
   visitType?: VisitType;
   needsLimit?: boolean;
@@ -50,19 +43,13 @@ function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
   return true;
 }
 
-export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warnings: InputIssue[] } {
+export function buildScenario(input: DeskCaseInput): Scenario {
   const p = input.patient;
-  const d = parseDate(input.visitDate);
-  if (!d.ok) throw bad('visitDate', d.error.ja, d.error.en);
-  const D = d.value;
-  const kinds = [...input.presented];
-  if (new Set(kinds).size !== kinds.length)
-    throw bad('presented', '同じ種類の書類が重複しています', 'each kind at most once');
+  const D = input.visitDate;
+  if (D < p.birthDate) throw bad('visitDate', '受診日が生年月日より前です', 'visitDate is before the birth date');
 
-  const presented: Record<string, unknown>[] = [];
-  for (const kind of kinds) {
-    if (!DOCUMENT_KINDS.includes(kind))
-      throw bad('presented', `未知の書類の種類です: ${String(kind)}`, `unknown document kind: ${String(kind)}`);
+  const presented: PresentedDocument[] = [];
+  for (const kind of input.presented) {
     const missing = () =>
       bad(
         'presented',
@@ -76,7 +63,11 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
         break;
       case 'mynaportal':
         if (!p.myna) throw missing();
-        presented.push({ kind, form: input.mynaportalForm ?? 'screen' });
+        {
+          const form = input.mynaportalForm ?? 'screen';
+          // a pdf shows what the system knew the day it was saved: at the desk, today's (RULES.md)
+          presented.push({ kind, form, savedOn: form === 'pdf' ? D : null });
+        }
         break;
       case 'declaration':
         presented.push({ kind });
@@ -88,45 +79,43 @@ export function buildScenario(input: DeskCaseInput): { scenario: Scenario; warni
         break;
       }
       default: {
-        const docs = p.holdings.filter((h) => h.kind === kind && existsOn(h, p, D));
+        const docs = p.holdings.filter(
+          (h): h is Extract<Holding, { kind: typeof kind }> => h.kind === kind && existsOn(h, p, D),
+        );
         if (docs.length === 0) throw missing();
         for (const h of docs) presented.push({ ...h });
       }
     }
   }
 
-  const raw = {
+  return {
     id: input.id ?? `desk-${p.id}-${D}`,
-    ...(input.title === null ? {} : { title: input.title ?? `受付: ${p.name}` }),
+    title: input.title === undefined ? `受付: ${p.name}` : input.title,
+    story: null,
     visitDate: D,
     visitType: input.visitType ?? 'first',
     needsLimit: input.needsLimit ?? false,
     limitConsent: input.limitConsent ?? true,
+    // version 2 (issue 9): the desk does not ask about work injuries, 生活保護 or programmes yet
+    cause: 'illness',
     clinic: {
       onlineCheck: input.clinic.onlineCheck,
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
     },
     patient: {
       birthDate: p.birthDate,
       // exactly the Coverage fields of the scenario format
       coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
       myna: p.myna,
+      kohi: [],
+      welfare: null,
     },
     presented,
     policy: input.clinic.policy ?? {},
   };
-  const r = parseScenario(raw, { inPack: true });
-  if (!r.ok) {
-    const first = r.issues[0]!;
-    throw new AppError(
-      'invalid-input',
-      `受付の内容が正しくありません: ${first.path}: ${first.ja}`,
-      `the desk case is invalid: ${first.path}: ${first.en}`,
-      {
-        issues: r.issues,
-      },
-    );
-  }
-  return { scenario: r.scenario, warnings: r.warnings };
 }

@@ -89,7 +89,7 @@ function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
       updatedAt: '',
     };
     const c = d.case;
-    const { scenario } = buildScenario({
+    const scenario = buildScenario({
       patient: rec,
       presented: c.presented,
       mynaportalForm: c.mynaportalForm,
@@ -201,8 +201,8 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
       const from = randomDay();
       return { from, to: addDays(from, 6) };
     }),
-    run('patient', () => ({ patientId: Math.floor(rnd() * patients) })),
-    run('patient + verdict', () => ({ patientId: Math.floor(rnd() * patients), verdict: 'insured' })),
+    run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
+    run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
   ];
 
   // What a clinic's file backup would hold: a copy of the main file alone, taken while open.

@@ -1,103 +1,33 @@
-// The simulated national online check's result document (オンライン資格確認 照会結果), in the
-// element names and code values of domain-research.md §7: `XmlMsg` → `MessageHeader` and
-// `MessageBody` with a `ResultList` of `{ ResultOfQualificationConfirmation }`. Dates are
-// yyyyMMdd, times yyyyMMddHHmmss, every code a string; optional elements are left out (never
-// null). Built from the engine's decision and trace: the document shows only what the simulated
+// The simulated national online check's result document (オンライン資格確認 照会結果; its types:
+// shared/onshi-document.ts). Built from the engine's decision and trace: the document shows only what the simulated
 // system knows, and its QualificationValidity always agrees with the decision's onlineCheck.
 import { addDays, type IsoDate, minDate } from '../../../shared/dates';
 import { agePeriods, copayPercent, type DecisionTrace, decideWithTrace } from '../../../shared/engine';
 import { checkDigitOf, containsMyNumberLike } from '../../../shared/identifiers';
 import { normalizeKanaReading, toHalfWidthKatakana } from '../../../shared/kana';
-import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } from '../../../shared/enums';
-import type { Coverage, Scenario } from '../../../shared/scenario';
 import type { Decision } from '../../../shared/decision';
+import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } from '../../../shared/enums';
+import type {
+  OnlineResult,
+  OnshiDocument,
+  QualificationValidityCode,
+  ResultOfQualificationConfirmation,
+} from '../../../shared/onshi-document';
+import type { Coverage, Scenario } from '../../../shared/scenario';
 import type { Policy } from '../../../shared/timeline';
 import { AppError } from '../errors';
-import { DEMO_MEDICAL_INSTITUTION_CODE } from '../settings/clinic';
+import { DEMO_MEDICAL_INSTITUTION_CODE } from '../../../shared/medical-institution-code';
 import { jstCompact } from '../time';
 
 // ---------------------------------------------------------------------------------------------
-// The document (JSON form)
-
-export interface ElderlyRecipientCertificateInfo {
-  ElderlyRecipientCertificateDate: string;
-  ElderlyRecipientValidStartDate: string;
-  ElderlyRecipientValidEndDate: string;
-  ElderlyRecipientContributionRatio: string;
-}
-
-export interface LimitApplicationCertificateRelatedInfo {
-  LimitApplicationCertificateClassification: string;
-  LimitApplicationCertificateClassificationFlag: string;
-  LimitApplicationCertificateDate: string;
-  LimitApplicationCertificateValidStartDate: string;
-  LimitApplicationCertificateValidEndDate: string;
-}
-
-export interface ResultOfQualificationConfirmation {
-  InsuredCardClassification: string;
-  Name: string;
-  NameKana: string;
-  Sex1: string;
-  Birthdate: string;
-  InsurerName: string;
-  InsurerNumber: string;
-  InsuredCardSymbol?: string;
-  InsuredIdentificationNumber: string;
-  InsuredBranchNumber?: string;
-  PersonalFamilyClassification: string;
-  InsuredCardValidDate: string;
-  InsuredCardExpirationDate?: string;
-  InsuredPartialContributionRatio: string;
-  PreschoolClassification?: string;
-  ReasonOfLoss?: string;
-  ElderlyRecipientCertificateInfo?: ElderlyRecipientCertificateInfo;
-  LimitApplicationCertificateRelatedConsFlg?: string;
-  LimitApplicationCertificateRelatedConsTime?: string;
-  LimitApplicationCertificateRelatedInfo?: LimitApplicationCertificateRelatedInfo;
-}
-
-export interface QualificationConfirmSearchInfo {
-  InsurerNumber: string;
-  InsuredCardSymbol?: string;
-  InsuredIdentificationNumber: string;
-  InsuredBranchNumber?: string;
-  Birthdate: string;
-  LimitApplicationCertificateRelatedConsFlg: string;
-}
-
-export interface OnshiDocument {
-  XmlMsg: {
-    MessageHeader: {
-      ProcessExecutionTime: string;
-      QualificationConfirmationDate: string;
-      MedicalInstitutionCode: string;
-      ReferenceClassification: '1' | '2';
-      SegmentOfResult: string;
-      ErrorCode: string;
-      ErrorMessage: string;
-      CharacterCodeIdentifier: string;
-    };
-    MessageBody: {
-      ProcessingResultStatus: string;
-      QualificationValidity: QualificationValidityCode;
-      ResultList: Array<{ ResultOfQualificationConfirmation: ResultOfQualificationConfirmation }>;
-      QualificationConfirmSearchInfo?: QualificationConfirmSearchInfo;
-    };
-  };
-}
-
-/** The CLI's and the desk's answer for one scenario (issue 3 item 4). */
-export interface OnshiAnswer {
+/** The CLI's answer for one scenario (issue 3 item 4): the desk's `OnlineResult` with the scenario id. */
+export interface OnshiAnswer extends OnlineResult {
   id: string;
-  route: 'card' | 'number' | null;
-  result: OnshiDocument | null;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Code tables (OQSCD006 資格有効性, OQSCD012 限度額適用区分)
 
-export type QualificationValidityCode = '1' | '2' | '3' | '4' | '5';
 type Answered = Exclude<CardRouteResult, 'not-run' | 'failed'> | Exclude<NumberRouteResult, 'not-run'>;
 export const QUALIFICATION_VALIDITY: Record<Answered, QualificationValidityCode> = {
   valid: '1',

@@ -10,11 +10,11 @@ import { buildScenario } from '../desk/build-scenario';
 import { demoPatients, seedDemo } from '../registry/demo';
 import { RegistryRepository } from '../registry/repository';
 import type { PersonRecord } from '../registry/types';
+import type { OnshiDocument } from '../../../shared/onshi-document';
 import { tempDir } from '../testing/temp-dir';
 import {
   decideWithOnshi,
   type OnshiAnswer,
-  type OnshiDocument,
   onshiForScenario,
   onshiFromTrace,
   PLACEHOLDER_PERSON,
@@ -213,7 +213,7 @@ describe('onshi result documents', () => {
       const seen = new Set<string>();
       for (const rec of records) {
         const c = byKey.get(rec.demoKey!)!.case;
-        const { scenario: s } = buildScenario({
+        const s = buildScenario({
           patient: rec,
           presented: c.presented,
           mynaportalForm: c.mynaportalForm,

@@ -3,7 +3,7 @@
 // holding a <ResultOfQualificationConfirmation> per result.
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../errors';
-import type { OnshiDocument, ResultOfQualificationConfirmation } from './document';
+import type { OnshiDocument, ResultOfQualificationConfirmation } from '../../../shared/onshi-document';
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
 const RESULT_PATH = 'XmlMsg.MessageBody.ResultList.ResultOfQualificationConfirmation';

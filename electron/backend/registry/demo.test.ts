@@ -62,7 +62,7 @@ describe('demo registry', () => {
   it('each patient’s desk case decides as its note says (engine run on the scenario built from the registry)', () => {
     for (const { rec, d } of loaded()) {
       const c = d.case;
-      const { scenario } = buildScenario({
+      const scenario = buildScenario({
         patient: rec,
         presented: c.presented,
         mynaportalForm: c.mynaportalForm,

@@ -316,9 +316,11 @@ export class RegistryRepository {
       note: p.note,
       coverages: (this.s.coverages.all(pid) as CoverageRow[]).map(toCoverage),
       myna: myna ? toMyna(myna) : null,
-      holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map(
-        (h) => ({ kind: h.kind, ...(JSON.parse(h.details) as object) }) as Holding,
-      ),
+      holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map((h) => {
+        const held = { kind: h.kind, ...(JSON.parse(h.details) as object) } as Holding;
+        // 高齢受給者証 saved before rule book v2 carry no 発効期日 (validFrom)
+        return held.kind === 'elderly-card' ? { ...held, validFrom: held.validFrom ?? null } : held;
+      }),
       demoKey: p.demo_key,
       createdAt: p.created_at,
       updatedAt: p.updated_at,

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createApi } from '../api';
 import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../db/data-dir';
+import { startBackend } from '../host/client';
 import { startWebServer } from './server';
 
 export async function main(argv = process.argv.slice(2)): Promise<void> {
@@ -30,19 +30,28 @@ export async function main(argv = process.argv.slice(2)): Promise<void> {
   const dataDir = resolveDataDir({ explicit: values['data-dir'] ?? null, fallback: DEFAULT_DEV_DATA_DIR });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = process.env.SHIKAKU_RENDERER_DIR ?? path.join(here, 'renderer');
-  const api = await createApi({ dataDir, shell: 'browser' });
+  // the backend runs in a worker thread (dist/backend.cjs); the server only forwards calls to it
+  const backend = await startBackend({
+    script: path.join(here, 'backend.cjs'),
+    dataDir,
+    shell: 'browser',
+    onStopped: (e) => {
+      process.stderr.write(`${e.ja} / ${e.en}\n`);
+      process.exit(1);
+    },
+  });
   const server = await startWebServer({
-    handlers: api.handlers,
+    call: backend.call,
     staticDir,
     port,
     ...(values.token ? { token: values.token } : {}),
   });
   process.stdout.write(`資格確認デスク (ブラウザ版) を起動しました / browser mode ready: ${server.url}\n`);
   const stop = () => {
-    void server.close().then(() => {
-      api.close();
-      process.exit(0);
-    });
+    void server
+      .close()
+      .then(() => backend.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,10 +1,12 @@
-// The HTTP bridge with fake handlers: token, Host, origin, method, content type, size, dispatch.
+// The HTTP bridge with fake handlers behind the contract's dispatch: token, Host, origin, method,
+// content type, size, forwarding.
 import http from 'node:http';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiFailure, type Handlers } from '../../../shared/contract';
+import { parseRequest } from '../../../shared/contract';
+import { ApiFailure, dispatch, type Handlers } from '../../../shared/contract/kernel';
 import { startWebServer, type WebServer } from './server';
 
 const calls: unknown[] = [];
@@ -21,7 +23,7 @@ const handlers = {
     return [];
   },
   'registry.get': () => {
-    throw new ApiFailure({ code: 'not-found', ja: '患者が見つかりません', en: 'no such patient' });
+    throw new ApiFailure('not-found', '患者が見つかりません', 'no such patient');
   },
 } as unknown as Handlers;
 
@@ -29,7 +31,11 @@ let server: WebServer;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'web-'));
 writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>t</title>');
 beforeAll(async () => {
-  server = await startWebServer({ handlers, staticDir: dir, port: 0 });
+  server = await startWebServer({
+    call: (name, payload) => dispatch(parseRequest, handlers, name, payload),
+    staticDir: dir,
+    port: 0,
+  });
 });
 afterAll(async () => {
   await server.close();

@@ -12,14 +12,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type Handlers } from '../../../shared/contract';
+import type { CallBackend } from '../../../shared/contract/kernel';
 import { readStatic, SECURITY_HEADERS } from './static';
 
 export const TOKEN_HEADER = 'x-shikaku-token';
 const MAX_BODY = 1024 * 1024;
 
 export interface WebServerOptions {
-  handlers: Handlers;
+  /** the backend every API call is forwarded to (the worker, in `npm run web`) */
+  call: CallBackend;
   /** the built renderer (dist/renderer) */
   staticDir: string;
   /** 0 = any free port */
@@ -121,7 +122,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
           return refuse(res, 400, 'bad-json', 'JSON の形式が正しくありません', 'malformed JSON');
         }
         const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-        return sendJson(res, 200, await dispatch(opts.handlers, name, payload));
+        return sendJson(res, 200, await opts.call(name, payload));
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') {

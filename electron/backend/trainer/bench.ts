@@ -1,54 +1,29 @@
-// npm run bench -- trainer: a pack just under the 20 MB limit (the bundled pack's scenarios
-// repeated with new ids) — read and validated, imported in one transaction, exported; then the
-// progress report over 5,000 answers. Prints numbers; asserts nothing.
+// npm run bench -- trainer: a pack just under the 20 MB limit (./big-pack.ts) — checked and its rows
+// prepared, imported (staged transactions, then one), exported; then the progress report over
+// 5,000 answers. Prints numbers; asserts nothing.
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import type { TraineeAnswer } from '../../../shared/trainer/grade';
 import { openDatabase } from '../db/open';
+import { bigPackText } from './big-pack';
 import { createTrainerService } from './index';
-import { checkPackText } from './pack-file';
+import { preparePack } from './pack-file';
 import { progressCsv, progressOf } from './progress';
 
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 
 export async function benchTrainer(opts: { dir: string; packFile: string }): Promise<Record<string, string>> {
-  const base = JSON.parse(fs.readFileSync(opts.packFile, 'utf8')) as {
-    format: string;
-    title: string;
-    scenarios: { id: string }[];
-  };
-  const scenarios: unknown[] = [];
-  let bytes = 200;
-  for (let round = 0; ; round += 1) {
-    let full = false;
-    for (const s of base.scenarios) {
-      const copy = { ...s, id: `${s.id}-r${round}` };
-      const size = Buffer.byteLength(JSON.stringify(copy, null, 2)) + 2;
-      if (bytes + size > MAX_PACK_BYTES - 64 * 1024) {
-        full = true;
-        break;
-      }
-      bytes += size;
-      scenarios.push(copy);
-    }
-    if (full) break;
-  }
-  let text = JSON.stringify({ format: base.format, title: 'bench', scenarios }, null, 2);
-  while (Buffer.byteLength(text) > MAX_PACK_BYTES) {
-    scenarios.length = Math.floor((scenarios.length * (MAX_PACK_BYTES - 32 * 1024)) / Buffer.byteLength(text));
-    text = JSON.stringify({ format: base.format, title: 'bench', scenarios }, null, 2);
-  }
+  const { text, scenarios } = bigPackText(JSON.parse(fs.readFileSync(opts.packFile, 'utf8')));
 
   let t = performance.now();
-  const check = checkPackText(text);
-  const checkMs = performance.now() - t;
-  if (!check.ok) throw new Error(`bench pack does not validate: ${check.issues[0]?.en}`);
+  const prepared = preparePack(text);
+  const prepareMs = performance.now() - t;
+  if (!prepared.ok) throw new Error(`bench pack does not validate: ${prepared.issues[0]?.en}`);
 
   const opened = await openDatabase({ dataDir: path.join(opts.dir, 'db'), dailyBackup: false });
   const trainer = createTrainerService(opened.db, { log: () => undefined });
   t = performance.now();
-  const pack = trainer.packs.importChecked(check, 'import', 'bench.json');
+  const pack = await trainer.packs.importInTurns(prepared.title, prepared.rows, 'import', 'bench.json');
   const importMs = performance.now() - t;
   t = performance.now();
   const exported = trainer.packs.exportJson(pack.id);
@@ -79,9 +54,9 @@ export async function benchTrainer(opts: { dir: string; packFile: string }): Pro
   const csvMs = performance.now() - t;
   opened.close();
   return {
-    'pack size': `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios.length} scenarios`,
-    'validate (parse+zod)': ms(checkMs),
-    'import (1 transaction)': ms(importMs),
+    'pack size': `${(Buffer.byteLength(text) / 1024 / 1024).toFixed(1)} MB, ${scenarios} scenarios`,
+    'prepare (parse+zod+engine)': ms(prepareMs),
+    'import (in turns)': ms(importMs),
     export: `${ms(exportMs)} (${(exported.json.length / 1024 / 1024).toFixed(1)} MB)`,
     'pack list (all rows)': ms(listMs),
     'answer (grade+insert)': `${answerMs.toFixed(2)} ms each`,

@@ -1,14 +1,17 @@
 // Pack import: every bad input of issue 5 item 6 gives a clear error that names the scenario and
 // the field, never echoes a 12-digit number, and leaves the database byte-for-byte as it was
 // (compared as a full dump of every table).
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parsePack } from '../../../shared/scenario';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
+import { dbPathOf } from '../db/data-dir';
 import { AppError } from '../errors';
 import { tempDir } from '../testing/temp-dir';
 import type { ImportOutcome } from '../../../shared/trainer/contract';
+import { preparePack } from './pack-file';
 import { dumpDatabase, openTrainer, packJson, scenarioJson } from './testing';
 
 const DEFAULT_PACK = path.resolve('packs/default-pack.json');
@@ -46,7 +49,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
   it('malformed JSON: says where (line and column)', async () => {
     const { trainer, db, before } = await withBaseline();
     const text = '{\n  "format": "shikaku-pack/1",\n  "title": "壊れたパック",\n  "scenarios": [ { "id": "a", } ]\n}\n';
-    const out = trainer.importText(text, 'broken.json');
+    const out = await trainer.importText(text, 'broken.json');
     expectRefused(out, db, before);
     expect(out.issues).toHaveLength(1);
     expect(out.issues[0]!.ja).toMatch(/^JSON として読めません \(4行 \d+列/);
@@ -55,13 +58,13 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('empty file and a JSON value that is not an object', async () => {
     const { trainer, db, before } = await withBaseline();
-    expectRefused(trainer.importText('', 'empty.json'), db, before);
-    expectRefused(trainer.importText('[1,2]', 'array.json'), db, before);
+    expectRefused(await trainer.importText('', 'empty.json'), db, before);
+    expectRefused(await trainer.importText('[1,2]', 'array.json'), db, before);
   });
 
   it('a wrong format version names the version this app reads', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(
+    const out = await trainer.importText(
       JSON.stringify({ ...packJson([scenarioJson('a')]), format: 'shikaku-pack/2' }),
       'v2.json',
     );
@@ -70,7 +73,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     expect(out.issues[0]!.ja).toContain('"shikaku-pack/2"');
     expect(out.issues[0]!.ja).toContain('"shikaku-pack/1"');
     // a single scenario file is pointed out as such
-    const single = trainer.importText(
+    const single = await trainer.importText(
       JSON.stringify({ format: 'shikaku-scenario/1', ...scenarioJson('b') }),
       'one.json',
     );
@@ -80,7 +83,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('an unknown document kind names the scenario and the field', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(
+    const out = await trainer.importText(
       JSON.stringify(
         packJson([
           scenarioJson('ok-1'),
@@ -116,7 +119,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
         scenarioJson('fine'),
       ]),
     );
-    const out = trainer.importText(text, 'mynumber.json');
+    const out = await trainer.importText(text, 'mynumber.json');
     expectRefused(out, db, before);
     expect(out.issues.map((i) => [i.scenarioId, i.path])).toEqual([
       ['num-insurer', 'scenarios[0].patient.coverages[0].insurerNumber'],
@@ -136,7 +139,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     fs.writeSync(fd, '{"format":"shikaku-pack/1","title":"big","scenarios":[');
     fs.ftruncateSync(fd, 50 * 1024 * 1024);
     fs.closeSync(fd);
-    const out = trainer.importFile(big, 'big.json');
+    const out = await trainer.importFile(big, 'big.json');
     expectRefused(out, db, before);
     expect(out.issues[0]!.ja).toBe(
       'ファイルが大きすぎます (50.0 MB)。読み込めるパックは 20.0 MB までです。パックを分けてください',
@@ -169,7 +172,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('duplicate scenario ids name both places', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(
+    const out = await trainer.importText(
       JSON.stringify(packJson([scenarioJson('same'), scenarioJson('other'), scenarioJson('same')])),
       'dup.json',
     );
@@ -185,7 +188,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('lists every bad scenario, in file order, and imports none of the good ones', async () => {
     const { trainer, db, before } = await withBaseline();
-    const out = trainer.importText(
+    const out = await trainer.importText(
       JSON.stringify(
         packJson([
           scenarioJson('good-1'),
@@ -213,7 +216,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
   it('a good pack imports in one go, and exports back to shikaku-pack/1 that reads the same', async () => {
     const { trainer } = await withBaseline();
     const text = fs.readFileSync(DEFAULT_PACK, 'utf8');
-    const out = trainer.importText(text, 'default-pack.json');
+    const out = await trainer.importText(text, 'default-pack.json');
     expect(out.issues).toEqual([]);
     const original = parsePack(JSON.parse(text));
     if (!original.ok) throw new Error('default pack does not validate');
@@ -236,14 +239,14 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     const { uploadId } = trainer.uploads.begin('bom.json', Buffer.byteLength(text));
     trainer.uploads.chunk(uploadId, 0, text.slice(0, 50));
     trainer.uploads.chunk(uploadId, 1, text.slice(50));
-    const out = trainer.importUpload(uploadId);
+    const out = await trainer.importUpload(uploadId);
     expect(out.issues).toEqual([]);
     expect(out.pack?.scenarioCount).toBe(2);
   });
 
   it('reports scenarios whose expected disagrees with the engine (imported, flagged)', async () => {
     const { trainer } = await withBaseline();
-    const out = trainer.importText(
+    const out = await trainer.importText(
       JSON.stringify(
         packJson([scenarioJson('agree'), scenarioJson('disagree', { expected: { verdict: 'self-pay' } })]),
       ),
@@ -286,5 +289,77 @@ describe('the bundled default pack', () => {
     expect(t.db.prepare("SELECT COUNT(*) AS n FROM app_meta WHERE key = 'trainer.bundled-pack'").get()).toEqual({
       n: 0,
     });
+  });
+});
+
+describe('a large import is written in turns, all or nothing', () => {
+  const rowsOf = (n: number) => {
+    const p = preparePack(JSON.stringify(packJson(Array.from({ length: n }, (_, i) => scenarioJson(`s-${i}`)))));
+    if (!p.ok) throw new Error(JSON.stringify(p.issues[0]));
+    return p.rows;
+  };
+
+  it('other work runs between its transactions, and the pack appears only at the end, whole', async () => {
+    const { trainer, db } = await withBaseline();
+    const packs = trainer.packs.list();
+    const importing = trainer.packs.importInTurns('段階', rowsOf(1_600), 'import', 'big.json');
+    let turns = 0;
+    let done = false;
+    void importing.then(() => (done = true));
+    while (!done) {
+      // what every other call sees meanwhile: the packs as they were
+      expect(trainer.packs.list()).toEqual(packs);
+      turns += 1;
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(turns).toBeGreaterThan(3);
+    const pack = await importing;
+    expect(pack.scenarioCount).toBe(1_600);
+    expect(trainer.packs.get(pack.id).scenarios.map((s) => s.position)).toEqual([...Array(1_600).keys()]);
+    expect(db.prepare('SELECT count(*) AS n FROM trainer_import').get()).toEqual({ n: 0 });
+  });
+
+  it('a pack still being imported cannot be read, changed or deleted by id', async () => {
+    const { trainer } = await withBaseline();
+    const importing = trainer.packs.importInTurns('段階', rowsOf(1_200), 'import', 'big.json');
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    const id = Math.max(...trainer.packs.list().map((p) => p.id)) + 1;
+    expect(() => trainer.packs.get(id)).toThrowError(AppError);
+    expect(() => trainer.packs.scenariosById(id, ['s-0'])).toThrowError(AppError);
+    expect(() => trainer.packs.duplicate(id, 's-0')).toThrowError(AppError);
+    expect(() => trainer.packs.move(id, 's-0', 3)).toThrowError(AppError);
+    expect(trainer.packs.delete(id)).toBe(false);
+    expect((await importing).id).toBe(id);
+  });
+
+  it('a failure half-way (a full disk) leaves the database as it was', async () => {
+    const { trainer, db, before } = await withBaseline();
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 40}`);
+    const err = await trainer.packs
+      .importInTurns('満杯', rowsOf(3_000), 'import', 'full.json')
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('disk-full');
+    expect(dumpDatabase(db)).toBe(before);
+  });
+
+  it('an import the app could not finish (it stopped) is deleted on the next start', async () => {
+    const t = await openTrainer({});
+    t.trainer.packs.importInTurns('途中', rowsOf(1_200), 'import', 'cut.json').catch(() => undefined);
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    t.close(); // the app stops half-way: later turns fail on the closed database
+    const half = new Database(dbPathOf(t.dataDir));
+    expect(half.prepare('SELECT count(*) AS n FROM trainer_import').get()).toEqual({ n: 1 });
+    expect((half.prepare('SELECT count(*) AS n FROM trainer_pack_scenario').get() as { n: number }).n).toBeGreaterThan(
+      0,
+    );
+    half.close();
+    const again = await openTrainer({ dataDir: t.dataDir });
+    closers.push(again.close);
+    expect(again.trainer.packs.list()).toEqual([]);
+    expect(again.db.prepare('SELECT count(*) AS n FROM trainer_pack_scenario').get()).toEqual({ n: 0 });
+    expect(again.db.prepare('SELECT count(*) AS n FROM trainer_pack').get()).toEqual({ n: 0 });
   });
 });

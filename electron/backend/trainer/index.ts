@@ -1,11 +1,13 @@
 // The trainer mode's backend (issue 5): packs, authoring, sessions, progress, settings. Plain Node
 // (never imports 'electron'); the API handlers in ../api/trainer.ts call it.
 import type { Database } from 'better-sqlite3';
+import fs from 'node:fs';
 import type { Scenario } from '../../../shared/scenario';
 import type { ImportOutcome, PackSummary, SaveScenarioOutcome } from '../../../shared/trainer/contract';
+import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { toPackScenario } from '../../../shared/trainer/pack-io';
 import { AppError } from '../errors';
-import { checkPackFile, checkPackText, checkPackValue, type PackCheck } from './pack-file';
+import { type PreparedPack, preparePack, preparePackValue, tooLargeIssue } from './pack-file';
 import { checkScenarioValue, PackRepository } from './packs';
 import { SessionRepository } from './sessions';
 import { TrainerSettingsRepository } from './settings';
@@ -19,6 +21,12 @@ export interface TrainerOptions {
   bundledPack?: unknown;
   /** where to report a bundled pack that does not validate (default: stderr) */
   log?: (line: string) => void;
+  /**
+   * Checks an imported pack's text and prepares its rows (seconds of CPU for 20 MB). Default: on
+   * this thread; the backend's worker gives it a thread of its own, so other calls are answered
+   * meanwhile.
+   */
+  preparePack?: (text: string) => Promise<PreparedPack>;
 }
 
 export type TrainerService = ReturnType<typeof createTrainerService>;
@@ -30,26 +38,23 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
   const sessions = new SessionRepository(db, packs, settings, now);
   const uploads = new UploadStore();
   const log = opts.log ?? ((l: string) => process.stderr.write(`${l}\n`));
-
-  const outcome = (check: PackCheck, source: 'import' | 'bundled', fileName: string | null): ImportOutcome =>
-    check.ok
-      ? { pack: packs.importChecked(check, source, fileName), issues: [], warnings: check.warnings }
-      : { pack: null, issues: check.issues, warnings: check.warnings };
+  const prepare = opts.preparePack ?? (async (text: string) => preparePack(text));
+  if (!db.readonly) packs.dropUnfinishedImports();
 
   /** Imports the bundled pack unless it was imported before (deleting it later does not bring it back). */
   function loadBundledPack(): PackSummary | null {
     if (opts.bundledPack === undefined) return null;
     const done = db.prepare('SELECT value FROM app_meta WHERE key = ?').get(BUNDLED_PACK_META_KEY);
     if (done) return null;
-    const check = checkPackValue(opts.bundledPack);
-    if (!check.ok) {
+    const p = preparePackValue(opts.bundledPack);
+    if (!p.ok) {
       log(
-        `同梱のパックを読み込めませんでした / the bundled pack does not validate: ${check.issues.length} issue(s), first: ${check.issues[0]?.path} ${check.issues[0]?.en}`,
+        `同梱のパックを読み込めませんでした / the bundled pack does not validate: ${p.issues.length} issue(s), first: ${p.issues[0]?.path} ${p.issues[0]?.en}`,
       );
       return null;
     }
     return db.transaction(() => {
-      const pack = packs.importChecked(check, 'bundled', 'packs/default-pack.json');
+      const pack = packs.importRows(p.title, p.rows, 'bundled', 'packs/default-pack.json');
       db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(
         BUNDLED_PACK_META_KEY,
         JSON.stringify({ packId: pack.id, title: pack.title }),
@@ -58,21 +63,29 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
     })();
   }
 
+  /** An imported pack's text: checked and prepared (../pack-file.ts), then stored all or nothing. */
+  async function importText(text: string, fileName: string | null): Promise<ImportOutcome> {
+    const p = await prepare(text);
+    if (!p.ok) return { pack: null, issues: p.issues, warnings: p.warnings };
+    return { pack: await packs.importInTurns(p.title, p.rows, 'import', fileName), issues: [], warnings: p.warnings };
+  }
+
   return {
     packs,
     sessions,
     settings,
     uploads,
     loadBundledPack,
-    importText(text: string, fileName: string | null): ImportOutcome {
-      return outcome(checkPackText(text), 'import', fileName);
+    importText,
+    /** a file on disk: its size is checked before it is read */
+    importFile(file: string, fileName: string | null = null): Promise<ImportOutcome> {
+      const size = fs.statSync(file).size;
+      if (size > MAX_PACK_BYTES) return Promise.resolve({ pack: null, issues: [tooLargeIssue(size)], warnings: [] });
+      return importText(fs.readFileSync(file, 'utf8'), fileName ?? file);
     },
-    importFile(file: string, fileName: string | null = null): ImportOutcome {
-      return outcome(checkPackFile(file), 'import', fileName ?? file);
-    },
-    importUpload(uploadId: string): ImportOutcome {
+    importUpload(uploadId: string): Promise<ImportOutcome> {
       const { fileName, text } = uploads.take(uploadId);
-      return outcome(checkPackText(text), 'import', fileName);
+      return importText(text, fileName);
     },
     /** "Save this desk case as a scenario": the desk's normalized scenario, a new id, title and story. */
     saveDeskCase(input: {

@@ -1,17 +1,18 @@
 // Reading a `shikaku-pack/1` file for import (issue 5 item 6): size first (before a byte is
-// parsed), then JSON (with the line and column of a syntax error, never a quote of the text), the
+// parsed), then JSON (shared/json-text.ts: the line and column of a syntax error, never a quote of the text), the
 // format version, 12-digit numbers anywhere (R18: refused outright, never echoed), then the strict
 // scenario validation of shared/scenario.ts. Every problem of every scenario is listed; the caller
-// imports nothing unless the list is empty.
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
-import fs from 'node:fs';
+// imports nothing unless the list is empty. `preparePack` adds the rows to store: pure CPU work
+// with no database, so the backend's worker runs it in a thread of its own (../host/worker.ts).
 import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
-import { PACK_FORMAT, parsePack, SCENARIO_FORMAT, type Scenario } from '../../../shared/scenario';
 import type { ScenarioIssue } from '../../../shared/issues';
+import { parseJsonText } from '../../../shared/json-text';
+import { PACK_FORMAT, parsePack, SCENARIO_FORMAT, type Scenario } from '../../../shared/scenario';
 import { MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { findMyNumberPath } from '../privacy';
+import { type ScenarioRow, scenarioRow } from './scenario-row';
 
-export type PackCheck =
+type PackCheck =
   | { ok: true; title: string; scenarios: Scenario[]; warnings: ScenarioIssue[] }
   | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
 
@@ -28,45 +29,13 @@ export function tooLargeIssue(bytes: number, maxBytes = MAX_PACK_BYTES): Scenari
 
 const fail = (issue: ScenarioIssue): PackCheck => ({ ok: false, issues: [issue], warnings: [] });
 
-/** Line and column (1-based) of the first JSON syntax error, and what is wrong there. */
-export function jsonErrorAt(text: string): { line: number; column: number; what: string } | null {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (!first) return null;
-  const before = text.slice(0, first.offset);
-  const line = before.split('\n').length;
-  return { line, column: first.offset - before.lastIndexOf('\n'), what: printParseErrorCode(first.error) };
-}
-
 /** The text of a file, already decoded. */
-export function checkPackText(text: string): PackCheck {
+function checkPackText(text: string): PackCheck {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_PACK_BYTES) return fail(tooLargeIssue(bytes));
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') {
-    return fail({ scenarioId: null, path: '(file)', ja: 'ファイルが空です', en: 'the file is empty' });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    const at = jsonErrorAt(body);
-    return fail({
-      scenarioId: null,
-      path: '(file)',
-      ja: `JSON として読めません${at ? ` (${at.line}行 ${at.column}列: ${at.what})` : ''}`,
-      en: `not valid JSON${at ? ` (line ${at.line}, column ${at.column}: ${at.what})` : ''}`,
-    });
-  }
-  return checkPackValue(value);
-}
-
-/** A file on disk: its size is checked before it is read. */
-export function checkPackFile(file: string): PackCheck {
-  const size = fs.statSync(file).size;
-  if (size > MAX_PACK_BYTES) return fail(tooLargeIssue(size));
-  return checkPackText(fs.readFileSync(file, 'utf8'));
+  const json = parseJsonText(text);
+  if (!json.ok) return fail({ scenarioId: null, path: '(file)', ja: json.ja, en: json.en });
+  return checkPackValue(json.value);
 }
 
 const indexOf = (path: string): number => {
@@ -82,7 +51,7 @@ const redact = (i: ScenarioIssue): ScenarioIssue => ({
 });
 
 /** A parsed JSON value. */
-export function checkPackValue(value: unknown): PackCheck {
+function checkPackValue(value: unknown): PackCheck {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail({
       scenarioId: null,
@@ -160,3 +129,17 @@ export function checkPackValue(value: unknown): PackCheck {
   if (!r.ok) throw new Error('unreachable');
   return { ok: true, title: r.title ?? '', scenarios: r.scenarios, warnings };
 }
+
+/** A checked pack with the rows to store, or every problem found. */
+export type PreparedPack =
+  | { ok: true; title: string; rows: ScenarioRow[]; warnings: ScenarioIssue[] }
+  | { ok: false; issues: ScenarioIssue[]; warnings: ScenarioIssue[] };
+
+const prepared = (check: PackCheck): PreparedPack =>
+  check.ok ? { ok: true, title: check.title, rows: check.scenarios.map(scenarioRow), warnings: check.warnings } : check;
+
+/** The text of a pack file → its rows (in one go, on this thread). */
+export const preparePack = (text: string): PreparedPack => prepared(checkPackText(text));
+
+/** A parsed pack (the bundled one) → its rows. */
+export const preparePackValue = (value: unknown): PreparedPack => prepared(checkPackValue(value));

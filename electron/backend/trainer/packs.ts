@@ -3,11 +3,11 @@
 // passed the same validation as an import; with it the repository keeps what the engine decides
 // for it (verdict, copay, rules) and whether the pack's `expected` agrees.
 import type { Database } from 'better-sqlite3';
-import { compareExpected, decideScenario } from '../../../shared/engine';
-import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
-import { parseScenario, type Scenario } from '../../../shared/scenario';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { RuleId } from '../../../shared/enums';
+import { MY_NUMBER_REFUSAL, redactMyNumber } from '../../../shared/identifiers';
 import type { ScenarioIssue } from '../../../shared/issues';
+import { parseScenario, type Scenario } from '../../../shared/scenario';
 import type {
   PackDetail,
   PackScenarioRow,
@@ -15,12 +15,12 @@ import type {
   PackSummary,
   SaveScenarioOutcome,
 } from '../../../shared/trainer/contract';
-import { exportPackJson, toPackScenario } from '../../../shared/trainer/pack-io';
+import { exportPackJson } from '../../../shared/trainer/pack-io';
 import { AppError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, findMyNumberPath } from '../privacy';
 import { jstIsoTimestamp } from '../time';
-import type { PackCheck } from './pack-file';
+import { type ScenarioRow, scenarioRow } from './scenario-row';
 
 interface PackDbRow {
   id: number;
@@ -45,10 +45,13 @@ interface ScenarioDbRow {
   mismatches: string;
 }
 
+/** Every pack but one still being imported (../trainer/schema.ts, trainer_import). */
+const VISIBLE = 'p.id NOT IN (SELECT pack_id FROM trainer_import)';
+
 const SUMMARY_SQL = `SELECT p.id, p.title, p.source, p.file_name, p.created_at, p.updated_at,
   (SELECT COUNT(*) FROM trainer_pack_scenario s WHERE s.pack_id = p.id) AS scenario_count,
   (SELECT COUNT(*) FROM trainer_pack_scenario s WHERE s.pack_id = p.id AND s.expected_ok = 0) AS mismatch_count
-  FROM trainer_pack p`;
+  FROM trainer_pack p WHERE ${VISIBLE}`;
 
 const toSummary = (r: PackDbRow): PackSummary => ({
   id: r.id,
@@ -73,12 +76,11 @@ const toRow = (r: ScenarioDbRow): PackScenarioRow => ({
   mismatches: JSON.parse(r.mismatches) as string[],
 });
 
-/** What the engine says about a scenario (trainer mode decides with the defaults + the scenario's own policy). */
-export function analyze(s: Scenario) {
-  const decision = decideScenario(s);
-  const mismatches = s.expected ? compareExpected(s.expected, decision).map((m) => m.field) : [];
-  return { decision, expectedOk: s.expected ? mismatches.length === 0 : null, mismatches };
-}
+const ROW_COLUMNS =
+  'scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches, scenario_json';
+
+/** Rows per transaction while a large import is written (the backend answers other calls between). */
+const ROWS_PER_TRANSACTION = 500;
 
 /** One scenario as the authoring form sends it: the same checks as an import (R18 included). */
 export function checkScenarioValue(
@@ -117,7 +119,7 @@ export class PackRepository {
   }
 
   summary(packId: number): PackSummary {
-    const r = this.db.prepare(`${SUMMARY_SQL} WHERE p.id = ?`).get(packId) as PackDbRow | undefined;
+    const r = this.db.prepare(`${SUMMARY_SQL} AND p.id = ?`).get(packId) as PackDbRow | undefined;
     if (!r) throw new AppError('not-found', `パックが見つかりません (番号 ${packId})`, `no such pack (${packId})`);
     return toSummary(r);
   }
@@ -176,28 +178,28 @@ export class PackRepository {
   }
 
   private insertScenario(packId: number, position: number, s: Scenario): void {
-    const a = analyze(s);
-    const json = JSON.stringify(toPackScenario(s));
-    assertNoMyNumber(json, `scenario ${s.id}`);
-    this.db
-      .prepare(
-        `INSERT INTO trainer_pack_scenario
-           (pack_id, scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches, scenario_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    this.insertRows(packId, [scenarioRow(s)], position);
+  }
+
+  private insertRows(packId: number, rows: readonly ScenarioRow[], first: number): void {
+    const st = this.db.prepare(
+      `INSERT INTO trainer_pack_scenario (pack_id, ${ROW_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    rows.forEach((r, i) =>
+      st.run(
         packId,
-        s.id,
-        position,
-        s.title,
-        s.visitDate,
-        a.decision.verdict,
-        a.decision.copayPercent,
-        JSON.stringify(a.decision.rules),
-        a.expectedOk === null ? null : a.expectedOk ? 1 : 0,
-        JSON.stringify(a.mismatches),
-        json,
-      );
+        r.scenarioId,
+        first + i,
+        r.title,
+        r.visitDate,
+        r.verdict,
+        r.copayPercent,
+        r.rules,
+        r.expectedOk,
+        r.mismatches,
+        r.json,
+      ),
+    );
   }
 
   private touch(packId: number): void {
@@ -215,14 +217,58 @@ export class PackRepository {
     );
   }
 
-  /** A validated pack, in one transaction: every scenario or none. */
-  importChecked(check: Extract<PackCheck, { ok: true }>, source: PackSource, fileName: string | null): PackSummary {
+  /** A small validated pack (the bundled one), in one transaction: every scenario or none. */
+  importRows(title: string, rows: readonly ScenarioRow[], source: PackSource, fileName: string | null): PackSummary {
     const id = inTransaction(this.db, () => {
-      const packId = this.insertPack(check.title.trim() || '(名前のないパック)', source, fileName);
-      check.scenarios.forEach((s, i) => this.insertScenario(packId, i, s));
+      const packId = this.insertPack(packTitle(title), source, fileName);
+      this.insertRows(packId, rows, 0);
       return packId;
     });
     return this.summary(id);
+  }
+
+  /**
+   * A validated pack of any size (up to 20 MB), all or nothing, without holding the backend for
+   * the whole write: the pack is created invisible (trainer_import), its rows are written in
+   * transactions of ROWS_PER_TRANSACTION with a turn of the event loop between them (other calls
+   * are answered there), and one last small transaction makes it visible, whole. A failure
+   * deletes what was written; an app stopped half-way leaves an invisible pack that the next
+   * start deletes (dropUnfinishedImports).
+   */
+  async importInTurns(
+    title: string,
+    rows: readonly ScenarioRow[],
+    source: PackSource,
+    fileName: string | null,
+  ): Promise<PackSummary> {
+    const packId = inTransaction(this.db, () => {
+      const id = this.insertPack(packTitle(title), source, fileName);
+      this.db.prepare('INSERT INTO trainer_import (pack_id) VALUES (?)').run(id);
+      return id;
+    });
+    try {
+      for (let first = 0; first < rows.length; first += ROWS_PER_TRANSACTION) {
+        await nextTurn();
+        inTransaction(this.db, () => this.insertRows(packId, rows.slice(first, first + ROWS_PER_TRANSACTION), first));
+      }
+      inTransaction(this.db, () => this.db.prepare('DELETE FROM trainer_import WHERE pack_id = ?').run(packId));
+    } catch (e) {
+      try {
+        inTransaction(this.db, () => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId));
+      } catch {
+        // still invisible; the next start deletes it (dropUnfinishedImports)
+      }
+      throw e;
+    }
+    return this.summary(packId);
+  }
+
+  /** Deletes the packs an import left unfinished (the app stopped during it); on every start. */
+  dropUnfinishedImports(): number {
+    return inTransaction(
+      this.db,
+      () => this.db.prepare('DELETE FROM trainer_pack WHERE id IN (SELECT pack_id FROM trainer_import)').run().changes,
+    );
   }
 
   exportJson(packId: number): { title: string; json: string; scenarios: number } {
@@ -250,7 +296,7 @@ export class PackRepository {
   delete(packId: number): boolean {
     return inTransaction(
       this.db,
-      () => this.db.prepare('DELETE FROM trainer_pack WHERE id = ?').run(packId).changes > 0,
+      () => this.db.prepare(`DELETE FROM trainer_pack AS p WHERE id = ? AND ${VISIBLE}`).run(packId).changes > 0,
     );
   }
 
@@ -262,6 +308,7 @@ export class PackRepository {
 
   /** Some scenarios of a pack, in the order asked for. */
   scenariosById(packId: number, ids: readonly string[]): Scenario[] {
+    this.summary(packId);
     const st = this.db.prepare('SELECT scenario_json FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?');
     return ids.map((id) => {
       const r = st.get(packId, id) as { scenario_json: string } | undefined;
@@ -327,7 +374,7 @@ export class PackRepository {
   }
 
   duplicate(packId: number, scenarioId: string): PackScenarioRow {
-    const ids = this.ids(packId);
+    const ids = this.scenarioIds(packId);
     const at = ids.indexOf(scenarioId);
     if (at < 0) throw notFoundScenario(scenarioId);
     const original = this.scenarios(packId)[at]!;
@@ -359,7 +406,7 @@ export class PackRepository {
   }
 
   move(packId: number, scenarioId: string, to: number): PackDetail {
-    const ids = this.ids(packId);
+    const ids = this.scenarioIds(packId);
     const from = ids.indexOf(scenarioId);
     if (from < 0) throw notFoundScenario(scenarioId);
     const target = Math.min(Math.max(0, to), ids.length - 1);
@@ -374,6 +421,8 @@ export class PackRepository {
     return this.get(packId);
   }
 }
+
+const packTitle = (title: string) => title.trim() || '(名前のないパック)';
 
 function notFoundScenario(id: string): AppError {
   return new AppError('not-found', `シナリオが見つかりません: ${id}`, `no such scenario: ${id}`);

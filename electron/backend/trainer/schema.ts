@@ -1,4 +1,4 @@
-// The trainer mode's tables (issue 5), added to the database as migration step 2.
+// The trainer mode's tables (issue 5), added to the database as migration step 2 (and 3).
 //
 // Packs and their scenarios are the trainer's working material: editable (authoring), ordered by
 // `position`, each scenario kept in the hand-written pack form plus what the engine says about it.
@@ -103,4 +103,16 @@ CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t}
 BEGIN SELECT RAISE(ABORT, '${t} is append-only: DELETE is not allowed'); END;`,
   )
   .join('\n')}
+`;
+
+/**
+ * Step 3 — a pack being imported (issue 8): its rows are written in several short transactions,
+ * so the backend keeps answering; until the import's last transaction removes its line here the
+ * pack is invisible (every query of the pack repository leaves it out), and on the next start one
+ * left by a stopped app is deleted. No reader ever sees half a pack.
+ */
+export const TRAINER_IMPORT_SQL = `
+CREATE TABLE trainer_import (
+  pack_id INTEGER PRIMARY KEY REFERENCES trainer_pack (id) ON DELETE CASCADE
+) STRICT;
 `;

@@ -63,7 +63,7 @@ const now = () => new Date(clock);
 async function setup() {
   const t = await openTrainer({ now });
   closers.push(t.close);
-  const out = t.trainer.importText(JSON.stringify(packJson(SCENARIOS)), 'six.json');
+  const out = await t.trainer.importText(JSON.stringify(packJson(SCENARIOS)), 'six.json');
   if (!out.pack) throw new Error(JSON.stringify(out.issues));
   return { ...t, packId: out.pack.id };
 }

@@ -12,7 +12,7 @@ export async function openTrainer(opts: TrainerOptions & { dataDir?: string } = 
   return { db: opened.db, dataDir, trainer, close: () => opened.close() };
 }
 
-/** Every table's every row (by rowid order where there is one), the schema and user_version. */
+/** Every table's every row (ordered by all its columns), the schema and user_version. */
 export function dumpDatabase(db: Database): string {
   const objects = db
     .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
@@ -24,7 +24,9 @@ export function dumpDatabase(db: Database): string {
   const tables = objects.filter((o) => o.type === 'table');
   const data: Record<string, unknown[]> = {};
   for (const t of tables) {
-    data[t.name] = db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1, 2`).all();
+    const columns = (db.pragma(`table_info("${t.name}")`) as unknown[]).length;
+    const order = Array.from({ length: columns }, (_, i) => i + 1).join(', ');
+    data[t.name] = db.prepare(`SELECT * FROM "${t.name}" ORDER BY ${order}`).all();
   }
   return JSON.stringify({ version: db.pragma('user_version', { simple: true }), objects, data });
 }

@@ -2,7 +2,6 @@
 // (資格有効 / 資格(無効) / 資格情報なし / 照会できません) and the items of the national-format result
 // document (XmlMsg) the backend produced.
 import type { DeskResult } from '../../../shared/contract';
-import { isIsoDate } from '../../../shared/dates';
 import { formatWareki } from '../../../shared/wareki';
 import {
   cardRouteStatus,
@@ -13,16 +12,9 @@ import {
 } from '../../../shared/labels';
 import { toneClass } from '../tones';
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null =>
-  typeof v === 'string' && v !== '' ? v : typeof v === 'number' ? String(v) : null;
-
-function ymdToJa(v: string | null): string | null {
-  if (v === null || !/^\d{8}$/.test(v)) return v;
-  const iso = `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
-  return isIsoDate(iso) ? formatWareki(iso) : v;
-}
+/** the document's yyyyMMdd → 和暦; null for an element the document leaves out */
+const ymdToJa = (v: string | undefined) =>
+  v === undefined ? null : formatWareki(`${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`);
 
 /** The result screen's colours: valid in green, invalid or unknown in red, no answer in the terminal's grey. */
 const STATUS_TONE: Partial<Record<OnlineStatus, string>> = {
@@ -32,7 +24,9 @@ const STATUS_TONE: Partial<Record<OnlineStatus, string>> = {
 };
 
 const SEX: Record<string, string> = { '1': '男', '2': '女', '3': '未設定' };
-const RATIO = (v: string | null) => (v === null ? null : /^\d+$/.test(v) ? `${Number(v) / 10}割` : v);
+/** per mille → 割 (030 → 3割) */
+const RATIO = (v: string | undefined) => (v === undefined ? null : `${Number(v) / 10}割`);
+const text = (v: string | undefined) => (v === undefined || v === '' ? null : v);
 
 /** The status to show, from the decision (the result document agrees with it). */
 function onlineStatus(r: DeskResult): {
@@ -62,28 +56,24 @@ function onlineStatus(r: DeskResult): {
 
 export function OnlineCheckPanel({ result }: { result: DeskResult }) {
   const { status, route, reason } = onlineStatus(result);
-  const doc = result.online.result?.XmlMsg;
-  const body = isRec(doc?.MessageBody) ? doc.MessageBody : {};
-  const list = Array.isArray(body.ResultList) ? body.ResultList : [];
-  const first = list.find(isRec);
-  const q = first && isRec(first.ResultOfQualificationConfirmation) ? first.ResultOfQualificationConfirmation : null;
-  const elderly = q && isRec(q.ElderlyRecipientCertificateInfo) ? q.ElderlyRecipientCertificateInfo : null;
+  const q = result.online.result?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation ?? null;
+  const elderly = q?.ElderlyRecipientCertificateInfo;
   const rows: [string, string | null][] = q
     ? [
-        ['氏名', str(q.Name)],
-        ['氏名カナ', str(q.NameKana)],
-        ['性別', SEX[str(q.Sex1) ?? ''] ?? null],
-        ['生年月日', ymdToJa(str(q.Birthdate))],
-        ['保険者名', str(q.InsurerName)],
-        ['保険者番号', str(q.InsurerNumber)],
-        ['記号', str(q.InsuredCardSymbol)],
-        ['番号', str(q.InsuredIdentificationNumber)],
-        ['枝番', str(q.InsuredBranchNumber)],
-        ['資格取得日', ymdToJa(str(q.InsuredCardValidDate))],
-        ['資格喪失日', ymdToJa(str(q.InsuredCardExpirationDate))],
-        ['負担割合', RATIO(str(q.InsuredPartialContributionRatio))],
-        ['高齢受給者 負担割合', elderly ? RATIO(str(elderly.ElderlyRecipientContributionRatio)) : null],
-        ['未就学', str(q.PreschoolClassification) === '1' ? '未就学' : null],
+        ['氏名', text(q.Name)],
+        ['氏名カナ', text(q.NameKana)],
+        ['性別', SEX[q.Sex1] ?? null],
+        ['生年月日', ymdToJa(q.Birthdate)],
+        ['保険者名', text(q.InsurerName)],
+        ['保険者番号', text(q.InsurerNumber)],
+        ['記号', text(q.InsuredCardSymbol)],
+        ['番号', text(q.InsuredIdentificationNumber)],
+        ['枝番', text(q.InsuredBranchNumber)],
+        ['資格取得日', ymdToJa(q.InsuredCardValidDate)],
+        ['資格喪失日', ymdToJa(q.InsuredCardExpirationDate)],
+        ['負担割合', RATIO(q.InsuredPartialContributionRatio)],
+        ['高齢受給者 負担割合', RATIO(elderly?.ElderlyRecipientContributionRatio)],
+        ['未就学', q.PreschoolClassification === '1' ? '未就学' : null],
       ]
     : [];
   const shown = rows.filter((r): r is [string, string] => r[1] !== null);

@@ -1,14 +1,8 @@
 // The desk: who is at the counter, on which day, what the clinic can do today, what was handed
 // over, and the backend's answer. Any change to the inputs clears the answer, so what is on screen
 // always belongs to what is selected.
-import type {
-  ApiError,
-  ClinicSituation,
-  DeskResult,
-  Patient,
-  PatientSummary,
-  Settings,
-} from '../../../shared/contract';
+import type { ClinicSituation, DeskResult, Patient, PatientSummary, Settings } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import type { DocumentKind, Insurer, VisitType } from '../../../shared/enums';
 import { parseDate } from '../../../shared/wareki';

@@ -2,7 +2,7 @@
 // stays the source of truth: the store only caches what the backend answered.
 import { createContext, createElement, type ReactNode, useContext, useState } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
-import type { Api } from '../../../shared/contract';
+import type { Api } from '../../../shared/contract/kernel';
 import { type AppSlice, createAppSlice } from './app';
 import { createDeskSlice, type DeskSlice } from './desk';
 import { createHistorySlice, type HistorySlice } from './history';

@@ -1,6 +1,24 @@
-import type { CallInput, Settings } from '../../../shared/contract';
+import type { PolicyPatch, Settings } from '../../../shared/contract';
+import type { CallInput } from '../../../shared/contract/kernel';
+import { POLICY_KEYS } from '../../../shared/enums';
+import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
 import type { DeskSlice } from './desk';
 import { type Slice, unwrap } from './slice';
+
+/**
+ * What the settings form sends for the policy: only the keys whose value the user changed — a
+ * value equal to the default is no longer the clinic's own choice (null: follow the default,
+ * and any later change of it). After 「既定値に戻す」 (`reset`), every choice the clinic had
+ * stored is removed, even one that happened to equal the default.
+ */
+export function policyChanges(saved: Settings, draft: Policy, reset: boolean): PolicyPatch {
+  const patch: Record<string, unknown> = {};
+  for (const k of POLICY_KEYS) {
+    if (draft[k] !== saved.policy[k]) patch[k] = draft[k] === DEFAULT_POLICY[k] ? null : draft[k];
+    else if (reset && saved.policyOverrides.includes(k)) patch[k] = null;
+  }
+  return patch as PolicyPatch;
+}
 
 export interface SettingsSlice {
   settings: Settings | null;

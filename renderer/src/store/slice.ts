@@ -2,7 +2,7 @@
 // other slices through `get` only where its type says so (`Reads`), and it reports a failed call
 // through `unwrap` (the error banner). Slices import this file and the types of the slices they
 // read; store/index.ts composes them — so no slice imports the store it is part of.
-import type { Api, ApiError, ApiResult } from '../../../shared/contract';
+import type { Api, ApiError, ApiResult } from '../../../shared/contract/kernel';
 
 /** The banner's error: any slice records the backend's refusal here (through `unwrap`). */
 export interface ErrorState {

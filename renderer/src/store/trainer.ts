@@ -1,7 +1,7 @@
 // The trainer mode: packs (import with progress, export, authoring), a practice or exam session,
 // its result, the progress report and the trainer settings. SQLite stays the source of truth; the
 // slice caches the backend's answers.
-import type { CallInput } from '../../../shared/contract';
+import type { CallInput } from '../../../shared/contract/kernel';
 import type {
   Feedback,
   ImportOutcome,

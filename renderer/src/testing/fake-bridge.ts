@@ -1,25 +1,24 @@
 // A fake bridge for component tests: every call answers from a canned handler and is recorded.
-import type {
-  Api,
-  ApiResult,
-  CallInput,
-  CallName,
-  CallOutput,
-  DeskResult,
-  PatientSummary,
-  Settings,
-} from '../../../shared/contract';
-import { CALL_NAMES } from '../../../shared/contract';
+import type { DeskResult, PatientSummary, Settings } from '../../../shared/contract';
+import {
+  type Api,
+  type ApiResult,
+  CALL_NAMES,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+} from '../../../shared/contract/kernel';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 
 export type FakeHandlers = { [K in CallName]?: (input: CallInput<K>) => CallOutput<K> | ApiResult<CallOutput<K>> };
 
-const FAKE_SETTINGS: Settings = {
+export const FAKE_SETTINGS: Settings = {
   clinicName: 'テスト診療所',
   medicalInstitutionCode: '',
   onlineCheck: true,
   phoneReader: false,
   policy: { ...DEFAULT_POLICY },
+  policyOverrides: [],
 };
 
 const FAKE_PATIENT: PatientSummary = {
@@ -103,8 +102,15 @@ export function fakeBridge(handlers: FakeHandlers = {}): FakeBridge {
       dataDir: '/tmp/x',
     }),
     'settings.get': () => FAKE_SETTINGS,
-    'settings.update': (p) =>
-      ({ ...FAKE_SETTINGS, ...p, policy: { ...FAKE_SETTINGS.policy, ...p.policy } }) as Settings,
+    'settings.update': ({ policy = {}, ...clinic }) => {
+      const chosen = Object.entries(policy).filter(([, v]) => v !== null);
+      return {
+        ...FAKE_SETTINGS,
+        ...clinic,
+        policy: { ...DEFAULT_POLICY, ...Object.fromEntries(chosen) },
+        policyOverrides: chosen.map(([k]) => k),
+      } as Settings;
+    },
     'registry.search': () => [FAKE_PATIENT],
     'desk.decide': () => deskResult(),
     'history.query': (q) => ({ total: 0, offset: q.offset ?? 0, rows: [] }),

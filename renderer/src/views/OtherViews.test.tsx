@@ -3,10 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryRow } from '../../../shared/contract';
 import { POLICY_INFO } from '../../../shared/labels';
+import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { App } from '../App';
 import { httpBridge, takeToken } from '../bridge';
 import { createAppStore, StoreProvider } from '../store';
-import { fakeBridge, type FakeHandlers } from '../testing/fake-bridge';
+import { FAKE_SETTINGS, fakeBridge, type FakeHandlers } from '../testing/fake-bridge';
 
 function setup(handlers: FakeHandlers = {}) {
   const bridge = fakeBridge(handlers);
@@ -45,12 +46,49 @@ describe('settings view', () => {
     expect(document.querySelector('[data-policy=certGraceBasis]')!.textContent).toContain('既定値から変更');
     fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
-    const patch = calls.find((c) => c.name === 'settings.update')!.input as {
-      clinicName: string;
-      policy: { certGraceBasis: string };
-    };
-    expect(patch.clinicName).toBe('さくら内科');
-    expect(patch.policy.certGraceBasis).toBe('expiry-date');
+    // only what the user changed: every other policy key keeps following the default
+    expect(calls.find((c) => c.name === 'settings.update')!.input).toEqual({
+      clinicName: 'さくら内科',
+      policy: { certGraceBasis: 'expiry-date' },
+    });
+  });
+
+  it('「既定値に戻す」 removes the clinic’s own choices instead of storing a copy of the defaults', async () => {
+    const { calls } = setup({
+      'settings.get': () => ({
+        ...FAKE_SETTINGS,
+        policy: { ...DEFAULT_POLICY, portalScreenshot: 'accept', lagWithMyNumber: DEFAULT_POLICY.lagWithMyNumber },
+        // lagWithMyNumber: a stored choice equal to the default (as the old screen stored every key)
+        policyOverrides: ['portalScreenshot', 'lagWithMyNumber'],
+      }),
+    });
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    fireEvent.click(screen.getByRole('button', { name: '運用方針を既定値に戻す' }));
+    expect(document.querySelector('[data-policy=portalScreenshot]')!.textContent).not.toContain('既定値から変更');
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
+    expect(calls.find((c) => c.name === 'settings.update')!.input).toEqual({
+      policy: { portalScreenshot: null, lagWithMyNumber: null },
+    });
+  });
+
+  it('a value set back to the default by hand is no longer the clinic’s choice', async () => {
+    const { calls } = setup({
+      'settings.get': () => ({
+        ...FAKE_SETTINGS,
+        policy: { ...DEFAULT_POLICY, certGraceBasis: 'expiry-date' },
+        policyOverrides: ['certGraceBasis'],
+      }),
+    });
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    fireEvent.change(screen.getByLabelText(POLICY_INFO.certGraceBasis.ja), {
+      target: { value: DEFAULT_POLICY.certGraceBasis },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
+    expect(calls.find((c) => c.name === 'settings.update')!.input).toEqual({ policy: { certGraceBasis: null } });
   });
 
   it('refuses a malformed 医療機関コード before calling the backend', async () => {

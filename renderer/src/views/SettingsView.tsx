@@ -14,8 +14,10 @@ import {
 } from '../../../shared/labels';
 import { formatDateJa, parseDate } from '../../../shared/wareki';
 import { useApp } from '../store';
+import { policyChanges } from '../store/settings';
 
-type Draft = Settings & { interimEndText: string };
+/** the form: the settings as shown, the date as typed, and whether 「既定値に戻す」 was pressed */
+type Draft = Settings & { interimEndText: string; reset: boolean };
 
 export function SettingsView() {
   const settings = useApp((s) => s.settings);
@@ -28,7 +30,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const saving = useApp((s) => s.settingsSaving);
   const notify = useApp((s) => s.notify);
   const seedDemo = useApp((s) => s.seedDemo);
-  const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd });
+  const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd, reset: false });
   const [error, setError] = useState<string | null>(null);
   /** an edit clears the last refusal */
   const setD = (next: Draft) => {
@@ -47,12 +49,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
       setError(`暫定的な取扱いの終了日: ${end.error.ja}`);
       return;
     }
+    // only what changed: a policy key the user did not touch stays as the clinic had it (its own
+    // choice, or following the default)
+    const clinic = (['clinicName', 'medicalInstitutionCode', 'onlineCheck', 'phoneReader'] as const).filter(
+      (k) => d[k] !== settings[k],
+    );
     const ok = await save({
-      clinicName: d.clinicName,
-      medicalInstitutionCode: d.medicalInstitutionCode,
-      onlineCheck: d.onlineCheck,
-      phoneReader: d.phoneReader,
-      policy: { ...d.policy, interimEnd: end.value },
+      ...Object.fromEntries(clinic.map((k) => [k, d[k]])),
+      policy: policyChanges(settings, { ...d.policy, interimEnd: end.value }, d.reset),
     });
     if (ok) notify('設定を保存しました');
   };
@@ -183,7 +187,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
         <button
           type="button"
           className="btn btn-quiet"
-          onClick={() => setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd })}
+          onClick={() =>
+            setD({ ...d, policy: { ...DEFAULT_POLICY }, interimEndText: DEFAULT_POLICY.interimEnd, reset: true })
+          }
         >
           運用方針を既定値に戻す
         </button>

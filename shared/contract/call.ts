@@ -1,0 +1,13 @@
+// One call of the contract: the request's zod schema (run once, by `dispatch`) and the answer's
+// type. Answers are built by the backend's own typed code, so they are a type only — no schema
+// that would run on every response, or (worse) exist without running.
+import type { z } from 'zod';
+
+export interface CallDef<S extends z.ZodType, O> {
+  readonly input: S;
+  /** never set: carries the answer's type */
+  readonly output?: O;
+}
+
+/** `call(requestSchema).returns<Answer>()` */
+export const call = <S extends z.ZodType>(input: S) => ({ returns: <O>(): CallDef<S, O> => ({ input }) });

@@ -1,0 +1,343 @@
+// THE API contract between the renderer and the backend: one entry per call of ./kernel.ts's
+// CALL_NAMES, each a request schema (zod: run once, by `dispatch`, where the call enters the
+// backend) and the answer's type. The trainer's calls are in ../trainer/contract.ts, in the same
+// style. Every transport is derived from these types — the Electron preload (one function per
+// call), the browser-mode HTTP bridge, the worker that runs the backend, the command line — so
+// adding a call means one name in the kernel, one entry here and its handler in
+// electron/backend/api/.
+//
+// Pure TypeScript: no Node, DOM or Electron. Only the kernel is zod-free (the preload imports it).
+import { z } from 'zod';
+import { dateInput as dateSchema } from '../date-schema';
+import type { IsoDate } from '../dates';
+import type { Decision } from '../decision';
+import { policyShape } from '../decision-schema';
+import {
+  COVERAGE_RATIOS,
+  DOCUMENT_KINDS,
+  ELDERLY_CARD_HANDLINGS,
+  ELDERLY_RATIOS,
+  INCIDENTS,
+  INSURERS,
+  type Insurer,
+  LIMIT_CATEGORIES,
+  PHONE_OS,
+  type PolicyKey,
+  type Sex,
+  SEXES,
+  VERDICTS,
+  VISIT_TYPES,
+} from '../enums';
+import type { Holding } from '../holdings';
+import { redactMyNumber } from '../identifiers';
+import { issueFromZod } from '../issues';
+import { checkMedicalInstitutionCode } from '../medical-institution-code';
+import type { OnlineResult } from '../onshi-document';
+import { safeText } from '../safe-text';
+import type { Coverage, Myna, Scenario } from '../scenario';
+import type { Policy } from '../timeline';
+import { TRAINER_CONTRACT } from '../trainer/contract';
+import { call } from './call';
+import type { ApiResult, CallName, ParsedInput } from './kernel';
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks of requests
+
+/** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO here, once). */
+const dateInput = dateSchema();
+const insurer = z.enum(INSURERS);
+const limitCategory = z.enum(LIMIT_CATEGORIES);
+const patientId = z.string().min(1).max(64);
+const empty = z
+  .strictObject({})
+  .optional()
+  .transform(() => ({}));
+
+const sex = z.enum(SEXES);
+
+/** A document the patient carries, handed over when the receptionist clicks its kind. */
+const holdingInput = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('legacy-card'), coverage: z.string(), printedExpiry: dateInput.nullable() }),
+  z.strictObject({
+    kind: z.literal('kakunin-sho'),
+    coverage: z.string(),
+    issuedOn: dateInput,
+    validFrom: dateInput.nullable(),
+    validUntil: dateInput,
+    showsRatio: z.boolean(),
+    showsLimit: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
+  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
+  z.strictObject({
+    kind: z.literal('elderly-card'),
+    ratio: z.literal(ELDERLY_RATIOS),
+    validFrom: dateInput.nullable().optional(),
+    validUntil: dateInput.nullable(),
+  }),
+  z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: dateInput.nullable() }),
+]);
+
+/**
+ * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
+ * the backend checks what needs the whole record (check digits, dates in order, references).
+ * Never a 12-digit number.
+ */
+const patientInput = z.strictObject({
+  id: patientId.optional(),
+  name: safeText(40).pipe(z.string().trim().min(1)),
+  kana: safeText(60).pipe(z.string().trim().min(1)),
+  birthDate: dateInput,
+  sex,
+  note: safeText(200).nullable().optional(),
+  coverages: z
+    .array(
+      z.strictObject({
+        id: z
+          .string()
+          .regex(/^[a-z0-9-]+$/)
+          .max(20)
+          .optional(),
+        insurer,
+        insurerNumber: z.string().max(8).nullable().optional(),
+        insurerName: safeText(60).nullable().optional(),
+        personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
+        symbol: safeText(40).nullable().optional(),
+        number: safeText(40).nullable().optional(),
+        branch: safeText(10).nullable().optional(),
+        acquiredOn: dateInput,
+        lostOn: dateInput.nullable().optional(),
+        registeredOn: dateInput.nullable().optional(),
+        filedOn: dateInput.nullable().optional(),
+        myNumberOnForm: z.boolean().optional(),
+        ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
+        elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
+        limitCategory: limitCategory.nullable().optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  myna: z
+    .strictObject({
+      insuranceRegistered: z.boolean(),
+      registerAtDesk: z.boolean().optional(),
+      certExpiresOn: dateInput,
+      pinLocked: z.boolean().optional(),
+    })
+    .nullable()
+    .optional(),
+  holdings: z.array(holdingInput).max(20).optional(),
+});
+export type PatientInput = z.input<typeof patientInput>;
+/** A patient as the registry receives it: typed, dates ISO (the registry adds the checks across fields). */
+export type ParsedPatient = z.output<typeof patientInput>;
+
+const clinicSituation = z.strictObject({
+  onlineCheck: z.boolean(),
+  phoneReader: z.boolean(),
+  incident: z.enum(INCIDENTS),
+});
+export type ClinicSituation = z.output<typeof clinicSituation>;
+
+const historyFilter = z.strictObject({
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  patientId: z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .optional(),
+  verdict: z.enum(VERDICTS).optional(),
+});
+export type HistoryFilter = z.input<typeof historyFilter>;
+
+/** Each field may be left out or null (for a patch where null means "remove"). */
+function patchOf<T extends Record<string, z.ZodType>>(shape: T) {
+  const fields = Object.fromEntries(Object.entries(shape).map(([k, t]) => [k, t.nullable().optional()]));
+  return z.strictObject(fields as { [K in keyof T]: z.ZodOptional<z.ZodNullable<T[K]>> });
+}
+
+/** The clinic's policy, per key: a value is the clinic's own choice; null removes it (the key follows the default again). */
+const policyPatch = patchOf(policyShape(dateInput));
+export type PolicyPatch = z.output<typeof policyPatch>;
+
+// ---------------------------------------------------------------------------------------------
+// Answers (types only: the backend builds them)
+
+export interface PatientSummary {
+  id: string;
+  name: string;
+  kana: string;
+  birthDate: IsoDate;
+  sex: Sex;
+  /** insurers of the coverages current today, most recent first (for the search list) */
+  insurers: Insurer[];
+  hasMynaCard: boolean;
+  /** one line for the receptionist, e.g. 「新入社員 (登録待ち)」 */
+  note: string;
+}
+
+/** A coverage as the registry keeps it: the scenario format's coverage plus what documents print. */
+export interface PatientCoverage extends Coverage {
+  /** 保険者名称 as printed; null → the insurer type's name */
+  insurerName: string | null;
+  /** 1 本人 (被保険者), 2 家族 (被扶養者) */
+  personalFamily: 1 | 2;
+}
+
+/** A registry patient (fictional). */
+export interface Patient {
+  /** decimal string */
+  id: string;
+  name: string;
+  /** full-width katakana, one space between words */
+  kana: string;
+  birthDate: IsoDate;
+  sex: Sex;
+  /** what this patient demonstrates / anything the clinic wants to remember (never a My Number) */
+  note: string;
+  coverages: PatientCoverage[];
+  myna: Myna | null;
+  holdings: Holding[];
+  /** set for the demo registry's patients */
+  demoKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Settings {
+  clinicName: string;
+  /** 医療機関コード: 10 digits, or empty while not set */
+  medicalInstitutionCode: string;
+  onlineCheck: boolean;
+  phoneReader: boolean;
+  /** the policy in force: the defaults with the clinic's own choices over them */
+  policy: Policy;
+  /** the keys the clinic chose itself (the others follow the defaults, and a change of a default) */
+  policyOverrides: PolicyKey[];
+}
+
+export interface DeskResult {
+  decision: Decision;
+  /** the desk case as the engine read it */
+  scenario: Scenario;
+  online: OnlineResult;
+  patient: { name: string; kana: string; birthDate: IsoDate; walkIn: boolean };
+  /** the history row that recorded this decision */
+  historyId: number;
+}
+
+export interface HistoryRow {
+  id: number;
+  /** when the check was made, ISO timestamp */
+  at: string;
+  mode: 'desk' | 'trainer';
+  operator: string | null;
+  patientId: string | null;
+  patientName: string | null;
+  visitDate: IsoDate;
+  verdict: Decision['verdict'];
+  copayPercent: number;
+  rules: string[];
+  scenarioId: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'cli': the command line, calling the backend in-process */
+  shell: 'electron' | 'browser' | 'cli';
+  /** today's calendar date in Japan, as the backend sees it */
+  today: IsoDate;
+  dataDir: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The calls
+
+const DESK_CONTRACT = {
+  'registry.search': call(
+    z.strictObject({ query: safeText(60), limit: z.number().int().min(1).max(200).optional() }),
+  ).returns<PatientSummary[]>(),
+  'registry.get': call(z.strictObject({ id: patientId })).returns<Patient>(),
+  'registry.save': call(patientInput).returns<Patient>(),
+  'registry.delete': call(z.strictObject({ id: patientId })).returns<{ deleted: boolean }>(),
+  /** adds the demo patients that are missing (replace: deletes the demo patients first) */
+  'registry.seedDemo': call(
+    z
+      .strictObject({ replace: z.boolean().optional() })
+      .optional()
+      .transform((v) => ({ replace: v?.replace ?? false })),
+  ).returns<{ count: number }>(),
+  'desk.decide': call(
+    z.strictObject({
+      /** a registry patient, or a walk-in known only by birth date and insurer */
+      patient: z.union([
+        z.strictObject({ id: patientId }),
+        z.strictObject({ walkIn: z.strictObject({ birthDate: dateInput, insurer }) }),
+      ]),
+      /** the kinds the patient handed over (at most one of each; the order never matters) */
+      presented: z
+        .array(z.enum(DOCUMENT_KINDS))
+        .max(DOCUMENT_KINDS.length)
+        .refine((a) => new Set(a).size === a.length, {
+          message: 'each kind at most once',
+          params: { ja: '同じ種類の書類が重複しています', en: 'each kind at most once' },
+        }),
+      visitDate: dateInput,
+      clinic: clinicSituation,
+      visitType: z.enum(VISIT_TYPES),
+      needsLimit: z.boolean(),
+      /** operator's name for the history (optional) */
+      operator: safeText(40).optional(),
+    }),
+  ).returns<DeskResult>(),
+  'history.query': call(
+    historyFilter.extend({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ).returns<{ total: number; offset: number; rows: HistoryRow[] }>(),
+  'history.exportCsv': call(historyFilter).returns<{ filename: string; csv: string; rows: number }>(),
+  'settings.get': call(empty).returns<Settings>(),
+  'settings.update': call(
+    z.strictObject({
+      clinicName: safeText(60).pipe(z.string().trim().min(1)).optional(),
+      /** 10 digits with a valid check digit, or empty (not set) */
+      medicalInstitutionCode: z
+        .string()
+        .max(10)
+        .superRefine((code, ctx) => {
+          const r = code === '' ? ({ ok: true } as const) : checkMedicalInstitutionCode(code);
+          if (!r.ok) ctx.addIssue({ code: 'custom', message: r.en, params: { ja: r.ja, en: r.en } });
+        })
+        .optional(),
+      onlineCheck: z.boolean().optional(),
+      phoneReader: z.boolean().optional(),
+      policy: policyPatch.optional(),
+    }),
+  ).returns<Settings>(),
+  'app.info': call(empty).returns<AppInfo>(),
+};
+
+export const CONTRACT = { ...DESK_CONTRACT, ...TRAINER_CONTRACT };
+export type Contract = typeof CONTRACT;
+
+// Every name of the kernel has exactly one definition, and nothing else is defined.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _exact: Same<keyof Contract, CallName> = true;
+void _exact;
+
+/** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
+export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
+  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
+  if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
+  const issue = issueFromZod(r.error.issues[0]!);
+  return {
+    ok: false,
+    error: {
+      code: 'invalid-input',
+      ja: redactMyNumber(`${issue.ja} (${name}: ${issue.path})`),
+      en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// The contract's kernel: the names of the calls, the result shape, and the one dispatcher. It
+// imports no zod and no call definition at run time (only their types), so the Electron preload
+// and the renderer's bridge carry a list of names, not the schemas (the preload budget is tested
+// in electron/preload/preload-size.test.ts). The definitions — one request schema and one answer
+// type per call — are in ./index.ts (desk, registry, history, settings, app) and
+// ../trainer/contract.ts (trainer.*); each name below has exactly one definition there
+// (checked by the compiler in ./index.ts).
+//
+// Results never throw across a transport: `{ ok: true, value } | { ok: false, error }` (only a
+// plain object survives ipcMain.handle, postMessage and fetch alike).
+import type { z } from 'zod';
+import { redactMyNumber } from '../identifiers';
+import type { CallDef } from './call';
+import type { Contract } from './index';
+
+export const CALL_NAMES = [
+  'registry.search',
+  'registry.get',
+  'registry.save',
+  'registry.delete',
+  'registry.seedDemo',
+  'desk.decide',
+  'history.query',
+  'history.exportCsv',
+  'settings.get',
+  'settings.update',
+  'app.info',
+  'trainer.listPacks',
+  'trainer.getPack',
+  'trainer.getScenario',
+  'trainer.importBegin',
+  'trainer.importChunk',
+  'trainer.importFinish',
+  'trainer.importCancel',
+  'trainer.exportPack',
+  'trainer.createPack',
+  'trainer.renamePack',
+  'trainer.deletePack',
+  'trainer.saveScenario',
+  'trainer.duplicateScenario',
+  'trainer.deleteScenario',
+  'trainer.moveScenario',
+  'trainer.saveDeskCase',
+  'trainer.listTrainees',
+  'trainer.startSession',
+  'trainer.getSession',
+  'trainer.answer',
+  'trainer.finishSession',
+  'trainer.sessionResult',
+  'trainer.progress',
+  'trainer.exportProgressCsv',
+  'trainer.getSettings',
+  'trainer.updateSettings',
+] as const;
+export type CallName = (typeof CALL_NAMES)[number];
+
+export interface ApiError {
+  /** stable machine code: 'invalid-input', 'not-found', 'unknown-call', 'internal', … */
+  code: string;
+  ja: string;
+  en: string;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** What a caller sends (before validation: dates may be 和暦, optional fields omitted). */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+/** What a handler receives (validated and normalised, exactly once, by `dispatch`). */
+export type ParsedInput<K extends CallName> = z.output<Contract[K]['input']>;
+/** What a handler answers. */
+export type CallOutput<K extends CallName> = Contract[K] extends CallDef<z.ZodType, infer O> ? O : never;
+
+/** The client side of every transport: preload, HTTP client, fake bridge in tests. */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<ApiResult<CallOutput<K>>> };
+/** The server side: plain functions on validated input (they may throw ApiFailure). */
+export type Handlers = { [K in CallName]: (input: ParsedInput<K>) => CallOutput<K> | Promise<CallOutput<K>> };
+/** The parsing half of the contract (./index.ts parseRequest), handed to `dispatch`. */
+export type ParseRequest = <K extends CallName>(name: K, payload: unknown) => ApiResult<ParsedInput<K>>;
+/**
+ * One call, by name, with an unchecked payload: what every transport forwards (IPC in Electron,
+ * HTTP in browser mode, the worker's messages) and what the command line calls in-process.
+ */
+export type CallBackend = (name: unknown, payload: unknown) => Promise<ApiResult<unknown>>;
+
+/** An expected failure with a stable code and both languages; `dispatch` turns it into `{ ok: false }`. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    readonly ja: string,
+    readonly en: string,
+    options?: { cause?: unknown },
+  ) {
+    super(en, options);
+  }
+}
+
+export function isCallName(name: unknown): name is CallName {
+  return (CALL_NAMES as readonly unknown[]).includes(name);
+}
+
+/**
+ * The one dispatcher: unknown call → error; the payload parsed once (`parse`); the handler runs on
+ * the typed value; any failure becomes `{ ok: false }` (an unexpected one as 'internal', its text
+ * never repeating a 12-digit number).
+ */
+export async function dispatch(
+  parse: ParseRequest,
+  handlers: Handlers,
+  name: unknown,
+  payload: unknown,
+): Promise<ApiResult<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'unknown-call', ja: '不明な呼び出しです', en: 'unknown call' } };
+  }
+  const parsed = parse(name, payload);
+  if (!parsed.ok) return parsed;
+  try {
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(parsed.value) };
+  } catch (e) {
+    if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, ja: e.ja, en: e.en } };
+    const en = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      error: { code: 'internal', ja: '内部エラーが発生しました', en: `internal error: ${redactMyNumber(en)}` },
+    };
+  }
+}

@@ -1,0 +1,88 @@
+// The national online check's result document (オンライン資格確認 照会結果) in its JSON form: the
+// element names and code values of domain-research.md §7 — `XmlMsg` → `MessageHeader` and
+// `MessageBody` with a `ResultList` of `{ ResultOfQualificationConfirmation }`. Dates are
+// yyyyMMdd, times yyyyMMddHHmmss, every code a string; optional elements are left out (never
+// null). Built by electron/backend/onshi/document.ts, shown by the desk's result panel: both read
+// these types, so the screen needs no guard of its own on the fields.
+
+/** OQSCD006 資格有効性: 1 有効, 2 無効, 3 無効 (新しい資格あり), 4 該当資格なし, 5 複数該当 */
+export type QualificationValidityCode = '1' | '2' | '3' | '4' | '5';
+
+export interface ElderlyRecipientCertificateInfo {
+  ElderlyRecipientCertificateDate: string;
+  ElderlyRecipientValidStartDate: string;
+  ElderlyRecipientValidEndDate: string;
+  ElderlyRecipientContributionRatio: string;
+}
+
+export interface LimitApplicationCertificateRelatedInfo {
+  LimitApplicationCertificateClassification: string;
+  LimitApplicationCertificateClassificationFlag: string;
+  LimitApplicationCertificateDate: string;
+  LimitApplicationCertificateValidStartDate: string;
+  LimitApplicationCertificateValidEndDate: string;
+}
+
+export interface ResultOfQualificationConfirmation {
+  InsuredCardClassification: string;
+  Name: string;
+  NameKana: string;
+  /** 1 男, 2 女, 3 未設定 */
+  Sex1: string;
+  Birthdate: string;
+  InsurerName: string;
+  InsurerNumber: string;
+  InsuredCardSymbol?: string;
+  InsuredIdentificationNumber: string;
+  InsuredBranchNumber?: string;
+  /** 1 本人, 2 家族 */
+  PersonalFamilyClassification: string;
+  InsuredCardValidDate: string;
+  InsuredCardExpirationDate?: string;
+  /** per mille: 030 = 3割 */
+  InsuredPartialContributionRatio: string;
+  /** 1 未就学 */
+  PreschoolClassification?: string;
+  ReasonOfLoss?: string;
+  ElderlyRecipientCertificateInfo?: ElderlyRecipientCertificateInfo;
+  LimitApplicationCertificateRelatedConsFlg?: string;
+  LimitApplicationCertificateRelatedConsTime?: string;
+  LimitApplicationCertificateRelatedInfo?: LimitApplicationCertificateRelatedInfo;
+}
+
+export interface QualificationConfirmSearchInfo {
+  InsurerNumber: string;
+  InsuredCardSymbol?: string;
+  InsuredIdentificationNumber: string;
+  InsuredBranchNumber?: string;
+  Birthdate: string;
+  LimitApplicationCertificateRelatedConsFlg: string;
+}
+
+export interface OnshiDocument {
+  XmlMsg: {
+    MessageHeader: {
+      ProcessExecutionTime: string;
+      QualificationConfirmationDate: string;
+      MedicalInstitutionCode: string;
+      /** 1 マイナンバーカード, 2 被保険者証等の記号・番号 */
+      ReferenceClassification: '1' | '2';
+      SegmentOfResult: string;
+      ErrorCode: string;
+      ErrorMessage: string;
+      CharacterCodeIdentifier: string;
+    };
+    MessageBody: {
+      ProcessingResultStatus: string;
+      QualificationValidity: QualificationValidityCode;
+      ResultList: Array<{ ResultOfQualificationConfirmation: ResultOfQualificationConfirmation }>;
+      QualificationConfirmSearchInfo?: QualificationConfirmSearchInfo;
+    };
+  };
+}
+
+/** What the desk's query returned: which route reached the national system, and its document (null: none did). */
+export interface OnlineResult {
+  route: 'card' | 'number' | null;
+  result: OnshiDocument | null;
+}
