@@ -2,21 +2,16 @@
 // Only the desk loads with the page. The history and the settings are fetched once the browser is
 // idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
 // engine and the validation) loads the first time it is opened.
-import { lazy, Suspense, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
+import { lazyView } from './lazy-view';
 import { useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
 
-/** A module loaded once: on first use, or ahead of it. */
-const once = <M,>(load: () => Promise<M>) => {
-  let loading: Promise<M> | undefined;
-  return () => (loading ??= load());
-};
-const historyModule = once(() => import('./views/HistoryView'));
-const settingsModule = once(() => import('./views/SettingsView'));
-const HistoryView = lazy(() => historyModule().then((m) => ({ default: m.HistoryView })));
-const SettingsView = lazy(() => settingsModule().then((m) => ({ default: m.SettingsView })));
-const TrainerView = lazy(() => import('./views/trainer/TrainerView').then((m) => ({ default: m.TrainerView })));
+const history = lazyView(() => import('./views/HistoryView').then((m) => m.HistoryView));
+const settings = lazyView(() => import('./views/SettingsView').then((m) => m.SettingsView));
+const trainer = lazyView(() => import('./views/trainer/TrainerView').then((m) => m.TrainerView));
+const LAZY_VIEWS = { history, settings, trainer } as const;
 
 /** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
 const whenIdle = (f: () => void): (() => void) => {
@@ -51,8 +46,8 @@ export function App() {
   useEffect(
     () =>
       whenIdle(() => {
-        void historyModule();
-        void settingsModule();
+        void history.preload();
+        void settings.preload();
       }),
     [],
   );
@@ -107,15 +102,7 @@ export function App() {
       <ErrorBanner />
       <main className="app-main" id="main">
         <h1 className="visually-hidden">{VIEWS.find((v) => v.id === view)!.label}</h1>
-        {view === 'desk' ? (
-          <DeskView />
-        ) : (
-          <Suspense fallback={<p className="muted view-loading">画面を読み込んでいます…</p>}>
-            {view === 'history' && <HistoryView />}
-            {view === 'settings' && <SettingsView />}
-            {view === 'trainer' && <TrainerView />}
-          </Suspense>
-        )}
+        {view === 'desk' ? <DeskView /> : <LazyViewOf view={view} />}
       </main>
       <Notice />
       <footer className="app-footer">
@@ -151,5 +138,14 @@ function Notice() {
     <div className="notice" role="status" aria-live="polite">
       {notice}
     </div>
+  );
+}
+
+function LazyViewOf({ view }: { view: keyof typeof LAZY_VIEWS }) {
+  const { View } = LAZY_VIEWS[view];
+  return (
+    <Suspense fallback={<p className="muted view-loading">画面を読み込んでいます…</p>}>
+      <View />
+    </Suspense>
   );
 }
