@@ -8,8 +8,6 @@ import { nullable } from './document-schema';
 import {
   KOHI_PROGRAMS,
   type KohiProgram,
-  LOCAL_PROGRAMS,
-  type LocalProgram,
   NATIONAL_PROGRAMS,
   type NationalProgram,
   PREFECTURE_CODES,
@@ -41,10 +39,6 @@ const LOCAL_PAYER_FIRST_DIGITS = ['8', '9'];
 
 export function isNationalProgram(p: KohiProgram): p is NationalProgram {
   return (NATIONAL_PROGRAMS as readonly string[]).includes(p);
-}
-
-export function isLocalProgram(p: KohiProgram): p is LocalProgram {
-  return (LOCAL_PROGRAMS as readonly string[]).includes(p);
 }
 
 /** A 医療証's share (R22): nothing, a percentage, or a fixed amount per visit. */

@@ -3,6 +3,7 @@
 // presentation: keys, hints, symbols, longer sentences), the history and progress CSV exports.
 // Pure TypeScript.
 import type { IsoDate } from './dates';
+import type { PatientPays } from './decision';
 import {
   type Billing,
   type CardRouteResult,
@@ -40,6 +41,17 @@ import { formatWareki } from './wareki';
 
 /** 負担割合 in 割 (30 → 3割, 100 → 10割, 0 → 負担なし). */
 export const copayWari = (percent: number): string => (percent === 0 ? '負担なし' : `${percent / 10}割`);
+
+const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+
+/** What the patient pays at the desk, in words: 「窓口負担 0円」「1回200円」「2割 (月額上限 10,000円まで)」「10割を預かり金として」. */
+export function patientPaysJa(p: PatientPays): string {
+  if (p.deposit) return '10割を預かり金として';
+  if (p.capReached) return '今月の上限額に達しているため窓口負担 0円';
+  if (p.percent === 0) return p.perVisitYen !== null ? `1回${yen(p.perVisitYen)}` : '窓口負担 0円';
+  const cap = p.monthlyCapYen !== null ? ` (月額上限 ${yen(p.monthlyCapYen)}まで)` : '';
+  return `${copayWari(p.percent)}${cap}`;
+}
 
 /** 判定, in words. */
 export const VERDICT_JA: Record<Verdict, string> = {

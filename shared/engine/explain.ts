@@ -1,7 +1,6 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are. Built from the
 // observation and what the rule book established (./facts.ts) — never from `hindsight`.
-import type { PatientPays } from '../decision';
 import type { PublicExpenseReason } from '../enums';
 import { isNationalProgram, NATIONAL_SHARE, type Programme } from '../kohi';
 import {
@@ -9,6 +8,7 @@ import {
   DOCUMENT_JA,
   FAILURE_JA,
   INSURER_JA,
+  patientPaysJa,
   PREFECTURE_JA,
   PROGRAM_JA,
   PUBLIC_EXPENSE_BASIS_JA,
@@ -22,15 +22,6 @@ import type { DocEval, Facts } from './facts';
 
 const W = formatWareki;
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
-
-/** What the patient pays at the desk, in words: 「窓口負担 0円」「1回200円」「2割 (月額上限 10,000円まで)」「10割を預かり金として」. */
-export function patientPaysJa(p: PatientPays): string {
-  if (p.deposit) return '10割を預かり金として';
-  if (p.capReached) return '今月の上限額に達しているため窓口負担 0円';
-  if (p.percent === 0) return p.perVisitYen !== null ? `1回${yen(p.perVisitYen)}` : '窓口負担 0円';
-  const cap = p.monthlyCapYen !== null ? ` (月額上限 ${yen(p.monthlyCapYen)}まで)` : '';
-  return `${copayWari(p.percent)}${cap}`;
-}
 
 /** A programme's share in words (R21, R22). */
 function shareJa(p: Programme): string {

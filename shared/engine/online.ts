@@ -147,7 +147,7 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
  * using it, on the physical card (a smartphone alone is not used): the card route's steps 1–5,
  * then valid when the 福祉事務所 has registered this month's 医療券 for this clinic.
  */
-export function runWelfareRoute(s: Scenario, card: CardRoute): WelfareRouteResult {
+function runWelfareRoute(s: Scenario, card: CardRoute): WelfareRouteResult {
   const D = s.visitDate;
   const w = s.patient.welfare;
   if (w === null || D < w.from || (w.until !== null && D > w.until) || card.result === 'not-run') return 'not-run';

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExpectedDecision, PublicExpense } from '../decision';
 import type { PublicExpenseBasis } from '../enums';
+import { patientPaysJa } from '../labels';
 import { parseScenario } from '../scenario';
 import { KYOKAI_SINCE_2015, type ScenarioInput, decideInput, mismatches, rawScenario } from './testing/build';
 
@@ -1014,5 +1015,19 @@ describe('version-2 corrections', () => {
       publicExpense: [],
       patientPays: { percent: 30, perVisitYen: null, monthlyCapYen: null, capReached: false, deposit: false },
     });
+  });
+});
+
+describe('patientPays in words (the desk and the explanations)', () => {
+  const pays = (over: Partial<Parameters<typeof patientPaysJa>[0]>) => patientPaysJa({ ...NOTHING, ...over });
+  it.each([
+    [{ percent: 0 }, '窓口負担 0円'],
+    [{ percent: 0, perVisitYen: 200 }, '1回200円'],
+    [{ percent: 20, monthlyCapYen: 10000 }, '2割 (月額上限 10,000円まで)'],
+    [{ percent: 0, monthlyCapYen: 10000, capReached: true }, '今月の上限額に達しているため窓口負担 0円'],
+    [{ percent: 0, deposit: true }, '10割を預かり金として'],
+    [{}, '3割'],
+  ])('%o → %s', (over, words) => {
+    expect(pays(over)).toBe(words);
   });
 });

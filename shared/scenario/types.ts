@@ -95,8 +95,6 @@ export type PresentedDocument =
   | { kind: 'medical-ticket'; month: string; forThisClinic: boolean }
   | { kind: 'rousai-form' };
 
-export type { Clinic };
-
 export type DocOf<K extends PresentedDocument['kind']> = Extract<PresentedDocument, { kind: K }>;
 
 export interface Scenario {

@@ -148,7 +148,7 @@ BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed')
  * table references either of them.
  */
 const VERDICTS_V2 = `('insured', 'insured-interim', 'insured-declaration', 'self-pay', 'public-assistance', 'workers-comp')`;
-export const RULE_BOOK_V2_SQL = `
+const RULE_BOOK_V2_SQL = `
 CREATE TABLE check_history_v4 (
   id            INTEGER PRIMARY KEY,
   at            TEXT NOT NULL,
