@@ -1,10 +1,12 @@
 // Driving the desk screen like a receptionist, and turning a pack scenario into a registry patient.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { ClinicSituation, PatientInput } from '../shared/contract';
 import { holdingOf } from '../shared/holdings';
 import { INCIDENT_JA } from '../shared/labels';
 import type { Scenario } from '../shared/scenario';
-import type { WebServerHandle } from './fixtures';
+import { SCREENSHOT_DIR, type WebServerHandle } from './fixtures';
 
 export async function openApp(page: Page, server: WebServerHandle): Promise<void> {
   await page.goto(server.url);
@@ -71,4 +73,12 @@ export function patientFromScenario(s: Scenario, name: string, kana: string): Pa
 /** Creates the patient through the API; returns its id. */
 export async function savePatient(server: WebServerHandle, input: PatientInput): Promise<string> {
   return (await server.call('registry.save', input)).id;
+}
+
+/** Saves what the receptionist sees (the viewport only) under test-results/screenshots/. */
+export async function viewShot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }

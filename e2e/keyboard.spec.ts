@@ -1,4 +1,4 @@
-// Keyboard only: the common case (known patient, マイナ保険証, online check) in at most three
+// Keyboard only: the common case (known patient, マイナ保険証, online check) in two
 // keystrokes after the patient is chosen; Esc starts the next patient; the tab order reaches every
 // control with a visible focus ring.
 import { todayInJapan } from '../shared/dates';
@@ -47,7 +47,7 @@ test('known patient + マイナ保険証 + online check: 2 keystrokes after choo
   const verdict = page.locator('[role=status][data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'insured');
   await expect(verdict).toContainText('保険で受付');
-  expect(keystrokes).toBeLessThanOrEqual(3);
+  expect(keystrokes).toBe(2);
   await expect(page.getByTestId('online-status')).toContainText('資格有効');
   await shot(page, testInfo, 'keyboard-after-two-keys');
 

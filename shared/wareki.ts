@@ -47,7 +47,7 @@ export function parseDate(input: string, opts: ParseDateOptions = {}): DateParse
     return {
       ok: false,
       error: {
-        ja: '日付は YYYY-MM-DD か和暦 (例: 令和8年7月31日, R8.7.31) で入力してください',
+        ja: '日付は西暦 (例: 2026-07-31) か和暦 (例: 令和8年7月31日, R8.7.31) で入力してください',
         en: 'a date must be YYYY-MM-DD or a Japanese era date (e.g. 令和8年7月31日, R8.7.31)',
       },
     };

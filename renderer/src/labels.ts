@@ -50,6 +50,33 @@ export const DOCUMENTS = Object.fromEntries(
   ]),
 ) as Record<DocumentKind, DocumentLabel>;
 
+/** The document a key hands over (its shortcut), if any. */
+export const documentOfKey = (key: string): DocumentKind | undefined =>
+  DESK_DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === key);
+
+/**
+ * The desk's letter keys (pressed while no text field has the focus; shown beside their controls):
+ * one key each for the visit's other inputs and the answer's actions.
+ */
+export const DESK_KEYS = {
+  /** the visit date field */
+  date: 'd',
+  /** the visit date = today */
+  today: 't',
+  /** 初診 ⇄ 再診 */
+  visitType: 'r',
+  /** 限度額の適用 on / off */
+  limit: 'l',
+  /** today's incident: なし → カードリーダー故障 → ネットワーク障害 → なし */
+  incident: 'i',
+  /** the walk-in form */
+  walkIn: 'w',
+  /** copy what to tell the patient */
+  copy: 'c',
+  /** print the patient's slip */
+  print: 'p',
+} as const;
+
 export interface VerdictLabel {
   /** the verdict in words (never color alone) */
   title: string;

@@ -5,19 +5,19 @@ import { useDeferredValue, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
-import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
+import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { verdictTone } from '../tones';
+import { copyTellPatient, printSlip } from './answer-actions';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { RuleList } from './RuleList';
 import { SaveDeskCase } from './SaveDeskCase';
 
-export function AnswerPanel() {
+export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
   const result = useApp((s) => s.result);
   const deciding = useApp((s) => s.deciding);
   const hasPatient = useApp((s) => s.patient !== null);
   const deskError = useApp((s) => s.deskError);
-  const v = result ? VERDICT_LABELS[result.decision.verdict] : null;
   // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
   // render (and never show an earlier answer's details).
   const details = useDeferredValue(result);
@@ -27,6 +27,7 @@ export function AnswerPanel() {
         判定
       </h2>
       <div
+        ref={verdictRef}
         role="status"
         aria-live="polite"
         aria-atomic="true"
@@ -34,19 +35,8 @@ export function AnswerPanel() {
         data-verdict={result?.decision.verdict}
         data-testid="verdict"
       >
-        {result && v ? (
-          <>
-            <span className="verdict-symbol" aria-hidden="true">
-              {v.symbol}
-            </span>
-            <span className="verdict-words">
-              <span className="verdict-title">{v.title}</span>
-              <span className="verdict-sub">
-                {v.sub}
-                {result.decision.verdict !== 'self-pay' && ` ・ 窓口負担 ${copayText(result)}`}
-              </span>
-            </span>
-          </>
+        {result ? (
+          <VerdictWords result={result} />
         ) : (
           <span className="verdict-placeholder">
             {deciding
@@ -67,9 +57,44 @@ export function AnswerPanel() {
   );
 }
 
+/** 「保険で受付 (暫定)」 → the words, and the part in brackets that tells the verdicts apart. */
+function splitVerdict(title: string): { main: string; kind: string | null } {
+  const m = /^(.*?) \((.+)\)$/.exec(title);
+  return m ? { main: m[1]!, kind: m[2]! } : { main: title, kind: null };
+}
+
+/** The verdict as it is read from 2 m: symbol, words, the telling part and the copay all large. */
+function VerdictWords({ result }: { result: DeskResult }) {
+  const v = VERDICT_LABELS[result.decision.verdict];
+  const { main, kind } = splitVerdict(v.title);
+  return (
+    <>
+      <span className="verdict-symbol" aria-hidden="true">
+        {v.symbol}
+      </span>
+      <span className="verdict-words">
+        <span className="verdict-title">
+          {main}
+          {kind !== null && (
+            <>
+              {' '}
+              <span className="verdict-kind">({kind})</span>
+            </>
+          )}
+        </span>
+        <span className="verdict-sub">{v.sub}</span>
+      </span>
+      <span className="verdict-copay" data-testid="verdict-copay">
+        <span className="verdict-copay-label">窓口負担</span>
+        <strong>{copayWari(result.decision.copayPercent)}</strong>
+        {result.decision.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
+      </span>
+    </>
+  );
+}
+
 function copayText(r: DeskResult): string {
-  const p = r.decision.copayPercent;
-  return copayWari(p) + (r.decision.copayProvisional ? ' (仮)' : '');
+  return copayWari(r.decision.copayPercent) + (r.decision.copayProvisional ? ' (仮)' : '');
 }
 
 function AnswerDetails({ result }: { result: DeskResult }) {
@@ -138,26 +163,25 @@ function TellPatient({ result }: { result: DeskResult }) {
   const notify = useApp((s) => s.notify);
   const [copied, setCopied] = useState(false);
   const text = result.decision.tellPatient;
-  const copy = async () => {
-    let ok: boolean;
-    try {
-      await navigator.clipboard.writeText(text);
-      ok = true;
-    } catch {
-      ok = false;
-    }
-    setCopied(ok);
-    notify(ok ? '患者への説明をコピーしました' : 'コピーできませんでした。文章を選択してコピーしてください');
-  };
   return (
     <section className="tell" aria-labelledby="tell-h">
       <div className="tell-head">
         <h3 id="tell-h">患者さんへの説明</h3>
-        <button type="button" className="btn btn-small" onClick={() => void copy()}>
-          {copied ? 'コピーしました' : '説明をコピー'}
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts={DESK_KEYS.copy.toUpperCase()}
+          onClick={async () => setCopied(await copyTellPatient(text, notify))}
+        >
+          {copied ? 'コピーしました' : '説明をコピー'} <kbd aria-hidden="true">{DESK_KEYS.copy.toUpperCase()}</kbd>
         </button>
-        <button type="button" className="btn btn-small" onClick={() => window.print()}>
-          お渡し用の紙を印刷
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts={DESK_KEYS.print.toUpperCase()}
+          onClick={printSlip}
+        >
+          お渡し用の紙を印刷 <kbd aria-hidden="true">{DESK_KEYS.print.toUpperCase()}</kbd>
         </button>
       </div>
       <p className="tell-text" data-testid="tell-patient">

@@ -1,10 +1,14 @@
 // What the patient hands over: one toggle button per document kind, each with its drawing and its
-// one-key shortcut; the visit's details (初診/再診, 限度額); and the 確認する button.
-import { forwardRef, useMemo } from 'react';
+// one-key shortcut; the visit's details (初診/再診, 限度額); the desk's question before deciding
+// (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
+// while the answer is on its way (never disabled then, so the focus is never lost).
+import { forwardRef, useEffect, useMemo, useRef } from 'react';
 import { heldKinds } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DESK_DOCUMENT_KINDS, DOCUMENTS } from '../labels';
+import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
 import { useApp } from '../store';
+
+const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
 
 export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPanel(_props, decideRef) {
   const presented = useApp((s) => s.presented);
@@ -16,9 +20,19 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
   const setNeedsLimit = useApp((s) => s.setNeedsLimit);
   const decide = useApp((s) => s.decide);
   const deciding = useApp((s) => s.deciding);
+  const hasResult = useApp((s) => s.result !== null);
   const record = useApp((s) => s.patientRecord);
   const visitDate = useApp((s) => s.visitDate);
   const held = useMemo(() => (record ? heldKinds(record, visitDate) : null), [record, visitDate]);
+
+  // After an answer, the focused button stays clear of the verdict pinned at the window's bottom
+  // (narrow layout): scroll-padding in desk.css keeps the pinned parts out of the way.
+  useEffect(() => {
+    const button = typeof decideRef === 'object' ? decideRef?.current : null;
+    if (hasResult && button && document.activeElement === button) {
+      requestAnimationFrame(() => button.scrollIntoView({ block: 'nearest' }));
+    }
+  }, [hasResult, decideRef]);
 
   return (
     <section className="panel documents" aria-labelledby="docs-h">
@@ -58,12 +72,18 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
         })}
       </div>
       <div className="visit-options">
-        <div role="radiogroup" aria-label="初診・再診" className="seg">
+        <div
+          role="radiogroup"
+          aria-label="初診・再診"
+          className="seg"
+          aria-keyshortcuts={DESK_KEYS.visitType.toUpperCase()}
+        >
           <label className="radio">
             <input
               type="radio"
               name="visit-type"
               checked={visitType === 'first'}
+              disabled={!hasPatient}
               onChange={() => setVisitType('first')}
             />
             初診
@@ -73,21 +93,31 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
               type="radio"
               name="visit-type"
               checked={visitType === 'return'}
+              disabled={!hasPatient}
               onChange={() => setVisitType('return')}
             />
             再診
           </label>
+          <Key k={DESK_KEYS.visitType} />
         </div>
         <label className="check">
-          <input type="checkbox" checked={needsLimit} onChange={(e) => setNeedsLimit(e.target.checked)} />
-          限度額の適用が必要 (入院・高額な診療)
+          <input
+            type="checkbox"
+            checked={needsLimit}
+            disabled={!hasPatient}
+            aria-keyshortcuts={DESK_KEYS.limit.toUpperCase()}
+            onChange={(e) => setNeedsLimit(e.target.checked)}
+          />
+          限度額の適用が必要 (入院・高額な診療) <Key k={DESK_KEYS.limit} />
         </label>
       </div>
+      <DeskQuestion decideRef={decideRef} />
       <button
         ref={decideRef}
         type="button"
         className="btn btn-primary btn-decide"
-        disabled={!hasPatient || deciding}
+        disabled={!hasPatient}
+        aria-busy={deciding}
         aria-keyshortcuts="Enter"
         onClick={() => void decide()}
       >
@@ -96,3 +126,44 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
     </section>
   );
 });
+
+/** Asked before deciding: nothing was handed over, or the last key turned off what it had just turned on. */
+function DeskQuestion({ decideRef }: { decideRef: React.ForwardedRef<HTMLButtonElement> }) {
+  const question = useApp((s) => s.question);
+  const decide = useApp((s) => s.decide);
+  const dismiss = useApp((s) => s.dismissQuestion);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (question) yes.current?.focus();
+  }, [question]);
+  if (question === null) return null;
+  const back = () => {
+    dismiss();
+    if (typeof decideRef === 'object') decideRef?.current?.focus();
+  };
+  const text =
+    question.reason === 'nothing-presented'
+      ? '何も提示されていません。書類なしで判定しますか？'
+      : `「${DOCUMENTS[question.kind].name}」のキー (${DOCUMENTS[question.kind].key}) が続けて2回押されたため、選ばれていません。このまま判定しますか？`;
+  return (
+    <div className="desk-question tone-declaration" role="alertdialog" aria-labelledby="desk-question-text">
+      <p id="desk-question-text">{text}</p>
+      <div className="desk-question-actions">
+        <button
+          ref={yes}
+          type="button"
+          className="btn btn-small"
+          onClick={() => {
+            void decide({ confirmed: true });
+            if (typeof decideRef === 'object') decideRef?.current?.focus();
+          }}
+        >
+          このまま判定する <kbd aria-hidden="true">Enter</kbd>
+        </button>
+        <button type="button" className="btn btn-small" onClick={back}>
+          戻る <kbd aria-hidden="true">Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -21,7 +21,7 @@ export const FAKE_SETTINGS: Settings = {
   policyOverrides: [],
 };
 
-const FAKE_PATIENT: PatientSummary = {
+export const FAKE_PATIENT: PatientSummary = {
   id: '1',
   name: '山田 太郎',
   kana: 'ヤマダ タロウ',

@@ -99,6 +99,7 @@ describe('desk screen', () => {
           deskResult({ verdict: verdict as keyof typeof labels, copayPercent: verdict === 'self-pay' ? 100 : 30 }),
       });
       await choose();
+      fireEvent.keyDown(window, { key: '1' });
       fireEvent.click(screen.getByRole('button', { name: '確認する' }));
       const el = await waitFor(() => {
         const e = document.querySelector(`[data-verdict="${verdict}"]`);
@@ -123,6 +124,7 @@ describe('desk screen', () => {
         }),
     });
     await choose();
+    fireEvent.keyDown(window, { key: '1' });
     fireEvent.click(screen.getByRole('button', { name: '確認する' }));
     await screen.findByTestId('documents-needed');
     expect(screen.getByTestId('elderly-card').textContent).toContain('必要');
@@ -176,6 +178,7 @@ describe('desk screen', () => {
       }),
     });
     await choose();
+    fireEvent.keyDown(window, { key: '1' });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: '確認する' }));
     });
@@ -189,6 +192,7 @@ describe('desk screen', () => {
     fireEvent.change(screen.getByLabelText('加入している保険'), { target: { value: 'kokuho' } });
     fireEvent.click(screen.getByRole('button', { name: 'この内容で受け付ける' }));
     expect(screen.getByTestId('patient-name').textContent).toContain('飛び込み');
+    fireEvent.keyDown(window, { key: '1' });
     fireEvent.click(screen.getByRole('button', { name: '確認する' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'desk.decide')).toBe(true));
     const input = calls.find((c) => c.name === 'desk.decide')!.input as { patient: unknown };

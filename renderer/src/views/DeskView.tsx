@@ -1,13 +1,19 @@
 // The reception desk. Keyboard-first: after choosing a patient, focus rests on 確認する, so the common
-// case (known patient, マイナ保険証, online check) is "1" then Enter. Digits 1–9 toggle the documents
-// whenever focus is not in a text field; Ctrl+Enter decides from anywhere; Esc starts the next patient.
+// case (known patient, マイナ保険証, online check) is "1" then Enter. Whenever the focus is not in a
+// text field: the digits hand over the documents, the letters of DESK_KEYS reach the visit's other
+// inputs and the answer's actions, and Enter decides (from the page, a document, a check box or a
+// radio button); Ctrl+Enter decides from anywhere (the date field too); Esc closes an open
+// question, else starts the next patient. An IME's confirming Enter (isComposing, keyCode 229) is
+// never taken for one of these keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { AnswerPanel } from '../components/AnswerPanel';
+import { copyTellPatient, printSlip } from '../components/answer-actions';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
-import { DESK_DOCUMENT_KINDS, DOCUMENTS } from '../labels';
-import { useStoreApi } from '../store';
+import { INCIDENTS } from '../../../shared/enums';
+import { DESK_KEYS, documentOfKey } from '../labels';
+import { type AppStore, useStoreApi } from '../store';
 
 function isTextField(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -15,13 +21,81 @@ function isTextField(t: EventTarget | null): boolean {
   return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type);
 }
 
-function isInteractive(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && t.closest('button, a, input, select, textarea, summary, [tabindex]') !== null;
+/** A control whose own Enter means something else (a link, another button, a summary …). */
+function ownsEnter(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.matches('input[type=checkbox], input[type=radio], button.doc')) return false;
+  return t.closest('button, a, input, select, textarea, summary, [role=option], [role=slider], [tabindex]') !== null;
+}
+
+/** An IME is composing: its keys belong to the conversion. */
+export const isComposing = (e: KeyboardEvent | React.KeyboardEvent): boolean =>
+  ('nativeEvent' in e ? e.nativeEvent.isComposing : e.isComposing) || e.keyCode === 229;
+
+function focusById(id: string) {
+  const el = document.getElementById(id);
+  if (el instanceof HTMLInputElement) {
+    el.focus();
+    el.select();
+  } else el?.focus();
+}
+
+/** The letter keys: one action each (none while a text field has the focus). */
+function letterAction(store: AppStore, key: string): (() => void) | null {
+  const s = store.getState();
+  switch (key) {
+    case DESK_KEYS.date:
+      return () => focusById('visit-date');
+    case DESK_KEYS.today:
+      return () => s.setVisitDateToday();
+    case DESK_KEYS.walkIn:
+      return s.patient === null ? () => s.openWalkIn() : null;
+    case DESK_KEYS.visitType:
+      return s.patient ? () => s.setVisitType(s.visitType === 'first' ? 'return' : 'first') : null;
+    case DESK_KEYS.limit:
+      return s.patient ? () => s.setNeedsLimit(!s.needsLimit) : null;
+    case DESK_KEYS.incident:
+      return () =>
+        s.setSituation({ incident: INCIDENTS[(INCIDENTS.indexOf(s.situation.incident) + 1) % INCIDENTS.length]! });
+    case DESK_KEYS.copy:
+      return s.result ? () => void copyTellPatient(s.result!.decision.tellPatient, s.notify) : null;
+    case DESK_KEYS.print:
+      return s.result ? () => printSlip() : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * Keeps --desk-bar-h and --desk-dock-h (desk.css) at the heights of the sticky situation bar and of
+ * the verdict block, which the narrow layout pins to the bottom of the window: what scrolls stays
+ * clear of both.
+ */
+function usePinnedHeights(bar: React.RefObject<HTMLElement | null>, verdict: React.RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const root = document.documentElement.style;
+    if (typeof ResizeObserver === 'undefined') return;
+    const pairs: [string, HTMLElement | null][] = [
+      ['--desk-bar-h', bar.current],
+      ['--desk-dock-h', verdict.current],
+    ];
+    const ro = new ResizeObserver(() => {
+      for (const [name, el] of pairs) if (el) root.setProperty(name, `${el.getBoundingClientRect().height}px`);
+    });
+    for (const [, el] of pairs) if (el) ro.observe(el);
+    return () => {
+      ro.disconnect();
+      for (const [name] of pairs) root.removeProperty(name);
+    };
+  }, [bar, verdict]);
 }
 
 export function DeskView() {
   const store = useStoreApi();
   const decideRef = useRef<HTMLButtonElement>(null);
+  const barRef = useRef<HTMLDivElement>(null);
+  const verdictRef = useRef<HTMLDivElement>(null);
+  usePinnedHeights(barRef, verdictRef);
   const focusDecide = useCallback(() => {
     // after React has rendered the chosen patient and enabled the button
     requestAnimationFrame(() => decideRef.current?.focus());
@@ -29,15 +103,15 @@ export function DeskView() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing) return;
+      if (e.defaultPrevented || isComposing(e)) return;
       const s = store.getState();
       if (s.view !== 'desk') return;
       if (e.key === 'Escape') {
-        if (e.target instanceof HTMLElement && e.target.closest('details[open]') && e.target.closest('.walk-in')) {
-          (e.target.closest('details') as HTMLDetailsElement).open = false;
-        }
         e.preventDefault();
-        s.nextPatient();
+        if (s.question !== null) {
+          s.dismissQuestion();
+          decideRef.current?.focus();
+        } else s.nextPatient();
         return;
       }
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -45,14 +119,21 @@ export function DeskView() {
         void s.decide();
         return;
       }
-      if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target) || s.patient === null) return;
-      if (e.key === 'Enter' && !isInteractive(e.target)) {
-        // focus somewhere neutral (after a click on the page): Enter still means 確認する
+      if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      const letter = letterAction(store, e.key.toLowerCase());
+      if (letter) {
+        e.preventDefault();
+        letter();
+        return;
+      }
+      if (s.patient === null) return;
+      if (e.key === 'Enter' && !ownsEnter(e.target)) {
+        // on the page, a document, a check box or a radio button: Enter means 確認する
         e.preventDefault();
         void s.decide();
         return;
       }
-      const kind = DESK_DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === e.key);
+      const kind = documentOfKey(e.key);
       if (kind) {
         e.preventDefault();
         s.toggleDocument(kind);
@@ -64,14 +145,14 @@ export function DeskView() {
 
   return (
     <div className="desk">
-      <VisitBar />
+      <VisitBar ref={barRef} />
       <div className="desk-main">
         <div className="desk-left">
           <PatientPicker onChosen={focusDecide} />
           <DocumentPanel ref={decideRef} />
         </div>
         <div className="desk-right">
-          <AnswerPanel />
+          <AnswerPanel verdictRef={verdictRef} />
         </div>
       </div>
     </div>
