@@ -8,15 +8,10 @@ import { HOLIDAYS_ANNOUNCED_UNTIL } from './timeline';
 const holidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 const years = [...holidays].map((d) => Number(d.slice(0, 4)));
 /** The calendar years the holiday data covers. */
-export const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
+const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
 
 export function isNationalHoliday(iso: IsoDate): boolean {
   return holidays.has(iso);
-}
-
-export function holidayName(iso: IsoDate): string | null {
-  const h = (holidayJp.holidays as Record<string, { name: string } | undefined>)[iso];
-  return h ? h.name : null;
 }
 
 export function isYearEndClosure(iso: IsoDate): boolean {
@@ -29,7 +24,7 @@ export function isYearEndClosure(iso: IsoDate): boolean {
  * the package's data. Beyond, the package computes them by rule (春分・秋分 are fixed only a year
  * ahead), so a business day counted there is an estimate.
  */
-export function holidayDataCovers(iso: IsoDate): boolean {
+function holidayDataCovers(iso: IsoDate): boolean {
   const y = Number(iso.slice(0, 4));
   return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last && iso <= HOLIDAYS_ANNOUNCED_UNTIL;
 }

@@ -1,7 +1,7 @@
 // zod schemas of the decision (the API's output) and of a pack's `expected` (a strict, partial
 // decision), both built from the enumerations of shared/enums.ts, and the policy settings' shape
 // (a scenario's overrides accept 和暦 dates; the API's settings carry ISO dates).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { IsoDate } from './dates';
 import { isoDate } from './date-schema';
 import type { Decision } from './decision';

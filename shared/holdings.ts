@@ -16,7 +16,6 @@ export const HOLDING_KINDS = [
 export type Holding =
   | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>
   | { kind: 'smartphone'; os: NonNullable<DocOf<'myna-smartphone'>['os']> };
-export type HoldingKind = Holding['kind'];
 
 /**
  * The holding a presented document stands for; null for what is not carried as a document of its

@@ -7,7 +7,7 @@
 // electron/backend/api/.
 //
 // Pure TypeScript: no Node, DOM or Electron. Only the kernel is zod-free (the preload imports it).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput as dateSchema } from '../date-schema';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
@@ -30,7 +30,7 @@ import {
 } from '../enums';
 import type { Holding } from '../holdings';
 import { redactMyNumber } from '../identifiers';
-import { issueFromZod } from '../issues';
+import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult } from '../onshi-document';
 import { safeText } from '../safe-text';
@@ -329,9 +329,9 @@ void _exact;
 
 /** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
-  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = issueFromZod(r.error.issues[0]!);
+  const r = parseIssues(CONTRACT[name].input, payload);
+  if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
+  const issue = r.issues[0]!;
   return {
     ok: false,
     error: {

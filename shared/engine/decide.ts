@@ -65,7 +65,7 @@ function canonical(documents: readonly ObservedDocument[]): ObservedDocument[] {
 }
 
 /** Most recently acquired first (an unknown 資格取得日 last); ties by id, never by input order. */
-export function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
+function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
   if (x.acquiredOn !== y.acquiredOn) {
     if (x.acquiredOn === null) return 1;
     if (y.acquiredOn === null) return -1;

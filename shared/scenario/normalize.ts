@@ -3,9 +3,10 @@
 // engine a Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday, type IsoDate } from '../dates';
 import { checkNumber, containsMyNumberLike } from '../identifiers';
-import { type InputIssue, issueFromZod, redactIssue } from '../issues';
+import { type InputIssue, redactIssue } from '../issues';
 import { checkProgramme } from '../kohi';
-import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
+import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, REFORM } from '../timeline';
+import { parseIssues } from '../zod-issues';
 import { coverageEnd, holderEnd } from './coverage-end';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
 import type { Coverage, PresentedDocument, Scenario, ScenarioProgramme, Welfare } from './types';
@@ -310,7 +311,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     clinic: raw.clinic,
     patient: { birthDate, coverages, myna: raw.patient.myna, kohi, welfare },
     presented,
-    policy: Object.fromEntries(Object.entries(raw.policy).filter(([, v]) => v !== undefined)) as Partial<Policy>,
+    policy: raw.policy,
   };
   if (raw.expected !== undefined) out.expected = raw.expected;
   return out;
@@ -323,10 +324,10 @@ export type ScenarioParse =
 /** Validates one scenario (a file needs `format`; inside a pack it is optional). */
 export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): ScenarioParse {
   const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = parseIssues(schema, input);
   const warnings: InputIssue[] = [];
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod), warnings };
+  if (!r.ok) return { ok: false, issues: r.issues, warnings };
   const issues: InputIssue[] = [];
-  const scenario = normalize(r.data, issues, warnings);
+  const scenario = normalize(r.value, issues, warnings);
   return issues.length ? { ok: false, issues: issues.map(redactIssue), warnings } : { ok: true, scenario, warnings };
 }

@@ -2,7 +2,7 @@
 // (shared/contract/index.ts, which spreads them into CONTRACT): a strict zod schema per request,
 // run once by `dispatch`, and the answer's type. Building blocks both halves need have their own
 // modules (shared/safe-text.ts, shared/contract/call.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';

@@ -18,7 +18,7 @@ export interface RegistryCoverage extends Coverage {
 }
 
 /** The documents a patient carries; handed over at the desk when the receptionist clicks their kind. */
-export { HOLDING_KINDS, type Holding, type HoldingKind } from '../../../shared/holdings';
+export { HOLDING_KINDS, type Holding } from '../../../shared/holdings';
 
 export interface PersonRecord {
   /** decimal string (the API contract's id) */

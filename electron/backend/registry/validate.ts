@@ -4,7 +4,7 @@
 // presenting every holding in a probe scenario; field paths are mapped back to the person's.
 // Registry-only fields (name, kana, sex, note, insurerName, personalFamily) are checked here.
 // Nothing holding a 12-digit number gets through (R18).
-import { z } from 'zod';
+import * as z from 'zod';
 import { maxDate } from '../../../shared/dates';
 import { holdingOf } from '../../../shared/holdings';
 import { normalizeKanaReading, isKatakanaReading } from '../../../shared/kana';
