@@ -2,7 +2,7 @@
 // messages where a schema gives them (`params: { ja, en }`), our own wording for unknown and
 // missing fields, wrong types and unknown document kinds, zod's bundled Japanese locale for the
 // other generic messages. Never a 12-digit number (R18).
-import * as z from 'zod';
+import type * as z from 'zod';
 import ja from 'zod/v4/locales/ja.js';
 import { formatPath, type InputIssue, redactIssue } from './issues';
 
