@@ -1,5 +1,5 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack startup history trainer worker ui   (default: all sections)
+//   npm run bench -- engine pack startup history trainer worker ui   (default: all sections; `whatif` = the what-if part of ui)
 // Each section prints its numbers beside a floor measured in the same run (bench/harness.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,11 +9,13 @@ import { benchWorker } from '../electron/backend/host/bench';
 import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile, benchStartup } from './engine';
 import { calibrate, formatTiming, printSection as print } from './harness';
+import { benchWhatIfCompute } from './whatif';
 import {
   benchColdStart,
   benchFirstLoad,
   benchHistoryFirstPage,
   benchKeypressToVerdict,
+  benchWhatIfDraw,
   calibration,
   formatFigures,
 } from './ui';
@@ -78,4 +80,11 @@ if (want('ui')) {
   console.log(formatFigures(await benchColdStart()));
   console.log(formatFigures(await benchKeypressToVerdict()));
   console.log(formatFigures(await benchHistoryFirstPage()));
+}
+// the what-if strip (issue 10) is part of `ui`; `npm run bench -- whatif` runs it alone
+if (want('ui') || sections.includes('whatif')) {
+  if (!want('ui'))
+    console.log(`\n## what-if (browser mode, Debian Chromium)   calibration: ${formatTiming(calibrate())}`);
+  console.log(formatFigures(benchWhatIfCompute()));
+  console.log(formatFigures(await benchWhatIfDraw()));
 }

@@ -8,14 +8,14 @@
 /** OQSCD006 資格有効性: 1 有効, 2 無効, 3 無効 (新しい資格あり), 4 該当資格なし, 5 複数該当 */
 export type QualificationValidityCode = '1' | '2' | '3' | '4' | '5';
 
-export interface ElderlyRecipientCertificateInfo {
+interface ElderlyRecipientCertificateInfo {
   ElderlyRecipientCertificateDate: string;
   ElderlyRecipientValidStartDate: string;
   ElderlyRecipientValidEndDate: string;
   ElderlyRecipientContributionRatio: string;
 }
 
-export interface LimitApplicationCertificateRelatedInfo {
+interface LimitApplicationCertificateRelatedInfo {
   LimitApplicationCertificateClassification: string;
   LimitApplicationCertificateClassificationFlag: string;
   LimitApplicationCertificateDate: string;
@@ -50,7 +50,7 @@ export interface ResultOfQualificationConfirmation {
   LimitApplicationCertificateRelatedInfo?: LimitApplicationCertificateRelatedInfo;
 }
 
-export interface QualificationConfirmSearchInfo {
+interface QualificationConfirmSearchInfo {
   InsurerNumber: string;
   InsuredCardSymbol?: string;
   InsuredIdentificationNumber: string;

@@ -13,18 +13,12 @@ import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
-  COVERAGE_RATIOS,
   DOCUMENT_KINDS,
-  ELDERLY_CARD_HANDLINGS,
-  ELDERLY_RATIOS,
   INCIDENTS,
   INSURERS,
   type Insurer,
-  LIMIT_CATEGORIES,
-  PHONE_OS,
   type PolicyKey,
   type Sex,
-  SEXES,
   VERDICTS,
   VISIT_TYPES,
 } from '../enums';
@@ -38,6 +32,7 @@ import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
 import { TRAINER_CONTRACT } from '../trainer/contract';
 import { call } from './call';
+import { patientInput } from './patient';
 import type { ApiResult, CallName, ParsedInput } from './kernel';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,91 +41,11 @@ import type { ApiResult, CallName, ParsedInput } from './kernel';
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO here, once). */
 const dateInput = dateSchema();
 const insurer = z.enum(INSURERS);
-const limitCategory = z.enum(LIMIT_CATEGORIES);
 const patientId = z.string().min(1).max(64);
 const empty = z
   .strictObject({})
   .optional()
   .transform(() => ({}));
-
-const sex = z.enum(SEXES);
-
-/** A document the patient carries, handed over when the receptionist clicks its kind. */
-const holdingInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('legacy-card'), coverage: z.string(), printedExpiry: dateInput.nullable() }),
-  z.strictObject({
-    kind: z.literal('kakunin-sho'),
-    coverage: z.string(),
-    issuedOn: dateInput,
-    validFrom: dateInput.nullable(),
-    validUntil: dateInput,
-    showsRatio: z.boolean(),
-    showsLimit: z.boolean(),
-  }),
-  z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
-  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
-  z.strictObject({
-    kind: z.literal('elderly-card'),
-    ratio: z.literal(ELDERLY_RATIOS),
-    validFrom: dateInput.nullable().optional(),
-    validUntil: dateInput.nullable(),
-  }),
-  z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: dateInput.nullable() }),
-]);
-
-/**
- * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
- * the backend checks what needs the whole record (check digits, dates in order, references).
- * Never a 12-digit number.
- */
-const patientInput = z.strictObject({
-  id: patientId.optional(),
-  name: safeText(40).pipe(z.string().trim().min(1)),
-  kana: safeText(60).pipe(z.string().trim().min(1)),
-  birthDate: dateInput,
-  sex,
-  note: safeText(200).nullable().optional(),
-  coverages: z
-    .array(
-      z.strictObject({
-        id: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .max(20)
-          .optional(),
-        insurer,
-        insurerNumber: z.string().max(8).nullable().optional(),
-        insurerName: safeText(60).nullable().optional(),
-        personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
-        symbol: safeText(40).nullable().optional(),
-        number: safeText(40).nullable().optional(),
-        branch: safeText(10).nullable().optional(),
-        acquiredOn: dateInput,
-        lostOn: dateInput.nullable().optional(),
-        registeredOn: dateInput.nullable().optional(),
-        filedOn: dateInput.nullable().optional(),
-        myNumberOnForm: z.boolean().optional(),
-        ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
-        elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
-        limitCategory: limitCategory.nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  myna: z
-    .strictObject({
-      insuranceRegistered: z.boolean(),
-      registerAtDesk: z.boolean().optional(),
-      certExpiresOn: dateInput,
-      pinLocked: z.boolean().optional(),
-    })
-    .nullable()
-    .optional(),
-  holdings: z.array(holdingInput).max(20).optional(),
-});
-export type PatientInput = z.input<typeof patientInput>;
-/** A patient as the registry receives it: typed, dates ISO (the registry adds the checks across fields). */
-export type ParsedPatient = z.output<typeof patientInput>;
 
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),

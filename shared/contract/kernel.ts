@@ -93,7 +93,7 @@ export class ApiFailure extends Error {
   }
 }
 
-export function isCallName(name: unknown): name is CallName {
+function isCallName(name: unknown): name is CallName {
   return (CALL_NAMES as readonly unknown[]).includes(name);
 }
 

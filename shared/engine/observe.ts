@@ -7,44 +7,22 @@
 // phone. What only the simulation knows goes into `hindsight`.
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
-import { DOCUMENT_KINDS, orderOf } from '../enums';
 import { type Programme, programmeValidOn } from '../kohi';
 import type { NumberAnswer, ObservedCard, ObservedCoverage, ObservedDocument, Observation } from '../observation/types';
-import type { Coverage, PresentedDocument, Scenario } from '../scenario';
+import type { Coverage, Scenario } from '../scenario';
 import { DEFAULT_POLICY, type Policy } from '../timeline';
 import { rulebook } from './decide';
+import { canonicalOrder } from './documents';
 import { type OnlineCheck, runOnlineCheck } from './online';
 import { type CoverageState, byMostRecent, coverageStates } from './truth';
 
 /** The defaults as a plain object: spreading a frozen object is several times slower. */
 const DEFAULTS: Policy = { ...DEFAULT_POLICY };
 
-function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
+export function mergePolicy(clinicPolicy: Partial<Policy> | undefined, scenarioPolicy: Partial<Policy>): Policy {
   const noClinic = clinicPolicy === undefined || Object.keys(clinicPolicy).length === 0;
   if (noClinic && Object.keys(scenarioPolicy).length === 0) return DEFAULT_POLICY; // frozen, shared
   return { ...DEFAULTS, ...clinicPolicy, ...scenarioPolicy };
-}
-
-const DOC_ORDER = orderOf(DOCUMENT_KINDS);
-
-/** The order documents were handed over in never matters: sort them canonically first. */
-function canonicalPresented(presented: readonly PresentedDocument[]): PresentedDocument[] {
-  const out = [...presented];
-  if (out.length < 2) return out;
-  const keys = new Map<PresentedDocument, string>();
-  const key = (d: PresentedDocument) => {
-    let k = keys.get(d);
-    if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
-    return k;
-  };
-  out.sort((a, b) => {
-    const byKind = DOC_ORDER[a.kind] - DOC_ORDER[b.kind];
-    if (byKind !== 0) return byKind;
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  return out;
 }
 
 /** The simulation's own record of a visit: the online check on the truth (the result documents use it). */
@@ -62,7 +40,7 @@ function simulate(
   clinicPolicy?: Partial<Policy>,
 ): { observation: Observation; online: OnlineCheck; states: CoverageState[] } {
   const policy = mergePolicy(clinicPolicy, input.policy);
-  const s: Scenario = { ...input, presented: canonicalPresented(input.presented) };
+  const s: Scenario = { ...input, presented: canonicalOrder(input.presented) };
   const D = s.visitDate;
   const { birthDate, myna } = s.patient;
   const states = coverageStates(s.patient.coverages, birthDate, D, policy);

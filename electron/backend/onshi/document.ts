@@ -63,14 +63,14 @@ const PLACEHOLDER_INSURER: Record<Insurer, string> = {
   kouki: `3913999${checkDigitOf('3913999')}`,
 };
 
-export interface OnshiPerson {
+interface OnshiPerson {
   name?: string | null;
   kana?: string | null;
   sex?: Sex | 1 | 2 | 3 | null;
 }
 
 /** Registry details the scenario format does not carry. */
-export interface CoverageExtras {
+interface CoverageExtras {
   insurerName?: string | null;
   personalFamily?: 1 | 2;
 }

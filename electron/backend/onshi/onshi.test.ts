@@ -7,9 +7,10 @@ import defaultPack from '../../../packs/default-pack.json';
 import { parsePack, parseScenario, type Scenario } from '../../../shared/scenario';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
-import { demoPatients, seedDemo } from '../registry/demo';
+import { demoPatients } from '../registry/demo/cases';
+import { seedDemo } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
-import type { PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { tempDir } from '../testing/temp-dir';
 import {
@@ -199,7 +200,7 @@ describe('onshi result documents', () => {
 
   describe('with the demo registry (names, readings, insurer names from the patient)', () => {
     let db: Database;
-    let records: PersonRecord[];
+    let records: Patient[];
     beforeAll(async () => {
       db = (await openDatabase({ dataDir: tempDir() })).db;
       seedDemo(db);

@@ -5,7 +5,7 @@ import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../errors';
 import type { OnshiDocument, ResultOfQualificationConfirmation } from '../../../shared/onshi-document';
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="no"?>';
 const RESULT_PATH = 'XmlMsg.MessageBody.ResultList.ResultOfQualificationConfirmation';
 
 const builder = new XMLBuilder({ format: true, indentBy: '  ' });
