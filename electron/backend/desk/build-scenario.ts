@@ -41,6 +41,18 @@ function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
   return documentExistsOn(h, coverage?.insurer, D);
 }
 
+/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+export function scenarioPatient(p: Patient): Scenario['patient'] {
+  return {
+    birthDate: p.birthDate,
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    myna: p.myna,
+    // version 2 (issue 9): the registry holds no programmes or 生活保護 yet
+    kohi: [],
+    welfare: null,
+  };
+}
+
 export function buildScenario(input: DeskCaseInput): Scenario {
   const p = input.patient;
   const D = input.visitDate;
@@ -105,14 +117,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
       welfareOnline: true,
       rousaiDesignated: true,
     },
-    patient: {
-      birthDate: p.birthDate,
-      // exactly the Coverage fields of the scenario format
-      coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
-      myna: p.myna,
-      kohi: [],
-      welfare: null,
-    },
+    patient: scenarioPatient(p),
     presented,
     policy: input.clinic.policy ?? {},
   };
