@@ -102,6 +102,9 @@ describe('observationOfForm', () => {
       'elderly-card',
       'limit-cert',
       'declaration',
+      'kohi-cert',
+      'medical-ticket',
+      'rousai-form',
     ] as const;
     for (const kind of kinds) {
       let doc = newDocument(kind);
@@ -115,9 +118,47 @@ describe('observationOfForm', () => {
         });
         doc = { ...doc, issuedOn: '2025-12-01', validUntil: '2030-11-30' };
       }
+      if (doc.kind === 'kohi-cert') doc = { ...doc, prefecture: '27' as const };
+      if (doc.kind === 'medical-ticket') doc = { ...doc, month: '2026-02' };
       const extra = kind === 'myna-smartphone' ? { terminal: 'valid' as const } : {};
       expect(() => decided(form({ documents: [doc], ...extra })), kind).not.toThrow();
     }
+  });
+
+  it('the patient’s answers of rule book v2: a work injury with the 労災 form → 労災; 生活保護 with this month’s 医療券 → 医療扶助', () => {
+    const work = decided(
+      form({ cause: 'work', documents: [{ kind: 'myna-card' }, { kind: 'rousai-form' }], terminal: 'valid' }),
+    );
+    expect(work.observation.cause).toBe('work');
+    expect(work.decision).toMatchObject({ verdict: 'workers-comp', copayPercent: 0 });
+    const ticket: FormDocument = { kind: 'medical-ticket', month: 'R8.2', forThisClinic: true };
+    const welfare = decided(form({ onWelfare: true, documents: [ticket] }));
+    expect(welfare.observation.documents).toEqual([{ kind: 'medical-ticket', month: '2026-02', forThisClinic: true }]);
+    expect(welfare.decision).toMatchObject({ verdict: 'public-assistance', copayPercent: 0 });
+  });
+
+  it('a 医療証 (地方単独) needs its prefecture; a national 受給者証 does not', () => {
+    const local = {
+      kind: 'kohi-cert',
+      program: 'child',
+      prefecture: null,
+      share: 'per-visit',
+      shareAmount: '５００',
+      validUntil: '',
+      designatedHere: true,
+    } satisfies FormDocument;
+    expect(observationOfForm(form({ documents: [local] }))).toEqual({
+      ok: false,
+      problems: [{ field: 'documents.kohi-cert.prefecture', ja: '医療証を交付した都道府県を選んでください' }],
+    });
+    const built = decided(form({ documents: [{ ...local, prefecture: '13' }] }));
+    expect(built.observation.programmes).toMatchObject([
+      { id: 'kohi', program: 'child', prefecture: '13', share: { perVisitYen: 500 } },
+    ]);
+    const national = decided(form({ documents: [{ ...local, program: 'nanbyo', validUntil: 'R9.3.31' }] }));
+    expect(national.observation.programmes).toMatchObject([
+      { program: 'nanbyo', prefecture: null, designatedHere: true, validUntil: '2027-03-31' },
+    ]);
   });
 
   it('no number query without the online check or during a network outage', () => {

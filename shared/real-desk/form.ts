@@ -18,18 +18,22 @@ import type { IsoDate } from '../dates';
 import {
   CARD_ROUTE_RESULTS,
   type CardRouteResult,
+  type Cause,
   CHECK_FAILURES,
   type CheckFailure,
   type CoverageRatio,
   type ElderlyRatio,
   type Incident,
   type Insurer,
+  type KohiProgram,
   type LimitCategory,
   NUMBER_ROUTE_RESULTS,
   type NumberRouteResult,
   type PortalForm,
+  type PrefectureCode,
   type VisitType,
 } from '../enums';
+import { isNationalProgram } from '../kohi';
 import { OBSERVATION_FORMAT, type Observation } from '../observation/types';
 import { parseDate } from '../wareki';
 
@@ -61,6 +65,10 @@ export type QueryAnswer = 'none' | Exclude<NumberRouteResult, 'not-run'>;
 export const CHANGE_ANSWERS = ['unknown', 'no', 'yes'] as const;
 export type ChangeAnswer = (typeof CHANGE_ANSWERS)[number];
 
+/** How a 医療証 (地方単独) prints the patient's share. */
+export const LOCAL_SHARE_KINDS = ['none', 'percent', 'per-visit'] as const;
+export type LocalShareKind = (typeof LOCAL_SHARE_KINDS)[number];
+
 /** Which insurance a document is of. */
 export type Whose = 'current' | 'previous';
 
@@ -82,7 +90,24 @@ export type FormDocument =
   | { kind: 'mynaportal'; form: PortalForm; showsInsurance: boolean }
   | { kind: 'elderly-card'; ratio: ElderlyRatio; validUntil: string }
   | { kind: 'limit-cert'; category: LimitCategory; validUntil: string }
-  | { kind: 'declaration' };
+  | { kind: 'declaration' }
+  /**
+   * a 受給者証・医療証: its programme, the prefecture of a 医療証 (地方単独), 有効期限, and for a
+   * national programme whether this clinic is printed as the 指定医療機関
+   */
+  | {
+      kind: 'kohi-cert';
+      program: KohiProgram;
+      prefecture: PrefectureCode | null;
+      /** a 医療証's share as printed: none, a percentage, or yen per visit (`shareAmount`, as typed) */
+      share: LocalShareKind;
+      shareAmount: string;
+      validUntil: string;
+      designatedHere: boolean;
+    }
+  /** a 医療券: the month it is for (as typed: 2026-05, R8.5), and whether it names this clinic */
+  | { kind: 'medical-ticket'; month: string; forThisClinic: boolean }
+  | { kind: 'rousai-form' };
 export type FormDocumentKind = FormDocument['kind'];
 
 export interface RealDeskForm {
@@ -105,6 +130,10 @@ export interface RealDeskForm {
   previousInsurer: Insurer;
   /** 限度額の適用 asked for (R13) */
   needsLimit: boolean;
+  /** the patient's answer to 「お仕事中・通勤中のけがですか」 (R25) */
+  cause: Cause;
+  /** the patient's answer to 「生活保護を受けていますか」 (R24); null: not asked */
+  onWelfare: boolean | null;
   /** what the terminal showed for the マイナ保険証; null: not chosen yet */
   terminal: CardScreen | null;
   /** as handed over, at most one of each kind */
@@ -125,6 +154,8 @@ export function emptyForm(today: IsoDate, clinic: RealDeskForm['clinic']): RealD
     changed: 'unknown',
     previousInsurer: 'kyokai',
     needsLimit: false,
+    cause: 'illness',
+    onWelfare: null,
     terminal: null,
     documents: [],
   };
@@ -145,6 +176,18 @@ export function newDocument(kind: FormDocumentKind): FormDocument {
       return { kind, ratio: 20, validUntil: '' };
     case 'limit-cert':
       return { kind, category: 'ウ', validUntil: '' };
+    case 'kohi-cert':
+      return {
+        kind,
+        program: 'child',
+        prefecture: null,
+        share: 'none',
+        shareAmount: '',
+        validUntil: '',
+        designatedHere: true,
+      };
+    case 'medical-ticket':
+      return { kind, month: '', forThisClinic: true };
     default:
       return { kind };
   }
@@ -168,13 +211,20 @@ function cardRoute(t: CardScreen): { result: CardRouteResult; failure: CheckFail
     : { result: t as CardRouteResult, failure: null };
 }
 
-const DOC_NAME: Record<'kakunin-sho' | 'legacy-card' | 'oshirase' | 'elderly-card' | 'limit-cert', string> = {
+const DOC_NAME: Record<'kakunin-sho' | 'legacy-card' | 'oshirase', string> = {
   'kakunin-sho': '資格確認書',
   'legacy-card': '健康保険証',
   oshirase: '資格情報のお知らせ',
-  'elderly-card': '高齢受給者証',
-  'limit-cert': '限度額適用認定証',
 };
+
+/** A 医療券's month as typed: 2026-05, 2026/5, R8.5, 令和8年5月 → YYYY-MM; null when unreadable. */
+function ticketMonth(text: string): string | null {
+  const t = text.normalize('NFKC').trim();
+  const iso = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(t);
+  if (iso) return Number(iso[2]) >= 1 && Number(iso[2]) <= 12 ? `${iso[1]}-${iso[2]!.padStart(2, '0')}` : null;
+  const r = parseDate(`${t.replace(/月$/, '')}${/年/.test(t) ? '月1日' : '.1'}`);
+  return r.ok ? r.value.slice(0, 7) : null;
+}
 
 /**
  * The observation of what the form holds, or the problems to fix first (every one, each naming
@@ -208,6 +258,7 @@ export function observationOfForm(f: RealDeskForm): FormResult {
     problems.push({ field: 'terminal', ja: '資格確認端末に出た結果を選んでください' });
 
   const documents: Observation['documents'] = [];
+  const programmes: Observation['programmes'] = [];
   for (const d of f.documents) {
     const at = `documents.${d.kind}`;
     const numberQuery = (q: QueryAnswer, of: Whose) => {
@@ -262,12 +313,13 @@ export function observationOfForm(f: RealDeskForm): FormResult {
         });
         break;
       case 'mynaportal':
-        documents.push({ kind: d.kind, form: d.form, shows: d.showsInsurance ? ['current'] : [] });
+        documents.push({ kind: d.kind, form: d.form, savedOn: null, shows: d.showsInsurance ? ['current'] : [] });
         break;
       case 'elderly-card':
         documents.push({
           kind: d.kind,
           ratio: d.ratio,
+          validFrom: null,
           validUntil: date(`${at}.validUntil`, '高齢受給者証の有効期限', d.validUntil, false),
         });
         break;
@@ -277,6 +329,62 @@ export function observationOfForm(f: RealDeskForm): FormResult {
           category: d.category,
           validUntil: date(`${at}.validUntil`, '限度額適用認定証の有効期限', d.validUntil, false),
         });
+        break;
+      case 'kohi-cert': {
+        const national = isNationalProgram(d.program);
+        if (!national && d.prefecture === null)
+          problems.push({ field: `${at}.prefecture`, ja: '医療証を交付した都道府県を選んでください' });
+        const amount = Number(d.shareAmount.normalize('NFKC').trim());
+        const amountOk =
+          d.share === 'none' ||
+          (/^\d+$/.test(d.shareAmount.normalize('NFKC').trim()) && (d.share === 'per-visit' || amount <= 100));
+        if (!national && !amountOk)
+          problems.push({
+            field: `${at}.shareAmount`,
+            ja:
+              d.share === 'percent'
+                ? '医療証の負担の割合を % (0〜100) で入力してください'
+                : '医療証の1回あたりの負担額を円で入力してください',
+          });
+        const share =
+          national || !amountOk
+            ? null
+            : d.share === 'none'
+              ? ('none' as const)
+              : d.share === 'percent'
+                ? { percent: amount }
+                : { perVisitYen: amount };
+        programmes.push({
+          id: 'kohi',
+          program: d.program,
+          payerNumber: null,
+          recipientNumber: null,
+          validFrom: null,
+          validUntil: date(`${at}.validUntil`, '受給者証・医療証の有効期限', d.validUntil, false),
+          prefecture: national ? null : d.prefecture,
+          share,
+          monthlyCapYen: null,
+          paidThisMonthYen: null,
+          designatedHere: national ? d.designatedHere : null,
+        });
+        documents.push({ kind: d.kind, kohi: 'kohi' });
+        break;
+      }
+      case 'medical-ticket': {
+        const month = ticketMonth(d.month);
+        if (month === null)
+          problems.push({
+            field: `${at}.month`,
+            ja:
+              d.month.trim() === ''
+                ? '医療券の月を入力してください'
+                : '医療券の月: 例 R8.5 か 2026-05 で入力してください',
+          });
+        else documents.push({ kind: d.kind, month, forThisClinic: d.forThisClinic });
+        break;
+      }
+      case 'rousai-form':
+        documents.push({ kind: d.kind });
         break;
     }
   }
@@ -297,6 +405,8 @@ export function observationOfForm(f: RealDeskForm): FormResult {
     ratio: shown ? f.ratio : null,
     elderlyCard: null,
     limitCategory: shown ? f.limitCategory : null,
+    limitOnFile: true,
+    role: null,
     filedOn: null,
     myNumberOnForm: true,
   });
@@ -328,9 +438,13 @@ export function observationOfForm(f: RealDeskForm): FormResult {
       visitType: f.visitType,
       needsLimit: f.needsLimit,
       limitConsent: true,
-      clinic: { ...f.clinic },
-      patient: { birthDate, insurance: f.changed === 'unknown' ? null : ['current'] },
+      cause: f.cause,
+      // what the form does not ask takes the format's defaults (no PMH, the 医療扶助 check in use,
+      // a 労災指定医療機関)
+      clinic: { ...f.clinic, prefecture: null, pmh: false, welfareOnline: true, rousaiDesignated: true },
+      patient: { birthDate, insurance: f.changed === 'unknown' ? null : ['current'], onWelfare: f.onWelfare },
       coverages,
+      programmes,
       card:
         device === null
           ? null
@@ -344,7 +458,10 @@ export function observationOfForm(f: RealDeskForm): FormResult {
               graceUsed: false,
               pinFallback: false,
               shows,
+              registrationCertExpired: false,
+              programmes: [],
             },
+      welfareRoute: 'not-run',
       documents,
       hindsight: null,
     },

@@ -5,6 +5,8 @@
 import {
   CHANGE_ANSWERS,
   AGE_BANDS,
+  LOCAL_SHARE_KINDS,
+  type LocalShareKind,
   type FormDocument,
   type FormDocumentKind,
   QUERY_ANSWERS,
@@ -14,6 +16,7 @@ import {
   type Whose,
 } from '../../../../shared/real-desk/form';
 import {
+  CAUSES,
   COVERAGE_RATIOS,
   type CoverageRatio,
   DOCUMENT_KINDS,
@@ -22,18 +25,40 @@ import {
   INCIDENTS,
   INSURERS,
   type Insurer,
+  KOHI_PROGRAMS,
+  type KohiProgram,
   LIMIT_CATEGORIES,
   type LimitCategory,
   PORTAL_FORMS,
   type PortalForm,
+  PREFECTURE_CODES,
+  type PrefectureCode,
 } from '../../../../shared/enums';
-import { copayWari, INCIDENT_JA, INSURER_JA, PORTAL_FORM_JA } from '../../../../shared/labels';
+import { isNationalProgram } from '../../../../shared/kohi';
+import {
+  CAUSE_JA,
+  copayWari,
+  INCIDENT_JA,
+  INSURER_JA,
+  PORTAL_FORM_JA,
+  PREFECTURE_JA,
+  PROGRAM_JA,
+} from '../../../../shared/labels';
 import { formatDateJa, parseDate } from '../../../../shared/wareki';
 import { DocumentIcon } from '../../illustrations/DocumentIcons';
 import { DOCUMENTS } from '../../labels';
 import { AGE_BAND_JA, CHANGE_JA, isFailure, QUERY_JA, REAL_DESK_KEYS, TERMINAL_LABELS } from './labels';
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
+
+/** 「生活保護を受けていますか」 */
+const WELFARE_JA = { unknown: '聞いていない', no: '受けていない', yes: '受けている' } as const;
+
+const SHARE_JA: Record<LocalShareKind, string> = {
+  none: '負担なし',
+  percent: '割合 (%)',
+  'per-visit': '1回あたりの額 (円)',
+};
 
 export interface FormProps {
   form: RealDeskForm;
@@ -279,6 +304,24 @@ export function PatientSection({ form, update, setChanged }: Pick<FormProps, 'fo
         )}
       </div>
       <div className="rd-row">
+        <Radios
+          name="rd-cause"
+          label="お仕事中・通勤中のけが"
+          value={form.cause}
+          options={CAUSES}
+          labelOf={(v) => CAUSE_JA[v]}
+          onChange={(cause) => update((f) => ({ ...f, cause }))}
+        />
+      </div>
+      <div className="rd-row">
+        <Radios
+          name="rd-welfare"
+          label="生活保護"
+          value={form.onWelfare === null ? 'unknown' : form.onWelfare ? 'yes' : 'no'}
+          options={['unknown', 'no', 'yes'] as const}
+          labelOf={(v) => WELFARE_JA[v]}
+          onChange={(v) => update((f) => ({ ...f, onWelfare: v === 'unknown' ? null : v === 'yes' }))}
+        />
         <Check
           label="限度額の適用が必要 (入院・高額な診療)"
           checked={form.needsLimit}
@@ -307,13 +350,15 @@ export function DocumentsSection(props: FormProps) {
               type="button"
               className={`doc${on.has(kind) ? ' on' : ''}`}
               aria-pressed={on.has(kind)}
-              aria-keyshortcuts={d.key}
+              aria-keyshortcuts={d.key || undefined}
               data-kind={kind}
               onClick={() => toggleDocument(kind)}
             >
-              <kbd className="doc-key" aria-hidden="true">
-                {d.key}
-              </kbd>
+              {d.key !== '' && (
+                <kbd className="doc-key" aria-hidden="true">
+                  {d.key}
+                </kbd>
+              )}
               <DocumentIcon kind={kind} />
               <span className="doc-name">{d.name}</span>
               <span className="doc-check" aria-hidden="true">
@@ -513,6 +558,89 @@ function DocumentDetails({ doc, form, update }: FormProps & { doc: FormDocument 
             value={doc.validUntil}
             placeholder="空欄: 期限内"
             onChange={(validUntil) => set({ validUntil })}
+          />
+        </>
+      );
+      break;
+    case 'kohi-cert': {
+      const national = isNationalProgram(doc.program);
+      fields = (
+        <>
+          <Select<KohiProgram>
+            id={`${at}.program`}
+            label="公費の種類"
+            value={doc.program}
+            options={KOHI_PROGRAMS}
+            labelOf={(v) => PROGRAM_JA[v]}
+            onChange={(v) => v && set({ program: v })}
+          />
+          {national ? (
+            <Check
+              label="当院が指定医療機関として記載されている"
+              checked={doc.designatedHere}
+              onChange={(designatedHere) => set({ designatedHere })}
+            />
+          ) : (
+            <>
+              <Select<PrefectureCode>
+                id={`${at}.prefecture`}
+                label="交付した都道府県"
+                value={doc.prefecture}
+                options={PREFECTURE_CODES}
+                labelOf={(v) => PREFECTURE_JA[v]}
+                none="選んでください"
+                onChange={(prefecture) => set({ prefecture })}
+              />
+              <Select<LocalShareKind>
+                id={`${at}.share`}
+                label="医療証の負担"
+                value={doc.share}
+                options={LOCAL_SHARE_KINDS}
+                labelOf={(v) => SHARE_JA[v]}
+                onChange={(v) => v && set({ share: v })}
+              />
+              {doc.share !== 'none' && (
+                <label className="rd-field">
+                  <span className="rd-label">{doc.share === 'percent' ? '割合 (%)' : '金額 (円)'}</span>
+                  <input
+                    id={`${at}.shareAmount`}
+                    className="input input-short"
+                    inputMode="numeric"
+                    value={doc.shareAmount}
+                    onChange={(e) => set({ shareAmount: e.target.value })}
+                  />
+                </label>
+              )}
+            </>
+          )}
+          <DateField
+            id={`${at}.validUntil`}
+            label="有効期限"
+            value={doc.validUntil}
+            placeholder="空欄: 期限内"
+            onChange={(validUntil) => set({ validUntil })}
+          />
+        </>
+      );
+      break;
+    }
+    case 'medical-ticket':
+      fields = (
+        <>
+          <label className="rd-field">
+            <span className="rd-label">何月分</span>
+            <input
+              id={`${at}.month`}
+              className="input input-short"
+              placeholder="例: R8.5"
+              value={doc.month}
+              onChange={(e) => set({ month: e.target.value })}
+            />
+          </label>
+          <Check
+            label="当院あての医療券"
+            checked={doc.forThisClinic}
+            onChange={(forThisClinic) => set({ forThisClinic })}
           />
         </>
       );
