@@ -10,6 +10,7 @@ import { decide } from '../../../shared/engine';
 import { parseObservations } from '../../../shared/observation';
 import { HistoryRepository } from '../history/repository';
 import { openDatabase } from '../db/open';
+import { MIGRATIONS } from '../db/schema';
 import { createApi, type ApiInstance } from './index';
 
 let api: ApiInstance;
@@ -80,6 +81,37 @@ describe('realdesk.decide', () => {
     expect(mn.ok).toBe(false);
     if (!mn.ok) expect(mn.error.ja + mn.error.en).not.toContain('123456789012');
     expect(await historyCount()).toBe(before);
+  });
+});
+
+describe('migration step 5 (受付ナビ)', () => {
+  it('keeps every row of a version-4 database, its triggers, and then takes real-desk rows', async () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'realdesk-v4-'));
+    try {
+      const v4 = MIGRATIONS.filter((m) => m.version <= 4);
+      const o1 = await openDatabase({ dataDir: d, migrations: v4, now: () => NOW });
+      o1.db
+        .prepare(
+          `INSERT INTO check_history (at, day, visit_date, mode, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json)
+           VALUES ('t', '2026-02-01', '2026-02-01', 'desk', '架空 太郎', 's', 'workers-comp', 0, 'R25', '{}', '{}')`,
+        )
+        .run();
+      o1.db.close();
+      const o2 = await openDatabase({ dataDir: d, now: () => NOW });
+      try {
+        expect(o2.fromVersion).toBe(4);
+        expect(o2.db.prepare('SELECT mode, patient_name, verdict, observation_json FROM check_history').all()).toEqual([
+          { mode: 'desk', patient_name: '架空 太郎', verdict: 'workers-comp', observation_json: null },
+        ]);
+        expect(() => o2.db.prepare('DELETE FROM check_history').run()).toThrow(/append-only/);
+        expect(() => o2.db.prepare("UPDATE check_history SET mode = 'real-desk'").run()).toThrow(/append-only/);
+        expect(o2.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      } finally {
+        o2.db.close();
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 
