@@ -2,7 +2,9 @@
 // keyboard budget of 4 keys after opening the view (counted as the page received them); a 資格(無効)
 // + expired 保険証 + 資格確認書 再診 case; a reader failure; what the form asks for first; the
 // history row without anything of the person; screenshots at 1366×768 and 1024×600.
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, SCREENSHOT_DIR, test } from './fixtures';
@@ -119,4 +121,46 @@ test('a card reader failure at a 再診, insurance unchanged → 申立て with 
   await expect(page.getByTestId('online-status')).toContainText('照会できません');
   await expect(page.locator('.rule[data-rule="R9"]')).toBeVisible();
   await windowShot(page, 'realdesk-reader-failure-1024x600');
+});
+
+/** A result file the app itself writes (`onshi --xml`): a 72-year-old's マイナ保険証, 資格有効, 2割. */
+function appResultFile(): string {
+  const out = spawnSync(process.execPath, ['dist/cli.mjs', 'onshi', 'packs/default-pack.json', '--xml'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const results = JSON.parse(out.stdout) as { id: string; route: string | null; result: string | null }[];
+  const xml = results.find((r) => r.id === 'myna-72-online')!.result!;
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'realdesk-xml-')), 'OQSsiquc01res_face_72.xml');
+  writeFileSync(file, xml);
+  return file;
+}
+
+test('a terminal’s result file fills the answer (and a damaged one changes nothing)', async ({ page, server }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openRealDesk(page, server.url);
+  // a damaged file: said, naming the file; nothing filled
+  await page.locator('#rd-resultFile-input').setInputFiles({
+    name: 'broken.xml',
+    mimeType: 'text/xml',
+    buffer: Buffer.from('<XmlMsg><MessageHeader>'),
+  });
+  await expect(page.getByTestId('real-desk-problems')).toContainText('broken.xml');
+  await expect(page.getByTestId('result-file')).not.toContainText('broken.xml');
+  await expect(page.getByRole('button', { name: 'マイナ保険証', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+
+  await page.locator('#rd-resultFile-input').setInputFiles(appResultFile());
+  await expect(page.getByTestId('result-file')).toContainText('マイナ保険証: 資格有効');
+  await expect(page.getByLabel('受診日')).toHaveValue('2026-01-15');
+  await expect(page.getByRole('button', { name: 'マイナ保険証', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('insured');
+  await expect(page.getByTestId('verdict-copay')).toContainText('2割');
+  await expect(page.getByTestId('copay')).toContainText('オンライン資格確認の結果');
+  await windowShot(page, 'realdesk-result-file-1366x768');
+  const h = await server.call('history.query', {});
+  expect(h.rows[0]).toMatchObject({ mode: 'real-desk', patientName: null, visitDate: '2026-01-15' });
 });

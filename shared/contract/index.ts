@@ -27,7 +27,7 @@ import type { Holding } from '../holdings';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
-import { observationInput } from '../observation';
+import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
 import type { OnlineResult } from '../onshi-document';
 import type { Coverage, Myna, Scenario } from '../scenario';
@@ -273,6 +273,22 @@ const DESK_CONTRACT = {
   'realdesk.decide': call(
     z.strictObject({ observation: observationInput, operator: z.string().max(40).optional() }),
   ).returns<RealDeskResult>(),
+  /**
+   * 受付ナビ: a result file a real 資格確認端末 wrote (national-format XmlMsg; its bytes in base64,
+   * at most 512 KB) → what the terminal showed, without a name or 記号・番号 (the backend's one
+   * reader, electron/backend/onshi/read.ts). A damaged, unknown or error result is refused naming the
+   * element.
+   */
+  'realdesk.readResult': call(
+    z.strictObject({
+      base64: z
+        .string()
+        .max(Math.ceil((512 * 1024) / 3) * 4)
+        .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v), {
+          params: { ja: 'ファイルの中身 (base64) が正しくありません', en: 'not base64' },
+        }),
+    }),
+  ).returns<TerminalAnswer>(),
   'history.query': call(
     historyFilter.extend({
       offset: z.number().int().min(0).optional(),

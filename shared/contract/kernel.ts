@@ -21,6 +21,7 @@ export const CALL_NAMES = [
   'registry.seedDemo',
   'desk.decide',
   'realdesk.decide',
+  'realdesk.readResult',
   'history.query',
   'history.exportCsv',
   'settings.get',

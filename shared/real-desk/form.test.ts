@@ -2,8 +2,16 @@
 // validation, and the decisions on the typical real-desk cases are the rule book's.
 import { describe, expect, it } from 'vitest';
 import { decide } from '../engine';
-import { parseObservations } from '../observation';
-import { emptyForm, newDocument, type FormDocument, observationOfForm, type RealDeskForm, CARD_SCREENS } from './form';
+import { parseObservations, type TerminalAnswer } from '../observation';
+import {
+  CARD_SCREENS,
+  emptyForm,
+  type FormDocument,
+  newDocument,
+  observationOfForm,
+  type RealDeskForm,
+  withResultFile,
+} from './form';
 
 const TODAY = '2026-02-09';
 const clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const };
@@ -188,5 +196,78 @@ describe('observationOfForm', () => {
     for (const c of observation.coverages)
       expect([c.insurerNumber, c.symbol, c.number, c.branch]).toEqual([null, null, null, null]);
     expect(observation.card?.shows).toEqual(['current', 'other']);
+  });
+
+  describe('a terminal’s result file (as realdesk.readResult answers)', () => {
+    const shown = (over: Partial<TerminalAnswer['coverages'][number]>): TerminalAnswer['coverages'][number] => ({
+      id: 't1',
+      insurer: 'kokuho',
+      insurerNumber: '138156',
+      symbol: null,
+      number: null,
+      branch: null,
+      acquiredOn: '2020-04-01',
+      ratio: null,
+      elderlyCard: null,
+      limitCategory: null,
+      limitOnFile: true,
+      role: null,
+      filedOn: null,
+      myNumberOnForm: true,
+      ...over,
+    });
+    const cardValid: TerminalAnswer = {
+      route: 'card',
+      visitDate: '2026-02-10',
+      birthDate: '1955-03-01',
+      coverages: [shown({ ratio: 20 })],
+      shown: [{ id: 't1', insurerName: '文京区', personalFamily: 1, lastDay: null }],
+      cardResult: 'valid',
+      numberResult: null,
+    };
+
+    it('fills the form with the file’s day, birth date and card answer, and joins it like decide --result', () => {
+      const f = withResultFile(form(), 'res_face.xml', cardValid);
+      expect(f).toMatchObject({
+        visitDate: '2026-02-10',
+        birthDate: '1955-03-01',
+        terminal: 'valid',
+        insurer: 'kokuho',
+        ratio: 20,
+        documents: [{ kind: 'myna-card' }],
+      });
+      const { observation, decision } = decided(f);
+      expect(observation.card).toMatchObject({ result: 'valid', shows: ['current'] });
+      expect(observation.coverages[0]).toMatchObject({ id: 'current', insurer: 'kokuho', acquiredOn: '2020-04-01' });
+      expect(decision).toMatchObject({ verdict: 'insured', copayPercent: 20, copayBasis: 'online' });
+    });
+
+    it('a number query’s answer goes to the document it was made on', () => {
+      const numberInvalid: TerminalAnswer = {
+        ...cardValid,
+        route: 'number',
+        cardResult: null,
+        numberResult: 'invalid',
+      };
+      const f = withResultFile(
+        form({
+          insurer: 'kokuho',
+          documents: [{ kind: 'legacy-card', of: 'current', printedExpiry: '', query: 'none' }],
+        }),
+        'res.xml',
+        numberInvalid,
+      );
+      expect(f.terminal).toBeNull();
+      const { observation } = decided(f);
+      expect(observation.documents[0]).toMatchObject({ kind: 'legacy-card', numberQuery: { result: 'invalid' } });
+    });
+
+    it('a file of another day than the form’s is refused, naming the file', () => {
+      const f = { ...withResultFile(form(), 'res_face.xml', cardValid), visitDate: '2026-02-11' };
+      const r = observationOfForm(f);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.problems[0]).toMatchObject({ field: 'resultFile' });
+      if (!r.ok) expect(r.problems[0]!.ja).toContain('res_face.xml');
+    });
   });
 });

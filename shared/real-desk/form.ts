@@ -34,7 +34,9 @@ import {
   type VisitType,
 } from '../enums';
 import { isNationalProgram } from '../kohi';
+import { mergeTerminalAnswer, type TerminalAnswer } from '../observation';
 import { OBSERVATION_FORMAT, type Observation } from '../observation/types';
+import { DEFAULT_POLICY } from '../timeline';
 import { parseDate } from '../wareki';
 
 /** The age band that stands for the birth date when none is typed. */
@@ -138,6 +140,12 @@ export interface RealDeskForm {
   terminal: CardScreen | null;
   /** as handed over, at most one of each kind */
   documents: FormDocument[];
+  /**
+   * A result file the terminal wrote, as the backend read it (realdesk.readResult): its answer
+   * joins the observation the way `decide --observed --result` joins it (mergeTerminalAnswer) —
+   * for a マイナ保険証 check it is the terminal's answer, for a number query the document's.
+   */
+  resultFile: { name: string; answer: TerminalAnswer } | null;
 }
 
 /** A new patient at the counter: today, the clinic's situation, nothing handed over. */
@@ -158,6 +166,7 @@ export function emptyForm(today: IsoDate, clinic: RealDeskForm['clinic']): RealD
     onWelfare: null,
     terminal: null,
     documents: [],
+    resultFile: null,
   };
 }
 
@@ -191,6 +200,30 @@ export function newDocument(kind: FormDocumentKind): FormDocument {
     default:
       return { kind };
   }
+}
+
+/**
+ * The form with a result file's answer: the file's day and birth date (the join requires them), and
+ * for a マイナ保険証 check the card handed over and the answer, insurer type, ratio and 限度額区分 it
+ * shows, so the form says what the file said.
+ */
+export function withResultFile(f: RealDeskForm, name: string, answer: TerminalAnswer): RealDeskForm {
+  const next: RealDeskForm = {
+    ...f,
+    visitDate: answer.visitDate,
+    birthDate: answer.birthDate ?? f.birthDate,
+    resultFile: { name, answer },
+  };
+  if (answer.route !== 'card' || answer.cardResult === null) return next;
+  const device = f.documents.some((d) => d.kind === 'myna-card' || d.kind === 'myna-smartphone');
+  const shown = answer.coverages[0];
+  const current = shown !== undefined && (answer.cardResult === 'valid' || answer.cardResult === 'multiple');
+  return {
+    ...next,
+    documents: device ? f.documents : [...f.documents, newDocument('myna-card')],
+    terminal: answer.cardResult,
+    ...(current ? { insurer: shown.insurer, ratio: shown.ratio, limitCategory: shown.limitCategory } : {}),
+  };
 }
 
 /** What a desk hands the contract: the observation as a file holds it (no policy: the clinic's applies). */
@@ -254,7 +287,8 @@ export function observationOfForm(f: RealDeskForm): FormResult {
   const canQuery = online && f.clinic.incident !== 'network-outage';
   const has = (k: FormDocumentKind) => f.documents.some((d) => d.kind === k);
   const device = has('myna-card') ? 'card' : has('myna-smartphone') ? 'smartphone' : null;
-  if (device !== null && online && f.terminal === null)
+  const fileCard = f.resultFile?.answer.route === 'card';
+  if (device !== null && online && f.terminal === null && !fileCard)
     problems.push({ field: 'terminal', ja: '資格確認端末に出た結果を選んでください' });
 
   const documents: Observation['documents'] = [];
@@ -390,7 +424,7 @@ export function observationOfForm(f: RealDeskForm): FormResult {
   }
   if (problems.length > 0 || visitDate === null) return { ok: false, problems };
 
-  const route = device !== null && online && f.terminal !== null ? cardRoute(f.terminal) : null;
+  const route = device !== null && online && f.terminal !== null && !fileCard ? cardRoute(f.terminal) : null;
   const changed = f.changed === 'yes';
   const usesPrevious = changed || f.documents.some((d) => 'of' in d && d.of === 'previous');
   const multiple = route?.result === 'multiple';
@@ -429,41 +463,48 @@ export function observationOfForm(f: RealDeskForm): FormResult {
   const bandBirth = `${Number(visitDate.slice(0, 4)) - BAND_AGE[f.ageBand]}${visitDate.slice(4)}`;
   const birthDate = typedBirth ?? bandBirth.replace(/-02-29$/, '-02-28');
 
-  return {
-    ok: true,
-    observation: {
-      format: OBSERVATION_FORMAT,
-      id: 'real-desk',
-      visitDate,
-      visitType: f.visitType,
-      needsLimit: f.needsLimit,
-      limitConsent: true,
-      cause: f.cause,
-      // what the form does not ask takes the format's defaults (no PMH, the 医療扶助 check in use,
-      // a 労災指定医療機関)
-      clinic: { ...f.clinic, prefecture: null, pmh: false, welfareOnline: true, rousaiDesignated: true },
-      patient: { birthDate, insurance: f.changed === 'unknown' ? null : ['current'], onWelfare: f.onWelfare },
-      coverages,
-      programmes,
-      card:
-        device === null
-          ? null
-          : {
-              device,
-              registered: route?.failure !== 'not-registered',
-              registeredAtDesk: false,
-              certExpiresOn: null,
-              result: route?.result ?? 'not-run',
-              failure: route?.failure ?? null,
-              graceUsed: false,
-              pinFallback: false,
-              shows,
-              registrationCertExpired: false,
-              programmes: [],
-            },
-      welfareRoute: 'not-run',
-      documents,
-      hindsight: null,
-    },
+  const observation: ObservationInput = {
+    format: OBSERVATION_FORMAT,
+    id: 'real-desk',
+    visitDate,
+    visitType: f.visitType,
+    needsLimit: f.needsLimit,
+    limitConsent: true,
+    cause: f.cause,
+    // what the form does not ask takes the format's defaults (no PMH, the 医療扶助 check in use,
+    // a 労災指定医療機関)
+    clinic: { ...f.clinic, prefecture: null, pmh: false, welfareOnline: true, rousaiDesignated: true },
+    patient: { birthDate, insurance: f.changed === 'unknown' ? null : ['current'], onWelfare: f.onWelfare },
+    coverages,
+    programmes,
+    card:
+      device === null
+        ? null
+        : {
+            device,
+            registered: route?.failure !== 'not-registered',
+            registeredAtDesk: false,
+            certExpiresOn: null,
+            result: route?.result ?? 'not-run',
+            failure: route?.failure ?? null,
+            graceUsed: false,
+            pinFallback: false,
+            shows,
+            registrationCertExpired: false,
+            programmes: [],
+          },
+    welfareRoute: 'not-run',
+    documents,
+    hindsight: null,
   };
+  if (f.resultFile === null) return { ok: true, observation };
+  const { format, ...typed } = observation;
+  const merged = mergeTerminalAnswer({ ...typed, policy: DEFAULT_POLICY }, f.resultFile.answer);
+  if (!merged.ok)
+    return {
+      ok: false,
+      problems: merged.issues.map((i) => ({ field: 'resultFile', ja: `結果ファイル ${f.resultFile!.name}: ${i.ja}` })),
+    };
+  const { policy: _policy, ...joined } = merged.observation;
+  return { ok: true, observation: { format, ...joined } };
 }

@@ -16,6 +16,7 @@ import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
 import { createDataHandlers } from './data';
 import { createDeskService } from './desk';
+import { readResultFile } from '../onshi/read';
 import { createRealDeskService } from './real-desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
@@ -86,6 +87,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
     'desk.decide': (req) => desk.decide(req),
     'realdesk.decide': (req) => realDesk.decide(req),
+    'realdesk.readResult': (req) => readResultFile(Buffer.from(req.base64, 'base64'), '結果ファイル'),
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;
       return history.query(filter, { offset: offset ?? 0, limit: limit ?? 200 });

@@ -4,7 +4,8 @@
 // starts empty (null) and is set by the view when first opened (today, the clinic's situation):
 // the builder (shared/real-desk/form.ts) loads with the view, not with the desk.
 import type { RealDeskResult } from '../../../shared/contract';
-import type { ApiError } from '../../../shared/contract/kernel';
+import type { ApiError, ApiResult } from '../../../shared/contract/kernel';
+import type { TerminalAnswer } from '../../../shared/observation';
 import type { FormProblem, ObservationInput, RealDeskForm } from '../../../shared/real-desk/form';
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
@@ -26,6 +27,8 @@ export interface RealDeskSlice {
   setRealDeskProblems(problems: FormProblem[]): void;
   /** decides the observation built from the form on screen */
   decideRealDesk(observation: ObservationInput): Promise<void>;
+  /** a terminal's result file (its bytes in base64), as the backend reads it */
+  readRealDeskResult(base64: string): Promise<ApiResult<TerminalAnswer>>;
 }
 
 const EMPTY: RealDeskState = { form: null, result: null, deciding: false, problems: [], error: null };
@@ -55,5 +58,6 @@ export const createRealDeskSlice: Slice<RealDeskSlice, Pick<HistorySlice, 'inval
       });
       if (r.ok) get().invalidateHistory();
     },
+    readRealDeskResult: (base64) => api['realdesk.readResult']({ base64 }),
   };
 };

@@ -66,6 +66,8 @@ export interface FormProps {
   toggleDocument(kind: FormDocumentKind): void;
   chooseTerminal(t: RealDeskForm['terminal']): void;
   setChanged(c: RealDeskForm['changed']): void;
+  /** reads a terminal's result file (the backend's reader) into the form */
+  loadResultFile(file: File): void;
 }
 
 /** A typed date, read back in 和暦 under the field (or what is wrong with it). */
@@ -377,8 +379,59 @@ export function DocumentsSection(props: FormProps) {
   );
 }
 
+/** What a loaded result file says, in one line. */
+function fileSummary(answer: NonNullable<RealDeskForm['resultFile']>['answer']): string {
+  const what =
+    answer.route === 'card'
+      ? `マイナ保険証: ${answer.cardResult ? TERMINAL_LABELS[answer.cardResult].ja : '—'}`
+      : `番号での照会: ${answer.numberResult ? QUERY_JA[answer.numberResult] : '—'}`;
+  const shown = answer.coverages
+    .map((c) => INSURER_JA[c.insurer] + (c.ratio === null ? '' : ` ${copayWari(c.ratio)}`))
+    .join('、');
+  return shown === '' ? what : `${what} (${shown})`;
+}
+
+/** A result file the terminal wrote: a file dialog (or a drop anywhere on the view), what it said, 外す. */
+function ResultFileBox({ form, update, loadResultFile }: FormProps) {
+  const file = form.resultFile;
+  return (
+    <div id="rd-resultFile" className="rd-file" tabIndex={-1} data-testid="result-file">
+      {file ? (
+        <>
+          <span>
+            結果ファイル <strong>{file.name}</strong>: {fileSummary(file.answer)}
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => update((f) => ({ ...f, resultFile: null }))}>
+            外す
+          </button>
+        </>
+      ) : (
+        <>
+          <label className="btn btn-small">
+            端末の結果ファイル (XML) を読み込む <Key k={REAL_DESK_KEYS.resultFile} />
+            <input
+              id="rd-resultFile-input"
+              type="file"
+              accept=".xml,text/xml,application/xml"
+              className="visually-hidden"
+              aria-keyshortcuts={REAL_DESK_KEYS.resultFile.toUpperCase()}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) loadResultFile(f);
+              }}
+            />
+          </label>
+          <span className="muted small">ファイルをこの画面にドロップしても読み込めます</span>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** What the face-recognition terminal showed for the マイナ保険証 (card or smartphone). */
-function TerminalPanel({ form, update, chooseTerminal }: FormProps) {
+function TerminalPanel(props: FormProps) {
+  const { form, update, chooseTerminal } = props;
   const hasDevice = form.documents.some((d) => d.kind === 'myna-card' || d.kind === 'myna-smartphone');
   const online = form.clinic.onlineCheck;
   const answer = (t: (typeof CARD_SCREENS)[number]) => {
@@ -401,6 +454,7 @@ function TerminalPanel({ form, update, chooseTerminal }: FormProps) {
       <legend className="rd-terminal-legend">
         資格確認端末の表示 (マイナ保険証){!online && ' — オンライン資格確認なし'}
       </legend>
+      <ResultFileBox {...props} />
       <div className="rd-choices" role="radiogroup" aria-label="端末の表示">
         {CARD_SCREENS.filter((t) => !isFailure(t)).map(answer)}
       </div>

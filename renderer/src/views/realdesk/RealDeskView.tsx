@@ -16,6 +16,7 @@ import {
   emptyForm,
   newDocument,
   observationOfForm,
+  withResultFile,
 } from '../../../../shared/real-desk/form';
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
 import { INCIDENTS } from '../../../../shared/enums';
@@ -29,6 +30,9 @@ import { usePinnedHeights } from '../DeskView';
 import { REAL_DESK_KEYS, terminalOfKey } from './labels';
 import { DocumentsSection, PatientSection, VisitSection } from './RealDeskForm';
 import './realdesk.css';
+
+/** The backend reads at most this much of a result file (electron/backend/onshi/read.ts). */
+const RESULT_MAX_BYTES = 512 * 1024;
 
 const next = <T,>(all: readonly T[], v: T): T => all[(all.indexOf(v) + 1) % all.length]!;
 
@@ -45,8 +49,26 @@ function actions(store: AppStore) {
   const chooseTerminal = (terminal: RealDeskForm['terminal']) =>
     update((f) => {
       const device = f.documents.some((d) => d.kind === 'myna-card' || d.kind === 'myna-smartphone');
-      return { ...f, terminal, documents: device ? f.documents : [...f.documents, newDocument('myna-card')] };
+      return {
+        ...f,
+        terminal,
+        documents: device ? f.documents : [...f.documents, newDocument('myna-card')],
+        // the receptionist's own choice replaces a card check read from a file
+        resultFile: f.resultFile?.answer.route === 'card' ? null : f.resultFile,
+      };
     });
+  /** A terminal's result file → the backend's reader → the form; a bad file changes nothing and says why. */
+  const loadResultFile = async (file: File) => {
+    const s = store.getState();
+    const refuse = (ja: string) => s.setRealDeskProblems([{ field: 'resultFile', ja: `${file.name}: ${ja}` }]);
+    if (file.size > RESULT_MAX_BYTES) return refuse('512 KB を超えるファイルは照会結果ではありません');
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const r = await s.readRealDeskResult(btoa(binary));
+    if (!r.ok) return refuse(r.error.ja);
+    update((f) => withResultFile(f, file.name, r.value));
+  };
   const setChanged = (changed: RealDeskForm['changed']) =>
     update((f) => ({
       ...f,
@@ -70,7 +92,7 @@ function actions(store: AppStore) {
     const f = form();
     s.setRealDeskForm(emptyForm(s.today, f.clinic));
   };
-  return { update, toggleDocument, chooseTerminal, setChanged, decide, nextPatient };
+  return { update, toggleDocument, chooseTerminal, setChanged, loadResultFile, decide, nextPatient };
 }
 
 function focusField(id: string) {
@@ -94,6 +116,8 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
       return () => focusField('rd-birthDate');
     case REAL_DESK_KEYS.insurer:
       return () => focusField('rd-insurer');
+    case REAL_DESK_KEYS.resultFile:
+      return () => document.getElementById('rd-resultFile-input')?.click();
     case REAL_DESK_KEYS.ageBand:
       return () => a.update((f) => ({ ...f, ageBand: next(AGE_BANDS, f.ageBand) }));
     case REAL_DESK_KEYS.changed:
@@ -168,7 +192,18 @@ export function RealDeskView() {
   const decide = useCallback(() => actions(store).decide(), [store]);
   if (form === null) return null;
   return (
-    <div className="desk realdesk">
+    <div
+      className="desk realdesk"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void a.loadResultFile(file);
+      }}
+    >
       <p className="rd-notice" data-testid="real-desk-notice">
         <strong>受付ナビ — 実際の患者さんの受付で、端末の表示と書類から「いま何をするか」を示します。</strong>
         <span>
@@ -185,6 +220,7 @@ export function RealDeskView() {
             toggleDocument={a.toggleDocument}
             chooseTerminal={a.chooseTerminal}
             setChanged={a.setChanged}
+            loadResultFile={(f) => void a.loadResultFile(f)}
           />
           <PatientSection form={form} update={a.update} setChanged={a.setChanged} />
           <button type="button" className="btn btn-primary btn-decide" aria-keyshortcuts="Enter" onClick={decide}>

@@ -16,6 +16,8 @@ export const REAL_DESK_KEYS = {
   changed: 'v',
   /** いまの保険's type */
   insurer: 'h',
+  /** a terminal's result file (XML): the file dialog */
+  resultFile: 'x',
 } as const;
 
 /** What the terminal showed: its words, and the key that chooses it. */
