@@ -49,7 +49,7 @@ describe('high: texts that contradicted the decision, the story or themselves', 
 
   it('myna-unregistered-reader-broken: the registration is what the patient said, not what the desk saw', () => {
     const { ex } = texts('myna-unregistered-reader-broken');
-    expect(ex).toContain('ご本人のお話では、マイナンバーカードを保険証として利用登録していません。');
+    expect(ex).toContain('ご本人の申告では、マイナンバーカードを保険証として利用登録していません。');
     expect(ex).not.toContain('マイナンバーカードが保険証として利用登録されていません');
   });
 

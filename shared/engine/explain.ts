@@ -279,7 +279,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       }
       // the reader did not say so (it failed or was not used): the desk knows it from the patient
       if (presented('myna-card') && !card?.registered && card?.failure !== 'not-registered')
-        ex.push('ご本人のお話では、マイナンバーカードを保険証として利用登録していません。');
+        ex.push('ご本人の申告では、マイナンバーカードを保険証として利用登録していません。');
       const portal = f.documents.find((d): d is ObservedDocOf<'mynaportal'> => d.kind === 'mynaportal');
       if (portal) {
         if (!presented('myna-card'))
