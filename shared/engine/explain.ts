@@ -207,13 +207,6 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
         const cut = legacyCut(legacy);
         if (cut) ex.push(cut);
       }
-      const same = f.evals.filter((e) => e.doc.kind === d.doc.kind);
-      if (same.length > 1) {
-        const from = d.doc.kind === 'kakunin-sho' ? kakuninStart(d.doc, d.coverage) : d.coverage.acquiredOn;
-        ex.push(
-          `${DOCUMENT_JA[d.doc.kind]}が${same.length}枚あるため、本日使える${ins(d.coverage)}のもの${from ? ` (${W(from)}から有効)` : ''}を使います。`,
-        );
-      }
       if (d.route === 'valid') ex.push('記号・番号によるオンライン資格確認でも資格有効を確認しました。');
       if (d.route === 'not-found')
         ex.push(
@@ -300,6 +293,17 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
     }
     default:
       break;
+  }
+  // several documents of the deciding one's kind: which one was used (its insurer, and from when it is valid)
+  const same = deciding ? f.evals.filter((e) => e.doc.kind === deciding.doc.kind) : [];
+  if (deciding && same.length > 1) {
+    const from =
+      deciding.doc.kind === 'kakunin-sho'
+        ? kakuninStart(deciding.doc, deciding.coverage)
+        : deciding.coverage.acquiredOn;
+    ex.push(
+      `${DOCUMENT_JA[deciding.doc.kind]}が${same.length}枚あるため、本日使える${ins(deciding.coverage)}のもの${from ? ` (${W(from)}から有効)` : ''}を使います。`,
+    );
   }
   // accepted on a document the desk could not check today (R12: the insurer may reclaim its share)
   if (insured && rule !== 'R9' && !confirmed && deciding?.route !== 'not-found')
