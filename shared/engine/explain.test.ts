@@ -276,7 +276,9 @@ describe('every sentence is built from the observation', () => {
     ticket: fc.boolean(),
   });
 
-  function withOtherTruth(s: Scenario, h: fc.RecordValue<typeof arbHidden>): Scenario {
+  type Hidden = typeof arbHidden extends fc.Arbitrary<infer T> ? T : never;
+
+  function withOtherTruth(s: Scenario, h: Hidden): Scenario {
     const t = structuredClone(s);
     const c = t.patient.coverages[h.coverage % Math.max(1, t.patient.coverages.length)];
     if (c) {
