@@ -315,6 +315,10 @@ export type PortalScreenshotOption = (typeof PORTAL_SCREENSHOT_OPTIONS)[number];
 export const ROUSAI_WITHOUT_FORM_OPTIONS = ['deposit', 'no-charge'] as const;
 export type RousaiWithoutFormOption = (typeof ROUSAI_WITHOUT_FORM_OPTIONS)[number];
 
+/** What made a backup of the database: the daily one, the one before an upgrade, 「バックアップを作成」. */
+export const BACKUP_KINDS = ['daily', 'pre-migration', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
 /** A value's position in its enumeration: for sorting in the canonical order. */
 export function orderOf<T extends string>(values: readonly T[]): Readonly<Record<T, number>> {
   return Object.freeze(Object.fromEntries(values.map((v, i) => [v, i]))) as Record<T, number>;

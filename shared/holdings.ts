@@ -3,20 +3,10 @@
 // the receptionist clicks become the scenario's presented documents.
 import type { DocOf, PresentedDocument } from './scenario';
 
-export const HOLDING_KINDS = [
-  'legacy-card',
-  'kakunin-sho',
-  'oshirase',
-  'smartphone',
-  'elderly-card',
-  'limit-cert',
-] as const;
-
 /** The printed documents are the scenario format's own; a smartphone is always a known model. */
 export type Holding =
   | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>
   | { kind: 'smartphone'; os: NonNullable<DocOf<'myna-smartphone'>['os']> };
-export type HoldingKind = Holding['kind'];
 
 /**
  * The holding a presented document stands for; null for what is not carried as a document of its

@@ -14,8 +14,6 @@ export const SMARTPHONE_START: IsoDate = '2025-09-19';
 export const WELFARE_ONLINE_START: IsoDate = '2024-03-01';
 /** The last day of the national holidays the government has announced (R17): later ones are estimates. */
 export const HOLIDAYS_ANNOUNCED_UNTIL: IsoDate = '2027-12-31';
-/** 後期 限度額適用認定証 no longer issued from the reform (R13). */
-export const KOUKI_LIMIT_CERT_END: IsoDate = REFORM;
 
 /** 被用者保険 (employee insurance). */
 export function isEmployeeInsurance(insurer: Insurer): boolean {

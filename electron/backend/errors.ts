@@ -8,6 +8,9 @@ export type AppErrorCode =
   | 'invalid-input'
   | 'my-number'
   | 'not-found'
+  | 'busy'
+  | 'not-needed'
+  | 'db-recovery'
   | 'data-dir-readonly'
   | 'disk-full'
   | 'data-dir-in-use'
@@ -46,10 +49,6 @@ export class AppError extends ApiFailure {
   toJSON(): { code: AppErrorCode; ja: string; en: string } {
     return { code: this.code, ja: this.ja, en: this.en };
   }
-}
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
 }
 
 interface SystemLikeError {

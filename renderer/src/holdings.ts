@@ -4,7 +4,7 @@
 import type { Patient } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
 import type { DocumentKind } from '../../shared/enums';
-import { KOUKI_OSHIRASE_START } from '../../shared/timeline';
+import { documentExistsOn } from '../../shared/scenario/exists';
 
 export function heldKinds(p: Patient, visitDate: IsoDate): Set<DocumentKind> {
   const out = new Set<DocumentKind>(['declaration']);
@@ -18,11 +18,9 @@ export function heldKinds(p: Patient, visitDate: IsoDate): Set<DocumentKind> {
         if (p.myna) out.add('myna-smartphone');
         break;
       case 'kakunin-sho':
-        if (h.issuedOn <= visitDate) out.add('kakunin-sho');
-        break;
       case 'oshirase': {
         const cov = p.coverages.find((c) => c.id === h.coverage);
-        if (!(cov?.insurer === 'kouki' && visitDate < KOUKI_OSHIRASE_START)) out.add('oshirase');
+        if (documentExistsOn(h, cov?.insurer, visitDate)) out.add(h.kind);
         break;
       }
       default:

@@ -7,37 +7,32 @@
 // electron/backend/api/.
 //
 // Pure TypeScript: no Node, DOM or Electron. Only the kernel is zod-free (the preload imports it).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput as dateSchema } from '../date-schema';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
-  COVERAGE_RATIOS,
+  type BackupKind,
   DOCUMENT_KINDS,
-  ELDERLY_CARD_HANDLINGS,
-  ELDERLY_RATIOS,
   INCIDENTS,
   INSURERS,
   type Insurer,
-  LIMIT_CATEGORIES,
-  PHONE_OS,
   type PolicyKey,
   type Sex,
-  SEXES,
   VERDICTS,
   VISIT_TYPES,
 } from '../enums';
 import type { Holding } from '../holdings';
-import { redactMyNumber } from '../identifiers';
-import { issueFromZod } from '../issues';
+import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
+import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult } from '../onshi-document';
-import { safeText } from '../safe-text';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
 import { TRAINER_CONTRACT } from '../trainer/contract';
 import { call } from './call';
+import { patientInput } from './patient';
 import type { ApiResult, CallName, ParsedInput } from './kernel';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,91 +41,11 @@ import type { ApiResult, CallName, ParsedInput } from './kernel';
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO here, once). */
 const dateInput = dateSchema();
 const insurer = z.enum(INSURERS);
-const limitCategory = z.enum(LIMIT_CATEGORIES);
 const patientId = z.string().min(1).max(64);
 const empty = z
   .strictObject({})
   .optional()
   .transform(() => ({}));
-
-const sex = z.enum(SEXES);
-
-/** A document the patient carries, handed over when the receptionist clicks its kind. */
-const holdingInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('legacy-card'), coverage: z.string(), printedExpiry: dateInput.nullable() }),
-  z.strictObject({
-    kind: z.literal('kakunin-sho'),
-    coverage: z.string(),
-    issuedOn: dateInput,
-    validFrom: dateInput.nullable(),
-    validUntil: dateInput,
-    showsRatio: z.boolean(),
-    showsLimit: z.boolean(),
-  }),
-  z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
-  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
-  z.strictObject({
-    kind: z.literal('elderly-card'),
-    ratio: z.literal(ELDERLY_RATIOS),
-    validFrom: dateInput.nullable().optional(),
-    validUntil: dateInput.nullable(),
-  }),
-  z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: dateInput.nullable() }),
-]);
-
-/**
- * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
- * the backend checks what needs the whole record (check digits, dates in order, references).
- * Never a 12-digit number.
- */
-const patientInput = z.strictObject({
-  id: patientId.optional(),
-  name: safeText(40).pipe(z.string().trim().min(1)),
-  kana: safeText(60).pipe(z.string().trim().min(1)),
-  birthDate: dateInput,
-  sex,
-  note: safeText(200).nullable().optional(),
-  coverages: z
-    .array(
-      z.strictObject({
-        id: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .max(20)
-          .optional(),
-        insurer,
-        insurerNumber: z.string().max(8).nullable().optional(),
-        insurerName: safeText(60).nullable().optional(),
-        personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
-        symbol: safeText(40).nullable().optional(),
-        number: safeText(40).nullable().optional(),
-        branch: safeText(10).nullable().optional(),
-        acquiredOn: dateInput,
-        lostOn: dateInput.nullable().optional(),
-        registeredOn: dateInput.nullable().optional(),
-        filedOn: dateInput.nullable().optional(),
-        myNumberOnForm: z.boolean().optional(),
-        ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
-        elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
-        limitCategory: limitCategory.nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  myna: z
-    .strictObject({
-      insuranceRegistered: z.boolean(),
-      registerAtDesk: z.boolean().optional(),
-      certExpiresOn: dateInput,
-      pinLocked: z.boolean().optional(),
-    })
-    .nullable()
-    .optional(),
-  holdings: z.array(holdingInput).max(20).optional(),
-});
-export type PatientInput = z.input<typeof patientInput>;
-/** A patient as the registry receives it: typed, dates ISO (the registry adds the checks across fields). */
-export type ParsedPatient = z.output<typeof patientInput>;
 
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
@@ -251,12 +166,60 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** What a database file holds, in the words a receptionist uses. */
+export interface DatabaseContents {
+  /** registered patients */
+  patients: number;
+  /** recorded checks (照会履歴) */
+  checks: number;
+}
+
+/** A backup in `<dataDir>/backups/`, verified when listed. */
+export interface BackupChoice {
+  /** its file name, which names it in data.restore */
+  name: string;
+  file: string;
+  kind: BackupKind;
+  /** when it was taken, Japan time: 2026-01-20 09:30:12 */
+  takenAt: string;
+  bytes: number;
+  /** passes integrity_check now (only these can be restored) */
+  ok: boolean;
+  contents: DatabaseContents | null;
+}
+
+/** A damaged database file moved aside (never deleted): `shikaku.corrupt-<date>-<time>.sqlite`. */
+export interface QuarantinedFile {
+  name: string;
+  file: string;
+  reason: 'corrupt' | 'replaced';
+  /** when it was moved aside, Japan time */
+  movedAt: string;
+  bytes: number;
+  /** what could still be read from it (usually nothing) */
+  contents: DatabaseContents | null;
+}
+
+/**
+ * The state of the database for the restore screen: `needed` when a damaged database was moved
+ * aside and nothing has replaced it yet — the app then asks to restore a backup or start empty.
+ */
+export interface RecoveryStatus {
+  needed: boolean;
+  dataDir: string;
+  /** the log with the technical findings, for whoever supports the clinic */
+  log: string;
+  quarantined: QuarantinedFile[];
+  /** newest first */
+  backups: BackupChoice[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The calls
 
 const DESK_CONTRACT = {
   'registry.search': call(
-    z.strictObject({ query: safeText(60), limit: z.number().int().min(1).max(200).optional() }),
+    z.strictObject({ query: z.string().max(60), limit: z.number().int().min(1).max(200).optional() }),
   ).returns<PatientSummary[]>(),
   'registry.get': call(z.strictObject({ id: patientId })).returns<Patient>(),
   'registry.save': call(patientInput).returns<Patient>(),
@@ -288,7 +251,7 @@ const DESK_CONTRACT = {
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
       /** operator's name for the history (optional) */
-      operator: safeText(40).optional(),
+      operator: z.string().max(40).optional(),
     }),
   ).returns<DeskResult>(),
   'history.query': call(
@@ -301,7 +264,7 @@ const DESK_CONTRACT = {
   'settings.get': call(empty).returns<Settings>(),
   'settings.update': call(
     z.strictObject({
-      clinicName: safeText(60).pipe(z.string().trim().min(1)).optional(),
+      clinicName: z.string().max(60).pipe(z.string().trim().min(1)).optional(),
       /** 10 digits with a valid check digit, or empty (not set) */
       medicalInstitutionCode: z
         .string()
@@ -317,6 +280,14 @@ const DESK_CONTRACT = {
     }),
   ).returns<Settings>(),
   'app.info': call(empty).returns<AppInfo>(),
+  /** the damaged file set aside (if any) and the backups, with dates and what they hold */
+  'data.recovery': call(empty).returns<RecoveryStatus>(),
+  /** 「バックアップを作成」: one verified, self-contained backup file */
+  'data.backup': call(empty).returns<BackupChoice>(),
+  /** after a damaged database was set aside: put this backup in its place (verified first) */
+  'data.restore': call(z.strictObject({ backup: z.string().min(1).max(200) })).returns<{ restored: BackupChoice }>(),
+  /** after a damaged database was set aside: start with an empty one (the clinic said so) */
+  'data.startEmpty': call(empty).returns<{ started: true }>(),
 };
 
 export const CONTRACT = { ...DESK_CONTRACT, ...TRAINER_CONTRACT };
@@ -327,11 +298,35 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
+/**
+ * R18 for every request, in one place: a 12-digit number in any text (or number) of any call is
+ * refused with the same message, naming the field and never repeating the value — before the
+ * schema, so no other message can quote it.
+ */
+function myNumberRefusal(name: CallName, payload: unknown): ApiResult<never> | null {
+  const later: readonly string[] = CONTRACT[name].r18Later ?? [];
+  let path: string | null;
+  try {
+    path = findMyNumberPath(payload, later.length > 0 ? { skip: (p) => later.includes(p) } : {});
+  } catch (e) {
+    if (!(e instanceof TooDeepError)) throw e;
+    return { ok: false, error: { code: 'invalid-input', ja: `${e.ja} (${name})`, en: `${e.en} (${name})` } };
+  }
+  if (path === null) return null;
+  const at = `(${name}: ${redactMyNumber(path)})`;
+  return {
+    ok: false,
+    error: { code: 'my-number', ja: `${MY_NUMBER_REFUSAL.ja} ${at}`, en: `${MY_NUMBER_REFUSAL.en} ${at}` },
+  };
+}
+
 /** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
-  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = issueFromZod(r.error.issues[0]!);
+  const refused = myNumberRefusal(name, payload);
+  if (refused) return refused;
+  const r = parseIssues(CONTRACT[name].input, payload);
+  if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
+  const issue = r.issues[0]!;
   return {
     ok: false,
     error: {

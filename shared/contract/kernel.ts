@@ -25,6 +25,10 @@ export const CALL_NAMES = [
   'settings.get',
   'settings.update',
   'app.info',
+  'data.recovery',
+  'data.backup',
+  'data.restore',
+  'data.startEmpty',
   'trainer.listPacks',
   'trainer.getPack',
   'trainer.getScenario',
@@ -93,7 +97,7 @@ export class ApiFailure extends Error {
   }
 }
 
-export function isCallName(name: unknown): name is CallName {
+function isCallName(name: unknown): name is CallName {
   return (CALL_NAMES as readonly unknown[]).includes(name);
 }
 

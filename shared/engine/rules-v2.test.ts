@@ -992,7 +992,8 @@ describe('version-2 corrections', () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.issues.map((i) => i.path)).toEqual(['patient.kohi[0].id']);
+      // R18 before anything else: one refusal, at the first 12-digit field of the input
+      expect(r.issues.map((i) => i.path)).toEqual(['patient.kohi[0].payerNumber']);
       expect(JSON.stringify(r.issues)).not.toContain('123456789012');
     }
     const r2 = parseScenario(
@@ -1001,7 +1002,7 @@ describe('version-2 corrections', () => {
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
       expect(r2.issues.map((i) => `${i.path}: ${i.en}`)).toEqual([
-        'patient.kohi[0].payerNumber: payer number: a 12-digit number may be a My Number (個人番号) and is refused (R18)',
+        'patient.kohi[0].payerNumber: a 12-digit number may be a My Number (個人番号) and is refused (R18)',
       ]);
       expect(JSON.stringify(r2.issues)).not.toContain('123456789012');
     }

@@ -3,7 +3,7 @@
 // match the documents → an error naming the field. R18: a 12-digit number anywhere is refused, and
 // R19: an insurer number needs its check digit. A file holds one observation or a JSON array of
 // them (what `observe` prints).
-import { z } from 'zod';
+import * as z from 'zod';
 import { clinicSchema } from '../clinic';
 import { dateInput } from '../date-schema';
 import { policyShape } from '../decision-schema';
@@ -22,9 +22,17 @@ import {
   VISIT_TYPES,
   WELFARE_ROUTE_RESULTS,
 } from '../enums';
-import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
+import {
+  checkNumber,
+  containsMyNumberLike,
+  findMyNumberPath,
+  MY_NUMBER_REFUSAL,
+  redactMyNumber,
+  TooDeepError,
+} from '../identifiers';
+import type { InputIssue, ScenarioIssue } from '../issues';
 import { checkProgramme, type Programme, programmeShape } from '../kohi';
+import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
 import { OBSERVATION_FORMAT, type Observation, type ObservedDocument } from './types';
 
@@ -265,11 +273,11 @@ function parseOne(input: unknown): { ok: true; observation: Observation } | { ok
     throw e;
   }
   if (mn !== null) return { ok: false, issues: [{ path: mn, ...MY_NUMBER_REFUSAL }] };
-  const r = observationSchema.safeParse(input, { reportInput: true });
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod) };
-  const { issues, programmes } = crossCheck(r.data);
+  const r = parseIssues(observationSchema, input);
+  if (!r.ok) return r;
+  const { issues, programmes } = crossCheck(r.value);
   if (issues.length > 0) return { ok: false, issues };
-  const { format: _format, policy, ...rest } = r.data;
+  const { format: _format, policy, ...rest } = r.value;
   return {
     ok: true,
     observation: {
@@ -307,5 +315,13 @@ export function parseObservations(input: unknown): ObservationParse {
 
 /** An observation as a file holds it (the form `observe` prints): the format first, every field. */
 export function observationJson(o: Observation): Record<string, unknown> {
-  return { format: OBSERVATION_FORMAT, ...o };
+  // R18: a 記号・番号 accepted with a warning is never repeated in the output
+  const masked = (v: string | null) => (v === null ? null : redactMyNumber(v));
+  const coverages = o.coverages.map((c) => ({
+    ...c,
+    symbol: masked(c.symbol),
+    number: masked(c.number),
+    branch: masked(c.branch),
+  }));
+  return { format: OBSERVATION_FORMAT, ...o, coverages };
 }

@@ -2,20 +2,18 @@
 // and the normalization (defaults, each document's coverage and programme resolved) that give the
 // engine a Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday, type IsoDate } from '../dates';
-import { checkNumber, containsMyNumberLike } from '../identifiers';
-import { type InputIssue, issueFromZod, redactIssue } from '../issues';
+import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
+import { type InputIssue, redactIssue } from '../issues';
 import { checkProgramme } from '../kohi';
-import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
+import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, REFORM } from '../timeline';
+import { parseIssues } from '../zod-issues';
 import { coverageEnd, holderEnd } from './coverage-end';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
-import type { Coverage, PresentedDocument, Scenario, ScenarioProgramme, Welfare } from './types';
+import type { Coverage, DocOf, PresentedDocument, Scenario, ScenarioProgramme, Welfare } from './types';
 
-type RawCoverage = RawScenario['patient']['coverages'][number];
-
-/** A coverage's own checks, and its R26 defaults: a dependent's lostOn ends with the insured person's 75th birthday. */
-function normalizeCoverage(
-  raw: RawCoverage,
-  id: string,
+/** A coverage's own checks, and its R26 default: a dependent's lostOn ends with the insured person's 75th birthday. */
+function checkCoverage(
+  raw: Coverage,
   at: string,
   birthDate: IsoDate,
   issues: InputIssue[],
@@ -30,6 +28,7 @@ function normalizeCoverage(
   for (const f of ['symbol', 'number', 'branch'] as const) {
     const v = raw[f];
     if (v !== null && containsMyNumberLike(v)) {
+      // R18: accepted with a warning that never repeats the value
       warnings.push({
         path: `${at}.${f}`,
         ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
@@ -87,7 +86,85 @@ function normalizeCoverage(
   if (raw.lossRegisteredOn !== null && lostOn === null)
     add('lossRegisteredOn', 'lossRegisteredOn には資格喪失日 (lostOn) が必要です', 'lossRegisteredOn requires lostOn');
 
-  return { ...raw, id, lostOn, lostWithHolder: raw.lostWithHolder ?? false };
+  return { ...raw, lostOn };
+}
+
+/**
+ * The checks of a patient's coverages that need several fields or the birth date — one place for
+ * the scenario format and the registry (shared/contract/patient.ts). `path`: where the list is
+ * (patient.coverages, coverages). Returns the coverages by id, normalized (R26: a dependent's
+ * lostOn cut to the insured person's 75th birthday).
+ */
+export function checkCoverages(
+  coverages: readonly Coverage[],
+  birthDate: IsoDate,
+  path: string,
+  issues: InputIssue[],
+  warnings: InputIssue[],
+): Map<string, Coverage> {
+  const byId = new Map<string, Coverage>();
+  coverages.forEach((c, i) => {
+    const at = `${path}[${i}]`;
+    if (byId.has(c.id))
+      issues.push({
+        path: `${at}.id`,
+        ja: `保険の id が重複しています: ${c.id}`,
+        en: `duplicate coverage id: ${c.id}`,
+      });
+    byId.set(c.id, checkCoverage(c, at, birthDate, issues, warnings));
+  });
+  return byId;
+}
+
+type CoverageDocument = DocOf<'legacy-card' | 'kakunin-sho' | 'oshirase'>;
+
+/**
+ * The checks of what is printed on a document of a coverage (保険証, 資格確認書) against that
+ * coverage — one place for the scenario format and the registry. `at`: the document's path.
+ */
+export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: string, issues: InputIssue[]): void {
+  const add = (field: string, ja: string, en: string) => issues.push({ path: `${at}.${field}`, ja, en });
+  if (doc.kind === 'legacy-card') {
+    if (cov.acquiredOn >= REFORM)
+      add(
+        'coverage',
+        '2024-12-02以降に取得した保険の保険証は発行されていません',
+        'no legacy card exists for a coverage acquired on or after 2024-12-02',
+      );
+    if (cov.insurer === 'kokuho' && doc.printedExpiry === null)
+      add(
+        'printedExpiry',
+        '国保の保険証には有効期限 (printedExpiry) が必要です',
+        'a kokuho legacy card needs printedExpiry',
+      );
+    if (cov.insurer === 'kouki' && doc.printedExpiry !== null && doc.printedExpiry > KOUKI_LEGACY_END)
+      add(
+        'printedExpiry',
+        '後期高齢者医療の保険証はすべて2025-07-31で有効期限が切れています',
+        'every kouki legacy card expired on 2025-07-31',
+      );
+  } else if (doc.kind === 'kakunin-sho') {
+    if (doc.issuedOn < REFORM)
+      add(
+        'issuedOn',
+        '資格確認書は2024-12-02より前には発行されていません',
+        'no kakunin-sho was issued before 2024-12-02',
+      );
+    if (cov.lostOn !== null && doc.issuedOn >= cov.lostOn)
+      add(
+        'issuedOn',
+        '資格喪失日以後に資格確認書は交付されません',
+        "a kakunin-sho is not issued on or after its coverage's lostOn",
+      );
+    if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60))
+      add(
+        'validUntil',
+        '資格確認書の有効期限は交付日から5年以内です',
+        'a kakunin-sho is valid for at most 5 years after issuedOn',
+      );
+    if (doc.validFrom !== null && doc.validFrom > doc.validUntil)
+      add('validFrom', '有効開始日が有効期限より後です', 'validFrom is after validUntil');
+  }
 }
 
 /** Cross-field checks and normalization that the shape schema cannot express. */
@@ -95,20 +172,13 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
   const D = raw.visitDate;
   const birthDate = raw.patient.birthDate;
   const birthday75 = birthday(birthDate, 75);
-  const coverages: Coverage[] = [];
-  const byId = new Map<string, Coverage>();
-  raw.patient.coverages.forEach((rc, i) => {
-    const at = `patient.coverages[${i}]`;
-    const c = normalizeCoverage(rc, rc.id ?? `c${i + 1}`, at, birthDate, issues, warnings);
-    if (byId.has(c.id))
-      issues.push({
-        path: `${at}.id`,
-        ja: `保険の id が重複しています: ${c.id}`,
-        en: `duplicate coverage id: ${c.id}`,
-      });
-    byId.set(c.id, c);
-    coverages.push(c);
-  });
+  const given: Coverage[] = raw.patient.coverages.map((c, i) => ({
+    ...c,
+    id: c.id ?? `c${i + 1}`,
+    lostWithHolder: c.lostWithHolder ?? false,
+  }));
+  const byId = checkCoverages(given, birthDate, 'patient.coverages', issues, warnings);
+  const coverages = given.map((c) => byId.get(c.id)!);
   if (D < birthDate) {
     issues.push({ path: 'visitDate', ja: '受診日が生年月日より前です', en: 'visitDate is before the birth date' });
   }
@@ -202,63 +272,20 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
             );
         }
         if (!cov) return;
-        if (doc.kind === 'legacy-card') {
-          if (cov.acquiredOn >= REFORM)
-            add(
-              'coverage',
-              '2024-12-02以降に取得した保険の保険証は発行されていません',
-              'no legacy card exists for a coverage acquired on or after 2024-12-02',
-            );
-          if (cov.insurer === 'kokuho' && doc.printedExpiry === null)
-            add(
-              'printedExpiry',
-              '国保の保険証には有効期限 (printedExpiry) が必要です',
-              'a kokuho legacy card needs printedExpiry',
-            );
-          if (cov.insurer === 'kouki' && doc.printedExpiry !== null && doc.printedExpiry > KOUKI_LEGACY_END)
-            add(
-              'printedExpiry',
-              '後期高齢者医療の保険証はすべて2025-07-31で有効期限が切れています',
-              'every kouki legacy card expired on 2025-07-31',
-            );
-          presented.push({ ...doc, coverage: cov.id });
-        } else if (doc.kind === 'kakunin-sho') {
-          if (doc.issuedOn < REFORM)
-            add(
-              'issuedOn',
-              '資格確認書は2024-12-02より前には発行されていません',
-              'no kakunin-sho was issued before 2024-12-02',
-            );
-          if (doc.issuedOn > D)
-            add(
-              'issuedOn',
-              '交付日より前には提示できません (交付日が受診日より後です)',
-              'issuedOn is after the visit date',
-            );
-          if (cov.lostOn !== null && doc.issuedOn >= cov.lostOn)
-            add(
-              'issuedOn',
-              '資格喪失日以後に資格確認書は交付されません',
-              "a kakunin-sho is not issued on or after its coverage's lostOn",
-            );
-          if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60))
-            add(
-              'validUntil',
-              '資格確認書の有効期限は交付日から5年以内です',
-              'a kakunin-sho is valid for at most 5 years after issuedOn',
-            );
-          if (doc.validFrom !== null && doc.validFrom > doc.validUntil)
-            add('validFrom', '有効開始日が有効期限より後です', 'validFrom is after validUntil');
-          presented.push({ ...doc, coverage: cov.id });
-        } else {
-          if (cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START)
-            add(
-              'kind',
-              '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
-              'a kouki oshirase exists only from 2026-08-01 (R6)',
-            );
-          presented.push({ ...doc, coverage: cov.id });
-        }
+        checkCoverageDocument({ ...doc, coverage: cov.id }, cov, at, issues);
+        if (doc.kind === 'kakunin-sho' && doc.issuedOn > D)
+          add(
+            'issuedOn',
+            '交付日より前には提示できません (交付日が受診日より後です)',
+            'issuedOn is after the visit date',
+          );
+        if (doc.kind === 'oshirase' && cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START)
+          add(
+            'kind',
+            '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
+            'a kouki oshirase exists only from 2026-08-01 (R6)',
+          );
+        presented.push({ ...doc, coverage: cov.id });
         return;
       }
       case 'mynaportal':
@@ -310,7 +337,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     clinic: raw.clinic,
     patient: { birthDate, coverages, myna: raw.patient.myna, kohi, welfare },
     presented,
-    policy: Object.fromEntries(Object.entries(raw.policy).filter(([, v]) => v !== undefined)) as Partial<Policy>,
+    policy: raw.policy,
   };
   if (raw.expected !== undefined) out.expected = raw.expected;
   return out;
@@ -320,13 +347,32 @@ export type ScenarioParse =
   | { ok: true; scenario: Scenario; warnings: InputIssue[] }
   | { ok: false; issues: InputIssue[]; warnings: InputIssue[] };
 
+/** 記号・番号・枝番 of a coverage: the only fields where 12 digits are accepted, with a warning (R18). */
+const CARD_TEXT_PATH = /^patient\.coverages\[\d+\]\.(symbol|number|branch)$/;
+
+/**
+ * R18 before anything else: a 12-digit number in any field — id, title, story, every other text —
+ * is refused (never echoed); only 記号・番号 warn (in normalize). Too deep a value is refused too.
+ */
+export function myNumberIssue(input: unknown, skip?: (path: string) => boolean): InputIssue | null {
+  try {
+    const path = findMyNumberPath(input, { skip });
+    return path === null ? null : { path, ...MY_NUMBER_REFUSAL };
+  } catch (e) {
+    if (e instanceof TooDeepError) return { path: e.path || '(root)', ja: e.ja, en: e.en };
+    throw e;
+  }
+}
+
 /** Validates one scenario (a file needs `format`; inside a pack it is optional). */
 export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): ScenarioParse {
+  const r18 = myNumberIssue(input, (path) => CARD_TEXT_PATH.test(path));
+  if (r18 !== null) return { ok: false, issues: [r18], warnings: [] };
   const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = parseIssues(schema, input);
   const warnings: InputIssue[] = [];
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod), warnings };
+  if (!r.ok) return { ok: false, issues: r.issues, warnings };
   const issues: InputIssue[] = [];
-  const scenario = normalize(r.data, issues, warnings);
+  const scenario = normalize(r.value, issues, warnings);
   return issues.length ? { ok: false, issues: issues.map(redactIssue), warnings } : { ok: true, scenario, warnings };
 }

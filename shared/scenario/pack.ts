@@ -1,8 +1,9 @@
 // A file that is a scenario or a pack (SCENARIO.md): each scenario validated by ./normalize.ts,
 // ids unique within the pack; every bad scenario is listed, and nothing is returned partially.
 import { redactMyNumber } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
-import { parseScenario } from './normalize';
+import type { InputIssue, ScenarioIssue } from '../issues';
+import { parseIssues } from '../zod-issues';
+import { myNumberIssue, parseScenario } from './normalize';
 import { packHeadSchema } from './schema';
 import { PACK_FORMAT, SCENARIO_FORMAT, type Scenario } from './types';
 
@@ -37,19 +38,19 @@ export function parseScenarioDocument(input: unknown): DocumentParse {
 }
 
 export function parsePack(input: unknown): DocumentParse {
-  const head = packHeadSchema.safeParse(input, { reportInput: true });
-  if (!head.success) {
-    return {
-      ok: false,
-      issues: head.error.issues.map((i) => ({ ...issueFromZod(i), scenarioId: null })),
-      warnings: [],
-    };
-  }
+  // R18 in the pack's own fields (its title …); each scenario is checked by parseScenario
+  const { scenarios: _scenarios, ...own } = (typeof input === 'object' && input !== null ? input : {}) as {
+    scenarios?: unknown;
+  };
+  const r18 = myNumberIssue(own);
+  if (r18 !== null) return { ok: false, issues: [{ ...r18, scenarioId: null }], warnings: [] };
+  const head = parseIssues(packHeadSchema, input);
+  if (!head.ok) return { ok: false, issues: head.issues.map((i) => ({ ...i, scenarioId: null })), warnings: [] };
   const issues: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
   const scenarios: Scenario[] = [];
   const seen = new Map<string, number>();
-  head.data.scenarios.forEach((raw, i) => {
+  head.value.scenarios.forEach((raw, i) => {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
     const scenarioId = typeof rawId === 'string' ? redactMyNumber(rawId) : null;
     const prefix = (p: string) => `scenarios[${i}]${p === '(root)' ? '' : p.startsWith('[') ? p : `.${p}`}`;
@@ -74,5 +75,5 @@ export function parsePack(input: unknown): DocumentParse {
   });
   return issues.length
     ? { ok: false, issues, warnings }
-    : { ok: true, kind: 'pack', title: head.data.title, scenarios, warnings };
+    : { ok: true, kind: 'pack', title: head.value.title, scenarios, warnings };
 }

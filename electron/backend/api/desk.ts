@@ -10,7 +10,7 @@ import type { Insurer } from '../../../shared/enums';
 import { buildScenario } from '../desk/build-scenario';
 import type { HistoryRepository } from '../history/repository';
 import { decideWithOnshi } from '../onshi/document';
-import type { PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
 import type { ClinicSettingsRepository } from '../settings/clinic';
 import type { RegistryService } from './registry';
 
@@ -18,7 +18,7 @@ export interface DeskService {
   decide(req: ParsedInput<'desk.decide'>): DeskResult;
 }
 
-export const WALK_IN_ID = 'walk-in';
+const WALK_IN_ID = 'walk-in';
 
 /**
  * A walk-in known only by birth date and insurer. Assumed truth (the issue is silent; chosen so a
@@ -27,7 +27,7 @@ export const WALK_IN_ID = 'walk-in';
  * マイナ保険証 registered for insurance use with a valid certificate; and one valid document of
  * every kind, so any button the receptionist presses corresponds to something real.
  */
-export function walkInPerson(birthDate: IsoDate, insurer: Insurer, visitDate: IsoDate): PersonRecord {
+export function walkInPerson(birthDate: IsoDate, insurer: Insurer, visitDate: IsoDate): Patient {
   const acquiredOn = insurer === 'kouki' ? birthday(birthDate, 75) : maxDate(birthDate, '2020-04-01');
   const kakuninIssued = maxDate(REFORM, acquiredOn);
   const over70 = ageOn(birthDate, visitDate) >= 70;

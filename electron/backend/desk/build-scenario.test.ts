@@ -2,21 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { AppError } from '../errors';
-import { validatePerson } from '../registry/validate';
-import type { PersonInput, PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
+import { type PatientInput, patientInput } from '../../../shared/contract/patient';
 import { buildScenario } from './build-scenario';
 
-function record(input: PersonInput): PersonRecord {
-  const v = validatePerson(input);
+function record(input: PatientInput): Patient {
+  const v = patientInput.parse(input);
   return {
+    ...v,
     id: '7',
-    name: v.name,
-    kana: v.kana,
-    birthDate: v.birthDate,
-    sex: v.sex,
-    note: v.note,
-    coverages: v.coverages,
-    myna: v.myna,
+    coverages: v.coverages.map((c) => ({
+      ...c,
+      insurerName: c.insurerName ?? null,
+      personalFamily: c.personalFamily ?? 1,
+    })),
     holdings: v.holdings ?? [],
     demoKey: null,
     createdAt: '',

@@ -1,19 +1,21 @@
 // The desk case: a registry patient, the kinds of document the receptionist clicked, the clinic
 // and the day → a Scenario in the SCENARIO.md shape. Document details come from what the patient
 // holds. Nothing here is parsed again: the patient was checked when the registry stored them
-// (like a scenario file: ../registry/validate.ts), the request when it entered the backend (the
-// contract's desk.decide), so the scenario is assembled from typed values; what is left to check
-// is what only the day decides (which documents exist by then, a visit before the birth date).
+// (shared/contract/patient.ts, with the scenario format's checks), the request when it entered
+// the backend (the contract's desk.decide), so the scenario is assembled from typed values; what
+// is left to check is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
 import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
-import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
+import { type Policy } from '../../../shared/timeline';
+import { documentExistsOn } from '../../../shared/scenario/exists';
 import { AppError } from '../errors';
-import type { Holding, PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
+import type { Holding } from '../../../shared/holdings';
 
 export interface DeskCaseInput {
-  patient: PersonRecord;
+  patient: Patient;
   /** the kinds handed over (each at most once; all the patient's documents of that kind are used) */
   presented: readonly DocumentKind[];
   /** how the マイナポータル 資格情報画面 was shown (default: screen) */
@@ -34,13 +36,21 @@ function bad(field: string, ja: string, en: string): AppError {
 }
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
-function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
-  if (h.kind === 'kakunin-sho') return h.issuedOn <= D;
-  if (h.kind === 'oshirase') {
-    const cov = p.coverages.find((c) => c.id === h.coverage);
-    return !(cov?.insurer === 'kouki' && D < KOUKI_OSHIRASE_START);
-  }
-  return true;
+function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
+  const coverage = 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage) : undefined;
+  return documentExistsOn(h, coverage?.insurer, D);
+}
+
+/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+export function scenarioPatient(p: Patient): Scenario['patient'] {
+  return {
+    birthDate: p.birthDate,
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    myna: p.myna,
+    // version 2 (issue 9): the registry holds no programmes or 生活保護 yet
+    kohi: [],
+    welfare: null,
+  };
 }
 
 export function buildScenario(input: DeskCaseInput): Scenario {
@@ -107,14 +117,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
       welfareOnline: true,
       rousaiDesignated: true,
     },
-    patient: {
-      birthDate: p.birthDate,
-      // exactly the Coverage fields of the scenario format
-      coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
-      myna: p.myna,
-      kohi: [],
-      welfare: null,
-    },
+    patient: scenarioPatient(p),
     presented,
     policy: input.clinic.policy ?? {},
   };

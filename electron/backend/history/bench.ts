@@ -12,13 +12,14 @@ import { openDatabase } from '../db/open';
 import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
 import { decideWithOnshi } from '../onshi/document';
-import { demoPatients } from '../registry/demo';
-import type { PersonRecord } from '../registry/types';
-import { validatePerson } from '../registry/validate';
+import { createApi } from '../api';
+import type { Patient } from '../../../shared/contract';
+import { patientInput } from '../../../shared/contract/patient';
+import { demoPatients } from '../registry/demo/cases';
 import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
-export interface QueryStats {
+interface QueryStats {
   name: string;
   runs: number;
   p50Ms: number;
@@ -73,16 +74,15 @@ const percentile = (sorted: number[], p: number) =>
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
 function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
-    const v = validatePerson(d.person);
-    const rec: PersonRecord = {
+    const v = patientInput.parse(d.person);
+    const rec: Patient = {
+      ...v,
       id: String(i + 1),
-      name: v.name,
-      kana: v.kana,
-      birthDate: v.birthDate,
-      sex: v.sex,
-      note: v.note,
-      coverages: v.coverages,
-      myna: v.myna,
+      coverages: v.coverages.map((c) => ({
+        ...c,
+        insurerName: c.insurerName ?? null,
+        personalFamily: c.personalFamily ?? 1,
+      })),
       holdings: v.holdings ?? [],
       demoKey: d.key,
       createdAt: '',
@@ -168,17 +168,20 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   }
   const insertSeconds = (performance.now() - t0) / 1000;
 
-  // --- queries: a page of 50 plus the total count, as the history screen asks
+  // --- queries: a page of 50 plus the total count, as the history screen asks — through the
+  // backend's call (the contract's dispatch), on a read-only connection beside the writer
+  const reader = await createApi({ dataDir: opts.dir, shell: 'cli', readOnly: true });
   const rnd = seededRandom(42);
-  const run = (name: string, make: () => HistoryFilter): QueryStats => {
+  const run = async (name: string, make: () => HistoryFilter): Promise<QueryStats> => {
     const times: number[] = [];
     let matches = 0;
     for (let r = 0; r < queryRuns; r += 1) {
       const filter = make();
       const q0 = performance.now();
-      const page = repo.query(filter, { limit: 50 });
+      const page = await reader.call('history.query', { ...filter, limit: 50 });
       times.push(performance.now() - q0);
-      matches += page.total;
+      if (!page.ok) throw new Error(page.error.en);
+      matches += (page.value as { total: number }).total;
     }
     times.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
@@ -193,17 +196,18 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   };
   const randomDay = () => addDays(firstDay, Math.floor(rnd() * days));
   const queries = [
-    run('30 days + verdict', () => {
+    await run('30 days + verdict', () => {
       const from = randomDay();
       return { from, to: addDays(from, 29), verdict: VERDICTS[Math.floor(rnd() * VERDICTS.length)]! };
     }),
-    run('7 days', () => {
+    await run('7 days', () => {
       const from = randomDay();
       return { from, to: addDays(from, 6) };
     }),
-    run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
-    run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
+    await run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
+    await run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
   ];
+  reader.close();
 
   // What a clinic's file backup would hold: a copy of the main file alone, taken while open.
   const file = dbPathOf(opts.dir);
