@@ -119,7 +119,12 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         </ul>
       )}
       <TellPatient text={d.tellPatient} />
-      <OnlineCheckPanel decision={d} clinic={answer.clinic} document={answer.onlineDocument} />
+      <OnlineCheckPanel
+        decision={d}
+        visitDate={answer.visitDate}
+        clinic={answer.clinic}
+        document={answer.onlineDocument}
+      />
       <section className="why" aria-labelledby="why-h">
         <h3 id="why-h">理由</h3>
         <p className="explanation">{d.explanation}</p>

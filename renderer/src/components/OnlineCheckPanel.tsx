@@ -1,6 +1,7 @@
 // A panel that looks like the online check terminal's result screen: the status in its own words
 // (資格有効 / 資格(無効) / 資格情報なし / 照会できません) and the items of the national-format result
 // document (XmlMsg) the backend produced, when there is one (the desk's simulated check).
+import type { IsoDate } from '../../../shared/dates';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
 import type { OnshiDocument } from '../../../shared/onshi-document';
@@ -8,6 +9,7 @@ import { formatWareki } from '../../../shared/wareki';
 import {
   cardRouteStatus,
   FAILURE_JA,
+  failureJa,
   numberRouteStatus,
   ONLINE_STATUS_JA,
   type OnlineStatus,
@@ -32,20 +34,25 @@ const text = (v: string | undefined) => (v === undefined || v === '' ? null : v)
 
 interface Props {
   decision: Decision;
+  visitDate: IsoDate;
   clinic: { onlineCheck: boolean; incident: Incident };
   /** the national-format result document; null: none to show */
   document: OnshiDocument | null;
 }
 
 /** The status to show, from the decision (the result document agrees with it). */
-function onlineStatus({ decision, clinic }: Props): {
+function onlineStatus({ decision, clinic, visitDate }: Props): {
   status: OnlineStatus;
   route: 'card' | 'number' | null;
   reason: string | null;
 } {
   const oc = decision.onlineCheck;
   if (oc.cardRoute !== 'not-run') {
-    return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_JA[oc.failure] : null };
+    return {
+      status: cardRouteStatus(oc.cardRoute),
+      route: 'card',
+      reason: oc.failure ? failureJa(oc.failure, visitDate) : null,
+    };
   }
   if (oc.numberRoute !== 'not-run') {
     return {
@@ -58,7 +65,7 @@ function onlineStatus({ decision, clinic }: Props): {
     return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
   if (clinic.incident === 'network-outage')
     return { status: 'unavailable', route: null, reason: FAILURE_JA['network-outage'] };
-  if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_JA[oc.failure] };
+  if (oc.failure) return { status: 'unavailable', route: null, reason: failureJa(oc.failure, visitDate) };
   return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
 }
 
