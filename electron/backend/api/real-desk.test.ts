@@ -84,12 +84,12 @@ describe('realdesk.decide', () => {
   });
 });
 
-describe('migration step 5 (受付ナビ)', () => {
-  it('keeps every row of a version-4 database, its triggers, and then takes real-desk rows', async () => {
+describe('migration step 6 (受付ナビ)', () => {
+  it('keeps every row of a version-5 database, its triggers, and then takes real-desk rows', async () => {
     const d = mkdtempSync(path.join(os.tmpdir(), 'realdesk-v4-'));
     try {
-      const v4 = MIGRATIONS.filter((m) => m.version <= 4);
-      const o1 = await openDatabase({ dataDir: d, migrations: v4, now: () => NOW });
+      const v5 = MIGRATIONS.filter((m) => m.version <= 5);
+      const o1 = await openDatabase({ dataDir: d, migrations: v5, now: () => NOW });
       o1.db
         .prepare(
           `INSERT INTO check_history (at, day, visit_date, mode, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json)
@@ -99,7 +99,7 @@ describe('migration step 5 (受付ナビ)', () => {
       o1.db.close();
       const o2 = await openDatabase({ dataDir: d, now: () => NOW });
       try {
-        expect(o2.fromVersion).toBe(4);
+        expect(o2.fromVersion).toBe(5);
         expect(o2.db.prepare('SELECT mode, patient_name, verdict, observation_json FROM check_history').all()).toEqual([
           { mode: 'desk', patient_name: '架空 太郎', verdict: 'workers-comp', observation_json: null },
         ]);

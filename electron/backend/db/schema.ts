@@ -197,14 +197,17 @@ ALTER TABLE trainer_pack_scenario_v4 RENAME TO trainer_pack_scenario;
 CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, position);
 `;
 
+/** v5 — the 連携 folder the app serves (issue 12; '' = off): one column of the clinic's settings. */
+const OQS_FOLDER_SQL = `ALTER TABLE clinic_settings ADD COLUMN oqs_folder TEXT NOT NULL DEFAULT '';`;
+
 /**
- * v5 — 受付ナビ (issue 12): a check of a real patient is recorded with mode real-desk, holding the
+ * v6 — 受付ナビ (issue 12): a check of a real patient is recorded with mode real-desk, holding the
  * observation the receptionist typed (no name, no number of the person) instead of a scenario.
  * SQLite cannot change a CHECK or a NOT NULL, so the table is rebuilt as in v4, with its indexes
  * and triggers. No table references it.
  */
 const REAL_DESK_SQL = `
-CREATE TABLE check_history_v5 (
+CREATE TABLE check_history_v6 (
   id               INTEGER PRIMARY KEY,
   at               TEXT NOT NULL,
   day              TEXT NOT NULL,
@@ -226,13 +229,13 @@ CREATE TABLE check_history_v5 (
   CHECK (mode <> 'real-desk' OR (patient_id IS NULL AND patient_name IS NULL)),
   CHECK (mode = 'real-desk' OR scenario_json IS NOT NULL)
 ) STRICT;
-INSERT INTO check_history_v5
+INSERT INTO check_history_v6
   (id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
    scenario_json, decision_json, result_json)
   SELECT id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
    scenario_json, decision_json, result_json FROM check_history;
 DROP TABLE check_history;
-ALTER TABLE check_history_v5 RENAME TO check_history;
+ALTER TABLE check_history_v6 RENAME TO check_history;
 CREATE INDEX check_history_day ON check_history (day);
 CREATE INDEX check_history_verdict_day ON check_history (verdict, day);
 CREATE INDEX check_history_patient ON check_history (patient_id, verdict, day) WHERE patient_id IS NOT NULL;
@@ -275,6 +278,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'clinic settings: the 連携 folder (issue 12)',
+    up(db) {
+      db.exec(OQS_FOLDER_SQL);
+    },
+  },
+  {
+    version: 6,
     name: '受付ナビ: history rows of real patients (mode real-desk, the observation, nothing of the person) (issue 12)',
     up(db) {
       db.exec(REAL_DESK_SQL);
