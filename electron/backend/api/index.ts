@@ -73,7 +73,11 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   // first start: the demo registry and the bundled pack — never demo patients in place of a
   // damaged database the clinic chose not to restore
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
-  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
+  const registry = createRegistryService(db, {
+    now,
+    seedOnFirstStart: firstStartData,
+    afterQuarantine: opened.afterQuarantine,
+  });
   const desk = createDeskService({ registry, settings, history, now });
 
   const core: Omit<Handlers, TrainerCall> = {

@@ -4,7 +4,7 @@ import type { Patient, PatientSummary } from '../../../shared/contract';
 import type { ParsedPatient } from '../../../shared/contract/patient';
 import { todayInJapan } from '../../../shared/dates';
 import { AppError } from '../errors';
-import { seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
+import { declineFirstStartSeed, seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
 
 export interface RegistryService {
@@ -20,7 +20,7 @@ export interface RegistryService {
 
 export function createRegistryService(
   db: Database,
-  opts: { now: () => Date; seedOnFirstStart: boolean },
+  opts: { now: () => Date; seedOnFirstStart: boolean; afterQuarantine: boolean },
 ): RegistryService {
   const repo = new RegistryRepository(db);
   const record = (id: string): Patient => {
@@ -35,7 +35,8 @@ export function createRegistryService(
     return p;
   };
   // The demo registry is loaded on first start (an empty registry that never had it).
-  if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
+  if (opts.afterQuarantine) declineFirstStartSeed(db);
+  else if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
   return {
     repo,
     search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
