@@ -160,7 +160,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   await expect(page.getByTestId('pack-mix-visits')).toHaveText(
     `初診 ${mix.visitTypes.first} 問 ・ 再診 (記録あり) ${mix.visitTypes.return} 問`,
   );
-  await page.getByTestId('pack-mix').getByText('ルールごとの例題数').click();
+  await page.getByTestId('pack-mix').locator('summary').click();
   for (const r of mix.rules)
     await expect(page.getByTestId('pack-mix').locator(`tr[data-rule="${r.rule}"] td`).last()).toHaveText(
       String(r.scenarios),
