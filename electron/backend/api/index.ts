@@ -14,6 +14,7 @@ import { historyCsv, historyCsvFileName } from '../history/csv';
 import { HistoryRepository } from '../history/repository';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
+import { walkInRegistration } from '../desk/walk-in';
 import { createDeskService } from './desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
@@ -60,7 +61,11 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   // first start: the demo registry and the bundled pack — never demo patients in place of a
   // damaged database the clinic chose not to restore
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
-  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
+  const registry = createRegistryService(db, {
+    now,
+    history,
+    seedOnFirstStart: firstStartData && !opened.afterQuarantine,
+  });
   const desk = createDeskService({ registry, settings, history, now });
 
   const core: Omit<Handlers, TrainerCall> = {
@@ -69,6 +74,8 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.save': (p) => registry.save(p),
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
+    'registry.registerWalkIn': (q) =>
+      registry.repo.create(walkInRegistration(q.walkIn, q.presented, q.visitDate), { now: now() }),
     'desk.decide': (req) => desk.decide(req),
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;

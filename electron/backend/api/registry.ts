@@ -2,6 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ParsedPatient, PatientSummary } from '../../../shared/contract';
 import { todayInJapan } from '../../../shared/dates';
+import type { HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
 import { seedDemo, seedDemoIfFirstStart } from '../registry/demo';
 import { RegistryRepository } from '../registry/repository';
@@ -20,7 +21,7 @@ export interface RegistryService {
 
 export function createRegistryService(
   db: Database,
-  opts: { now: () => Date; seedOnFirstStart: boolean },
+  opts: { now: () => Date; seedOnFirstStart: boolean; history: HistoryRepository },
 ): RegistryService {
   const repo = new RegistryRepository(db);
   const record = (id: string): PersonRecord => {
@@ -38,7 +39,11 @@ export function createRegistryService(
   if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
   return {
     repo,
-    search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
+    // each hit with the first visit the desk recorded (a later visit is a 再診)
+    search: (query, limit) =>
+      repo
+        .search(query, { limit, today: todayInJapan(opts.now()) })
+        .items.map((p) => ({ ...p, firstVisit: opts.history.firstDeskVisit(Number(p.id)) })),
     record,
     save: (input) => repo.save(input),
     remove: (id) => repo.delete(id),

@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { AppError } from '../errors';
-import { validatePerson } from '../registry/validate';
+import { unsavedRecord, validatePerson } from '../registry/validate';
 import type { PersonInput, PersonRecord } from '../registry/types';
 import { buildScenario } from './build-scenario';
 
 function record(input: PersonInput): PersonRecord {
-  const v = validatePerson(input);
-  return {
-    id: '7',
-    name: v.name,
-    kana: v.kana,
-    birthDate: v.birthDate,
-    sex: v.sex,
-    note: v.note,
-    coverages: v.coverages,
-    myna: v.myna,
-    holdings: v.holdings ?? [],
-    demoKey: null,
-    createdAt: '',
-    updatedAt: '',
-  };
+  return unsavedRecord(validatePerson(input), '7');
 }
 
 const patient = record({
@@ -170,5 +156,31 @@ describe('buildScenario', () => {
     expect(
       err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '1950-01-01' })).en,
     ).toContain('visitDate');
+  });
+
+  it('two documents of one kind: the positions chosen at the desk are handed over, or every one; Japanese errors name no field', () => {
+    const both = buildScenario({ patient, presented: ['kakunin-sho'], clinic, visitDate: '2025-11-04' });
+    expect(both.presented.map((d) => (d.kind === 'kakunin-sho' ? d.coverage : null))).toEqual(['c1', 'c2']);
+    const newOnly = buildScenario({
+      patient,
+      presented: ['kakunin-sho'],
+      holdings: [2],
+      clinic,
+      visitDate: '2025-11-04',
+    });
+    expect(newOnly.presented.map((d) => (d.kind === 'kakunin-sho' ? d.coverage : null))).toEqual(['c2']);
+    // a position of another kind (the smartphone) while it was not handed over: refused
+    let error: AppError | null = null;
+    try {
+      buildScenario({ patient, presented: ['kakunin-sho'], holdings: [5], clinic, visitDate: '2025-11-04' });
+    } catch (e) {
+      error = e as AppError;
+    }
+    expect(error?.ja).toBe('受付: 選ばれた書類がこの患者の提示した書類にありません');
+    try {
+      buildScenario({ patient, presented: ['limit-cert'], clinic, visitDate: '2026-01-05' });
+    } catch (e) {
+      expect((e as AppError).ja).not.toMatch(/presented|visitDate/);
+    }
   });
 });

@@ -13,8 +13,7 @@ import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
 import { decideWithOnshi } from '../onshi/document';
 import { demoPatients } from '../registry/demo';
-import type { PersonRecord } from '../registry/types';
-import { validatePerson } from '../registry/validate';
+import { unsavedRecord, validatePerson } from '../registry/validate';
 import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
@@ -73,21 +72,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
 function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
-    const v = validatePerson(d.person);
-    const rec: PersonRecord = {
-      id: String(i + 1),
-      name: v.name,
-      kana: v.kana,
-      birthDate: v.birthDate,
-      sex: v.sex,
-      note: v.note,
-      coverages: v.coverages,
-      myna: v.myna,
-      holdings: v.holdings ?? [],
-      demoKey: d.key,
-      createdAt: '',
-      updatedAt: '',
-    };
+    const rec = unsavedRecord(validatePerson(d.person), String(i + 1), d.key);
     const c = d.case;
     const scenario = buildScenario({
       patient: rec,

@@ -23,6 +23,8 @@ export { HOLDING_KINDS, type Holding, type HoldingKind } from '../../../shared/h
 export interface PersonRecord {
   /** decimal string (the API contract's id) */
   id: string;
+  /** 診察券番号 (digits, unique) */
+  clinicNo: string;
   name: string;
   /** full-width katakana, one space between words */
   kana: string;
@@ -45,6 +47,8 @@ export interface PersonRecord {
  * `personalFamily` left out keep that coverage's current values.
  */
 export interface PersonInput {
+  /** 診察券番号; left out: the next free number (create) or the current one (update) */
+  clinicNo?: string;
   name: string;
   kana: string;
   birthDate: string;

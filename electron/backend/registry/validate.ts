@@ -29,6 +29,8 @@ export interface ValidPerson extends Pick<
   PersonRecord,
   'name' | 'kana' | 'birthDate' | 'sex' | 'note' | 'coverages' | 'myna'
 > {
+  /** null: not given (a new patient gets the next number, an edited one keeps theirs) */
+  clinicNo: string | null;
   /** null: not given (keep the current holdings on update) */
   holdings: Holding[] | null;
   /** per coverage id: which registry extras were given (for merging on update) */
@@ -36,6 +38,7 @@ export interface ValidPerson extends Pick<
 }
 
 const personShape = z.strictObject({
+  clinicNo: z.string().optional(),
   name: z.string(),
   kana: z.string(),
   birthDate: z.string(),
@@ -135,6 +138,13 @@ export function validatePerson(input: PersonInput): ValidPerson {
   if (!bd.ok) issues.push({ path: 'birthDate', ...bd.error });
   const sex: Sex = typeof p.sex === 'number' ? (['male', 'female', 'unspecified'] as const)[p.sex - 1]! : p.sex;
   const note = (p.note ?? '').trim();
+  const clinicNo = p.clinicNo === undefined ? null : p.clinicNo.normalize('NFKC').trim();
+  if (clinicNo !== null && !/^\d{1,10}$/.test(clinicNo))
+    issues.push({
+      path: 'clinicNo',
+      ja: '診察券番号は1〜10桁の数字にしてください',
+      en: 'a clinic patient number has 1 to 10 digits',
+    });
   if (issues.length) fail(issues);
 
   // Registry extras on coverages, split from the scenario fields.
@@ -209,6 +219,7 @@ export function validatePerson(input: PersonInput): ValidPerson {
   const s = r.scenario;
   const coverages: RegistryCoverage[] = s.patient.coverages.map((c, i) => ({ ...c, ...extras[i]! }));
   return {
+    clinicNo,
     name,
     kana,
     birthDate: s.patient.birthDate,
@@ -222,3 +233,22 @@ export function validatePerson(input: PersonInput): ValidPerson {
 }
 
 export const sexCode = (s: Sex) => SEX_CODE[s];
+
+/** A validated person as a record that is not stored (a walk-in at the desk, tests, the bench). */
+export function unsavedRecord(v: ValidPerson, id: string, demoKey: string | null = null): PersonRecord {
+  return {
+    id,
+    clinicNo: v.clinicNo ?? '',
+    name: v.name,
+    kana: v.kana,
+    birthDate: v.birthDate,
+    sex: v.sex,
+    note: v.note,
+    coverages: v.coverages,
+    myna: v.myna,
+    holdings: v.holdings ?? [],
+    demoKey,
+    createdAt: '',
+    updatedAt: '',
+  };
+}
