@@ -29,7 +29,7 @@ import {
   VERDICTS,
   VISIT_TYPES,
 } from '../enums';
-import type { Holding } from '../holdings';
+import type { Holding, WalkInPrintedKind } from '../holdings';
 import { redactMyNumber } from '../identifiers';
 import { issueFromZod } from '../issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
@@ -126,9 +126,10 @@ const walkIn = z.strictObject({
     .optional(),
 });
 export type WalkIn = z.output<typeof walkIn>;
-export type WalkInInput = z.input<typeof walkIn>;
-/** The documents whose printed details a walk-in's receptionist types. */
+/** What a walk-in's documents print (one entry per kind of WALK_IN_PRINTED_KINDS). */
 export type WalkInDocuments = NonNullable<WalkIn['documents']>;
+const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
+void _printed;
 
 /** A document the patient carries, handed over when the receptionist clicks its kind. */
 const holdingInput = z.discriminatedUnion('kind', [

@@ -14,6 +14,7 @@
 import type { WalkIn } from '../../../shared/contract';
 import { addMonthsClamped, ageOn, birthday, type IsoDate, maxDate, minDate } from '../../../shared/dates';
 import type { DocumentKind } from '../../../shared/enums';
+import { WALK_IN_PRINTED_KINDS } from '../../../shared/holdings';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { ResultOfQualificationConfirmation } from '../../../shared/onshi-document';
 import { REFORM } from '../../../shared/timeline';
@@ -24,9 +25,6 @@ import { unsavedRecord, validatePerson } from '../registry/validate';
 
 export const WALK_IN_ID = 'walk-in';
 export const WALK_IN_NAME = '飛び込みの患者';
-
-/** The documents whose printed details are typed for a walk-in (the others print none that matter). */
-export const WALK_IN_PRINTED = ['legacy-card', 'kakunin-sho', 'elderly-card', 'limit-cert'] as const;
 
 /** The desk's names of the fields (the registry validator's paths → what the receptionist typed). */
 const FIELD_JA: Record<string, string> = {
@@ -67,7 +65,7 @@ function walkInInput(
   visitDate: IsoDate,
 ): { input: PersonInput; assumed: Array<keyof ResultOfQualificationConfirmation> } {
   const docs = w.documents ?? {};
-  const missing = WALK_IN_PRINTED.filter((k) => presented.includes(k) && docs[k] === undefined);
+  const missing = WALK_IN_PRINTED_KINDS.filter((k) => presented.includes(k) && docs[k] === undefined);
   if (missing.length > 0) {
     const names = missing.map((k) => DOCUMENT_JA[k]).join('・');
     throw new AppError(

@@ -3,17 +3,21 @@
 // (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
 // while the answer is on its way (never disabled then, so the focus is never lost).
 import { forwardRef, useEffect, useMemo, useRef } from 'react';
-import { heldKinds } from '../holdings';
+import { type DocumentKind, DOCUMENT_KINDS } from '../../../shared/enums';
+import { PORTAL_FORM_JA } from '../../../shared/labels';
+import { formatWareki } from '../../../shared/wareki';
+import { heldKinds, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DOCUMENT_KINDS } from '../../../shared/enums';
 import { DESK_KEYS, DOCUMENTS } from '../labels';
-import { useApp } from '../store';
+import { type AppState, useApp } from '../store';
+import { DocumentChooser } from './DocumentChooser';
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
 
 export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPanel(_props, decideRef) {
   const presented = useApp((s) => s.presented);
-  const toggle = useApp((s) => s.toggleDocument);
+  const press = useApp((s) => s.pressDocument);
+  const chooser = useApp((s) => s.chooser);
   const hasPatient = useApp((s) => s.patient !== null);
   const visitType = useApp((s) => s.visitType);
   const setVisitType = useApp((s) => s.setVisitType);
@@ -45,6 +49,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
           const d = DOCUMENTS[kind];
           const on = presented.includes(kind);
           const absent = held !== null && !held.has(kind);
+          const what = on ? <ChosenHint kind={kind} /> : null;
           return (
             <button
               key={kind}
@@ -53,9 +58,10 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
               aria-pressed={on}
               aria-keyshortcuts={d.key}
               aria-describedby={`doc-hint-${kind}`}
+              aria-expanded={chooser === kind ? true : undefined}
               data-kind={kind}
               disabled={!hasPatient}
-              onClick={() => toggle(kind)}
+              onClick={() => press(kind)}
             >
               <kbd className="doc-key" aria-hidden="true">
                 {d.key}
@@ -63,7 +69,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
               <DocumentIcon kind={kind} />
               <span className="doc-name">{d.name}</span>
               <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
-                {absent ? 'この患者は持っていません' : d.hint}
+                {absent ? 'この患者は持っていません' : (what ?? d.hint)}
               </span>
               <span className="doc-check" aria-hidden="true">
                 {on ? '✓ 提示' : ''}
@@ -72,6 +78,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
           );
         })}
       </div>
+      <DocumentChooser onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)} />
       <div className="visit-options">
         <div
           role="radiogroup"
@@ -127,6 +134,27 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
     </section>
   );
 });
+
+/** What a handed-over document's key chose: the マイナポータル form, which of several, a walk-in's printed validity. */
+function ChosenHint({ kind }: { kind: DocumentKind }) {
+  const text = useApp((s: AppState) => chosenText(s, kind));
+  return text === null ? null : <strong className="doc-chosen">{text}</strong>;
+}
+
+function chosenText(s: AppState, kind: DocumentKind): string | null {
+  if (kind === 'mynaportal') return PORTAL_FORM_JA[s.portalForm];
+  const p = s.patient;
+  if (p?.kind === 'walk-in') {
+    const d = isWalkInPrinted(kind) ? p.walkIn.documents?.[kind] : undefined;
+    if (d === undefined) return null;
+    const until = 'printedExpiry' in d ? d.printedExpiry : d.validUntil;
+    return until === null ? '有効期限の記載なし' : `${formatWareki(until)}まで`;
+  }
+  const positions = s.patientRecord ? positionsOf(s.patientRecord, kind, s.visitDate) : [];
+  if (positions.length < 2) return null;
+  const chosen = positions.filter((i) => s.picked.includes(i)).length;
+  return `${positions.length}枚中 ${chosen === 0 ? positions.length : chosen}枚`;
+}
 
 /** Asked before deciding: nothing was handed over, or the last key turned off what it had just turned on. */
 function DeskQuestion({ decideRef }: { decideRef: React.ForwardedRef<HTMLButtonElement> }) {

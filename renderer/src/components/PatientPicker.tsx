@@ -1,13 +1,19 @@
-// Choose the patient: search the registry by name, kana or birth date (和暦 accepted), or a quick
-// walk-in entry (birth date + insurer). Keyboard: type, ↓/↑ to move, Enter to choose.
+// Choose the patient: search the registry by name, kana, birth date (和暦 accepted), 診察券番号 or
+// the numbers on a document (保険者番号・記号・番号), or accept a walk-in (飛び込み) with what can be
+// read from them and their documents. Keyboard: type, ↓/↑ to move, Enter to choose (a search that
+// found no one opens the walk-in form with the text). An IME's keys never choose.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PatientSummary } from '../../../shared/contract';
+import type { PatientSummary, WalkIn } from '../../../shared/contract';
 import { ageOn } from '../../../shared/dates';
 import { INSURER_JA, SEX_JA } from '../../../shared/labels';
-import { INSURERS, type Insurer } from '../../../shared/enums';
-import { formatDateJa, formatWareki, parseDate } from '../../../shared/wareki';
+import { INSURERS, type Insurer, type Sex, SEXES } from '../../../shared/enums';
+import { formatDateJa, formatWareki } from '../../../shared/wareki';
 import { DESK_KEYS } from '../labels';
 import { useApp } from '../store';
+import type { WalkInDraft } from '../store/desk';
+
+/** The IME is composing: its keys (its Enter confirms a conversion) are not ours. */
+const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
 export function PatientPicker({ onChosen }: { onChosen: () => void }) {
   const patient = useApp((s) => s.patient);
@@ -15,12 +21,12 @@ export function PatientPicker({ onChosen }: { onChosen: () => void }) {
   return patient === null ? <PatientSearch key={nextPatientCount} onChosen={onChosen} /> : <ChosenPatient />;
 }
 
+const ageText = (birthDate: string, on: string) => (birthDate <= on ? `${ageOn(birthDate, on)}歳` : '—');
+
 function ChosenPatient() {
   const patient = useApp((s) => s.patient)!;
   const visitDate = useApp((s) => s.visitDate);
   const nextPatient = useApp((s) => s.nextPatient);
-  const birthDate = patient.kind === 'registry' ? patient.summary.birthDate : patient.birthDate;
-  const age = birthDate <= visitDate ? ageOn(birthDate, visitDate) : null;
   return (
     <section className="panel chosen-patient" aria-labelledby="chosen-h">
       <div className="panel-head">
@@ -36,9 +42,10 @@ function ChosenPatient() {
           <p className="patient-name" data-testid="patient-name">
             {patient.summary.name}
             <span className="patient-kana">{patient.summary.kana}</span>
+            <span className="patient-no">診察券 {patient.summary.clinicNo}</span>
           </p>
           <p className="patient-meta">
-            {formatDateJa(birthDate)} 生 ・ {age !== null ? `${age}歳` : '—'}
+            {formatDateJa(patient.summary.birthDate)} 生 ・ {ageText(patient.summary.birthDate, visitDate)}
             {patient.summary.sex !== 'unspecified' && ` ・ ${SEX_JA[patient.summary.sex]}`}
           </p>
           <p className="patient-meta">
@@ -46,20 +53,68 @@ function ChosenPatient() {
               ? patient.summary.insurers.map((i) => INSURER_JA[i]).join('、')
               : '保険なし'}
             {patient.summary.hasMynaCard ? ' ・ マイナンバーカードあり' : ' ・ マイナンバーカードなし'}
+            {patient.summary.firstVisit !== null &&
+              patient.summary.firstVisit < visitDate &&
+              ` ・ 初回受付 ${formatWareki(patient.summary.firstVisit)}`}
           </p>
           {patient.summary.note !== '' && <p className="patient-note">{patient.summary.note}</p>}
         </>
       ) : (
-        <>
-          <p className="patient-name" data-testid="patient-name">
-            飛び込みの患者 (登録なし)
-          </p>
-          <p className="patient-meta">
-            {formatDateJa(birthDate)} 生 ・ {age !== null ? `${age}歳` : '—'} ・ {INSURER_JA[patient.insurer]}
-          </p>
-        </>
+        <WalkInPatient walkIn={patient.walkIn} />
       )}
     </section>
+  );
+}
+
+/** A walk-in at the counter: what was typed, and 「この患者を登録」. */
+function WalkInPatient({ walkIn }: { walkIn: WalkIn }) {
+  const visitDate = useApp((s) => s.visitDate);
+  const register = useApp((s) => s.registerWalkIn);
+  const edit = useApp((s) => s.editWalkIn);
+  const error = useApp((s) => s.registerError);
+  const numbers = [walkIn.insurerNumber, [walkIn.symbol, walkIn.number].filter(Boolean).join('・')]
+    .filter((x) => x !== undefined && x !== '')
+    .join(' ');
+  const canRegister = walkIn.name !== undefined && walkIn.kana !== undefined;
+  return (
+    <>
+      <p className="patient-name" data-testid="patient-name">
+        {walkIn.name ?? '飛び込みの患者'}
+        {walkIn.kana && <span className="patient-kana">{walkIn.kana}</span>}
+        <span className="patient-no">登録なし (飛び込み)</span>
+      </p>
+      <p className="patient-meta">
+        {formatDateJa(walkIn.birthDate)} 生 ・ {ageText(walkIn.birthDate, visitDate)}
+        {walkIn.sex !== undefined && walkIn.sex !== 'unspecified' && ` ・ ${SEX_JA[walkIn.sex]}`} ・{' '}
+        {INSURER_JA[walkIn.insurer]}
+        {walkIn.personalFamily === 2 && ' (家族)'}
+        {numbers !== '' && ` ・ ${numbers}`}
+      </p>
+      <div className="walk-in-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!canRegister}
+          aria-describedby={canRegister ? undefined : 'register-hint'}
+          onClick={() => void register()}
+        >
+          この患者を登録
+        </button>
+        <button type="button" className="btn btn-quiet btn-small" onClick={edit}>
+          入力を直す
+        </button>
+        {!canRegister && (
+          <span id="register-hint" className="muted small">
+            登録するには氏名とフリガナを入力してください
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          登録できませんでした: {error.ja}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -75,7 +130,6 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   const search = useApp((s) => s.search);
   const selectPatient = useApp((s) => s.selectPatient);
   const openWalkIn = useApp((s) => s.openWalkIn);
-  const walkInPrefill = useApp((s) => s.walkInPrefill);
   const nextPatientCount = useApp((s) => s.nextPatientCount);
   const visitDate = useApp((s) => s.visitDate);
   const [text, setText] = useState(query);
@@ -105,7 +159,7 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME's keys (its Enter confirms a conversion)
+    if (composing(e)) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setCursor({ list: results, index: Math.min(active + 1, results.length - 1) });
@@ -116,7 +170,7 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
       e.preventDefault();
       if (!current) return; // the results of this text are not in yet: Enter never picks an older list
       if (results.length > 0) choose(results[active]);
-      else if (text.trim() !== '' && !searchError) openWalkIn(text.trim()); // no one: accept as a walk-in
+      else if (text.trim() !== '' && !searchError) openWalkIn(text); // no one: accept as a walk-in
     }
   };
 
@@ -138,15 +192,19 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
+        aria-describedby="patient-search-hint"
         aria-activedescendant={showList && current ? `${listId}-${active}` : undefined}
         aria-invalid={tooLong || searchError !== null}
         autoComplete="off"
         spellCheck={false}
-        placeholder="例: やまだ、山田、S56.5.10"
+        placeholder="例: やまだ、山田、S56.5.10、1001"
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      <p id="patient-search-hint" className="field-hint">
+        診察券番号、保険者番号・記号・番号 (例: 1234・56) でも探せます
+      </p>
       <ul
         id={listId}
         role="listbox"
@@ -167,8 +225,8 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
             <span className="result-name">{p.name}</span>
             <span className="result-kana">{p.kana}</span>
             <span className="result-meta">
-              {formatWareki(p.birthDate)} 生 ({p.birthDate <= visitDate ? `${ageOn(p.birthDate, visitDate)}歳` : '—'})
-              ・ {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
+              診察券 {p.clinicNo} ・ {formatWareki(p.birthDate)} 生 ({ageText(p.birthDate, visitDate)}) ・{' '}
+              {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
             </span>
           </li>
         ))}
@@ -186,67 +244,104 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
       )}
       {current && searched && !searchError && results.length === 0 && text.trim() !== '' && (
         <p className="muted" role="status">
-          該当する患者がいません。Enter で登録のない患者として受け付けます
+          該当する患者がいません。Enter で登録のない患者 (飛び込み) として受け付けます
         </p>
       )}
-      {/* a new prefill (Enter on a search that found no one) starts the form afresh */}
-      <WalkIn key={walkInPrefill} onChosen={onChosen} />
+      <WalkInForm onChosen={onChosen} />
     </section>
   );
 }
 
-function WalkIn({ onChosen }: { onChosen: () => void }) {
-  const walkIn = useApp((s) => s.walkIn);
+/** One labelled field of the walk-in form; Enter accepts the form (never the IME's Enter). */
+function Field({
+  id,
+  label,
+  field,
+  placeholder,
+  inputRef,
+  onEnter,
+}: {
+  id: string;
+  label: string;
+  field: 'birthDate' | 'name' | 'kana' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn';
+  placeholder?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onEnter: () => void;
+}) {
+  const value = useApp((s) => s.walkInDraft[field]);
+  const error = useApp((s) => s.walkInErrors[field]);
+  const setDraft = useApp((s) => s.setWalkInDraft);
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <span className="walk-in-field">
+        <input
+          id={id}
+          ref={inputRef}
+          className="input"
+          value={value}
+          placeholder={placeholder}
+          aria-invalid={error !== undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setDraft({ [field]: e.target.value })}
+          onKeyDown={(e) => {
+            if (composing(e)) return;
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault();
+              onEnter();
+            }
+          }}
+        />
+        {error && (
+          <span id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </span>
+    </>
+  );
+}
+
+function WalkInForm({ onChosen }: { onChosen: () => void }) {
   const open = useApp((s) => s.walkInOpen);
-  const prefill = useApp((s) => s.walkInPrefill);
+  const draft = useApp((s) => s.walkInDraft);
+  const setDraft = useApp((s) => s.setWalkInDraft);
+  const accept = useApp((s) => s.acceptWalkIn);
   const openWalkIn = useApp((s) => s.openWalkIn);
   const closeWalkIn = useApp((s) => s.closeWalkIn);
-  // what the search held: a birth date goes to its field
-  const [birth, setBirth] = useState(() => (parseDate(prefill).ok ? prefill : ''));
-  const [insurer, setInsurer] = useState<Insurer>('kyokai');
-  const [error, setError] = useState<string | null>(null);
   const birthRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (open) birthRef.current?.focus();
   }, [open]);
   const submit = () => {
-    const err = walkIn(birth, insurer);
-    setError(err);
-    if (err === null) onChosen();
+    if (accept()) onChosen();
   };
-  const enter = (e: React.KeyboardEvent) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME's Enter confirms a conversion
-    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault();
-      submit();
-    }
-  };
+  const set =
+    <K extends keyof WalkInDraft>(k: K) =>
+    (v: WalkInDraft[K]) =>
+      setDraft({ [k]: v } as Partial<WalkInDraft>);
   return (
     <details
       className="walk-in"
       open={open}
       onToggle={(e) => {
         const nowOpen = (e.target as HTMLDetailsElement).open;
-        if (nowOpen !== open) (nowOpen ? openWalkIn : closeWalkIn)();
+        if (nowOpen !== open) (nowOpen ? () => openWalkIn() : closeWalkIn)();
       }}
     >
       <summary aria-keyshortcuts={DESK_KEYS.walkIn.toUpperCase()}>
         登録のない患者 (飛び込み) を受け付ける <kbd aria-hidden="true">{DESK_KEYS.walkIn.toUpperCase()}</kbd>
       </summary>
       <div className="walk-in-body">
-        <label className="field-label" htmlFor="walkin-birth">
-          生年月日 (和暦可)
-        </label>
-        <input
+        <Field
           id="walkin-birth"
-          ref={birthRef}
-          className="input"
-          value={birth}
+          label="生年月日 (和暦可)"
+          field="birthDate"
           placeholder="例: 昭和56年5月10日"
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'walkin-error' : undefined}
-          onChange={(e) => setBirth(e.target.value)}
-          onKeyDown={enter}
+          inputRef={birthRef}
+          onEnter={submit}
         />
         <label className="field-label" htmlFor="walkin-insurer">
           加入している保険
@@ -254,8 +349,8 @@ function WalkIn({ onChosen }: { onChosen: () => void }) {
         <select
           id="walkin-insurer"
           className="input"
-          value={insurer}
-          onChange={(e) => setInsurer(e.target.value as Insurer)}
+          value={draft.insurer}
+          onChange={(e) => set('insurer')(e.target.value as Insurer)}
         >
           {INSURERS.map((i) => (
             <option key={i} value={i}>
@@ -263,13 +358,47 @@ function WalkIn({ onChosen }: { onChosen: () => void }) {
             </option>
           ))}
         </select>
-        {error !== null && (
-          <p id="walkin-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <Field id="walkin-name" label="氏名 (任意)" field="name" onEnter={submit} />
+        <Field id="walkin-kana" label="フリガナ (任意)" field="kana" onEnter={submit} />
+        <label className="field-label" htmlFor="walkin-sex">
+          性別
+        </label>
+        <select id="walkin-sex" className="input" value={draft.sex} onChange={(e) => set('sex')(e.target.value as Sex)}>
+          {SEXES.map((x) => (
+            <option key={x} value={x}>
+              {x === 'unspecified' ? '—' : SEX_JA[x]}
+            </option>
+          ))}
+        </select>
+        <p className="walk-in-section">保険証・資格確認書などに書かれていること (わかる範囲で)</p>
+        <Field
+          id="walkin-insurer-number"
+          label="保険者番号"
+          field="insurerNumber"
+          placeholder="6桁か8桁"
+          onEnter={submit}
+        />
+        <Field id="walkin-symbol" label="記号" field="symbol" onEnter={submit} />
+        <Field id="walkin-number" label="番号" field="number" onEnter={submit} />
+        <Field id="walkin-branch" label="枝番" field="branch" onEnter={submit} />
+        <label className="field-label" htmlFor="walkin-family">
+          本人・家族
+        </label>
+        <select
+          id="walkin-family"
+          className="input"
+          value={draft.personalFamily}
+          onChange={(e) => set('personalFamily')(e.target.value === '2' ? 2 : 1)}
+        >
+          <option value="1">本人 (被保険者)</option>
+          <option value="2">家族 (被扶養者)</option>
+        </select>
+        <Field id="walkin-acquired" label="資格取得年月日 (和暦可)" field="acquiredOn" onEnter={submit} />
+        <p className="walk-in-note muted small">
+          個人番号 (マイナンバー) は入力しないでください。書類の有効期限は、書類のキーを押したときに入力します。
+        </p>
         <button type="button" className="btn" onClick={submit}>
-          この内容で受け付ける
+          この内容で受け付ける <kbd aria-hidden="true">Enter</kbd>
         </button>
       </div>
     </details>
