@@ -70,6 +70,15 @@ function coverageLabel(c: PatientCoverage | undefined): string {
   return `${name} (${ja(c.acquiredOn)}〜${c.lostOn === null ? '' : `${ja(c.lostOn)} 喪失`})`;
 }
 
+/** A document in a few words (the insurer, the ratio, the 区分): what its key's hint shows once chosen. */
+export function holdingShort(h: Holding, p: Patient): string {
+  if (h.kind === 'elderly-card') return copayWari(h.ratio);
+  if (h.kind === 'limit-cert') return `区分 ${h.category}`;
+  if (h.kind === 'smartphone') return h.os === 'iphone' ? 'iPhone' : 'Android';
+  const c = p.coverages.find((x) => x.id === h.coverage);
+  return c === undefined ? '' : (c.insurerName ?? INSURER_JA[c.insurer]);
+}
+
 /** One of two documents of a kind, labelled by insurer and dates. */
 export function holdingLabel(h: Holding, p: Patient): string {
   const cov = 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage) : undefined;

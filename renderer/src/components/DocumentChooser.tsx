@@ -34,13 +34,26 @@ export function DocumentChooser({ onDone }: { onDone: () => void }) {
   const visitDate = useApp((s) => s.visitDate);
   if (kind === null || patient === null) return null;
   const chooser = chooserOf(kind, patient, record, visitDate);
-  if (chooser === 'walk-in-printed' && isWalkInPrinted(kind)) return <PrintedForm kind={kind} onDone={onDone} />;
-  return <OptionList kind={kind} onDone={onDone} />;
+  if (chooser === 'walk-in-printed' && isWalkInPrinted(kind))
+    return <PrintedForm key={kind} kind={kind} onDone={onDone} />;
+  return <OptionList key={kind} kind={kind} onDone={onDone} />;
 }
 
 function Frame({ kind, question, children }: { kind: DocumentKind; question: string; children: React.ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  // a short window: the whole chooser in view
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return (
-    <section className="chooser" role="group" aria-labelledby="chooser-h" data-testid="chooser" data-kind={kind}>
+    <section
+      ref={ref}
+      className="chooser"
+      role="group"
+      aria-labelledby="chooser-h"
+      data-testid="chooser"
+      data-kind={kind}
+    >
       <h3 id="chooser-h" className="chooser-title">
         {DOCUMENTS[kind].name}: {question}
       </h3>
@@ -58,6 +71,7 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
   const picked = useApp((s) => s.picked);
   const choose = useApp((s) => s.chooseDocument);
   const close = useApp((s) => s.closeChooser);
+  const screenshotRejected = useApp((s) => s.settings?.policy.portalScreenshot === 'reject');
   const first = useRef<HTMLButtonElement>(null);
 
   let options: Option[];
@@ -66,7 +80,10 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
     question = 'どれを見せましたか？';
     options = PORTAL_FORMS.map((form, i) => ({
       key: String(i + 1),
-      label: PORTAL_FORM_JA[form],
+      label:
+        form === 'screenshot' && screenshotRejected
+          ? `${PORTAL_FORM_JA[form]} (この医療機関の設定では認めない)`
+          : PORTAL_FORM_JA[form],
       choice: { kind, form },
       current: presented && portalForm === form,
     }));
@@ -95,10 +112,14 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
     choose(kind, o.choice);
     onDone();
   };
+  // focus on the option in force (when the document is handed over), else the first one
   useEffect(() => {
     first.current?.focus();
+  }, []);
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || e.defaultPrevented) return;
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return; // typing elsewhere
       const o = options.find((x) => x.key === e.key);
       if (o) {
         e.preventDefault();
@@ -108,10 +129,12 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-  const focusAt = Math.max(
-    0,
-    options.findIndex((o) => o.current),
-  );
+  const focusAt = presented
+    ? Math.max(
+        0,
+        options.findIndex((o) => o.current),
+      )
+    : 0;
   return (
     <Frame kind={kind} question={question}>
       <ul className="chooser-options">
@@ -161,7 +184,9 @@ function PrintedForm({ kind, onDone }: { kind: WalkInPrintedKind; onDone: () => 
   const [category, setCategory] = useState<LimitCategory>(now && 'category' in now ? now.category : 'ウ');
   const [error, setError] = useState<string | null>(null);
   const firstField = useRef<HTMLInputElement>(null);
-  useEffect(() => firstField.current?.focus(), []);
+  useEffect(() => {
+    firstField.current?.focus();
+  }, []);
 
   const date = (text: string, label: string, required: boolean): string | null | Error => {
     if (text.trim() === '') return required ? new Error(`${label}を入力してください`) : null;

@@ -6,7 +6,7 @@ import { forwardRef, useEffect, useMemo, useRef } from 'react';
 import { type DocumentKind, DOCUMENT_KINDS } from '../../../shared/enums';
 import { PORTAL_FORM_JA } from '../../../shared/labels';
 import { formatWareki } from '../../../shared/wareki';
-import { heldKinds, isWalkInPrinted, positionsOf } from '../holdings';
+import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
 import { DESK_KEYS, DOCUMENTS } from '../labels';
 import { type AppState, useApp } from '../store';
@@ -44,41 +44,44 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
       <h2 id="docs-h" className="panel-title">
         患者が出したもの <span className="muted small">(数字キーで選択)</span>
       </h2>
-      <div className="doc-grid" role="group" aria-label="提示された書類">
-        {DOCUMENT_KINDS.map((kind) => {
-          const d = DOCUMENTS[kind];
-          const on = presented.includes(kind);
-          const absent = held !== null && !held.has(kind);
-          const what = on ? <ChosenHint kind={kind} /> : null;
-          return (
-            <button
-              key={kind}
-              type="button"
-              className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
-              aria-pressed={on}
-              aria-keyshortcuts={d.key}
-              aria-describedby={`doc-hint-${kind}`}
-              aria-expanded={chooser === kind ? true : undefined}
-              data-kind={kind}
-              disabled={!hasPatient}
-              onClick={() => press(kind)}
-            >
-              <kbd className="doc-key" aria-hidden="true">
-                {d.key}
-              </kbd>
-              <DocumentIcon kind={kind} />
-              <span className="doc-name">{d.name}</span>
-              <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
-                {absent ? 'この患者は持っていません' : (what ?? d.hint)}
-              </span>
-              <span className="doc-check" aria-hidden="true">
-                {on ? '✓ 提示' : ''}
-              </span>
-            </button>
-          );
-        })}
+      <div className="doc-area">
+        <div className="doc-grid" role="group" aria-label="提示された書類">
+          {DOCUMENT_KINDS.map((kind) => {
+            const d = DOCUMENTS[kind];
+            const on = presented.includes(kind);
+            const absent = held !== null && !held.has(kind);
+            const what = on ? <ChosenHint kind={kind} /> : null;
+            return (
+              <button
+                key={kind}
+                type="button"
+                className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
+                aria-pressed={on}
+                aria-keyshortcuts={d.key}
+                aria-describedby={`doc-hint-${kind}`}
+                aria-expanded={chooser === kind ? true : undefined}
+                data-kind={kind}
+                disabled={!hasPatient}
+                onClick={() => press(kind)}
+              >
+                <kbd className="doc-key" aria-hidden="true">
+                  {d.key}
+                </kbd>
+                <DocumentIcon kind={kind} />
+                <span className="doc-name">{d.name}</span>
+                <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
+                  {absent ? 'この患者は持っていません' : (what ?? d.hint)}
+                </span>
+                <span className="doc-check" aria-hidden="true">
+                  {on ? '✓ 提示' : ''}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+        {/* over the documents while it asks */}
+        <DocumentChooser onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)} />
       </div>
-      <DocumentChooser onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)} />
       <div className="visit-options">
         <div
           role="radiogroup"
@@ -152,8 +155,9 @@ function chosenText(s: AppState, kind: DocumentKind): string | null {
   }
   const positions = s.patientRecord ? positionsOf(s.patientRecord, kind, s.visitDate) : [];
   if (positions.length < 2) return null;
-  const chosen = positions.filter((i) => s.picked.includes(i)).length;
-  return `${positions.length}枚中 ${chosen === 0 ? positions.length : chosen}枚`;
+  const chosen = positions.filter((i) => s.picked.includes(i));
+  if (chosen.length === 0 || chosen.length === positions.length) return `${positions.length}枚とも`;
+  return chosen.map((i) => holdingShort(s.patientRecord!.holdings[i]!, s.patientRecord!)).join('・');
 }
 
 /** Asked before deciding: nothing was handed over, or the last key turned off what it had just turned on. */
