@@ -2,7 +2,8 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { ClinicSituation, PatientInput } from '../shared/contract';
+import type { ClinicSituation } from '../shared/contract';
+import type { PatientInput } from '../shared/contract/patient';
 import { holdingOf } from '../shared/holdings';
 import { INCIDENT_JA } from '../shared/labels';
 import type { Scenario } from '../shared/scenario';

@@ -22,7 +22,7 @@ export interface WebServerHandle {
 }
 
 /** Starts `node dist/web.mjs` on a free port; resolves once it printed its address. */
-export async function startWebMode(dataDir: string): Promise<{ handle: WebServerHandle; child: ChildProcess }> {
+async function startWebMode(dataDir: string): Promise<{ handle: WebServerHandle; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/web.mjs', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SHIKAKU_DATA_DIR: '' },
@@ -57,7 +57,7 @@ export async function startWebMode(dataDir: string): Promise<{ handle: WebServer
   return { handle: { origin, url, token, dataDir, call }, child };
 }
 
-export function stopChild(child: ChildProcess): Promise<void> {
+function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());

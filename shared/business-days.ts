@@ -2,20 +2,15 @@
 // a national holiday (振替休日 and 国民の休日 included, from the maintained @holiday-jp data),
 // nor 29 December – 3 January (行政機関の休日に関する法律 第1条).
 import holidayJp from '@holiday-jp/holiday_jp';
-import { type IsoDate, addDays, weekday } from './dates';
+import { type IsoDate, dayNumber, fromDayNumber, weekday } from './dates';
 
 const holidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 const years = [...holidays].map((d) => Number(d.slice(0, 4)));
 /** The calendar years the holiday data covers. */
-export const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
+const HOLIDAY_DATA_RANGE = { first: Math.min(...years), last: Math.max(...years) } as const;
 
 export function isNationalHoliday(iso: IsoDate): boolean {
   return holidays.has(iso);
-}
-
-export function holidayName(iso: IsoDate): string | null {
-  const h = (holidayJp.holidays as Record<string, { name: string } | undefined>)[iso];
-  return h ? h.name : null;
 }
 
 export function isYearEndClosure(iso: IsoDate): boolean {
@@ -24,7 +19,7 @@ export function isYearEndClosure(iso: IsoDate): boolean {
 }
 
 /** Whether the holiday data covers this date's year (beyond it, a date is an estimate). */
-export function holidayDataCovers(iso: IsoDate): boolean {
+function holidayDataCovers(iso: IsoDate): boolean {
   const y = Number(iso.slice(0, 4));
   return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last;
 }
@@ -44,13 +39,16 @@ export function nthBusinessDayAfter(from: IsoDate, n: number): { date: IsoDate; 
   const key = `${from}+${n}`;
   const hit = lagCache.get(key);
   if (hit) return hit;
+  let day = dayNumber(from);
   let d = from;
   let estimate = !holidayDataCovers(from) && n === 0;
   let count = 0;
   while (count < n) {
-    d = addDays(d, 1);
+    day += 1;
+    d = fromDayNumber(day);
     if (!holidayDataCovers(d)) estimate = true;
-    if (isBusinessDay(d)) count += 1;
+    const wd = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
+    if (wd !== 0 && wd !== 6 && !isYearEndClosure(d) && !holidays.has(d)) count += 1;
   }
   const out = { date: d, estimate };
   if (lagCache.size > 10_000) lagCache.clear();

@@ -1,21 +1,18 @@
 // zod schemas of calendar dates: what people type (ISO or 和暦, RULES.md "Dates shown to and typed
 // by people"), normalised to ISO, and what the backend returns (ISO only).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from './dates';
 import { type ParseDateOptions, parseDate } from './wareki';
 
-/** A date as people type it: ISO `YYYY-MM-DD` or 和暦, normalised to ISO. */
+/** A date as people type it: ISO `YYYY-MM-DD` or 和暦, normalised to ISO (in place: no pipe, it is hot). */
 export function dateInput(opts: ParseDateOptions = {}) {
   return z
     .string()
     .max(40)
-    .transform((s, ctx) => {
-      const r = parseDate(s, opts);
-      if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.error.en, params: r.error });
-        return z.NEVER;
-      }
-      return r.value;
+    .check((ctx) => {
+      const r = parseDate(ctx.value, opts);
+      if (r.ok) ctx.value = r.value;
+      else ctx.issues.push({ code: 'custom', message: r.error.en, params: r.error, input: ctx.value });
     });
 }
 

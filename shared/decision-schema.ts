@@ -1,7 +1,8 @@
-// zod schemas of the decision (the API's output) and of a pack's `expected` (a strict, partial
-// decision), both built from the enumerations of shared/enums.ts, and the policy settings' shape
-// (a scenario's overrides accept 和暦 dates; the API's settings carry ISO dates).
-import { z } from 'zod';
+// zod schemas of a pack's `expected` (a strict, partial decision), built from the enumerations of
+// shared/enums.ts, and the policy settings' shape (a scenario's overrides and the settings screen's
+// changes accept 和暦 dates). The whole decision's schema is only a compile-time check here: the
+// API's answers are typed, not parsed (shared/contract/call.ts).
+import * as z from 'zod';
 import type { IsoDate } from './dates';
 import { isoDate } from './date-schema';
 import type { Decision } from './decision';
@@ -37,8 +38,8 @@ export function policyShape<D extends z.ZodType<IsoDate, string>>(date: D) {
   } satisfies Record<PolicyKey, z.ZodType>;
 }
 
-/** The clinic's settings as the API carries them: every key, ISO dates. */
-export const policySchema = z.strictObject(policyShape(isoDate));
+/** Every key, ISO dates. */
+const policySchema = z.strictObject(policyShape(isoDate));
 
 const onlineCheckShape = {
   cardRoute: z.enum(CARD_ROUTE_RESULTS),
@@ -62,8 +63,8 @@ const decisionShape = {
   tellPatient: z.string(),
 };
 
-/** A decision as the engine returns it (the API's responses carry it). */
-export const decisionSchema = z.object({
+/** A decision as the engine returns it. */
+const decisionSchema = z.object({
   ...decisionShape,
   onlineCheck: z.object(onlineCheckShape),
   policy: policySchema,

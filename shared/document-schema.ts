@@ -1,16 +1,12 @@
 // What is printed on each kind of document, as zod shapes: one definition for the two formats that
 // carry documents — a scenario's `presented` (shared/scenario/schema.ts) and an observation's
 // `documents` (shared/observation/schema.ts), which adds what the desk learned about each.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput } from './date-schema';
 import { type DocumentKind, ELDERLY_RATIOS, LIMIT_CATEGORIES, PHONE_OS, PORTAL_FORMS } from './enums';
 
 /** An optional value whose absence is null. */
-export const nullable = <T extends z.ZodType>(t: T) =>
-  z
-    .union([t, z.null()])
-    .optional()
-    .transform((v) => v ?? null);
+export const nullable = <T extends z.ZodType>(t: T) => t.nullable().default(null);
 
 /** An id (of a scenario, an observation, a coverage): a-z, 0-9 and -. */
 export const idString = z.string().refine((v) => /^[a-z0-9-]+$/.test(v), {

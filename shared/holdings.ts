@@ -3,15 +3,6 @@
 // the receptionist clicks become the scenario's presented documents.
 import type { DocOf, PresentedDocument } from './scenario';
 
-export const HOLDING_KINDS = [
-  'legacy-card',
-  'kakunin-sho',
-  'oshirase',
-  'smartphone',
-  'elderly-card',
-  'limit-cert',
-] as const;
-
 /**
  * The documents whose printed details (validity, ratio, 区分) the desk types for a walk-in — the
  * お知らせ and the cards print nothing the rules read (desk.decide's `walkIn.documents`).
@@ -23,7 +14,6 @@ export type WalkInPrintedKind = (typeof WALK_IN_PRINTED_KINDS)[number];
 export type Holding =
   | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>
   | { kind: 'smartphone'; os: NonNullable<DocOf<'myna-smartphone'>['os']> };
-export type HoldingKind = Holding['kind'];
 
 /**
  * The holding a presented document stands for; null for what is not carried as a document of its

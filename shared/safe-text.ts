@@ -1,6 +1,6 @@
 // Free text in the API contract (shared/contract.ts and its trainer calls): never a 12-digit My
 // Number (R18), refused with a message that names the rule and never repeats the number.
-import { z } from 'zod';
+import * as z from 'zod';
 import { containsMyNumberLike } from './identifiers';
 
 export const safeText = (max: number) =>

@@ -10,8 +10,6 @@ export const INTERIM_START_OTHERS: IsoDate = '2025-12-02';
 export const KOUKI_ALL_KAKUNIN_END: IsoDate = '2026-07-31';
 export const KOUKI_OSHIRASE_START: IsoDate = '2026-08-01';
 export const SMARTPHONE_START: IsoDate = '2025-09-19';
-/** 後期 限度額適用認定証 no longer issued from the reform (R13). */
-export const KOUKI_LIMIT_CERT_END: IsoDate = REFORM;
 
 /** 被用者保険 (employee insurance). */
 export function isEmployeeInsurance(insurer: Insurer): boolean {

@@ -11,7 +11,7 @@ interface Era {
   end: IsoDate | null;
 }
 
-export const ERAS: readonly Era[] = [
+const ERAS: readonly Era[] = [
   // 明治 began 1868-10-23 but was applied retroactively to the whole year (irrelevant for patients).
   { name: '明治', short: '明', latin: 'M', start: '1868-01-01', end: '1912-07-29' },
   { name: '大正', short: '大', latin: 'T', start: '1912-07-30', end: '1926-12-24' },
@@ -22,6 +22,7 @@ export const ERAS: readonly Era[] = [
 
 export type DateParseResult = { ok: true; value: IsoDate } | { ok: false; error: { ja: string; en: string } };
 
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const WAREKI_RE =
   /^(明治|大正|昭和|平成|令和|明|大|昭|平|令|[MTSHRmtshr])\s*(元|\d{1,2})\s*(?:年|[./-])\s*(\d{1,2})\s*(?:月|[./-])\s*(\d{1,2})\s*日?$/;
 
@@ -35,9 +36,11 @@ export interface ParseDateOptions {
 
 /** ISO `YYYY-MM-DD` or 和暦 in the forms of RULES.md. */
 export function parseDate(input: string, opts: ParseDateOptions = {}): DateParseResult {
-  // NFKC: full-width digits, letters and punctuation to ASCII, 全角 spaces to spaces, ㍻ → 平成
-  const s = input.normalize('NFKC').trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+  // NFKC (full-width digits, letters and punctuation to ASCII, 全角 spaces to spaces, ㍻ → 平成),
+  // unless the date is plain ISO already (the common case, and the fast one)
+  const plainIso = ISO_SHAPE.test(input);
+  const s = plainIso ? input : input.normalize('NFKC').trim();
+  if (plainIso || ISO_SHAPE.test(s)) {
     return isIsoDate(s)
       ? { ok: true, value: s }
       : { ok: false, error: { ja: `存在しない日付です: ${s}`, en: `not a real calendar date: ${s}` } };

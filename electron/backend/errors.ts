@@ -48,10 +48,6 @@ export class AppError extends ApiFailure {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 interface SystemLikeError {
   code?: unknown;
   message?: unknown;

@@ -7,7 +7,7 @@ import type { IsoDate } from '../../shared/dates';
 import type { DocumentKind } from '../../shared/enums';
 import { type Holding, WALK_IN_PRINTED_KINDS, type WalkInPrintedKind } from '../../shared/holdings';
 import { copayWari, INSURER_JA } from '../../shared/labels';
-import { KOUKI_OSHIRASE_START } from '../../shared/timeline';
+import { documentExistsOn } from '../../shared/scenario/exists';
 import { formatWareki } from '../../shared/wareki';
 import type { DeskPatient } from './store/desk';
 
@@ -15,14 +15,8 @@ import type { DeskPatient } from './store/desk';
 export const kindOfHolding = (h: Holding): DocumentKind => (h.kind === 'smartphone' ? 'myna-smartphone' : h.kind);
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
-function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
-  if (h.kind === 'kakunin-sho') return h.issuedOn <= D;
-  if (h.kind === 'oshirase') {
-    const cov = p.coverages.find((c) => c.id === h.coverage);
-    return !(cov?.insurer === 'kouki' && D < KOUKI_OSHIRASE_START);
-  }
-  return true;
-}
+const existsOn = (h: Holding, p: Patient, D: IsoDate): boolean =>
+  documentExistsOn(h, 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage)?.insurer : undefined, D);
 
 export function heldKinds(p: Patient, visitDate: IsoDate): Set<DocumentKind> {
   const out = new Set<DocumentKind>(['declaration']);

@@ -7,21 +7,18 @@
 // electron/backend/api/.
 //
 // Pure TypeScript: no Node, DOM or Electron. Only the kernel is zod-free (the preload imports it).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput as dateSchema } from '../date-schema';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
-  COVERAGE_RATIOS,
   DOCUMENT_KINDS,
-  ELDERLY_CARD_HANDLINGS,
   ELDERLY_RATIOS,
   INCIDENTS,
   INSURERS,
   type Insurer,
   LIMIT_CATEGORIES,
-  PHONE_OS,
   type PolicyKey,
   PORTAL_FORMS,
   type Sex,
@@ -31,7 +28,7 @@ import {
 } from '../enums';
 import type { Holding, WalkInPrintedKind } from '../holdings';
 import { redactMyNumber } from '../identifiers';
-import { issueFromZod } from '../issues';
+import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult, ResultOfQualificationConfirmation } from '../onshi-document';
 import { safeText } from '../safe-text';
@@ -40,6 +37,7 @@ import type { Policy } from '../timeline';
 import { visitDateProblem } from '../visit-date';
 import { TRAINER_CONTRACT } from '../trainer/contract';
 import { call } from './call';
+import { patientInput } from './patient';
 import type { ApiResult, CallName, ParsedInput } from './kernel';
 
 // ---------------------------------------------------------------------------------------------
@@ -48,7 +46,6 @@ import type { ApiResult, CallName, ParsedInput } from './kernel';
 /** A calendar date: ISO YYYY-MM-DD, or 和暦 as people type it (normalised to ISO here, once). */
 const dateInput = dateSchema();
 const insurer = z.enum(INSURERS);
-const limitCategory = z.enum(LIMIT_CATEGORIES);
 const patientId = z.string().min(1).max(64);
 const empty = z
   .strictObject({})
@@ -56,6 +53,7 @@ const empty = z
   .transform(() => ({}));
 
 const sex = z.enum(SEXES);
+const limitCategory = z.enum(LIMIT_CATEGORIES);
 
 /** The kinds the patient handed over (at most one of each; the order never matters). */
 const presentedKinds = z
@@ -70,12 +68,6 @@ const presentedKinds = z
 const visitDateInput = dateInput.superRefine((d, ctx) => {
   const problem = visitDateProblem(d);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: problem });
-});
-
-/** 診察券番号: the clinic's own patient number (1–10 digits; never 12, so never a My Number). */
-const clinicNo = z.string().refine((s) => /^\d{1,10}$/.test(s), {
-  message: 'a clinic patient number has 1 to 10 digits',
-  params: { ja: '診察券番号は1〜10桁の数字にしてください', en: 'a clinic patient number has 1 to 10 digits' },
 });
 
 /**
@@ -130,84 +122,6 @@ export type WalkIn = z.output<typeof walkIn>;
 export type WalkInDocuments = NonNullable<WalkIn['documents']>;
 const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
 void _printed;
-
-/** A document the patient carries, handed over when the receptionist clicks its kind. */
-const holdingInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('legacy-card'), coverage: z.string(), printedExpiry: dateInput.nullable() }),
-  z.strictObject({
-    kind: z.literal('kakunin-sho'),
-    coverage: z.string(),
-    issuedOn: dateInput,
-    validFrom: dateInput.nullable(),
-    validUntil: dateInput,
-    showsRatio: z.boolean(),
-    showsLimit: z.boolean(),
-  }),
-  z.strictObject({ kind: z.literal('oshirase'), coverage: z.string() }),
-  z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
-  z.strictObject({
-    kind: z.literal('elderly-card'),
-    ratio: z.literal(ELDERLY_RATIOS),
-    validUntil: dateInput.nullable(),
-  }),
-  z.strictObject({ kind: z.literal('limit-cert'), category: limitCategory, validUntil: dateInput.nullable() }),
-]);
-
-/**
- * Creating (no id) or editing (id) a patient. Dates may be 和暦. Coverage ids default to c1, c2…;
- * the backend checks what needs the whole record (check digits, dates in order, references).
- * Never a 12-digit number.
- */
-const patientInput = z.strictObject({
-  id: patientId.optional(),
-  name: safeText(40).pipe(z.string().trim().min(1)),
-  kana: safeText(60).pipe(z.string().trim().min(1)),
-  birthDate: dateInput,
-  sex,
-  note: safeText(200).nullable().optional(),
-  /** 診察券番号 (left out: a new patient gets the next free number, an edited one keeps theirs) */
-  clinicNo: clinicNo.optional(),
-  coverages: z
-    .array(
-      z.strictObject({
-        id: z
-          .string()
-          .regex(/^[a-z0-9-]+$/)
-          .max(20)
-          .optional(),
-        insurer,
-        insurerNumber: z.string().max(8).nullable().optional(),
-        insurerName: safeText(60).nullable().optional(),
-        personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
-        symbol: safeText(40).nullable().optional(),
-        number: safeText(40).nullable().optional(),
-        branch: safeText(10).nullable().optional(),
-        acquiredOn: dateInput,
-        lostOn: dateInput.nullable().optional(),
-        registeredOn: dateInput.nullable().optional(),
-        filedOn: dateInput.nullable().optional(),
-        myNumberOnForm: z.boolean().optional(),
-        ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
-        elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
-        limitCategory: limitCategory.nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  myna: z
-    .strictObject({
-      insuranceRegistered: z.boolean(),
-      registerAtDesk: z.boolean().optional(),
-      certExpiresOn: dateInput,
-      pinLocked: z.boolean().optional(),
-    })
-    .nullable()
-    .optional(),
-  holdings: z.array(holdingInput).max(20).optional(),
-});
-export type PatientInput = z.input<typeof patientInput>;
-/** A patient as the registry receives it: typed, dates ISO (the registry adds the checks across fields). */
-export type ParsedPatient = z.output<typeof patientInput>;
 
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
@@ -466,9 +380,9 @@ function fieldJa(path: string): string | null {
 
 /** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
-  const r = CONTRACT[name].input.safeParse(payload, { reportInput: true });
-  if (r.success) return { ok: true, value: r.data as ParsedInput<K> };
-  const issue = issueFromZod(r.error.issues[0]!);
+  const r = parseIssues(CONTRACT[name].input, payload);
+  if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
+  const issue = r.issues[0]!;
   const field = fieldJa(issue.path);
   return {
     ok: false,

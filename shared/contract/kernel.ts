@@ -94,7 +94,7 @@ export class ApiFailure extends Error {
   }
 }
 
-export function isCallName(name: unknown): name is CallName {
+function isCallName(name: unknown): name is CallName {
   return (CALL_NAMES as readonly unknown[]).includes(name);
 }
 

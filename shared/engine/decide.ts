@@ -12,7 +12,6 @@ import {
   type CopayPercent,
   COVERAGE_DOC_KINDS,
   type CoverageDocKind,
-  DOCUMENT_KINDS,
   NEEDED_DOCUMENTS,
   type NeededDocument,
   type Note,
@@ -30,36 +29,14 @@ import type {
 } from '../observation/types';
 import { KOUKI_ALL_KAKUNIN_END } from '../timeline';
 import { agePeriods, copayPercent, inElderlyPeriod } from './age';
-import { interimWindow, kakuninStart, legacyExpiry } from './documents';
+import { canonicalOrder, interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { explain } from './explain';
 import type { DocEval, Facts } from './facts';
 
-const DOC_ORDER = orderOf(DOCUMENT_KINDS);
 const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
 
-/** The order documents were handed over in never matters: sort them canonically first. */
-function canonical(documents: readonly ObservedDocument[]): ObservedDocument[] {
-  const out = [...documents];
-  if (out.length < 2) return out;
-  // Only documents of the same kind need their content compared (rare), so stringify lazily.
-  const keys = new Map<ObservedDocument, string>();
-  const key = (d: ObservedDocument) => {
-    let k = keys.get(d);
-    if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
-    return k;
-  };
-  out.sort((a, b) => {
-    const byKind = DOC_ORDER[a.kind] - DOC_ORDER[b.kind];
-    if (byKind !== 0) return byKind;
-    const x = key(a);
-    const y = key(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  return out;
-}
-
 /** Most recently acquired first (an unknown 資格取得日 last); ties by id, never by input order. */
-export function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
+function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
   if (x.acquiredOn !== y.acquiredOn) {
     if (x.acquiredOn === null) return 1;
     if (y.acquiredOn === null) return -1;
@@ -95,7 +72,7 @@ export function decide(observation: Observation): Decision {
  */
 export function rulebook(o: Observation): { decision: Decision; decidingDocument: number | null } {
   const { policy } = o;
-  const documents = canonical(o.documents);
+  const documents = canonicalOrder(o.documents);
   const D = o.visitDate;
   const periods = agePeriods(o.patient.birthDate);
   const past75 = D >= periods.birthday75;

@@ -1,7 +1,8 @@
-// What a document proves by the dates printed on it (R1, R2, R5, R8). Structural types: the
-// simulation passes a scenario's documents and coverages, the rule book the observed ones.
+// What a document proves by the dates printed on it (R1, R2, R5, R8), and the canonical order of
+// documents. Structural types: the simulation passes a scenario's documents and coverages, the rule
+// book the observed ones.
 import { type IsoDate, addDays, addMonthsClamped, endOfMonth, firstOfNextMonth, minDate } from '../dates';
-import type { CertGraceBasis, Insurer } from '../enums';
+import { type CertGraceBasis, DOCUMENT_KINDS, type DocumentKind, type Insurer, orderOf } from '../enums';
 import { interimStart, isEmployeeInsurance, KOUKI_LEGACY_END, LEGACY_LAST, type Policy } from '../timeline';
 
 /** What a coverage document prints about its coverage (資格取得日 may be unknown to a real desk). */
@@ -49,4 +50,32 @@ export function certGraceEnd(certExpiresOn: IsoDate, basis: CertGraceBasis): Iso
   }
   // the same day 3 months later, clamped to the month's end
   return addMonthsClamped(certExpiresOn, 3);
+}
+
+const DOC_ORDER = orderOf(DOCUMENT_KINDS);
+
+/**
+ * The order documents were handed over in never matters: they are read in the canonical order —
+ * by kind (shared/enums.ts DOCUMENT_KINDS), then by content. A list already in order is returned
+ * as it is (the simulation hands the rule book ordered lists).
+ */
+export function canonicalOrder<D extends { kind: DocumentKind }>(documents: D[]): D[] {
+  let ordered = true;
+  for (let i = 1; i < documents.length && ordered; i += 1)
+    ordered = DOC_ORDER[documents[i - 1]!.kind] < DOC_ORDER[documents[i]!.kind];
+  if (ordered) return documents;
+  // Only documents of the same kind need their content compared (rare), so stringify lazily.
+  const keys = new Map<D, string>();
+  const key = (d: D) => {
+    let k = keys.get(d);
+    if (k === undefined) keys.set(d, (k = JSON.stringify(d)));
+    return k;
+  };
+  return [...documents].sort((a, b) => {
+    const byKind = DOC_ORDER[a.kind] - DOC_ORDER[b.kind];
+    if (byKind !== 0) return byKind;
+    const x = key(a);
+    const y = key(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
 }

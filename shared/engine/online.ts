@@ -16,7 +16,7 @@ import { type Policy, SMARTPHONE_START } from '../timeline';
 import { certGraceEnd } from './documents';
 import { type CoverageState, byMostRecent } from './truth';
 
-export interface CardRoute {
+interface CardRoute {
   /** what was put on the reader: the physical card wins over the smartphone */
   device: Device | null;
   result: CardRouteResult;
@@ -39,9 +39,9 @@ export interface CardRoute {
   certGraceEnd: IsoDate | null;
 }
 
-export type CoverageDoc = DocOf<CoverageDocKind>;
+type CoverageDoc = DocOf<CoverageDocKind>;
 
-export interface NumberQuery {
+interface NumberQuery {
   /** index of the document in the (canonically ordered) presented list */
   index: number;
   kind: CoverageDocKind;
@@ -62,7 +62,7 @@ export interface OnlineCheck {
 
 const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
 
-export function runCardRoute(s: Scenario, states: readonly CoverageState[], policy: Policy): CardRoute {
+function runCardRoute(s: Scenario, states: readonly CoverageState[], policy: Policy): CardRoute {
   const D = s.visitDate;
   const myna = s.patient.myna;
   const hasCard = s.presented.some((d) => d.kind === 'myna-card');
@@ -124,7 +124,7 @@ export function runCardRoute(s: Scenario, states: readonly CoverageState[], poli
 }
 
 /** Number route on one coverage (照会区分 2). */
-export function numberRouteFor(
+function numberRouteFor(
   coverageId: string,
   states: readonly CoverageState[],
 ): { result: NumberRouteResult; newer: Coverage | null } {

@@ -3,7 +3,7 @@
 // match the documents → an error naming the field. R18: a 12-digit number anywhere is refused, and
 // R19: an insurer number needs its check digit. A file holds one observation or a JSON array of
 // them (what `observe` prints).
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput } from '../date-schema';
 import { policyShape } from '../decision-schema';
 import { idString, nullable, printedShapes } from '../document-schema';
@@ -20,7 +20,8 @@ import {
   VISIT_TYPES,
 } from '../enums';
 import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
+import type { InputIssue, ScenarioIssue } from '../issues';
+import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
 import { OBSERVATION_FORMAT, type Observation, type ObservedDocument } from './types';
 
@@ -199,11 +200,11 @@ function parseOne(input: unknown): { ok: true; observation: Observation } | { ok
     throw e;
   }
   if (mn !== null) return { ok: false, issues: [{ path: mn, ...MY_NUMBER_REFUSAL }] };
-  const r = observationSchema.safeParse(input, { reportInput: true });
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod) };
-  const issues = crossCheck(r.data);
+  const r = parseIssues(observationSchema, input);
+  if (!r.ok) return r;
+  const issues = crossCheck(r.value);
   if (issues.length > 0) return { ok: false, issues };
-  const { format: _format, policy, ...rest } = r.data;
+  const { format: _format, policy, ...rest } = r.value;
   return {
     ok: true,
     observation: {

@@ -118,7 +118,7 @@ export interface ObservedCard {
  * trainer-facing `rules` may use them; nothing else does): which coverages were lost in truth on
  * the visit day, and whether a registration lag counted days beyond the holiday data.
  */
-export interface Hindsight {
+interface Hindsight {
   lost: string[];
   holidayEstimate: boolean;
 }

@@ -1,5 +1,5 @@
 // The scenario and pack formats (SCENARIO.md): types, and validation of what people write.
 export { PACK_FORMAT, SCENARIO_FORMAT } from './types';
 export type { Coverage, DocOf, Myna, PresentedDocument, Scenario } from './types';
-export { parseScenario, type ScenarioParse } from './normalize';
-export { parsePack, parseScenarioDocument, type DocumentParse } from './pack';
+export { parseScenario } from './normalize';
+export { parsePack, parseScenarioDocument } from './pack';

@@ -1,19 +1,29 @@
 // Validation of one scenario: the shape (./schema.ts), then the checks that need several fields
 // and the normalization (defaults, each document's coverage resolved) that give the engine a
 // Scenario (./types.ts). Every problem is listed; nothing partial is returned.
-import { addMonthsClamped, birthday } from '../dates';
+import { addMonthsClamped, birthday, type IsoDate } from '../dates';
 import { checkNumber, containsMyNumberLike } from '../identifiers';
-import { type InputIssue, issueFromZod, redactIssue } from '../issues';
-import { KOUKI_OSHIRASE_START, type Policy, REFORM } from '../timeline';
+import { type InputIssue, redactIssue } from '../issues';
+import { parseIssues } from '../zod-issues';
+import { KOUKI_OSHIRASE_START, REFORM } from '../timeline';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
-import type { Coverage, PresentedDocument, Scenario } from './types';
+import type { Coverage, DocOf, PresentedDocument, Scenario } from './types';
 
-/** Cross-field checks and normalization that the shape schema cannot express. */
-function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[]): Scenario {
-  const coverages: Coverage[] = raw.patient.coverages.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
+/**
+ * The checks of a patient's coverages that need several fields or the birth date — one place for
+ * the scenario format and the registry (shared/contract/patient.ts). `path`: where the list is
+ * (patient.coverages, coverages). Returns the coverages by id.
+ */
+export function checkCoverages(
+  coverages: readonly Coverage[],
+  birthDate: IsoDate,
+  path: string,
+  issues: InputIssue[],
+  warnings: InputIssue[],
+): Map<string, Coverage> {
   const byId = new Map<string, Coverage>();
   coverages.forEach((c, i) => {
-    const at = `patient.coverages[${i}]`;
+    const at = `${path}[${i}]`;
     if (byId.has(c.id))
       issues.push({
         path: `${at}.id`,
@@ -42,7 +52,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
         en: 'lostOn must be after acquiredOn',
       });
     }
-    if (c.acquiredOn < raw.patient.birthDate) {
+    if (c.acquiredOn < birthDate) {
       issues.push({
         path: `${at}.acquiredOn`,
         ja: '資格取得日が生年月日より前です',
@@ -64,6 +74,60 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
       });
     }
   });
+  return byId;
+}
+
+type CoverageDocument = DocOf<'legacy-card' | 'kakunin-sho' | 'oshirase'>;
+
+/**
+ * The checks of what is printed on a document of a coverage (保険証, 資格確認書) against that
+ * coverage — one place for the scenario format and the registry. `at`: the document's path.
+ */
+export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: string, issues: InputIssue[]): void {
+  if (doc.kind === 'legacy-card') {
+    if (cov.acquiredOn >= REFORM) {
+      issues.push({
+        path: `${at}.coverage`,
+        ja: '2024-12-02以降に取得した保険の保険証は発行されていません',
+        en: 'no legacy card exists for a coverage acquired on or after 2024-12-02',
+      });
+    }
+    if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
+      issues.push({
+        path: `${at}.printedExpiry`,
+        ja: '国保の保険証には有効期限 (printedExpiry) が必要です',
+        en: 'a kokuho legacy card needs printedExpiry',
+      });
+    }
+  } else if (doc.kind === 'kakunin-sho') {
+    if (doc.issuedOn < REFORM) {
+      issues.push({
+        path: `${at}.issuedOn`,
+        ja: '資格確認書は2024-12-02より前には発行されていません',
+        en: 'no kakunin-sho was issued before 2024-12-02',
+      });
+    }
+    if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60)) {
+      issues.push({
+        path: `${at}.validUntil`,
+        ja: '資格確認書の有効期限は交付日から5年以内です',
+        en: 'a kakunin-sho is valid for at most 5 years after issuedOn',
+      });
+    }
+    if (doc.validFrom !== null && doc.validFrom > doc.validUntil) {
+      issues.push({
+        path: `${at}.validFrom`,
+        ja: '有効開始日が有効期限より後です',
+        en: 'validFrom is after validUntil',
+      });
+    }
+  }
+}
+
+/** Cross-field checks and normalization that the shape schema cannot express. */
+function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[]): Scenario {
+  const coverages: Coverage[] = raw.patient.coverages.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
+  const byId = checkCoverages(coverages, raw.patient.birthDate, 'patient.coverages', issues, warnings);
   if (raw.visitDate < raw.patient.birthDate) {
     issues.push({ path: 'visitDate', ja: '受診日が生年月日より前です', en: 'visitDate is before the birth date' });
   }
@@ -118,55 +182,15 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
         }
       }
       if (!cov) return;
-      if (doc.kind === 'legacy-card') {
-        if (cov.acquiredOn >= REFORM) {
-          issues.push({
-            path: `${at}.coverage`,
-            ja: '2024-12-02以降に取得した保険の保険証は発行されていません',
-            en: 'no legacy card exists for a coverage acquired on or after 2024-12-02',
-          });
-        }
-        if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
-          issues.push({
-            path: `${at}.printedExpiry`,
-            ja: '国保の保険証には有効期限 (printedExpiry) が必要です',
-            en: 'a kokuho legacy card needs printedExpiry',
-          });
-        }
-        presented.push({ ...doc, coverage: cov.id });
-      } else if (doc.kind === 'kakunin-sho') {
-        if (doc.issuedOn < REFORM) {
-          issues.push({
-            path: `${at}.issuedOn`,
-            ja: '資格確認書は2024-12-02より前には発行されていません',
-            en: 'no kakunin-sho was issued before 2024-12-02',
-          });
-        }
-        if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60)) {
-          issues.push({
-            path: `${at}.validUntil`,
-            ja: '資格確認書の有効期限は交付日から5年以内です',
-            en: 'a kakunin-sho is valid for at most 5 years after issuedOn',
-          });
-        }
-        if (doc.validFrom !== null && doc.validFrom > doc.validUntil) {
-          issues.push({
-            path: `${at}.validFrom`,
-            ja: '有効開始日が有効期限より後です',
-            en: 'validFrom is after validUntil',
-          });
-        }
-        presented.push({ ...doc, coverage: cov.id });
-      } else {
-        if (cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START) {
-          issues.push({
-            path: `${at}.kind`,
-            ja: '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
-            en: 'a kouki oshirase exists only from 2026-08-01 (R6)',
-          });
-        }
-        presented.push({ ...doc, coverage: cov.id });
+      checkCoverageDocument({ ...doc, coverage: cov.id }, cov, at, issues);
+      if (doc.kind === 'oshirase' && cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START) {
+        issues.push({
+          path: `${at}.kind`,
+          ja: '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
+          en: 'a kouki oshirase exists only from 2026-08-01 (R6)',
+        });
       }
+      presented.push({ ...doc, coverage: cov.id });
       return;
     }
     presented.push(doc as PresentedDocument);
@@ -183,7 +207,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     clinic: raw.clinic,
     patient: { birthDate: raw.patient.birthDate, coverages, myna: raw.patient.myna },
     presented,
-    policy: Object.fromEntries(Object.entries(raw.policy).filter(([, v]) => v !== undefined)) as Partial<Policy>,
+    policy: raw.policy,
   };
   if (raw.expected !== undefined) out.expected = raw.expected;
   return out;
@@ -196,10 +220,10 @@ export type ScenarioParse =
 /** Validates one scenario (a file needs `format`; inside a pack it is optional). */
 export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): ScenarioParse {
   const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = parseIssues(schema, input);
   const warnings: InputIssue[] = [];
-  if (!r.success) return { ok: false, issues: r.error.issues.map(issueFromZod), warnings };
+  if (!r.ok) return { ok: false, issues: r.issues, warnings };
   const issues: InputIssue[] = [];
-  const scenario = normalize(r.data, issues, warnings);
+  const scenario = normalize(r.value, issues, warnings);
   return issues.length ? { ok: false, issues: issues.map(redactIssue), warnings } : { ok: true, scenario, warnings };
 }

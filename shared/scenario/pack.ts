@@ -1,7 +1,8 @@
 // A file that is a scenario or a pack (SCENARIO.md): each scenario validated by ./normalize.ts,
 // ids unique within the pack; every bad scenario is listed, and nothing is returned partially.
 import { redactMyNumber } from '../identifiers';
-import { type InputIssue, issueFromZod, type ScenarioIssue } from '../issues';
+import type { InputIssue, ScenarioIssue } from '../issues';
+import { parseIssues } from '../zod-issues';
 import { parseScenario } from './normalize';
 import { packHeadSchema } from './schema';
 import { PACK_FORMAT, SCENARIO_FORMAT, type Scenario } from './types';
@@ -37,19 +38,13 @@ export function parseScenarioDocument(input: unknown): DocumentParse {
 }
 
 export function parsePack(input: unknown): DocumentParse {
-  const head = packHeadSchema.safeParse(input, { reportInput: true });
-  if (!head.success) {
-    return {
-      ok: false,
-      issues: head.error.issues.map((i) => ({ ...issueFromZod(i), scenarioId: null })),
-      warnings: [],
-    };
-  }
+  const head = parseIssues(packHeadSchema, input);
+  if (!head.ok) return { ok: false, issues: head.issues.map((i) => ({ ...i, scenarioId: null })), warnings: [] };
   const issues: ScenarioIssue[] = [];
   const warnings: ScenarioIssue[] = [];
   const scenarios: Scenario[] = [];
   const seen = new Map<string, number>();
-  head.data.scenarios.forEach((raw, i) => {
+  head.value.scenarios.forEach((raw, i) => {
     const rawId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
     const scenarioId = typeof rawId === 'string' ? redactMyNumber(rawId) : null;
     const prefix = (p: string) => `scenarios[${i}]${p === '(root)' ? '' : p.startsWith('[') ? p : `.${p}`}`;
@@ -74,5 +69,5 @@ export function parsePack(input: unknown): DocumentParse {
   });
   return issues.length
     ? { ok: false, issues, warnings }
-    : { ok: true, kind: 'pack', title: head.data.title, scenarios, warnings };
+    : { ok: true, kind: 'pack', title: head.value.title, scenarios, warnings };
 }

@@ -1,7 +1,7 @@
 // The shape of a scenario file, a pack's scenario and a pack's head as zod schemas (strict: an
 // unknown field is an error), built from the enumerations of shared/enums.ts. Field-by-field
 // checks only; what needs several fields is in ./normalize.ts.
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateInput } from '../date-schema';
 import { expectedDecisionSchema, policyShape } from '../decision-schema';
 import { idString, nullable, printedShapes } from '../document-schema';

@@ -2,7 +2,7 @@
 // (shared/contract/index.ts, which spreads them into CONTRACT): a strict zod schema per request,
 // run once by `dispatch`, and the answer's type. Building blocks both halves need have their own
 // modules (shared/safe-text.ts, shared/contract/call.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
@@ -18,7 +18,7 @@ export const MAX_PACK_BYTES = 20 * 1024 * 1024;
 /** Characters per upload chunk: far below the browser bridge's 1 MiB request cap even when every
  *  character is a 3-byte UTF-8 one or a JSON-escaped control character. */
 export const IMPORT_CHUNK_CHARS = 128 * 1024;
-export const MAX_EXAM_QUESTIONS = 500;
+const MAX_EXAM_QUESTIONS = 500;
 
 const requiredText = (max: number, ja: string) =>
   safeText(max).pipe(
@@ -30,7 +30,7 @@ const requiredText = (max: number, ja: string) =>
 const rowId = z.number().int().min(1);
 const scenarioId = z.string().min(1).max(80);
 
-export const traineeAnswerSchema = z.strictObject({
+const traineeAnswerSchema = z.strictObject({
   verdict: z.enum(VERDICTS),
   copayPercent: z.literal(COPAY_PERCENTS),
   elderlyCardNeeded: z.boolean(),
@@ -294,5 +294,3 @@ export const TRAINER_CONTRACT = {
     }),
   ).returns<TrainerSettings>(),
 } as const;
-
-export type TrainerCallName = keyof typeof TRAINER_CONTRACT;

@@ -27,12 +27,3 @@ export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   }
   return out;
 }
-
-/** A fresh seed from some entropy the caller supplies (the backend passes crypto randomness). */
-export function seedFrom(entropy: number): number {
-  return (entropy >>> 0) % (MAX_SEED + 1);
-}
-
-export function isSeed(n: unknown): n is number {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_SEED;
-}

@@ -66,7 +66,7 @@ export function toPackScenario(s: Scenario): Json {
   return out;
 }
 
-export function toPackDocument(title: string, scenarios: readonly Scenario[]): Json {
+function toPackDocument(title: string, scenarios: readonly Scenario[]): Json {
   return { format: PACK_FORMAT, title, scenarios: scenarios.map(toPackScenario) };
 }
 

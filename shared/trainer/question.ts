@@ -8,7 +8,7 @@ import type { Coverage, PresentedDocument, Scenario } from '../scenario';
 import type { Decision } from '../decision';
 
 /** What a document of a coverage prints: insurer, numbers, 資格取得日 (and, on a 資格確認書 with showsLimit, the limit category). */
-export type PrintedCoverage = Pick<
+type PrintedCoverage = Pick<
   Coverage,
   'insurer' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn' | 'limitCategory'
 >;

@@ -1,19 +1,19 @@
 // registry.* calls: a thin adapter over the registry repository (electron/backend/registry/).
 import type { Database } from 'better-sqlite3';
-import type { ParsedPatient, PatientSummary } from '../../../shared/contract';
+import type { Patient, PatientSummary } from '../../../shared/contract';
+import type { ParsedPatient } from '../../../shared/contract/patient';
 import { todayInJapan } from '../../../shared/dates';
 import type { HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
-import { seedDemo, seedDemoIfFirstStart } from '../registry/demo';
+import { seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
-import type { PersonRecord } from '../registry/types';
 
 export interface RegistryService {
   repo: RegistryRepository;
   search(query: string, limit: number): PatientSummary[];
   /** the record, or throws not-found */
-  record(id: string): PersonRecord;
-  save(input: ParsedPatient): PersonRecord;
+  record(id: string): Patient;
+  save(input: ParsedPatient): Patient;
   remove(id: string): boolean;
   /** adds the demo patients that are missing (replace: deletes the demo patients first); returns how many were added */
   seedDemo(opts: { replace: boolean }): number;
@@ -24,7 +24,7 @@ export function createRegistryService(
   opts: { now: () => Date; seedOnFirstStart: boolean; history: HistoryRepository },
 ): RegistryService {
   const repo = new RegistryRepository(db);
-  const record = (id: string): PersonRecord => {
+  const record = (id: string): Patient => {
     const p = repo.get(id);
     if (!p)
       throw new AppError(

@@ -19,7 +19,7 @@ export interface TrainerContext {
 }
 
 /** `shikaku-pack-<title>.json` with the characters file systems dislike taken out. */
-export function packFileName(title: string): string {
+function packFileName(title: string): string {
   const safe =
     title
       // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { AppError } from '../errors';
-import { unsavedRecord, validatePerson } from '../registry/validate';
-import type { PersonInput, PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
+import { type PatientInput, patientInput, unsavedPatient } from '../../../shared/contract/patient';
 import { buildScenario } from './build-scenario';
 
-function record(input: PersonInput): PersonRecord {
-  return unsavedRecord(validatePerson(input), '7');
+function record(input: PatientInput): Patient {
+  return unsavedPatient(patientInput.parse(input), '7');
 }
 
 const patient = record({

@@ -8,12 +8,14 @@ import type { IsoDate } from '../../../shared/dates';
 import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
-import { KOUKI_OSHIRASE_START, type Policy } from '../../../shared/timeline';
+import { type Policy } from '../../../shared/timeline';
+import { documentExistsOn } from '../../../shared/scenario/exists';
 import { AppError } from '../errors';
-import type { Holding, PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
+import type { Holding } from '../../../shared/holdings';
 
 export interface DeskCaseInput {
-  patient: PersonRecord;
+  patient: Patient;
   /** the kinds handed over (each at most once) */
   presented: readonly DocumentKind[];
   /**
@@ -39,13 +41,18 @@ function bad(field: string, ja: string, en: string): AppError {
 }
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
-function existsOn(h: Holding, p: PersonRecord, D: IsoDate): boolean {
-  if (h.kind === 'kakunin-sho') return h.issuedOn <= D;
-  if (h.kind === 'oshirase') {
-    const cov = p.coverages.find((c) => c.id === h.coverage);
-    return !(cov?.insurer === 'kouki' && D < KOUKI_OSHIRASE_START);
-  }
-  return true;
+function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
+  const coverage = 'coverage' in h ? p.coverages.find((c) => c.id === h.coverage) : undefined;
+  return documentExistsOn(h, coverage?.insurer, D);
+}
+
+/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+export function scenarioPatient(p: Patient): Scenario['patient'] {
+  return {
+    birthDate: p.birthDate,
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    myna: p.myna,
+  };
 }
 
 export function buildScenario(input: DeskCaseInput): Scenario {
@@ -112,12 +119,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
     },
-    patient: {
-      birthDate: p.birthDate,
-      // exactly the Coverage fields of the scenario format
-      coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
-      myna: p.myna,
-    },
+    patient: scenarioPatient(p),
     presented,
     policy: input.clinic.policy ?? {},
   };

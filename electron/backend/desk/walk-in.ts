@@ -1,8 +1,8 @@
 // A walk-in (飛び込みの患者): not in the registry, known by what the receptionist typed — the birth
 // date and the insurer, and as far as given the name, the 記号・番号, 本人/家族, the 資格取得日 and
 // what is printed on each document handed over. The desk decides on a registry-shaped record of
-// them; everything typed is checked like a registry patient (../registry/validate.ts: check digits,
-// a 資格確認書's validity …), with the messages naming the desk's own fields in Japanese.
+// them; everything typed is checked like a registry patient (the contract's patientInput: check
+// digits, a 資格確認書's validity …), with the messages naming the desk's own fields in Japanese.
 //
 // What was not typed is assumed so that the walk-in behaves like an ordinary member (the issue is
 // silent on a walk-in's truth): one coverage of that insurer, current and known to the online
@@ -11,17 +11,16 @@
 // over. No document is assumed: a 保険証, 資格確認書, 高齢受給者証 or 限度額適用認定証 is handed over
 // with its printed validity typed. The result document's items that stand on an assumption are
 // listed (`assumed`), and the screen leaves them out.
-import type { WalkIn } from '../../../shared/contract';
+import type { Patient, WalkIn } from '../../../shared/contract';
+import { type ParsedPatient, type PatientInput, patientInput, unsavedPatient } from '../../../shared/contract/patient';
 import { addMonthsClamped, ageOn, birthday, type IsoDate, maxDate, minDate } from '../../../shared/dates';
 import type { DocumentKind } from '../../../shared/enums';
 import { WALK_IN_PRINTED_KINDS } from '../../../shared/holdings';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { ResultOfQualificationConfirmation } from '../../../shared/onshi-document';
 import { REFORM } from '../../../shared/timeline';
-import { AppError, isAppError } from '../errors';
-import type { InputIssue } from '../../../shared/issues';
-import type { PersonInput, PersonRecord } from '../registry/types';
-import { unsavedRecord, validatePerson } from '../registry/validate';
+import { parseIssues } from '../../../shared/zod-issues';
+import { AppError } from '../errors';
 
 export const WALK_IN_ID = 'walk-in';
 export const WALK_IN_NAME = '飛び込みの患者';
@@ -47,7 +46,7 @@ const DOCUMENT_FIELD_JA: Record<string, string> = {
   category: '区分',
 };
 
-function fieldJa(path: string, holdings: PersonInput['holdings']): string {
+function fieldJa(path: string, holdings: PatientInput['holdings']): string {
   const h = /^holdings\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (h) {
     const kind = holdings?.[Number(h[1])]?.kind as DocumentKind | 'smartphone' | undefined;
@@ -63,7 +62,7 @@ function walkInInput(
   w: WalkIn,
   presented: readonly DocumentKind[],
   visitDate: IsoDate,
-): { input: PersonInput; assumed: Array<keyof ResultOfQualificationConfirmation> } {
+): { input: PatientInput; assumed: Array<keyof ResultOfQualificationConfirmation> } {
   const docs = w.documents ?? {};
   const missing = WALK_IN_PRINTED_KINDS.filter((k) => presented.includes(k) && docs[k] === undefined);
   if (missing.length > 0) {
@@ -91,7 +90,7 @@ function walkInInput(
   if ((age >= 70 || w.insurer === 'kouki') && elderly === undefined) {
     assumed.push('InsuredPartialContributionRatio', 'ElderlyRecipientCertificateInfo');
   }
-  const holdings: NonNullable<PersonInput['holdings']> = [];
+  const holdings: NonNullable<PatientInput['holdings']> = [];
   if (docs['legacy-card']) holdings.push({ kind: 'legacy-card', coverage: 'c1', ...docs['legacy-card'] });
   if (docs['kakunin-sho']) {
     const k = docs['kakunin-sho'];
@@ -140,19 +139,16 @@ function walkInInput(
 }
 
 /** Checks what was typed like a registry patient; a refusal names the desk's field in Japanese. */
-function checked(input: PersonInput): ReturnType<typeof validatePerson> {
-  try {
-    return validatePerson(input);
-  } catch (e) {
-    const issue = isAppError(e) ? (e.details.issues as InputIssue[] | undefined)?.[0] : undefined;
-    if (!isAppError(e) || issue === undefined) throw e;
-    throw new AppError(
-      'invalid-input',
-      `受付: 飛び込みの患者の${fieldJa(issue.path, input.holdings)}: ${issue.ja}`,
-      `desk: walk-in: ${issue.path}: ${issue.en}`,
-      { field: `walkIn.${issue.path}` },
-    );
-  }
+function checked(input: PatientInput): ParsedPatient {
+  const r = parseIssues(patientInput, input);
+  if (r.ok) return r.value;
+  const issue = r.issues[0]!;
+  throw new AppError(
+    'invalid-input',
+    `受付: 飛び込みの患者の${fieldJa(issue.path, input.holdings)}: ${issue.ja}`,
+    `desk: walk-in: ${issue.path}: ${issue.en}`,
+    { field: `walkIn.${issue.path}` },
+  );
 }
 
 /** The record the desk decides a walk-in on, and the result document items it assumed. */
@@ -160,13 +156,13 @@ export function walkInPerson(
   w: WalkIn,
   presented: readonly DocumentKind[],
   visitDate: IsoDate,
-): { person: PersonRecord; assumed: Array<keyof ResultOfQualificationConfirmation> } {
+): { person: Patient; assumed: Array<keyof ResultOfQualificationConfirmation> } {
   const { input, assumed } = walkInInput(w, presented, visitDate);
-  return { person: unsavedRecord(checked(input), WALK_IN_ID), assumed };
+  return { person: unsavedPatient(checked(input), WALK_IN_ID), assumed };
 }
 
 /** 「この患者を登録」: the walk-in as a registry patient (a name and its reading are needed). */
-export function walkInRegistration(w: WalkIn, presented: readonly DocumentKind[], visitDate: IsoDate): PersonInput {
+export function walkInRegistration(w: WalkIn, presented: readonly DocumentKind[], visitDate: IsoDate): ParsedPatient {
   if (w.name === undefined || w.kana === undefined) {
     throw new AppError(
       'invalid-input',
@@ -176,6 +172,5 @@ export function walkInRegistration(w: WalkIn, presented: readonly DocumentKind[]
     );
   }
   const { input } = walkInInput(w, presented, visitDate);
-  checked(input);
-  return { ...input, note: `受付 ${visitDate} に飛び込みで受け付けた患者` };
+  return checked({ ...input, note: `受付 ${visitDate} に飛び込みで受け付けた患者` });
 }

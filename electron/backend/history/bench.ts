@@ -12,12 +12,13 @@ import { openDatabase } from '../db/open';
 import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
 import { decideWithOnshi } from '../onshi/document';
-import { demoPatients } from '../registry/demo';
-import { unsavedRecord, validatePerson } from '../registry/validate';
+import { createApi } from '../api';
+import { patientInput, unsavedPatient } from '../../../shared/contract/patient';
+import { demoPatients } from '../registry/demo/cases';
 import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
-export interface QueryStats {
+interface QueryStats {
   name: string;
   runs: number;
   p50Ms: number;
@@ -72,7 +73,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
 function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
-    const rec = unsavedRecord(validatePerson(d.person), String(i + 1), d.key);
+    const rec = unsavedPatient(patientInput.parse(d.person), String(i + 1), d.key);
     const c = d.case;
     const scenario = buildScenario({
       patient: rec,
@@ -153,17 +154,20 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   }
   const insertSeconds = (performance.now() - t0) / 1000;
 
-  // --- queries: a page of 50 plus the total count, as the history screen asks
+  // --- queries: a page of 50 plus the total count, as the history screen asks — through the
+  // backend's call (the contract's dispatch), on a read-only connection beside the writer
+  const reader = await createApi({ dataDir: opts.dir, shell: 'cli', readOnly: true });
   const rnd = seededRandom(42);
-  const run = (name: string, make: () => HistoryFilter): QueryStats => {
+  const run = async (name: string, make: () => HistoryFilter): Promise<QueryStats> => {
     const times: number[] = [];
     let matches = 0;
     for (let r = 0; r < queryRuns; r += 1) {
       const filter = make();
       const q0 = performance.now();
-      const page = repo.query(filter, { limit: 50 });
+      const page = await reader.call('history.query', { ...filter, limit: 50 });
       times.push(performance.now() - q0);
-      matches += page.total;
+      if (!page.ok) throw new Error(page.error.en);
+      matches += (page.value as { total: number }).total;
     }
     times.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
@@ -178,17 +182,18 @@ export async function benchHistory(opts: HistoryBenchOptions): Promise<HistoryBe
   };
   const randomDay = () => addDays(firstDay, Math.floor(rnd() * days));
   const queries = [
-    run('30 days + verdict', () => {
+    await run('30 days + verdict', () => {
       const from = randomDay();
       return { from, to: addDays(from, 29), verdict: VERDICTS[Math.floor(rnd() * VERDICTS.length)]! };
     }),
-    run('7 days', () => {
+    await run('7 days', () => {
       const from = randomDay();
       return { from, to: addDays(from, 6) };
     }),
-    run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
-    run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
+    await run('patient', () => ({ patientId: String(Math.floor(rnd() * patients)) })),
+    await run('patient + verdict', () => ({ patientId: String(Math.floor(rnd() * patients)), verdict: 'insured' })),
   ];
+  reader.close();
 
   // What a clinic's file backup would hold: a copy of the main file alone, taken while open.
   const file = dbPathOf(opts.dir);

@@ -1,6 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import type { Decision } from '../../../shared/decision';
@@ -10,7 +8,7 @@ import { openDatabase } from '../db/open';
 import { AppError } from '../errors';
 import { onshiForScenario } from '../onshi/document';
 import { tempDir } from '../testing/temp-dir';
-import { BOM, csvCell, HISTORY_CSV_HEADERS, historyCsv, historyCsvChunks, writeHistoryCsv } from './csv';
+import { BOM, csvCell, HISTORY_CSV_HEADERS, historyCsv } from './csv';
 import { type HistoryEntry, HistoryRepository } from './repository';
 
 let db: Database;
@@ -237,22 +235,5 @@ describe('CSV export for Excel', () => {
     expect(historyCsv(repo, { from: '2026-01-20', to: '2026-01-20' }).rows).toBe(
       Array.from({ length: 1234 }, (_, i) => i).filter((i) => i % 20 === 19).length,
     );
-
-    const out = path.join(dir, 'export.csv');
-    const written = await writeHistoryCsv(repo, {}, out);
-    expect(written.rows).toBe(1234);
-    const file = fs.readFileSync(out);
-    expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-    expect(file.toString('utf8')).toBe(csv);
-    expect(written.bytes).toBe(file.length);
-    expect(fs.existsSync(`${out}.partial`)).toBe(false);
-    expect([...historyCsvChunks(repo, {}, 100)].join('')).toBe(csv);
-  });
-
-  it('a failed export leaves no file under the final name', async () => {
-    repo.append(entry(0));
-    const out = path.join(dir, 'no-such-dir', 'export.csv');
-    await expect(writeHistoryCsv(repo, {}, out)).rejects.toBeInstanceOf(AppError);
-    expect(fs.existsSync(out)).toBe(false);
   });
 });

@@ -7,9 +7,10 @@ import defaultPack from '../../../packs/default-pack.json';
 import { parsePack, parseScenario, type Scenario } from '../../../shared/scenario';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
-import { demoPatients, seedDemo } from '../registry/demo';
+import { demoPatients } from '../registry/demo/cases';
+import { seedDemo } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
-import type { PersonRecord } from '../registry/types';
+import type { Patient } from '../../../shared/contract';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { tempDir } from '../testing/temp-dir';
 import {
@@ -41,6 +42,7 @@ const HEADER: Spec = {
   ProcessExecutionTime: [true, time14],
   QualificationConfirmationDate: [true, date8],
   MedicalInstitutionCode: [true, re(/^\d{10}$/)],
+  ArbitraryFileIdentifier: [false, str],
   ReferenceClassification: [true, oneOf('1', '2')],
   SegmentOfResult: [true, oneOf('1', '2', '9')],
   ErrorCode: [false, str],
@@ -199,7 +201,7 @@ describe('onshi result documents', () => {
 
   describe('with the demo registry (names, readings, insurer names from the patient)', () => {
     let db: Database;
-    let records: PersonRecord[];
+    let records: Patient[];
     beforeAll(async () => {
       db = (await openDatabase({ dataDir: tempDir() })).db;
       seedDemo(db);
@@ -363,7 +365,8 @@ describe('onshi result documents', () => {
     const b = onshiForScenario(notFound);
     expect(b.result!.XmlMsg.MessageBody.QualificationValidity).toBe('4');
     expect(b.result!.XmlMsg.MessageBody.ResultList).toEqual([]);
-    expect(toXml(b.result!)).toContain('<ResultList></ResultList>');
+    // no entry: no <ResultList> element (an empty one reads as "" in common XML readers, not as a list)
+    expect(toXml(b.result!)).not.toContain('<ResultList');
     expectConsistent(notFound, b);
 
     const multiple = scenario({

@@ -6,9 +6,11 @@ import type { RuleId } from '../../../shared/enums';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
 import { tempDir } from '../testing/temp-dir';
-import { demoPatients, seedDemo, seedDemoIfFirstStart } from './demo';
+import type { Patient } from '../../../shared/contract';
+import { patientInput } from '../../../shared/contract/patient';
+import { demoPatients } from './demo/cases';
+import { seedDemo, seedDemoIfFirstStart } from './demo/seed';
 import { RegistryRepository } from './repository';
-import type { PersonRecord } from './types';
 
 let db: Database;
 let repo: RegistryRepository;
@@ -18,7 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-function loaded(): Array<{ rec: PersonRecord; d: ReturnType<typeof demoPatients>[number] }> {
+function loaded(): Array<{ rec: Patient; d: ReturnType<typeof demoPatients>[number] }> {
   seedDemo(db);
   const byKey = new Map(demoPatients().map((d) => [d.key, d]));
   const ids = (db.prepare('SELECT id FROM person ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
@@ -108,7 +110,7 @@ describe('demo registry', () => {
       ).toBe(true);
 
     const all = loaded().map((x) => x.rec);
-    const ageAt = (p: PersonRecord, on: string) => {
+    const ageAt = (p: Patient, on: string) => {
       const per = agePeriods(p.birthDate);
       return {
         preschool: on <= per.preschoolEnd,
@@ -116,7 +118,7 @@ describe('demo registry', () => {
         over75: on >= per.birthday75,
       };
     };
-    const some = (what: string, f: (p: PersonRecord) => boolean) => expect(all.some(f), what).toBe(true);
+    const some = (what: string, f: (p: Patient) => boolean) => expect(all.some(f), what).toBe(true);
     some(
       'around 6: still preschool in 2026-03',
       (p) => ageAt(p, '2026-03-31').preschool && !ageAt(p, '2026-04-01').preschool,
@@ -170,7 +172,9 @@ describe('demo registry', () => {
     expect(seedDemoIfFirstStart(db)).toBe(true);
     const n = repo.count();
     expect(seedDemoIfFirstStart(db)).toBe(false);
-    const own = repo.create({ name: '自院 登録', kana: 'ジイン トウロク', birthDate: '1990-01-01', sex: 'male' });
+    const own = repo.create(
+      patientInput.parse({ name: '自院 登録', kana: 'ジイン トウロク', birthDate: '1990-01-01', sex: 'male' }),
+    );
     const first = repo.search('').items[0]!;
     repo.delete(first.id);
     expect(seedDemo(db).count).toBe(1); // only the missing one

@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRequest } from '../../../shared/contract';
+import { ApiFailure } from '../../../shared/contract/kernel';
+import type { ParsedPatient, PatientInput } from '../../../shared/contract/patient';
+import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
 import { openDatabase } from '../db/open';
 import { MIGRATIONS } from '../db/schema';
 import { AppError } from '../errors';
 import { tempDir } from '../testing/temp-dir';
 import { RegistryRepository, interpretQuery } from './repository';
-import type { PersonInput } from './types';
 
 let db: Database;
 let repo: RegistryRepository;
@@ -15,7 +18,14 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-function person(over: Partial<PersonInput> = {}): PersonInput {
+/** What registry.save receives: the contract's parse (the one place a patient is checked). */
+function parsed(input: unknown): ParsedPatient {
+  const r = parseRequest('registry.save', input);
+  if (!r.ok) throw new ApiFailure(r.error.code, r.error.ja, r.error.en);
+  return r.value;
+}
+
+function person(over: Partial<PatientInput> = {}): PatientInput {
   return {
     name: '桜井 花子',
     kana: 'サクライ ハナコ',
@@ -47,14 +57,14 @@ function person(over: Partial<PersonInput> = {}): PersonInput {
   };
 }
 
-function expectError(fn: () => unknown, code: string, path?: string): AppError {
+function expectError(fn: () => unknown, code: string, path?: string): ApiFailure {
   try {
     fn();
   } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    expect((e as AppError).code).toBe(code);
-    if (path) expect((e as AppError).en).toContain(path);
-    return e as AppError;
+    expect(e).toBeInstanceOf(ApiFailure);
+    expect((e as ApiFailure).code).toBe(code);
+    if (path) expect((e as ApiFailure).en).toContain(path);
+    return e as ApiFailure;
   }
   throw new Error(`expected ${code}`);
 }
@@ -66,7 +76,7 @@ const countAll = () =>
 
 describe('registry CRUD', () => {
   it('creates a person with coverages, card and holdings, normalising dates and kana', () => {
-    const p = repo.create(person({ kana: 'ｻｸﾗｲ  ﾊﾅｺ' }));
+    const p = repo.create(parsed(person({ kana: 'ｻｸﾗｲ  ﾊﾅｺ' })));
     expect(p.id).toMatch(/^\d+$/);
     expect(p.kana).toBe('サクライ ハナコ');
     expect(p.coverages.map((c) => c.id)).toEqual(['c1', 'c2']);
@@ -109,41 +119,41 @@ describe('registry CRUD', () => {
   });
 
   it('edits: replaces the data; holdings and coverage extras left out are kept', () => {
-    const p = repo.create(person());
+    const p = repo.create(parsed(person()));
     const { holdings: _h, ...rest } = person();
     const coverages = (rest.coverages ?? []).map(({ insurerName: _n, personalFamily: _f, ...c }) => c);
-    const q = repo.update(p.id, { ...rest, name: '桜井 はな子', coverages });
+    const q = repo.update(p.id, parsed({ ...rest, name: '桜井 はな子', coverages }));
     expect(q.name).toBe('桜井 はな子');
     expect(q.holdings).toEqual(p.holdings);
     expect(q.coverages[0]!.insurerName).toBe('全国健康保険協会 東京支部');
     expect(q.coverages[1]!.personalFamily).toBe(2);
     // dropping a coverage drops the documents of that coverage; no card → no smartphone
-    const r = repo.update(p.id, { ...rest, coverages: [{ ...coverages[1]!, id: 'c2' }], myna: null });
+    const r = repo.update(p.id, parsed({ ...rest, coverages: [{ ...coverages[1]!, id: 'c2' }], myna: null }));
     expect(r.coverages.map((c) => c.id)).toEqual(['c2']);
     expect(r.holdings.map((h) => h.kind)).toEqual(['elderly-card', 'limit-cert']);
     expect(r.myna).toBeNull();
   });
 
   it('deletes a person with everything they hold, and unknown ids are clear errors', () => {
-    const p = repo.create(person());
-    repo.create(person({ name: '別の 人', kana: 'ベツノ ヒト' }));
+    const p = repo.create(parsed(person()));
+    repo.create(parsed(person({ name: '別の 人', kana: 'ベツノ ヒト' })));
     expect(countAll()).toEqual([2, 4, 2, 12]);
     expect(repo.delete(p.id)).toBe(true);
     expect(repo.get(p.id)).toBeNull();
     expect(countAll()).toEqual([1, 2, 1, 6]);
     expect(repo.delete(p.id)).toBe(false);
-    expectError(() => repo.update(p.id, person()), 'not-found');
+    expectError(() => repo.update(p.id, parsed(person())), 'not-found');
     expectError(() => repo.get('abc'), 'invalid-input');
   });
 
   it('a failed write leaves nothing behind (one transaction per person)', () => {
-    repo.create(person());
+    repo.create(parsed(person()));
     const before = countAll();
     // the second coverage row violates the table's CHECK after validation → whole create rolls back
     db.exec(
       "CREATE TRIGGER no_kokuho BEFORE INSERT ON coverage WHEN NEW.insurer = 'kokuho' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
     );
-    expect(() => repo.create(person({ name: '失敗 する', kana: 'シッパイ スル' }))).toThrow();
+    expect(() => repo.create(parsed(person({ name: '失敗 する', kana: 'シッパイ スル' })))).toThrow();
     expect(countAll()).toEqual(before);
   });
 });
@@ -153,10 +163,12 @@ describe('validation', () => {
     expectError(
       () =>
         repo.create(
-          person({
-            coverages: [{ insurer: 'kyokai', insurerNumber: '01130013', acquiredOn: '2015-04-01' }],
-            holdings: [],
-          }),
+          parsed(
+            person({
+              coverages: [{ insurer: 'kyokai', insurerNumber: '01130013', acquiredOn: '2015-04-01' }],
+              holdings: [],
+            }),
+          ),
         ),
       'invalid-input',
       'coverages[0].insurerNumber',
@@ -164,60 +176,71 @@ describe('validation', () => {
     expectError(
       () =>
         repo.create(
-          person({
-            coverages: [{ insurer: 'kokuho', insurerNumber: '13815', acquiredOn: '2015-04-01' }],
-            holdings: [],
-          }),
+          parsed(
+            person({
+              coverages: [{ insurer: 'kokuho', insurerNumber: '13815', acquiredOn: '2015-04-01' }],
+              holdings: [],
+            }),
+          ),
         ),
       'invalid-input',
       'coverages[0].insurerNumber',
     );
     expectError(
-      () => repo.create(person({ coverages: [{ insurer: 'kyokai', acquiredOn: '平成31年5月1日' }], holdings: [] })),
+      () =>
+        repo.create(parsed(person({ coverages: [{ insurer: 'kyokai', acquiredOn: '平成31年5月1日' }], holdings: [] }))),
       'invalid-input',
       'coverages[0].acquiredOn',
     );
     expectError(
       () =>
         repo.create(
-          person({
-            holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-01', validUntil: '2031-01-01' }],
-          }),
+          parsed(
+            person({
+              holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-01-01', validUntil: '2031-01-01' }],
+            }),
+          ),
         ),
       'invalid-input',
       'holdings[0].validUntil',
     );
     expectError(
-      () => repo.create(person({ holdings: [{ kind: 'legacy-card', coverage: 'c9' }] })),
+      () => repo.create(parsed(person({ holdings: [{ kind: 'legacy-card', coverage: 'c9' }] }))),
       'invalid-input',
       'holdings[0].coverage',
     );
     expectError(
-      () => repo.create(person({ holdings: [{ kind: 'legacy-card' }] })),
+      () => repo.create(parsed({ ...person(), holdings: [{ kind: 'legacy-card' }] })),
       'invalid-input',
       'holdings[0].coverage',
     );
-    expectError(() => repo.create(person({ holdings: [{ kind: 'passport' }] })), 'invalid-input', 'holdings[0].kind');
     expectError(
-      () => repo.create(person({ myna: null, holdings: [{ kind: 'smartphone', os: 'iphone' }] })),
+      () => repo.create(parsed({ ...person(), holdings: [{ kind: 'passport' }] })),
+      'invalid-input',
+      'holdings[0].kind',
+    );
+    expectError(
+      () => repo.create(parsed(person({ myna: null, holdings: [{ kind: 'smartphone', os: 'iphone' }] }))),
       'invalid-input',
       'holdings[0].kind',
     );
     expectError(
       () =>
         repo.create(
-          person({
-            coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2015-04-01' }],
-            holdings: [{ kind: 'legacy-card', coverage: 'c1' }],
-          }),
+          parsed(
+            person({
+              coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2015-04-01' }],
+              holdings: [{ kind: 'legacy-card', coverage: 'c1' }],
+            }),
+          ),
         ),
       'invalid-input',
       'holdings[0].printedExpiry',
     );
-    expectError(() => repo.create(person({ kana: '桜井 花子' })), 'invalid-input', 'kana');
-    expectError(() => repo.create(person({ name: '  ' })), 'invalid-input', 'name');
-    expectError(() => repo.create(person({ birthDate: '1981-02-30' })), 'invalid-input', 'birthDate');
-    expectError(() => repo.create({ ...person(), extra: 1 } as PersonInput), 'invalid-input');
+    expectError(() => repo.create(parsed(person({ kana: '桜井 花子' }))), 'invalid-input', 'kana');
+    expectError(() => repo.create(parsed(person({ name: '  ' }))), 'invalid-input', 'name');
+    expectError(() => repo.create(parsed(person({ birthDate: '1981-02-30' }))), 'invalid-input', 'birthDate');
+    expectError(() => repo.create(parsed({ ...person(), extra: 1 })), 'invalid-input');
     expect(countAll()).toEqual([0, 0, 0, 0]);
   });
 
@@ -230,7 +253,7 @@ describe('validation', () => {
       'メモ 123456789012 です',
     ];
     const base = person();
-    const targets: Array<[string, (v: string) => PersonInput]> = [
+    const targets: Array<[string, (v: string) => unknown]> = [
       ['name', (v) => ({ ...base, name: v })],
       ['kana', (v) => ({ ...base, kana: v })],
       ['birthDate', (v) => ({ ...base, birthDate: v })],
@@ -249,15 +272,15 @@ describe('validation', () => {
           'id',
           'limitCategory',
         ] as const
-      ).map((f): [string, (v: string) => PersonInput] => [
+      ).map((f): [string, (v: string) => unknown] => [
         `coverages[0].${f}`,
         (v) => ({ ...base, coverages: [{ ...base.coverages![0]!, [f]: v }, base.coverages![1]!] }),
       ]),
       ['myna.certExpiresOn', (v) => ({ ...base, myna: { ...base.myna!, certExpiresOn: v } })],
       ...base.holdings!.flatMap((h, i) =>
         Object.keys(h)
-          .filter((k) => k !== 'kind' && typeof h[k] === 'string')
-          .map((k): [string, (v: string) => PersonInput] => [
+          .filter((k) => k !== 'kind' && typeof (h as Record<string, unknown>)[k] === 'string')
+          .map((k): [string, (v: string) => unknown] => [
             `holdings[${i}].${k}`,
             (v) => ({ ...base, holdings: base.holdings!.map((x, j) => (j === i ? { ...x, [k]: v } : x)) }),
           ]),
@@ -265,13 +288,14 @@ describe('validation', () => {
       ['holdings[0].kind', (v) => ({ ...base, holdings: [{ kind: v }] })],
     ];
     expect(targets.length).toBeGreaterThan(20);
-    const p = repo.create(person({ name: '既存 患者', kana: 'キゾン カンジャ' }));
+    const p = repo.create(parsed(person({ name: '既存 患者', kana: 'キゾン カンジャ' })));
     for (const [field, make] of targets) {
       for (const v of forms) {
-        const e1 = expectError(() => repo.create(make(v)), 'my-number');
+        const e1 = expectError(() => repo.create(parsed(make(v))), 'invalid-input');
+        expect(e1.ja, field).toContain(MY_NUMBER_REFUSAL.ja);
         expect(e1.en, field).toContain(field);
-        expect(`${e1.ja} ${e1.en} ${JSON.stringify(e1.details)}`).not.toMatch(/\d{12}|１２３４/);
-        expectError(() => repo.update(p.id, make(v)), 'my-number');
+        expect(`${e1.ja} ${e1.en}`).not.toMatch(/\d{12}|１２３４/);
+        expectError(() => repo.update(p.id, parsed(make(v))), 'invalid-input');
       }
     }
     expectError(() => repo.search('123456789012'), 'my-number');
@@ -287,11 +311,13 @@ describe('validation', () => {
 describe('search', () => {
   beforeEach(() => {
     repo.create(
-      person({ name: '山田 太一', kana: 'ヤマダ タイチ', birthDate: '1953-06-10', sex: 'male', holdings: [] }),
+      parsed(person({ name: '山田 太一', kana: 'ヤマダ タイチ', birthDate: '1953-06-10', sex: 'male', holdings: [] })),
     );
-    repo.create(person({ name: '山田 花', kana: 'ヤマダ ハナ', birthDate: '1990-01-02', holdings: [] }));
+    repo.create(parsed(person({ name: '山田 花', kana: 'ヤマダ ハナ', birthDate: '1990-01-02', holdings: [] })));
     repo.create(
-      person({ name: '小川 ヴィオラ', kana: 'オガワ ヴィオラ', birthDate: '2001-11-30', myna: null, holdings: [] }),
+      parsed(
+        person({ name: '小川 ヴィオラ', kana: 'オガワ ヴィオラ', birthDate: '2001-11-30', myna: null, holdings: [] }),
+      ),
     );
   });
 
@@ -370,7 +396,7 @@ describe('search', () => {
   it('refuses a 診察券番号 another patient holds, naming them', () => {
     const first = repo.search('').items[0]!;
     try {
-      repo.create(person({ name: '別人 一郎', kana: 'ベツジン イチロウ', clinicNo: first.clinicNo }));
+      repo.create(parsed(person({ name: '別人 一郎', kana: 'ベツジン イチロウ', clinicNo: first.clinicNo })));
       expect.unreachable();
     } catch (e) {
       expect((e as AppError).ja).toBe(`患者: 診察券番号 ${first.clinicNo} は ${first.name} さんの番号です`);
@@ -412,7 +438,7 @@ describe('migration 4: 診察券番号', () => {
     const r = new RegistryRepository(migrated);
     expect(r.get(1)!.clinicNo).toBe('1001');
     expect(r.get(2)!.clinicNo).toBe('1002');
-    expect(r.create(person()).clinicNo).toBe('1003');
+    expect(r.create(parsed(person())).clinicNo).toBe('1003');
     migrated.close();
   });
 });

@@ -1,10 +1,14 @@
 // The registry repository: prepared statements, one transaction per write (a person and all
-// their coverages, card and holdings are written or deleted together).
+// their coverages, card and holdings are written or deleted together). A person arrives parsed
+// and checked by the contract (shared/contract/patient.ts); here it is stored.
 import type { Database, Statement } from 'better-sqlite3';
+import type { Patient, PatientCoverage, PatientSummary } from '../../../shared/contract';
+import type { ParsedPatient } from '../../../shared/contract/patient';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import { coverageStates } from '../../../shared/engine';
 import { normalizeForSearch } from '../../../shared/kana';
-import type { CoverageRatio } from '../../../shared/enums';
+import type { CoverageRatio, Sex } from '../../../shared/enums';
+import type { Holding } from '../../../shared/holdings';
 import type { Myna } from '../../../shared/scenario';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
@@ -12,16 +16,10 @@ import { AppError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber } from '../privacy';
 import { jstIsoTimestamp } from '../time';
-import {
-  type Holding,
-  type PatientSummary,
-  type PersonInput,
-  type PersonRecord,
-  type RegistryCoverage,
-  SEX_CODE,
-  SEX_OF_CODE,
-} from './types';
-import { type ValidPerson, validatePerson } from './validate';
+
+/** Stored as the national system's Sex1 code (1 男, 2 女, 3 未設定). */
+const SEX_CODE: Record<Sex, 1 | 2 | 3> = { male: 1, female: 2, unspecified: 3 };
+const SEX_OF_CODE: Record<1 | 2 | 3, Sex> = { 1: 'male', 2: 'female', 3: 'unspecified' };
 
 interface PersonRow {
   id: number;
@@ -37,7 +35,7 @@ interface PersonRow {
 }
 interface CoverageRow {
   id: string;
-  insurer: RegistryCoverage['insurer'];
+  insurer: PatientCoverage['insurer'];
   insurer_number: string | null;
   insurer_name: string | null;
   symbol: string | null;
@@ -50,8 +48,8 @@ interface CoverageRow {
   filed_on: string | null;
   my_number_on_form: number;
   ratio: CoverageRatio | null;
-  elderly_card: RegistryCoverage['elderlyCard'];
-  limit_category: RegistryCoverage['limitCategory'];
+  elderly_card: PatientCoverage['elderlyCard'];
+  limit_category: PatientCoverage['limitCategory'];
 }
 interface MynaRow {
   insurance_registered: number;
@@ -60,7 +58,7 @@ interface MynaRow {
   pin_locked: number;
 }
 
-const toCoverage = (r: CoverageRow): RegistryCoverage => ({
+const toCoverage = (r: CoverageRow): PatientCoverage => ({
   id: r.id,
   insurer: r.insurer,
   insurerNumber: r.insurer_number,
@@ -86,7 +84,6 @@ const toMyna = (r: MynaRow): Myna => ({
   pinLocked: r.pin_locked === 1,
 });
 
-/** Escapes LIKE wildcards (ESCAPE '\'). */
 /** The person's own fields, as both a record and a search line carry them. */
 const toPerson = (p: PersonRow) => ({
   id: String(p.id),
@@ -97,6 +94,7 @@ const toPerson = (p: PersonRow) => ({
   sex: SEX_OF_CODE[p.sex],
 });
 
+/** Escapes LIKE wildcards (ESCAPE '\'). */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
@@ -182,6 +180,7 @@ export class RegistryRepository {
     insertHolding: Statement;
     deleteHoldings: Statement<[number]>;
     count: Statement<[]>;
+    bornOn: Statement<[string]>;
   };
 
   constructor(private readonly db: Database) {
@@ -222,11 +221,17 @@ export class RegistryRepository {
       ),
       deleteHoldings: db.prepare('DELETE FROM holding WHERE person_id = ?'),
       count: db.prepare('SELECT count(*) AS n FROM person'),
+      bornOn: db.prepare('SELECT id FROM person WHERE birth_date = ? ORDER BY id'),
     };
   }
 
-  private writeChildren(personId: number, v: ValidPerson, holdings: Holding[]): void {
-    v.coverages.forEach((c, position) => {
+  private writeChildren(
+    personId: number,
+    coverages: readonly PatientCoverage[],
+    p: ParsedPatient,
+    holdings: Holding[],
+  ): void {
+    coverages.forEach((c, position) => {
       this.s.insertCoverage.run({
         personId,
         position,
@@ -248,13 +253,13 @@ export class RegistryRepository {
         limitCategory: c.limitCategory,
       });
     });
-    if (v.myna) {
+    if (p.myna) {
       this.s.insertMyna.run({
         personId,
-        insuranceRegistered: v.myna.insuranceRegistered ? 1 : 0,
-        registerAtDesk: v.myna.registerAtDesk ? 1 : 0,
-        certExpiresOn: v.myna.certExpiresOn,
-        pinLocked: v.myna.pinLocked ? 1 : 0,
+        insuranceRegistered: p.myna.insuranceRegistered ? 1 : 0,
+        registerAtDesk: p.myna.registerAtDesk ? 1 : 0,
+        certExpiresOn: p.myna.certExpiresOn,
+        pinLocked: p.myna.pinLocked ? 1 : 0,
       });
     }
     holdings.forEach((h, position) => {
@@ -263,88 +268,95 @@ export class RegistryRepository {
     });
   }
 
-  private personParams(v: ValidPerson, now: Date) {
+  private personParams(p: ParsedPatient, now: Date) {
+    // R18: the contract refused it already; the database keeps its own guard on what it stores
+    assertNoMyNumber(`${p.name} ${p.kana} ${p.note}`, 'patient');
     return {
-      clinicNo: v.clinicNo,
-      name: v.name,
-      kana: v.kana,
-      birthDate: v.birthDate,
-      sex: SEX_CODE[v.sex],
-      note: v.note,
-      nameSearch: normalizeForSearch(v.name),
-      kanaSearch: normalizeForSearch(v.kana),
+      clinicNo: p.clinicNo ?? null,
+      name: p.name,
+      kana: p.kana,
+      birthDate: p.birthDate,
+      sex: SEX_CODE[p.sex],
+      note: p.note,
+      nameSearch: normalizeForSearch(p.name),
+      kanaSearch: normalizeForSearch(p.kana),
       now: jstIsoTimestamp(now),
     };
   }
 
   /** 診察券番号 is one patient's: another who holds it is refused by name. */
-  private assertClinicNoFree(v: ValidPerson, self: number | null): void {
-    if (v.clinicNo === null) return;
-    const holder = this.s.clinicNoHolder.get(v.clinicNo) as { id: number; name: string } | undefined;
+  private assertClinicNoFree(p: ParsedPatient, self: number | null): void {
+    if (p.clinicNo === undefined) return;
+    const holder = this.s.clinicNoHolder.get(p.clinicNo) as { id: number; name: string } | undefined;
     if (holder && holder.id !== self) {
       throw new AppError(
         'invalid-input',
-        `患者: 診察券番号 ${v.clinicNo} は ${holder.name} さんの番号です`,
-        `patient: clinic number ${v.clinicNo} belongs to another patient (id ${holder.id})`,
+        `患者: 診察券番号 ${p.clinicNo} は ${holder.name} さんの番号です`,
+        `patient: clinic number ${p.clinicNo} belongs to another patient (id ${holder.id})`,
         { field: 'clinicNo' },
       );
     }
   }
 
   /** Creates a person with everything they hold, in one transaction (without a 診察券番号: the next one). */
-  create(input: PersonInput, opts: { demoKey?: string | null; now?: Date } = {}): PersonRecord {
-    const v = validatePerson(input);
+  create(p: ParsedPatient, opts: { demoKey?: string | null; now?: Date } = {}): Patient {
+    const coverages = p.coverages.map((c) => ({
+      ...c,
+      insurerName: c.insurerName ?? null,
+      personalFamily: c.personalFamily ?? 1,
+    }));
     const id = inTransaction(this.db, () => {
-      this.assertClinicNoFree(v, null);
+      this.assertClinicNoFree(p, null);
       const id = Number(
-        this.s.insertPerson.run({ ...this.personParams(v, opts.now ?? new Date()), demoKey: opts.demoKey ?? null })
+        this.s.insertPerson.run({ ...this.personParams(p, opts.now ?? new Date()), demoKey: opts.demoKey ?? null })
           .lastInsertRowid,
       );
-      this.writeChildren(id, v, v.holdings ?? []);
+      this.writeChildren(id, coverages, p, p.holdings ?? []);
       return id;
     });
     return this.get(id)!;
   }
 
-  /** Replaces a person's data (see PersonInput for what is kept when left out), in one transaction. */
-  update(id: string | number, input: PersonInput, opts: { now?: Date } = {}): PersonRecord {
+  /**
+   * Replaces a person's data, in one transaction. Left out: the holdings (the current ones whose
+   * coverage still exists are kept, the smartphone with a card) and a coverage's insurerName /
+   * personalFamily (that coverage's current values are kept).
+   */
+  update(id: string | number, p: ParsedPatient, opts: { now?: Date } = {}): Patient {
     const pid = parseId(id);
     const current = this.get(pid);
     if (!current)
       throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
-    let full = input;
-    if (input.holdings === undefined) {
-      // Keep the current holdings that still make sense (their coverage still exists, a card for the phone).
-      const ids = new Set((input.coverages ?? []).map((c, i) => (typeof c.id === 'string' ? c.id : `c${i + 1}`)));
-      const kept = current.holdings.filter((h) =>
-        'coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || input.myna != null,
+    const ids = new Set(p.coverages.map((c) => c.id));
+    const holdings =
+      p.holdings ??
+      current.holdings.filter((h) =>
+        'coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || p.myna !== null,
       );
-      full = { ...input, holdings: kept as unknown as Array<Record<string, unknown>> };
-    }
-    const v = validatePerson(full);
-    for (const c of v.coverages) {
+    const coverages = p.coverages.map((c) => {
       const old = current.coverages.find((o) => o.id === c.id);
-      const given = v.extrasGiven.get(c.id);
-      if (old && given && !given.insurerName) c.insurerName = old.insurerName;
-      if (old && given && !given.personalFamily) c.personalFamily = old.personalFamily;
-    }
+      return {
+        ...c,
+        insurerName: c.insurerName !== undefined ? c.insurerName : (old?.insurerName ?? null),
+        personalFamily: c.personalFamily ?? old?.personalFamily ?? 1,
+      };
+    });
     inTransaction(this.db, () => {
-      this.assertClinicNoFree(v, pid);
-      if (this.s.updatePerson.run({ ...this.personParams(v, opts.now ?? new Date()), id: pid }).changes === 0) {
+      this.assertClinicNoFree(p, pid);
+      if (this.s.updatePerson.run({ ...this.personParams(p, opts.now ?? new Date()), id: pid }).changes === 0) {
         throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
       }
       this.s.deleteCoverages.run(pid);
       this.s.deleteMyna.run(pid);
       this.s.deleteHoldings.run(pid);
-      this.writeChildren(pid, v, v.holdings ?? []);
+      this.writeChildren(pid, coverages, p, holdings);
     });
     return this.get(pid)!;
   }
 
   /** Create when there is no id, else update (the API's registry.save). */
-  save(input: PersonInput & { id?: string | number | null }): PersonRecord {
-    const { id, ...rest } = input;
-    return id === undefined || id === null || id === '' ? this.create(rest) : this.update(id, rest);
+  save(p: ParsedPatient): Patient {
+    return p.id === undefined ? this.create(p) : this.update(p.id, p);
   }
 
   /** Deletes a person and everything they hold (ON DELETE CASCADE), in one transaction. */
@@ -353,7 +365,7 @@ export class RegistryRepository {
     return inTransaction(this.db, () => this.s.deletePerson.run(pid).changes > 0);
   }
 
-  get(id: string | number): PersonRecord | null {
+  get(id: string | number): Patient | null {
     const pid = parseId(id);
     const p = this.s.getPerson.get(pid) as PersonRow | undefined;
     if (!p) return null;
@@ -370,6 +382,11 @@ export class RegistryRepository {
       createdAt: p.created_at,
       updatedAt: p.updated_at,
     };
+  }
+
+  /** Everyone born on a day, in full (the 連携 folder's number queries search by birth date first). */
+  bornOn(birthDate: string): Patient[] {
+    return (this.s.bornOn.all(birthDate) as Array<{ id: number }>).map((r) => this.get(r.id)!);
   }
 
   count(): number {

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import type { CallBackend } from '../../../shared/contract/kernel';
 import { readStatic, SECURITY_HEADERS } from './static';
 
-export const TOKEN_HEADER = 'x-shikaku-token';
+const TOKEN_HEADER = 'x-shikaku-token';
 const MAX_BODY = 1024 * 1024;
 
 export interface WebServerOptions {
@@ -37,7 +37,7 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export function newToken(): string {
+function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

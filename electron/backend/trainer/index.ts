@@ -13,7 +13,7 @@ import { SessionRepository } from './sessions';
 import { TrainerSettingsRepository } from './settings';
 import { UploadStore } from './uploads';
 
-export const BUNDLED_PACK_META_KEY = 'trainer.bundled-pack';
+const BUNDLED_PACK_META_KEY = 'trainer.bundled-pack';
 
 export interface TrainerOptions {
   now?: () => Date;
@@ -28,8 +28,6 @@ export interface TrainerOptions {
    */
   preparePack?: (text: string) => Promise<PreparedPack>;
 }
-
-export type TrainerService = ReturnType<typeof createTrainerService>;
 
 export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
   const now = opts.now ?? (() => new Date());

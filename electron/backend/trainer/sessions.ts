@@ -89,7 +89,7 @@ const toInfo = (r: SessionDbRow): SessionInfo => ({
   endReason: r.reason,
 });
 
-export function gradeOfRow(r: AnswerDbRow): Grade {
+function gradeOfRow(r: AnswerDbRow): Grade {
   return {
     items: {
       verdict: r.verdict_ok === 1,
@@ -113,7 +113,7 @@ export const scoredOf = (r: AnswerDbRow): ScoredAnswer => ({
 });
 
 /** Names compare after NFKC and with runs of spaces folded: 「山田　花子」 is 「山田 花子」. */
-export function normalizeTraineeName(name: string): string {
+function normalizeTraineeName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
 }
 

@@ -6,7 +6,7 @@ import { DEFAULT_PASS_MARK } from '../../../shared/trainer/score';
 import { fromSystemError } from '../errors';
 import { jstIsoTimestamp } from '../time';
 
-export const DEFAULT_TRAINER_SETTINGS: Readonly<TrainerSettings> = Object.freeze({
+const DEFAULT_TRAINER_SETTINGS: Readonly<TrainerSettings> = Object.freeze({
   passMark: DEFAULT_PASS_MARK,
   examSize: 20,
 });

@@ -10,6 +10,7 @@ import { useApp } from '../store';
 import { verdictTone } from '../tones';
 import { copyTellPatient, printSlip } from './answer-actions';
 import { OnlineCheckPanel } from './OnlineCheckPanel';
+import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { RuleList } from './RuleList';
 import { SaveDeskCase } from './SaveDeskCase';
 
@@ -53,6 +54,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
         </p>
       )}
       {details !== null && details === result && <AnswerDetails result={details} />}
+      <DeskWhatIf />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // Practice: the feedback right after an answer — per item right or wrong with the correct answer,
 // why (the engine's explanation, the rules and their sources), and what to tell the patient.
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import type { Feedback } from '../../../../shared/trainer/contract';
 import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
 import { BILLING_JA } from '../../../../shared/labels';
@@ -10,7 +10,18 @@ import { rightTone } from '../../tones';
 import { ITEM_LABELS, itemText, secondsText } from './format';
 import { RuleList } from '../../components/RuleList';
 
-export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean; onNext: () => void }) {
+export function FeedbackPanel({
+  f,
+  last,
+  onNext,
+  children,
+}: {
+  f: Feedback;
+  last: boolean;
+  onNext: () => void;
+  /** more about the question, after the rules (the what-if section) */
+  children?: ReactNode;
+}) {
   const next = useRef<HTMLButtonElement>(null);
   useEffect(() => next.current?.focus(), [f.position]);
   const d = f.decision;
@@ -82,6 +93,7 @@ export function FeedbackPanel({ f, last, onNext }: { f: Feedback; last: boolean;
         <h3 id="feedback-why-h">根拠となるルール</h3>
         <RuleList rules={d.rules} />
       </section>
+      {children}
       <div className="form-actions">
         <button ref={next} type="button" className="btn btn-primary" onClick={onNext}>
           {last ? '結果を見る' : '次の患者へ'} <kbd aria-hidden="true">Enter</kbd>

@@ -8,6 +8,7 @@ import { MAX_SEED } from '../../../../shared/trainer/order';
 import { useApp } from '../../store';
 import { AnswerForm } from './AnswerForm';
 import { FeedbackPanel } from './FeedbackPanel';
+import { FeedbackWhatIf } from '../../components/whatif/FeedbackWhatIf';
 import { QuestionCard } from './QuestionCard';
 import { ResultSheet } from './ResultSheet';
 
@@ -329,7 +330,11 @@ function Running() {
         {feedback ? (
           <>
             {asked && <QuestionCard q={asked} heading={`患者 ${feedback.position} / ${session.questions}`} />}
-            <FeedbackPanel f={feedback} last={question === null} onNext={next} />
+            <FeedbackPanel f={feedback} last={question === null} onNext={next}>
+              {session.packId !== null && asked && (
+                <FeedbackWhatIf packId={session.packId} scenarioId={feedback.scenarioId} visitDate={asked.visitDate} />
+              )}
+            </FeedbackPanel>
           </>
         ) : question ? (
           <>

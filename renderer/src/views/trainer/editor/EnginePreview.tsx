@@ -4,6 +4,7 @@
 import { correctAnswer } from '../../../../../shared/trainer/grade';
 import { RuleList } from '../../../components/RuleList';
 import { VerdictBadge } from '../../../components/Verdict';
+import { WhatIfSection } from '../../../components/whatif/WhatIfSection';
 import { copayText, neededText } from '../format';
 import type { DraftCheck } from './check';
 import { useForm } from './fields';
@@ -23,6 +24,15 @@ export function EnginePreview({ check }: { check: DraftCheck }) {
           </p>
           <p className="explanation">{d.explanation}</p>
           <RuleList rules={d.rules} />
+          {check.scenario && (
+            <WhatIfSection
+              scenario={check.scenario}
+              selected={check.scenario.visitDate}
+              selectedLabel="受診日"
+              onChoose={(day) => form.set(['visitDate'], day)}
+              chooseLabel="この日を受診日にする"
+            />
+          )}
           <div className="expected-row">
             {!hasExpected ? (
               <p className="muted">期待する判定 (expected) はありません。研修の採点はエンジンの判定で行います。</p>

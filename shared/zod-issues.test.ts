@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { parseIssues } from './issues';
+import { parseIssues } from './zod-issues';
 
 const schema = z.strictObject({
   visitType: z.enum(['first', 'return']),
