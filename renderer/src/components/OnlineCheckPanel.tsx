@@ -106,7 +106,7 @@ export function OnlineCheckPanel({ result }: { result: DeskResult }) {
       )}
       {assumed.size > 0 && q && (
         <p className="onshi-reason" data-testid="online-assumed">
-          飛び込みの患者: 受付で入力されていない項目は表示していません
+          受付で入力されなかった項目は表示していません (登録のない患者)
         </p>
       )}
     </section>
