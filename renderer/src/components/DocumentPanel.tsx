@@ -3,12 +3,12 @@
 // (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
 // while the answer is on its way (never disabled then, so the focus is never lost).
 import { forwardRef, useEffect, useMemo, useRef } from 'react';
-import { type DocumentKind, DOCUMENT_KINDS } from '../../../shared/enums';
+import type { DocumentKind } from '../../../shared/enums';
 import { PORTAL_FORM_JA } from '../../../shared/labels';
 import { formatWareki } from '../../../shared/wareki';
 import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DESK_KEYS, DOCUMENTS } from '../labels';
+import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
 import { type AppState, useApp } from '../store';
 import { DocumentChooser } from './DocumentChooser';
 
@@ -46,7 +46,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
       </h2>
       <div className="doc-area">
         <div className="doc-grid" role="group" aria-label="提示された書類">
-          {DOCUMENT_KINDS.map((kind) => {
+          {DESK_DOCUMENT_KINDS.map((kind) => {
             const d = DOCUMENTS[kind];
             const on = presented.includes(kind);
             const absent = held !== null && !held.has(kind);
