@@ -9,7 +9,6 @@ import { type Holding, WALK_IN_PRINTED_KINDS, type WalkInPrintedKind } from '../
 import { copayWari, INSURER_JA } from '../../shared/labels';
 import { documentExistsOn } from '../../shared/scenario/exists';
 import { formatWareki } from '../../shared/wareki';
-import type { DeskPatient } from './store/desk';
 
 /** The key a holding is handed over with (a smartphone is the スマホのマイナ保険証). */
 export const kindOfHolding = (h: Holding): DocumentKind => (h.kind === 'smartphone' ? 'myna-smartphone' : h.kind);
@@ -39,14 +38,10 @@ export function positionsOf(p: Patient, kind: DocumentKind, D: IsoDate): number[
 /** What a document's key opens before handing it over, if anything. */
 export type Chooser = 'portal-form' | 'which-documents' | 'walk-in-printed';
 
-export function chooserOf(
-  kind: DocumentKind,
-  patient: DeskPatient,
-  record: Patient | null,
-  D: IsoDate,
-): Chooser | null {
+/** `record`: the registry patient's record (null for a walk-in, or while it loads). */
+export function chooserOf(kind: DocumentKind, walkIn: boolean, record: Patient | null, D: IsoDate): Chooser | null {
   if (kind === 'mynaportal') return 'portal-form';
-  if (patient.kind === 'walk-in') {
+  if (walkIn) {
     return (WALK_IN_PRINTED_KINDS as readonly DocumentKind[]).includes(kind) ? 'walk-in-printed' : null;
   }
   return record !== null && positionsOf(record, kind, D).length >= 2 ? 'which-documents' : null;

@@ -165,7 +165,8 @@ export function interpretQuery(query: string): SearchQuery {
   if (out.numbers === undefined && out.prefix === undefined && tokens.length > 1 && tokens.some((t) => /\d/.test(t))) {
     out.numbers = tokens;
   }
-  if (Object.keys(out).length === 0) out.text = normalizeForSearch(q);
+  // a name with digits (例題1) is searched as a name too
+  if (out.date === undefined && out.prefix === undefined && !/^\d+$/.test(q)) out.text = normalizeForSearch(q);
   return out;
 }
 

@@ -33,7 +33,7 @@ export function DocumentChooser({ onDone }: { onDone: () => void }) {
   const record = useApp((s) => s.patientRecord);
   const visitDate = useApp((s) => s.visitDate);
   if (kind === null || patient === null) return null;
-  const chooser = chooserOf(kind, patient, record, visitDate);
+  const chooser = chooserOf(kind, patient.kind === 'walk-in', record, visitDate);
   if (chooser === 'walk-in-printed' && isWalkInPrinted(kind))
     return <PrintedForm key={kind} kind={kind} onDone={onDone} />;
   return <OptionList key={kind} kind={kind} onDone={onDone} />;

@@ -2,7 +2,7 @@
 // one-key shortcut; the visit's details (初診/再診, 限度額); the desk's question before deciding
 // (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
 // while the answer is on its way (never disabled then, so the focus is never lost).
-import { forwardRef, useEffect, useMemo, useRef } from 'react';
+import { forwardRef, Suspense, useEffect, useMemo, useRef } from 'react';
 import type { DocumentKind } from '../../../shared/enums';
 import { PORTAL_FORM_JA } from '../../../shared/labels';
 import { formatWareki } from '../../../shared/wareki';
@@ -10,7 +10,10 @@ import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdin
 import { DocumentIcon } from '../illustrations/DocumentIcons';
 import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
 import { type AppState, useApp } from '../store';
-import { DocumentChooser } from './DocumentChooser';
+import { lazyView } from '../lazy-view';
+
+/** The chooser a key opens (DocumentChooser): loaded apart from the first screen, ahead of use. */
+const documentChooser = lazyView(() => import('./DocumentChooser').then((m) => m.DocumentChooser));
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
 
@@ -29,6 +32,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
   const record = useApp((s) => s.patientRecord);
   const visitDate = useApp((s) => s.visitDate);
   const held = useMemo(() => (record ? heldKinds(record, visitDate) : null), [record, visitDate]);
+  useEffect(() => void documentChooser.preload(), []);
 
   // After an answer, the focused button stays clear of the verdict pinned at the window's bottom
   // (narrow layout): scroll-padding in desk.css keeps the pinned parts out of the way.
@@ -80,7 +84,13 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
           })}
         </div>
         {/* over the documents while it asks */}
-        <DocumentChooser onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)} />
+        {chooser !== null && (
+          <Suspense fallback={null}>
+            <documentChooser.View
+              onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)}
+            />
+          </Suspense>
+        )}
       </div>
       <div className="visit-options">
         <div

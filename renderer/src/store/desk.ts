@@ -439,7 +439,8 @@ export const createDeskSlice =
       pressDocument: (kind) => {
         const s = get();
         if (s.chooser === kind) return set({ chooser: null });
-        const chooser = s.patient === null ? null : chooserOf(kind, s.patient, s.patientRecord, s.visitDate);
+        const chooser =
+          s.patient === null ? null : chooserOf(kind, s.patient.kind === 'walk-in', s.patientRecord, s.visitDate);
         if (chooser === null) return get().toggleDocument(kind);
         justTurnedOn = null;
         set({ chooser: kind, question: null });
