@@ -372,7 +372,10 @@ describe('search', () => {
     expect(repo.search(a!.clinicNo).items.map((p) => p.id)).toEqual([a!.id]);
     expect(interpretQuery('19530610')).toEqual({ numbers: ['19530610'], date: '1953-06-10' });
     expect(interpretQuery('1234・56')).toEqual({ numbers: ['1234', '56'], text: '1234・56' });
-    expect(interpretQuery('01130012 1234-56')).toEqual({ numbers: ['01130012', '1234', '56'], text: '011300121234-56' });
+    expect(interpretQuery('01130012 1234-56')).toEqual({
+      numbers: ['01130012', '1234', '56'],
+      text: '011300121234-56',
+    });
     // a name with digits is a name too
     expect(interpretQuery('青木 例題1')).toEqual({ numbers: ['青木', '例題1'], text: '青木例題1' });
     expect(interpretQuery('1990')).toEqual({ numbers: ['1990'], prefix: '1990' });
