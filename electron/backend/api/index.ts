@@ -14,6 +14,7 @@ import { historyCsv, historyCsvFileName } from '../history/csv';
 import { HistoryRepository } from '../history/repository';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
+import { walkInRegistration } from '../desk/walk-in';
 import { createDataHandlers } from './data';
 import { createDeskService } from './desk';
 import { createRegistryService } from './registry';
@@ -75,6 +76,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
   const registry = createRegistryService(db, {
     now,
+    history,
     seedOnFirstStart: firstStartData,
     afterQuarantine: opened.afterQuarantine,
   });
@@ -86,6 +88,8 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.save': (p) => registry.save(p),
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
+    'registry.registerWalkIn': (q) =>
+      registry.repo.create(walkInRegistration(q.walkIn, q.presented, q.visitDate), { now: now() }),
     'desk.decide': (req) => desk.decide(req),
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;

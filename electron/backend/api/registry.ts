@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Patient, PatientSummary } from '../../../shared/contract';
 import type { ParsedPatient } from '../../../shared/contract/patient';
 import { todayInJapan } from '../../../shared/dates';
+import type { HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
 import { declineFirstStartSeed, seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
@@ -20,7 +21,7 @@ export interface RegistryService {
 
 export function createRegistryService(
   db: Database,
-  opts: { now: () => Date; seedOnFirstStart: boolean; afterQuarantine: boolean },
+  opts: { now: () => Date; seedOnFirstStart: boolean; afterQuarantine: boolean; history: HistoryRepository },
 ): RegistryService {
   const repo = new RegistryRepository(db);
   const record = (id: string): Patient => {
@@ -39,7 +40,11 @@ export function createRegistryService(
   else if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
   return {
     repo,
-    search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
+    // each hit with the first visit the desk recorded (a later visit is a 再診)
+    search: (query, limit) =>
+      repo
+        .search(query, { limit, today: todayInJapan(opts.now()) })
+        .items.map((p) => ({ ...p, firstVisit: opts.history.firstDeskVisit(Number(p.id)) })),
     record,
     save: (input) => repo.save(input),
     remove: (id) => repo.delete(id),

@@ -1,7 +1,7 @@
 // The answer: the verdict large, color-coded AND in words (and a shape), as a live region carrying
 // data-verdict; the copay; 高齢受給者証; documents still needed; the online check's result; the rules
 // with their sources; what to tell the patient (copy); a printable slip.
-import { useDeferredValue, useState } from 'react';
+import { Suspense, useDeferredValue, useEffect, useState } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
@@ -9,10 +9,14 @@ import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LAB
 import { useApp } from '../store';
 import { verdictTone } from '../tones';
 import { copyTellPatient, printSlip } from './answer-actions';
-import { OnlineCheckPanel } from './OnlineCheckPanel';
 import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { RuleList } from './RuleList';
-import { SaveDeskCase } from './SaveDeskCase';
+import { lazyView } from '../lazy-view';
+
+// Parts of the answer's details loaded apart from the first screen: the online check's result
+// screen (ahead of use, when the desk opens) and 「この受付を例題として保存」 (with the first answer).
+const onlineCheckPanel = lazyView(() => import('./OnlineCheckPanel').then((m) => m.OnlineCheckPanel));
+const saveDeskCase = lazyView(() => import('./SaveDeskCase').then((m) => m.SaveDeskCase));
 
 export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
   const result = useApp((s) => s.result);
@@ -22,6 +26,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
   // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
   // render (and never show an earlier answer's details).
   const details = useDeferredValue(result);
+  useEffect(() => void onlineCheckPanel.preload(), []);
   return (
     <section className="panel answer" aria-labelledby="answer-h">
       <h2 id="answer-h" className="panel-title">
@@ -149,13 +154,17 @@ function AnswerDetails({ result }: { result: DeskResult }) {
         </ul>
       )}
       <TellPatient result={result} />
-      <OnlineCheckPanel result={result} />
+      <Suspense fallback={null}>
+        <onlineCheckPanel.View result={result} />
+      </Suspense>
       <section className="why" aria-labelledby="why-h">
         <h3 id="why-h">理由</h3>
         <p className="explanation">{d.explanation}</p>
         <RuleList rules={d.rules} />
       </section>
-      <SaveDeskCase key={result.historyId} result={result} />
+      <Suspense fallback={null}>
+        <saveDeskCase.View key={result.historyId} result={result} />
+      </Suspense>
       <PrintSlip result={result} />
     </>
   );
