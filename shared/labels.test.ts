@@ -41,7 +41,7 @@ describe('label tables', () => {
     (_name, values, table) => {
       expect(Object.keys(table).sort()).toEqual(values.map(String).sort());
       for (const v of values) {
-        const label = table[String(v)];
+        const label = table[String(v)] ?? '';
         expect(label.trim(), `${String(v)}`).not.toBe('');
         expect(label, `${String(v)}`).not.toBe(String(v));
       }
