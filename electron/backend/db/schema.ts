@@ -197,12 +197,15 @@ ALTER TABLE trainer_pack_scenario_v4 RENAME TO trainer_pack_scenario;
 CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, position);
 `;
 
+/** v5 — the 連携 folder the app serves (issue 12; '' = off): one column of the clinic's settings. */
+const OQS_FOLDER_SQL = `ALTER TABLE clinic_settings ADD COLUMN oqs_folder TEXT NOT NULL DEFAULT '';`;
+
 /**
- * v5 — 診察券番号: every patient gets one (those already registered: 1000 + their id, so each is
+ * v6 — 診察券番号: every patient gets one (those already registered: 1000 + their id, so each is
  * unique and the order is kept; new ones: the next number, registry/repository.ts). The desk
  * searches by it and by the numbers printed on a patient's documents.
  */
-export const CLINIC_NO_SQL = `
+const CLINIC_NO_SQL = `
 ALTER TABLE person ADD COLUMN clinic_no TEXT CHECK (clinic_no NOT GLOB '*[^0-9]*' AND length(clinic_no) BETWEEN 1 AND 10);
 UPDATE person SET clinic_no = CAST(1000 + id AS TEXT);
 CREATE UNIQUE INDEX person_clinic_no ON person (clinic_no);
@@ -243,6 +246,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    name: 'clinic settings: the 連携 folder (issue 12)',
+    up(db) {
+      db.exec(OQS_FOLDER_SQL);
+    },
+  },
+  {
+    version: 6,
     name: 'registry: 診察券番号 (the clinic patient number) and the indexes to search by 保険者番号・記号番号 (issue 10)',
     up(db) {
       db.exec(CLINIC_NO_SQL);

@@ -427,10 +427,10 @@ describe('search', () => {
   });
 });
 
-describe('migration 5: 診察券番号', () => {
+describe('migration 6: 診察券番号', () => {
   it('gives every patient already registered a number (1000 + id) and the next patient the next number', async () => {
     const dir = tempDir();
-    const before = MIGRATIONS.filter((m) => m.version < 5);
+    const before = MIGRATIONS.filter((m) => m.version < 6);
     const old = (await openDatabase({ dataDir: dir, migrations: before })).db;
     const insert = old.prepare(
       `INSERT INTO person (name, kana, birth_date, sex, note, name_search, kana_search, created_at, updated_at)
