@@ -32,7 +32,7 @@ export const CONNECTION_PRAGMAS = [
 export const PAGE_SIZE = 16384;
 
 /** v1 — registry of fictional patients. */
-export const REGISTRY_SQL = `
+const REGISTRY_SQL = `
 CREATE TABLE person (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,
@@ -91,7 +91,7 @@ CREATE TABLE holding (
 `;
 
 /** v1 — clinic settings (one row) and small key/value facts about this database. */
-export const SETTINGS_SQL = `
+const SETTINGS_SQL = `
 CREATE TABLE clinic_settings (
   id                       INTEGER PRIMARY KEY CHECK (id = 1),
   clinic_name              TEXT NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE app_meta (
  * day = the calendar date in Japan of \`at\`; the indexes serve the history screen's filters
  * (date range, + verdict, patient), newest first.
  */
-export const HISTORY_SQL = `
+const HISTORY_SQL = `
 CREATE TABLE check_history (
   id            INTEGER PRIMARY KEY,
   at            TEXT NOT NULL,

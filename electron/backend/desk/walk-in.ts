@@ -22,8 +22,8 @@ import { REFORM } from '../../../shared/timeline';
 import { parseIssues } from '../../../shared/zod-issues';
 import { AppError } from '../errors';
 
-export const WALK_IN_ID = 'walk-in';
-export const WALK_IN_NAME = '飛び込みの患者';
+const WALK_IN_ID = 'walk-in';
+const WALK_IN_NAME = '飛び込みの患者';
 
 /** The desk's names of the fields (the registry validator's paths → what the receptionist typed). */
 const FIELD_JA: Record<string, string> = {

@@ -22,10 +22,10 @@ import type { AppSlice } from './app';
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
 
-export type DeskPatient = { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; walkIn: WalkIn };
+type DeskPatient = { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; walkIn: WalkIn };
 
 /** A kind of document whose printed details a walk-in's receptionist types. */
-export type WalkInPrinted = keyof WalkInDocuments;
+type WalkInPrinted = keyof WalkInDocuments;
 
 /**
  * What a document's key chose (DocumentChooser): how マイナポータル was shown, which of the
@@ -51,7 +51,7 @@ export interface WalkInDraft {
   acquiredOn: string;
 }
 
-export const EMPTY_WALK_IN: WalkInDraft = {
+const EMPTY_WALK_IN: WalkInDraft = {
   birthDate: '',
   insurer: 'kyokai',
   name: '',
@@ -102,13 +102,13 @@ export function deskCaseKey(s: Omit<DeskInputs, 'visitDate'>): string {
 }
 
 /** The request's key: an answer is shown only while the screen has the key it was asked with. */
-export const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(s)}`;
+const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(s)}`;
 
 /** Why the desk asks before deciding. */
-export type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
+type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
 
 /** A field of the walk-in form that was refused, with why. */
-export type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
+type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
 
 export interface DeskSlice {
   /** the search text last sent */

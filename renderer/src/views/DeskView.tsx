@@ -29,7 +29,7 @@ function ownsEnter(t: EventTarget | null): boolean {
 }
 
 /** An IME is composing: its keys belong to the conversion. */
-export const isComposing = (e: KeyboardEvent | React.KeyboardEvent): boolean =>
+const isComposing = (e: KeyboardEvent | React.KeyboardEvent): boolean =>
   ('nativeEvent' in e ? e.nativeEvent.isComposing : e.isComposing) || e.keyCode === 229;
 
 function focusById(id: string) {
