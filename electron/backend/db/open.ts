@@ -380,4 +380,3 @@ export function openDatabaseReadOnly(dataDir: string, migrations: readonly Migra
   }
   return { db, file, close: () => db.close() };
 }
-
