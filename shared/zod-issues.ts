@@ -59,6 +59,20 @@ function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
       if (first) return issueFromZod({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue);
       break;
     }
+    case 'too_big':
+    case 'too_small': {
+      // zod's Japanese says 「string は…」: ours names what is counted
+      const i = issue as { origin?: string; maximum?: number | bigint; minimum?: number | bigint };
+      const unit = i.origin === 'string' ? '文字' : i.origin === 'array' ? '個' : null;
+      if (unit === null) break;
+      const ja =
+        issue.code === 'too_big'
+          ? `長すぎます (${String(i.maximum)}${unit}まで)`
+          : Number(i.minimum) === 1
+            ? '入力してください'
+            : `短すぎます (${String(i.minimum)}${unit}以上)`;
+      return { path, ja, en: issue.message };
+    }
     default:
       break;
   }

@@ -15,23 +15,28 @@ import { policyShape } from '../decision-schema';
 import {
   type BackupKind,
   DOCUMENT_KINDS,
+  ELDERLY_RATIOS,
   INCIDENTS,
   INSURERS,
   type Insurer,
+  LIMIT_CATEGORIES,
   type PolicyKey,
+  PORTAL_FORMS,
   type Sex,
+  SEXES,
   VERDICTS,
   VISIT_TYPES,
 } from '../enums';
-import type { Holding } from '../holdings';
+import type { Holding, WalkInPrintedKind } from '../holdings';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
-import type { OnlineResult } from '../onshi-document';
+import type { OnlineResult, ResultOfQualificationConfirmation } from '../onshi-document';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
+import { visitDateProblem } from '../visit-date';
 import { TRAINER_CONTRACT } from '../trainer/contract';
 import { call } from './call';
 import { patientInput } from './patient';
@@ -48,6 +53,77 @@ const empty = z
   .strictObject({})
   .optional()
   .transform(() => ({}));
+
+const sex = z.enum(SEXES);
+const limitCategory = z.enum(LIMIT_CATEGORIES);
+
+/** The kinds the patient handed over (at most one of each; the order never matters). */
+const presentedKinds = z
+  .array(z.enum(DOCUMENT_KINDS))
+  .max(DOCUMENT_KINDS.length)
+  .refine((a) => new Set(a).size === a.length, {
+    message: 'each kind at most once',
+    params: { ja: '同じ種類の書類が重複しています', en: 'each kind at most once' },
+  });
+
+/** The visit date: a date people type, in the years the desk accepts (1800 or 9999 is a slip). */
+const visitDateInput = dateInput.superRefine((d, ctx) => {
+  const problem = visitDateProblem(d);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: problem });
+});
+
+/**
+ * A walk-in: not in the registry, known by what the receptionist typed — the birth date and the
+ * insurer, and as far as they were given the name, the 記号・番号 and what is printed on each
+ * document handed over (the backend assumes nothing else it could show; electron/backend/api/desk.ts).
+ */
+const walkIn = z.strictObject({
+  birthDate: dateInput,
+  insurer,
+  name: z.string().max(40).optional(),
+  kana: z.string().max(60).optional(),
+  sex: sex.optional(),
+  insurerNumber: z
+    .string()
+    .refine((s) => /^\d{6}$|^\d{8}$/.test(s), {
+      message: 'an insurer number has 6 or 8 digits',
+      params: { ja: '保険者番号は6桁か8桁の数字にしてください', en: 'an insurer number has 6 or 8 digits' },
+    })
+    .optional(),
+  symbol: z.string().max(40).optional(),
+  number: z.string().max(40).optional(),
+  branch: z.string().max(10).optional(),
+  /** 1 本人, 2 家族 */
+  personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** 資格取得年月日 as printed */
+  acquiredOn: dateInput.optional(),
+  /** what is printed on each document the patient handed over (お知らせ and the cards print no validity) */
+  documents: z
+    .strictObject({
+      'legacy-card': z.strictObject({ printedExpiry: dateSchema({ documentField: true }).nullable() }).optional(),
+      'kakunin-sho': z
+        .strictObject({
+          issuedOn: dateSchema({ documentField: true }).nullable(),
+          validUntil: dateSchema({ documentField: true }),
+        })
+        .optional(),
+      'elderly-card': z
+        .strictObject({
+          ratio: z.literal(ELDERLY_RATIOS),
+          validUntil: dateSchema({ documentField: true }).nullable(),
+        })
+        .optional(),
+      'limit-cert': z
+        .strictObject({ category: limitCategory, validUntil: dateSchema({ documentField: true }).nullable() })
+        .optional(),
+    })
+    .optional(),
+});
+export type WalkIn = z.output<typeof walkIn>;
+/** What a walk-in's documents print (one entry per kind of WALK_IN_PRINTED_KINDS). */
+export type WalkInDocuments = NonNullable<WalkIn['documents']>;
+const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
+void _printed;
 
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
@@ -82,10 +158,14 @@ export type PolicyPatch = z.output<typeof policyPatch>;
 
 export interface PatientSummary {
   id: string;
+  /** 診察券番号 */
+  clinicNo: string;
   name: string;
   kana: string;
   birthDate: IsoDate;
   sex: Sex;
+  /** the first visit date the desk recorded for this patient (seen before a later visit: 再診) */
+  firstVisit: IsoDate | null;
   /** insurers of the coverages current today, most recent first (for the search list) */
   insurers: Insurer[];
   hasMynaCard: boolean;
@@ -105,6 +185,8 @@ export interface PatientCoverage extends Coverage {
 export interface Patient {
   /** decimal string */
   id: string;
+  /** 診察券番号 */
+  clinicNo: string;
   name: string;
   /** full-width katakana, one space between words */
   kana: string;
@@ -141,6 +223,12 @@ export interface DeskResult {
   scenario: Scenario;
   online: OnlineResult;
   patient: { name: string; kana: string; birthDate: IsoDate; walkIn: boolean };
+  /**
+   * The items of the result document that stand on the desk's assumptions about a walk-in (what
+   * the receptionist did not type, e.g. 資格取得日): the screen leaves them out. Empty for a
+   * registry patient.
+   */
+  assumed: Array<keyof ResultOfQualificationConfirmation>;
   /** the history row that recorded this decision */
   historyId: number;
 }
@@ -245,22 +333,23 @@ const DESK_CONTRACT = {
       .optional()
       .transform((v) => ({ replace: v?.replace ?? false })),
   ).returns<{ count: number }>(),
+  /** a walk-in (as the desk knew them) becomes a registry patient; the answer is the new record */
+  'registry.registerWalkIn': call(
+    z.strictObject({ walkIn, presented: presentedKinds, visitDate: visitDateInput }),
+  ).returns<Patient>(),
   'desk.decide': call(
     z.strictObject({
-      /** a registry patient, or a walk-in known only by birth date and insurer */
-      patient: z.union([
-        z.strictObject({ id: patientId }),
-        z.strictObject({ walkIn: z.strictObject({ birthDate: dateInput, insurer }) }),
-      ]),
-      /** the kinds the patient handed over (at most one of each; the order never matters) */
-      presented: z
-        .array(z.enum(DOCUMENT_KINDS))
-        .max(DOCUMENT_KINDS.length)
-        .refine((a) => new Set(a).size === a.length, {
-          message: 'each kind at most once',
-          params: { ja: '同じ種類の書類が重複しています', en: 'each kind at most once' },
-        }),
-      visitDate: dateInput,
+      /** a registry patient, or a walk-in (what the receptionist typed) */
+      patient: z.union([z.strictObject({ id: patientId }), z.strictObject({ walkIn })]),
+      presented: presentedKinds,
+      /** how the マイナポータル 資格情報画面 was shown, with 'mynaportal' (default: the live screen) */
+      mynaportalForm: z.enum(PORTAL_FORMS).optional(),
+      /**
+       * Where the patient holds two or more documents of one kind: the positions, in the patient's
+       * holdings, of those handed over (a kind not named here: all the patient's documents of it).
+       */
+      holdings: z.array(z.number().int().min(0).max(29)).max(30).optional(),
+      visitDate: visitDateInput,
       clinic: clinicSituation,
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
@@ -338,6 +427,53 @@ const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
 /**
+ * The fields of the requests in the words of the screens: a Japanese message names the field so
+ * (the English one gives the call and the path). A field missing here is left unnamed in Japanese.
+ */
+const FIELD_JA: Readonly<Record<string, string>> = {
+  query: '検索する文字',
+  patient: '患者',
+  walkIn: '飛び込みの患者',
+  name: '氏名',
+  kana: 'フリガナ',
+  sex: '性別',
+  birthDate: '生年月日',
+  insurer: '加入している保険',
+  insurerNumber: '保険者番号',
+  symbol: '記号',
+  number: '番号',
+  branch: '枝番',
+  personalFamily: '本人・家族',
+  acquiredOn: '資格取得日',
+  documents: '書類に書かれていること',
+  printedExpiry: '有効期限',
+  validUntil: '有効期限',
+  issuedOn: '交付日',
+  ratio: '負担割合',
+  category: '区分',
+  clinicNo: '診察券番号',
+  presented: '提示された書類',
+  mynaportalForm: 'マイナポータルの見せ方',
+  holdings: '書類',
+  visitDate: '受診日',
+  clinic: '医療機関の状況',
+  incident: '本日の障害',
+  visitType: '初診・再診',
+  needsLimit: '限度額の適用',
+  operator: '担当者',
+};
+
+/** The Japanese name of the innermost named field of a path (`patient.walkIn.documents[0].validUntil` → 有効期限). */
+function fieldJa(path: string): string | null {
+  const names = path.split(/[.[\]]+/).filter((p) => p !== '' && !/^\d+$/.test(p));
+  for (let i = names.length - 1; i >= 0; i -= 1) {
+    const ja = FIELD_JA[names[i]!];
+    if (ja !== undefined) return ja;
+  }
+  return null;
+}
+
+/**
  * R18 for every request, in one place: a 12-digit number in any text (or number) of any call is
  * refused with the same message, naming the field and never repeating the value — before the
  * schema, so no other message can quote it.
@@ -366,11 +502,12 @@ export function parseRequest<K extends CallName>(name: K, payload: unknown): Api
   const r = parseIssues(CONTRACT[name].input, payload);
   if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
   const issue = r.issues[0]!;
+  const field = fieldJa(issue.path);
   return {
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: redactMyNumber(`${issue.ja} (${name}: ${issue.path})`),
+      ja: redactMyNumber(field === null ? issue.ja : `${issue.ja} (${field})`),
       en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
     },
   };

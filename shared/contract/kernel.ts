@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'registry.save',
   'registry.delete',
   'registry.seedDemo',
+  'registry.registerWalkIn',
   'desk.decide',
   'realdesk.decide',
   'realdesk.readResult',

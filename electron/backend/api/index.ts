@@ -17,6 +17,7 @@ import { createOqsFolderMode, type OqsReport } from '../oqs/app-folder';
 import { checkOqsFolder } from '../oqs/folder';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
+import { walkInRegistration } from '../desk/walk-in';
 import { createDataHandlers } from './data';
 import { createDeskService } from './desk';
 import { readResultFile } from '../onshi/read';
@@ -83,7 +84,12 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   // first start: the demo registry and the bundled pack — never demo patients in place of a
   // damaged database the clinic chose not to restore
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
-  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
+  const registry = createRegistryService(db, {
+    now,
+    history,
+    seedOnFirstStart: firstStartData,
+    afterQuarantine: opened.afterQuarantine,
+  });
   const desk = createDeskService({ registry, settings, history, now });
   const realDesk = createRealDeskService({ settings, history, now });
   const oqs = opts.oqsFolder
@@ -97,6 +103,8 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.save': (p) => registry.save(p),
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
+    'registry.registerWalkIn': (q) =>
+      registry.repo.create(walkInRegistration(q.walkIn, q.presented, q.visitDate), { now: now() }),
     'desk.decide': (req) => {
       const r = desk.decide(req);
       oqs?.deskChecked(r.online, r.historyId);

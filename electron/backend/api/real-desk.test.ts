@@ -88,8 +88,8 @@ describe('migration step 6 (受付ナビ)', () => {
   it('keeps every row of a version-5 database, its triggers, and then takes real-desk rows', async () => {
     const d = mkdtempSync(path.join(os.tmpdir(), 'realdesk-v4-'));
     try {
-      const v5 = MIGRATIONS.filter((m) => m.version <= 5);
-      const o1 = await openDatabase({ dataDir: d, migrations: v5, now: () => NOW });
+      const v6 = MIGRATIONS.filter((m) => m.version <= 6);
+      const o1 = await openDatabase({ dataDir: d, migrations: v6, now: () => NOW });
       o1.db
         .prepare(
           `INSERT INTO check_history (at, day, visit_date, mode, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json)

@@ -13,8 +13,7 @@ import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
 import { decideWithOnshi } from '../onshi/document';
 import { createApi } from '../api';
-import type { Patient } from '../../../shared/contract';
-import { patientInput } from '../../../shared/contract/patient';
+import { patientInput, unsavedPatient } from '../../../shared/contract/patient';
 import { demoPatients } from '../registry/demo/cases';
 import {
   type HistoryEntry,
@@ -80,20 +79,7 @@ const percentile = (sorted: number[], p: number) =>
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
 function templates(): Array<Omit<ScenarioEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
-    const v = patientInput.parse(d.person);
-    const rec: Patient = {
-      ...v,
-      id: String(i + 1),
-      coverages: v.coverages.map((c) => ({
-        ...c,
-        insurerName: c.insurerName ?? null,
-        personalFamily: c.personalFamily ?? 1,
-      })),
-      holdings: v.holdings ?? [],
-      demoKey: d.key,
-      createdAt: '',
-      updatedAt: '',
-    };
+    const rec = unsavedPatient(patientInput.parse(d.person), String(i + 1), d.key);
     const c = d.case;
     const scenario = buildScenario({
       patient: rec,

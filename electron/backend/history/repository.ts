@@ -6,6 +6,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryRow } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import type { Decision } from '../../../shared/decision';
+import type { IsoDate } from '../../../shared/dates';
 import type { Verdict } from '../../../shared/enums';
 import type { Observation } from '../../../shared/observation';
 import type { OnshiDocument } from '../../../shared/onshi-document';
@@ -193,10 +194,19 @@ export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
 export class HistoryRepository {
   private readonly insertStmt: Statement<HistoryInsertParams>;
   private readonly getStmt: Statement<[number]>;
+  private readonly firstVisitStmt: Statement<[number]>;
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(HISTORY_INSERT_SQL);
     this.getStmt = db.prepare(`SELECT ${FULL_COLUMNS} FROM check_history WHERE id = ?`);
+    this.firstVisitStmt = db.prepare(
+      "SELECT min(visit_date) AS d FROM check_history WHERE patient_id = ? AND mode = 'desk'",
+    );
+  }
+
+  /** The first visit date the desk recorded for a registry patient (a later visit is a 再診), or null. */
+  firstDeskVisit(patientId: number): IsoDate | null {
+    return (this.firstVisitStmt.get(patientId) as { d: IsoDate | null }).d;
   }
 
   /** Records one check; returns its id. Durable when this returns (WAL, synchronous=FULL). */

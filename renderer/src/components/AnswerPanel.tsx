@@ -1,12 +1,15 @@
 // The desk's answer: the verdict as a live region carrying data-verdict, then the shared decision
 // panel (./DecisionPanel.tsx) with the desk's own additions (例題として保存, the what-if strip).
-import { useDeferredValue } from 'react';
+import { Suspense, useDeferredValue, useEffect } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { useApp } from '../store';
 import { verdictTone } from '../tones';
-import { type Answer, DecisionDetails, VerdictWords } from './DecisionPanel';
+import { type Answer, DecisionDetails, onlineCheckPanel, VerdictWords } from './DecisionPanel';
 import { DeskWhatIf } from './whatif/DeskWhatIf';
-import { SaveDeskCase } from './SaveDeskCase';
+import { lazyView } from '../lazy-view';
+
+// 「この受付を例題として保存」 loads with the first answer, apart from the first screen.
+const saveDeskCase = lazyView(() => import('./SaveDeskCase').then((m) => m.SaveDeskCase));
 
 export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
   const result = useApp((s) => s.result);
@@ -16,6 +19,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
   // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
   // render (and never show an earlier answer's details).
   const details = useDeferredValue(result);
+  useEffect(() => void onlineCheckPanel.preload(), []);
   return (
     <section className="panel answer" aria-labelledby="answer-h">
       <h2 id="answer-h" className="panel-title">
@@ -49,7 +53,9 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
       )}
       {details !== null && details === result && (
         <DecisionDetails answer={deskAnswer(details)}>
-          <SaveDeskCase key={details.historyId} result={details} />
+          <Suspense fallback={null}>
+            <saveDeskCase.View key={details.historyId} result={details} />
+          </Suspense>
         </DecisionDetails>
       )}
       <DeskWhatIf />
@@ -65,5 +71,6 @@ function deskAnswer(r: DeskResult): Answer {
     clinic: r.scenario.clinic,
     onlineDocument: r.online.result,
     slipName: r.patient.walkIn ? null : r.patient.name,
+    assumed: r.assumed,
   };
 }

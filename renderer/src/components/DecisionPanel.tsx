@@ -3,7 +3,7 @@
 // documents still needed; billing; notes; what to tell the patient (copy); the online check's
 // result; the reasons with the rules and their sources; a printable slip. Props only: each view
 // brings its own answer.
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import type { IsoDate } from '../../../shared/dates';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
@@ -13,8 +13,12 @@ import { formatDateJa } from '../../../shared/wareki';
 import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
 import { copyTellPatient, printSlip } from './answer-actions';
-import { OnlineCheckPanel } from './OnlineCheckPanel';
+import { lazyView } from '../lazy-view';
 import { RuleList } from './RuleList';
+
+// The online check's result screen loads apart from the first screen (the desk's first-load budget);
+// the views preload it when they open.
+export const onlineCheckPanel = lazyView(() => import('./OnlineCheckPanel').then((m) => m.OnlineCheckPanel));
 
 /** An answer as the panel shows it, whichever view asked. */
 export interface Answer {
@@ -26,6 +30,8 @@ export interface Answer {
   onlineDocument: OnshiDocument | null;
   /** the patient's name for the slip; null: none (a walk-in, a real patient) */
   slipName: string | null;
+  /** items of the result document the desk assumed (a walk-in's untyped fields): not shown */
+  assumed?: readonly string[];
 }
 
 /** 「保険で受付 (暫定)」 → the words, and the part in brackets that tells the verdicts apart. */
@@ -119,12 +125,15 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         </ul>
       )}
       <TellPatient text={d.tellPatient} />
-      <OnlineCheckPanel
-        decision={d}
-        visitDate={answer.visitDate}
-        clinic={answer.clinic}
-        document={answer.onlineDocument}
-      />
+      <Suspense fallback={null}>
+        <onlineCheckPanel.View
+          decision={d}
+          visitDate={answer.visitDate}
+          clinic={answer.clinic}
+          document={answer.onlineDocument}
+          assumed={answer.assumed}
+        />
+      </Suspense>
       <section className="why" aria-labelledby="why-h">
         <h3 id="why-h">理由</h3>
         <p className="explanation">{d.explanation}</p>

@@ -38,6 +38,8 @@ interface Props {
   clinic: { onlineCheck: boolean; incident: Incident };
   /** the national-format result document; null: none to show */
   document: OnshiDocument | null;
+  /** items of the document that stand on the desk's assumptions (a walk-in's untyped fields): never shown */
+  assumed?: readonly string[];
 }
 
 /** The status to show, from the decision (the result document agrees with it). */
@@ -73,25 +75,28 @@ export function OnlineCheckPanel(props: Props) {
   const { status, route, reason } = onlineStatus(props);
   const q = props.document?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation ?? null;
   const elderly = q?.ElderlyRecipientCertificateInfo;
-  const rows: [string, string | null][] = q
+  type Key = keyof NonNullable<typeof q>;
+  const rows: [string, Key, string | null][] = q
     ? [
-        ['氏名', text(q.Name)],
-        ['氏名カナ', text(q.NameKana)],
-        ['性別', SEX[q.Sex1] ?? null],
-        ['生年月日', ymdToJa(q.Birthdate)],
-        ['保険者名', text(q.InsurerName)],
-        ['保険者番号', text(q.InsurerNumber)],
-        ['記号', text(q.InsuredCardSymbol)],
-        ['番号', text(q.InsuredIdentificationNumber)],
-        ['枝番', text(q.InsuredBranchNumber)],
-        ['資格取得日', ymdToJa(q.InsuredCardValidDate)],
-        ['資格喪失日', ymdToJa(q.InsuredCardExpirationDate)],
-        ['負担割合', RATIO(q.InsuredPartialContributionRatio)],
-        ['高齢受給者 負担割合', RATIO(elderly?.ElderlyRecipientContributionRatio)],
-        ['未就学', q.PreschoolClassification === '1' ? '未就学' : null],
+        ['氏名', 'Name', text(q.Name)],
+        ['氏名カナ', 'NameKana', text(q.NameKana)],
+        ['性別', 'Sex1', SEX[q.Sex1] ?? null],
+        ['生年月日', 'Birthdate', ymdToJa(q.Birthdate)],
+        ['保険者名', 'InsurerName', text(q.InsurerName)],
+        ['保険者番号', 'InsurerNumber', text(q.InsurerNumber)],
+        ['記号', 'InsuredCardSymbol', text(q.InsuredCardSymbol)],
+        ['番号', 'InsuredIdentificationNumber', text(q.InsuredIdentificationNumber)],
+        ['枝番', 'InsuredBranchNumber', text(q.InsuredBranchNumber)],
+        ['資格取得日', 'InsuredCardValidDate', ymdToJa(q.InsuredCardValidDate)],
+        ['資格喪失日', 'InsuredCardExpirationDate', ymdToJa(q.InsuredCardExpirationDate)],
+        ['負担割合', 'InsuredPartialContributionRatio', RATIO(q.InsuredPartialContributionRatio)],
+        ['高齢受給者 負担割合', 'ElderlyRecipientCertificateInfo', RATIO(elderly?.ElderlyRecipientContributionRatio)],
+        ['未就学', 'PreschoolClassification', q.PreschoolClassification === '1' ? '未就学' : null],
       ]
     : [];
-  const shown = rows.filter((r): r is [string, string] => r[1] !== null);
+  // a walk-in's items that stand on the desk's assumptions (not typed) are left out, never invented
+  const assumed = new Set<string>(props.assumed ?? []);
+  const shown = rows.flatMap(([label, key, v]) => (v === null || assumed.has(key) ? [] : [[label, v] as const]));
   const routeLabel = route === 'card' ? 'マイナンバーカード' : route === 'number' ? '被保険者証等の記号・番号' : '—';
   return (
     <section className="onshi" aria-labelledby="onshi-h" data-online-status={status}>
@@ -115,6 +120,11 @@ export function OnlineCheckPanel(props: Props) {
             </div>
           ))}
         </dl>
+      )}
+      {assumed.size > 0 && q && (
+        <p className="onshi-reason" data-testid="online-assumed">
+          受付で入力されなかった項目は表示していません (登録のない患者)
+        </p>
       )}
     </section>
   );

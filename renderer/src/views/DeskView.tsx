@@ -3,7 +3,7 @@
 // text field: the digits hand over the documents, the letters of DESK_KEYS reach the visit's other
 // inputs and the answer's actions, and Enter decides (from the page, a document, a check box or a
 // radio button); Ctrl+Enter decides from anywhere (the date field too); Esc closes an open
-// question, else starts the next patient. An IME's confirming Enter (isComposing, keyCode 229) is
+// question or chooser, else starts the next patient. An IME's confirming Enter (isComposing, keyCode 229) is
 // never taken for one of these keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { AnswerPanel } from '../components/AnswerPanel';
@@ -33,7 +33,7 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case DESK_KEYS.today:
       return () => s.setVisitDateToday();
     case DESK_KEYS.walkIn:
-      return s.patient === null ? () => s.openWalkIn() : null;
+      return s.patient === null ? () => s.openWalkIn(s.query) : null;
     case DESK_KEYS.visitType:
       return s.patient ? () => s.setVisitType(s.visitType === 'first' ? 'return' : 'first') : null;
     case DESK_KEYS.limit:
@@ -95,8 +95,9 @@ export function DeskView() {
       if (s.view !== 'desk') return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        if (s.question !== null) {
+        if (s.question !== null || s.chooser !== null) {
           s.dismissQuestion();
+          s.closeChooser();
           decideRef.current?.focus();
         } else s.nextPatient();
         return;
@@ -107,6 +108,7 @@ export function DeskView() {
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      if (s.chooser !== null) return; // the chooser takes its own keys (DocumentChooser)
       const letter = letterAction(store, e.key.toLowerCase());
       if (letter) {
         e.preventDefault();
@@ -123,7 +125,7 @@ export function DeskView() {
       const kind = documentOfKey(e.key);
       if (kind) {
         e.preventDefault();
-        s.toggleDocument(kind);
+        s.pressDocument(kind);
       }
     };
     window.addEventListener('keydown', onKey);
