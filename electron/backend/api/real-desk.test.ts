@@ -84,8 +84,8 @@ describe('realdesk.decide', () => {
   });
 });
 
-describe('migration step 6 (受付ナビ)', () => {
-  it('keeps every row of a version-5 database, its triggers, and then takes real-desk rows', async () => {
+describe('migration step 7 (受付ナビ)', () => {
+  it('keeps every row of a version-6 database, its triggers, and then takes real-desk rows', async () => {
     const d = mkdtempSync(path.join(os.tmpdir(), 'realdesk-v4-'));
     try {
       const v6 = MIGRATIONS.filter((m) => m.version <= 6);
@@ -99,7 +99,7 @@ describe('migration step 6 (受付ナビ)', () => {
       o1.db.close();
       const o2 = await openDatabase({ dataDir: d, now: () => NOW });
       try {
-        expect(o2.fromVersion).toBe(5);
+        expect(o2.fromVersion).toBe(6);
         expect(o2.db.prepare('SELECT mode, patient_name, verdict, observation_json FROM check_history').all()).toEqual([
           { mode: 'desk', patient_name: '架空 太郎', verdict: 'workers-comp', observation_json: null },
         ]);
