@@ -4,11 +4,14 @@ import { Suspense, useDeferredValue, useEffect } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { useApp } from '../store';
 import { verdictTone } from '../tones';
-import { type Answer, DecisionDetails, onlineCheckPanel, VerdictWords } from './DecisionPanel';
+import type { Answer } from './DecisionPanel';
+import { VerdictWords } from './VerdictWords';
 import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { lazyView } from '../lazy-view';
 
 // 「この受付を例題として保存」 loads with the first answer, apart from the first screen.
+// The decision's details (reasons, what to tell, the slip …) load apart too, ahead of use when the desk opens.
+const decisionDetails = lazyView(() => import('./DecisionPanel').then((m) => m.DecisionDetails));
 const saveDeskCase = lazyView(() => import('./SaveDeskCase').then((m) => m.SaveDeskCase));
 
 export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
@@ -19,7 +22,10 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
   // The verdict is drawn in the frame the answer arrives; the details follow in a second, deferred
   // render (and never show an earlier answer's details).
   const details = useDeferredValue(result);
-  useEffect(() => void onlineCheckPanel.preload(), []);
+  useEffect(() => {
+    void decisionDetails.preload();
+    void import('./OnlineCheckPanel');
+  }, []);
   return (
     <section className="panel answer" aria-labelledby="answer-h">
       <h2 id="answer-h" className="panel-title">
@@ -52,11 +58,13 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
         </p>
       )}
       {details !== null && details === result && (
-        <DecisionDetails answer={deskAnswer(details)}>
-          <Suspense fallback={null}>
-            <saveDeskCase.View key={details.historyId} result={details} />
-          </Suspense>
-        </DecisionDetails>
+        <Suspense fallback={null}>
+          <decisionDetails.View answer={deskAnswer(details)}>
+            <Suspense fallback={null}>
+              <saveDeskCase.View key={details.historyId} result={details} />
+            </Suspense>
+          </decisionDetails.View>
+        </Suspense>
       )}
       <DeskWhatIf />
     </section>

@@ -10,7 +10,7 @@ import type { Incident } from '../../../shared/enums';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
-import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS, VERDICT_LABELS } from '../labels';
+import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
 import { copyTellPatient, printSlip } from './answer-actions';
 import { lazyView } from '../lazy-view';
@@ -18,7 +18,7 @@ import { RuleList } from './RuleList';
 
 // The online check's result screen loads apart from the first screen (the desk's first-load budget);
 // the views preload it when they open.
-export const onlineCheckPanel = lazyView(() => import('./OnlineCheckPanel').then((m) => m.OnlineCheckPanel));
+const onlineCheckPanel = lazyView(() => import('./OnlineCheckPanel').then((m) => m.OnlineCheckPanel));
 
 /** An answer as the panel shows it, whichever view asked. */
 export interface Answer {
@@ -32,42 +32,6 @@ export interface Answer {
   slipName: string | null;
   /** items of the result document the desk assumed (a walk-in's untyped fields): not shown */
   assumed?: readonly string[];
-}
-
-/** 「保険で受付 (暫定)」 → the words, and the part in brackets that tells the verdicts apart. */
-function splitVerdict(title: string): { main: string; kind: string | null } {
-  const m = /^(.*?) \((.+)\)$/.exec(title);
-  return m ? { main: m[1]!, kind: m[2]! } : { main: title, kind: null };
-}
-
-/** The verdict as it is read from 2 m: symbol, words, the telling part and the copay all large. */
-export function VerdictWords({ decision }: { decision: Decision }) {
-  const v = VERDICT_LABELS[decision.verdict];
-  const { main, kind } = splitVerdict(v.title);
-  return (
-    <>
-      <span className="verdict-symbol" aria-hidden="true">
-        {v.symbol}
-      </span>
-      <span className="verdict-words">
-        <span className="verdict-title">
-          {main}
-          {kind !== null && (
-            <>
-              {' '}
-              <span className="verdict-kind">({kind})</span>
-            </>
-          )}
-        </span>
-        <span className="verdict-sub">{v.sub}</span>
-      </span>
-      <span className="verdict-copay" data-testid="verdict-copay">
-        <span className="verdict-copay-label">窓口負担</span>
-        <strong>{copayWari(decision.copayPercent)}</strong>
-        {decision.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
-      </span>
-    </>
-  );
 }
 
 function copayText(d: Decision): string {

@@ -21,7 +21,8 @@ import {
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
 import { INCIDENTS } from '../../../../shared/enums';
 import { copyTellPatient, printSlip } from '../../components/answer-actions';
-import { type Answer, DecisionDetails, VerdictWords } from '../../components/DecisionPanel';
+import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
+import { VerdictWords } from '../../components/VerdictWords';
 import { isComposing, isTextField } from '../../keyboard';
 import { documentOfKey } from '../../labels';
 import { type AppStore, useApp, useStoreApi } from '../../store';
