@@ -3,9 +3,8 @@
 import { Suspense, useDeferredValue, useEffect } from 'react';
 import type { DeskResult } from '../../../shared/contract';
 import { useApp } from '../store';
-import { verdictTone } from '../tones';
 import type { Answer } from './DecisionPanel';
-import { VerdictWords } from './VerdictWords';
+import { VerdictBox } from './VerdictWords';
 import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { lazyView } from '../lazy-view';
 
@@ -31,27 +30,17 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
       <h2 id="answer-h" className="panel-title">
         判定
       </h2>
-      <div
-        ref={verdictRef}
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className={result ? `verdict ${verdictTone(result.decision.verdict)}` : 'verdict verdict-empty'}
-        data-verdict={result?.decision.verdict}
-        data-testid="verdict"
-      >
-        {result ? (
-          <VerdictWords decision={result.decision} />
-        ) : (
-          <span className="verdict-placeholder">
-            {deciding
-              ? '確認しています…'
-              : hasPatient
-                ? '出されたものを数字キーで選び、Enter で判定します (マイナ保険証なら 1 → Enter)'
-                : '患者を検索して Enter で選び、出されたものの数字キー (マイナ保険証は 1)、Enter で判定します'}
-          </span>
-        )}
-      </div>
+      <VerdictBox
+        verdictRef={verdictRef}
+        decision={result?.decision ?? null}
+        placeholder={
+          deciding
+            ? '確認しています…'
+            : hasPatient
+              ? '出されたものを数字キーで選び、Enter で判定します (マイナ保険証なら 1 → Enter)'
+              : '患者を検索して Enter で選び、出されたものの数字キー (マイナ保険証は 1)、Enter で判定します'
+        }
+      />
       {deskError && (
         <p className="desk-error tone-bad" role="alert" data-testid="desk-error">
           判定できませんでした: {deskError.ja}

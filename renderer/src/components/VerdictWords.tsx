@@ -3,6 +3,7 @@
 import type { Decision } from '../../../shared/decision';
 import { copayWari } from '../../../shared/labels';
 import { VERDICT_LABELS } from '../labels';
+import { verdictTone } from '../tones';
 
 /** 「保険で受付 (暫定)」 → the words, and the part in brackets that tells the verdicts apart. */
 function splitVerdict(title: string): { main: string; kind: string | null } {
@@ -11,7 +12,7 @@ function splitVerdict(title: string): { main: string; kind: string | null } {
 }
 
 /** The verdict as it is read from 2 m: symbol, words, the telling part and the copay all large. */
-export function VerdictWords({ decision }: { decision: Decision }) {
+function VerdictWords({ decision }: { decision: Decision }) {
   const v = VERDICT_LABELS[decision.verdict];
   const { main, kind } = splitVerdict(v.title);
   return (
@@ -37,5 +38,30 @@ export function VerdictWords({ decision }: { decision: Decision }) {
         {decision.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
       </span>
     </>
+  );
+}
+
+/** The verdict block both views show: a live region carrying data-verdict, or what to do while there is none. */
+export function VerdictBox({
+  decision,
+  placeholder,
+  verdictRef,
+}: {
+  decision: Decision | null;
+  placeholder: string;
+  verdictRef?: React.Ref<HTMLDivElement>;
+}) {
+  return (
+    <div
+      ref={verdictRef}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      className={decision ? `verdict ${verdictTone(decision.verdict)}` : 'verdict verdict-empty'}
+      data-verdict={decision?.verdict}
+      data-testid="verdict"
+    >
+      {decision ? <VerdictWords decision={decision} /> : <span className="verdict-placeholder">{placeholder}</span>}
+    </div>
   );
 }

@@ -22,11 +22,10 @@ import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-des
 import { INCIDENTS } from '../../../../shared/enums';
 import { copyTellPatient, printSlip } from '../../components/answer-actions';
 import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
-import { VerdictWords } from '../../components/VerdictWords';
+import { VerdictBox } from '../../components/VerdictWords';
 import { isComposing, isTextField } from '../../keyboard';
 import { documentOfKey } from '../../labels';
 import { type AppStore, useApp, useStoreApi } from '../../store';
-import { verdictTone } from '../../tones';
 import { usePinnedHeights } from '../DeskView';
 import { REAL_DESK_KEYS, terminalOfKey } from './labels';
 import { DocumentsSection, PatientSection, VisitSection } from './RealDeskForm';
@@ -257,25 +256,15 @@ function RealDeskAnswer({ verdictRef }: { verdictRef: React.Ref<HTMLDivElement> 
       <h2 id="rd-answer-h" className="panel-title">
         判定
       </h2>
-      <div
-        ref={verdictRef}
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className={result ? `verdict ${verdictTone(result.decision.verdict)}` : 'verdict verdict-empty'}
-        data-verdict={result?.decision.verdict}
-        data-testid="verdict"
-      >
-        {result ? (
-          <VerdictWords decision={result.decision} />
-        ) : (
-          <span className="verdict-placeholder">
-            {deciding
-              ? '判定しています…'
-              : '出されたものを数字キーで、端末の表示を文字キーで選び、Enter で判定します (マイナ保険証で資格有効なら 1 → Y → Enter)'}
-          </span>
-        )}
-      </div>
+      <VerdictBox
+        verdictRef={verdictRef}
+        decision={result?.decision ?? null}
+        placeholder={
+          deciding
+            ? '判定しています…'
+            : '出されたものを数字キーで、端末の表示を文字キーで選び、Enter で判定します (マイナ保険証で資格有効なら 1 → Y → Enter)'
+        }
+      />
       {problems.length > 0 && (
         <div className="desk-question tone-declaration" role="alert" data-testid="real-desk-problems">
           <p>判定の前に入力してください:</p>
