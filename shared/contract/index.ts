@@ -14,6 +14,7 @@ import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
   type BackupKind,
+  CAUSES,
   DOCUMENT_KINDS,
   ELDERLY_RATIOS,
   INCIDENTS,
@@ -353,6 +354,8 @@ const DESK_CONTRACT = {
       clinic: clinicSituation,
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
+      /** 「お仕事中・通勤中のけがですか」 (R25; default illness) */
+      cause: z.enum(CAUSES).optional(),
       /** operator's name for the history (optional) */
       operator: z.string().max(40).optional(),
     }),

@@ -39,6 +39,7 @@ export function createDeskService(deps: {
         incident: req.clinic.incident,
         visitType: req.visitType,
         needsLimit: req.needsLimit,
+        cause: req.cause,
         title: walkIn ? '受付: 飛び込みの患者' : undefined,
       });
       const { decision, answer } = decideWithOnshi(scenario, {

@@ -110,6 +110,12 @@ describe('buildScenario', () => {
     expect(d.coverage).toBe('c2');
   });
 
+  it('the cause (お仕事中・通勤中のけが) passes through, an illness by default', () => {
+    const at = { patient, presented: ['myna-card'] as const, clinic: { onlineCheck: true, phoneReader: false } };
+    expect(buildScenario({ ...at, visitDate: '2026-01-05' }).cause).toBe('illness');
+    expect(buildScenario({ ...at, visitDate: '2026-01-05', cause: 'commute' }).cause).toBe('commute');
+  });
+
   it('the mynaportal form, policy, incident, visit type and 限度額 pass through', () => {
     const scenario = buildScenario({
       patient,

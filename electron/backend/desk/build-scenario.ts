@@ -5,7 +5,7 @@
 // the backend (the contract's desk.decide), so the scenario is assembled from typed values; what
 // is left to check is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
-import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
+import type { Cause, DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
 import { type Policy } from '../../../shared/timeline';
@@ -31,6 +31,8 @@ export interface DeskCaseInput {
   visitType?: VisitType;
   needsLimit?: boolean;
   limitConsent?: boolean;
+  /** 「お仕事中・通勤中のけがですか」 (default illness) */
+  cause?: Cause;
   /** default `desk-<patient id>-<visit date>` */
   id?: string;
   title?: string | null;
@@ -121,8 +123,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
     visitType: input.visitType ?? 'first',
     needsLimit: input.needsLimit ?? false,
     limitConsent: input.limitConsent ?? true,
-    // version 2 (issue 9): the desk does not ask about work injuries, 生活保護 or programmes yet
-    cause: 'illness',
+    cause: input.cause ?? 'illness',
     clinic: {
       onlineCheck: input.clinic.onlineCheck,
       phoneReader: input.clinic.phoneReader,
