@@ -53,3 +53,46 @@ describe('label tables', () => {
     for (const k of E.POLICY_KEYS) expect(L.POLICY_INFO[k].ja).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 });
+
+describe('what the patient pays, in words (the desk, 受付ナビ, the trainer, the slip)', () => {
+  const NONE = { percent: 30, perVisitYen: null, monthlyCapYen: null, capReached: false, deposit: false };
+  it.each([
+    ['the insurance copay alone', {}, '3割', null, '3割'],
+    ['a 医療証 with no share', { percent: 0 }, '0円', null, '窓口負担 0円'],
+    ['a 医療証 with a per-visit amount', { percent: 0, perVisitYen: 200 }, '1回200円', null, '1回200円'],
+    ['a per-visit amount of 1,000円', { percent: 0, perVisitYen: 1000 }, '1回1,000円', null, '1回1,000円'],
+    ['a 医療証 with a share in percent', { percent: 10 }, '1割', null, '1割'],
+    [
+      'a national programme with its monthly cap',
+      { percent: 20, monthlyCapYen: 10000 },
+      '2割',
+      '月額上限 10,000円まで',
+      '2割 (月額上限 10,000円まで)',
+    ],
+    [
+      'the monthly cap reached',
+      { percent: 0, monthlyCapYen: 10000, capReached: true },
+      '0円',
+      '今月の上限額に到達',
+      '今月の上限額に達しているため窓口負担 0円',
+    ],
+    ['a 労災 deposit', { percent: 0, deposit: true }, '10割', '預かり金として', '10割を預かり金として'],
+  ])('%s', (_case, over, amount, detail, words) => {
+    const p = { ...NONE, ...over };
+    expect(L.patientPaysParts(p)).toEqual({ amount, detail });
+    expect(L.patientPaysJa(p)).toBe(words);
+  });
+
+  it.each([
+    [{}, 30, false],
+    [{ percent: 20 }, 20, false],
+    [{ percent: 0 }, 0, false],
+    [{ percent: 0 }, 20, true],
+    [{ percent: 0, perVisitYen: 200 }, 20, true],
+    [{ percent: 20, monthlyCapYen: 10000 }, 20, true],
+    [{ percent: 0, capReached: true }, 0, true],
+    [{ percent: 0, deposit: true }, 0, true],
+  ])('%o with an insurance copay of %i%%: says more than the copay → %s', (over, copay, beyond) => {
+    expect(L.paysBeyondCopay({ ...NONE, ...over }, copay)).toBe(beyond);
+  });
+});

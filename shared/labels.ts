@@ -46,14 +46,36 @@ export const copayWari = (percent: number): string => (percent === 0 ? '負担�
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 
+/**
+ * What the patient pays at the desk, in two parts for the verdict block: the amount, large
+ * (「0円」「1回200円」「2割」「10割」), and what qualifies it, smaller (「月額上限 10,000円まで」
+ * 「預かり金として」「今月の上限額に到達」); null when nothing does.
+ */
+export function patientPaysParts(p: PatientPays): { amount: string; detail: string | null } {
+  if (p.deposit) return { amount: '10割', detail: '預かり金として' };
+  if (p.capReached) return { amount: '0円', detail: '今月の上限額に到達' };
+  if (p.percent === 0) return { amount: p.perVisitYen !== null ? `1回${yen(p.perVisitYen)}` : '0円', detail: null };
+  return {
+    amount: copayWari(p.percent),
+    detail: p.monthlyCapYen !== null ? `月額上限 ${yen(p.monthlyCapYen)}まで` : null,
+  };
+}
+
 /** What the patient pays at the desk, in words: 「窓口負担 0円」「1回200円」「2割 (月額上限 10,000円まで)」「10割を預かり金として」. */
 export function patientPaysJa(p: PatientPays): string {
-  if (p.deposit) return '10割を預かり金として';
-  if (p.capReached) return '今月の上限額に達しているため窓口負担 0円';
-  if (p.percent === 0) return p.perVisitYen !== null ? `1回${yen(p.perVisitYen)}` : '窓口負担 0円';
-  const cap = p.monthlyCapYen !== null ? ` (月額上限 ${yen(p.monthlyCapYen)}まで)` : '';
-  return `${copayWari(p.percent)}${cap}`;
+  const { amount, detail } = patientPaysParts(p);
+  if (p.deposit) return `${amount}を${detail}`;
+  if (p.capReached) return `今月の上限額に達しているため窓口負担 ${amount}`;
+  if (p.percent === 0 && p.perVisitYen === null) return `窓口負担 ${amount}`;
+  return detail === null ? amount : `${amount} (${detail})`;
 }
+
+/**
+ * Whether what the patient pays says more than the insurance copay (a public share, a per-visit
+ * amount, a cap, a deposit): then the screens show it beside or instead of the bare 割.
+ */
+export const paysBeyondCopay = (p: PatientPays, copayPercent: number): boolean =>
+  p.percent !== copayPercent || p.perVisitYen !== null || p.monthlyCapYen !== null || p.capReached || p.deposit;
 
 /** 判定, in words. */
 export const VERDICT_JA: Record<Verdict, string> = {

@@ -2,6 +2,7 @@
 // button hints and shortcuts, a line and a symbol under the verdict, longer sentences. No name
 // table of its own.
 import {
+  type Cause,
   type CopayBasis,
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -9,14 +10,14 @@ import {
   type Note,
   type Verdict,
 } from '../../shared/enums';
-import { COPAY_BASIS_JA, DOCUMENT_JA, NEEDED_JA, VERDICT_JA } from '../../shared/labels';
+import { CAUSE_JA, COPAY_BASIS_JA, DOCUMENT_JA, NEEDED_JA, VERDICT_JA } from '../../shared/labels';
 
 export interface DocumentLabel {
   /** the accessible name of the button: the document's Japanese name */
   name: string;
   /** a second line on the button */
   hint: string;
-  /** keyboard shortcut (a single key) */
+  /** keyboard shortcut (a single key; documentShortcuts adds the US keyboard's =) */
   key: string;
 }
 
@@ -37,22 +38,29 @@ const DOCUMENT_HINTS: Record<DocumentKind, string> = {
 };
 
 /**
- * The documents the desk offers as buttons, in the canonical order, keys 1–9. The version-2
- * documents (受給者証・医療証, 医療券, 労災の様式) get their buttons with the desk's next step.
+ * The desk's document keys, in DOCUMENT_KINDS order: the digits 1–9 and 0, then the two keys right
+ * of 0 — on a Japanese keyboard - and ^, on a US one - and = (= is taken for ^, OTHER_KEYS).
  */
-export const DESK_DOCUMENT_KINDS = DOCUMENT_KINDS.slice(0, 9);
+const DOCUMENT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '-', '^'] as const;
+const OTHER_KEYS: Readonly<Record<string, (typeof DOCUMENT_KEYS)[number]>> = { '=': '^' };
 
-/** Each document kind's name and hint; a desk button's shortcut is its position (1–9), else none. */
+/** The version-2 documents, on the desk's second, smaller row (公費・生活保護・労災). */
+export const PUBLIC_DOCUMENT_KINDS = ['kohi-cert', 'medical-ticket', 'rousai-form'] as const satisfies DocumentKind[];
+
+/** Each document kind's name, hint and key (DOCUMENT_KEYS by position). */
 export const DOCUMENTS = Object.fromEntries(
-  DOCUMENT_KINDS.map((k, i) => [
-    k,
-    { name: DOCUMENT_JA[k], hint: DOCUMENT_HINTS[k], key: i < DESK_DOCUMENT_KINDS.length ? String(i + 1) : '' },
-  ]),
+  DOCUMENT_KINDS.map((k, i) => [k, { name: DOCUMENT_JA[k], hint: DOCUMENT_HINTS[k], key: DOCUMENT_KEYS[i]! }]),
 ) as Record<DocumentKind, DocumentLabel>;
 
+/** The keys that press a document's button, for aria-keyshortcuts (^ also by =). */
+export const documentShortcuts = (kind: DocumentKind): string =>
+  [DOCUMENTS[kind].key, ...Object.keys(OTHER_KEYS).filter((k) => OTHER_KEYS[k] === DOCUMENTS[kind].key)].join(' ');
+
 /** The document a key hands over (its shortcut), if any. */
-export const documentOfKey = (key: string): DocumentKind | undefined =>
-  DESK_DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === key);
+export const documentOfKey = (key: string): DocumentKind | undefined => {
+  const k = OTHER_KEYS[key] ?? key;
+  return DOCUMENT_KINDS.find((kind) => DOCUMENTS[kind].key === k);
+};
 
 /**
  * The desk's letter keys (pressed while no text field has the focus; shown beside their controls):
@@ -69,6 +77,8 @@ export const DESK_KEYS = {
   limit: 'l',
   /** today's incident: なし → カードリーダー故障 → ネットワーク障害 → なし */
   incident: 'i',
+  /** 「お仕事中・通勤中のけがですか」: いいえ → 仕事中 → 通勤中 → 交通事故 → いいえ (怪我, g) */
+  cause: 'g',
   /** the walk-in form */
   walkIn: 'w',
   /** copy what to tell the patient */
@@ -76,6 +86,14 @@ export const DESK_KEYS = {
   /** print the patient's slip */
   print: 'p',
 } as const;
+
+/** The cause question's answers as the desk's radio buttons show them (いいえ / 仕事中 / 通勤中 / 交通事故). */
+export const CAUSE_SHORT: Record<Cause, string> = {
+  illness: CAUSE_JA.illness,
+  work: '仕事中',
+  commute: '通勤中',
+  traffic: '交通事故',
+};
 
 export interface VerdictLabel {
   /** the verdict in words (never color alone) */

@@ -8,12 +8,13 @@ import type { IsoDate } from '../../../shared/dates';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
 import type { OnshiDocument } from '../../../shared/onshi-document';
-import { BILLING_JA, copayWari } from '../../../shared/labels';
+import { BILLING_JA, copayWari, patientPaysJa, paysBeyondCopay } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
 import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
 import { copyTellPatient, printSlip } from './answer-actions';
 import { lazyView } from '../lazy-view';
+import { PublicExpenseList } from './PublicExpenseList';
 import { RuleList } from './RuleList';
 
 // The online check's result screen loads apart from the first screen (the desk's first-load budget);
@@ -62,6 +63,22 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
             </strong>
           </dd>
         </div>
+        {paysBeyondCopay(d.patientPays, d.copayPercent) && (
+          <div className="fact fact-wide">
+            <dt>本日のお支払い</dt>
+            <dd data-testid="patient-pays">
+              <strong className="fact-big">{patientPaysJa(d.patientPays)}</strong>
+            </dd>
+          </div>
+        )}
+        {d.publicExpense.length > 0 && (
+          <div className="fact fact-wide">
+            <dt>公費・医療証・医療扶助</dt>
+            <dd data-testid="public-expense">
+              <PublicExpenseList items={d.publicExpense} />
+            </dd>
+          </div>
+        )}
         <div className="fact fact-wide">
           <dt>まだ必要な書類</dt>
           <dd data-testid="documents-needed">
@@ -165,6 +182,7 @@ function PrintSlip({ answer }: { answer: Answer }) {
           ))}
         </ul>
       )}
+      <p className="slip-pays">本日のお支払い: {patientPaysJa(d.patientPays)}</p>
       <p className="slip-tell">{d.tellPatient}</p>
       {clinicName !== '' && <p className="slip-clinic">{clinicName}</p>}
     </div>

@@ -3,23 +3,24 @@
 // (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
 // while the answer is on its way (never disabled then, so the focus is never lost).
 import { forwardRef, Suspense, useEffect, useMemo, useRef } from 'react';
-import type { DocumentKind } from '../../../shared/enums';
+import { CAUSES, DOCUMENT_KINDS, type DocumentKind } from '../../../shared/enums';
 import { PORTAL_FORM_JA } from '../../../shared/labels';
 import { formatWareki } from '../../../shared/wareki';
 import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
+import { CAUSE_SHORT, DESK_KEYS, DOCUMENTS, documentShortcuts, PUBLIC_DOCUMENT_KINDS } from '../labels';
 import { type AppState, useApp } from '../store';
 import { lazyView } from '../lazy-view';
 
 /** The chooser a key opens (DocumentChooser): loaded apart from the first screen, ahead of use. */
 const documentChooser = lazyView(() => import('./DocumentChooser').then((m) => m.DocumentChooser));
 
+/** The health-insurance documents, on the first row (the version-2 ones get a row of their own). */
+const HEALTH_KINDS = DOCUMENT_KINDS.filter((k) => !(PUBLIC_DOCUMENT_KINDS as readonly DocumentKind[]).includes(k));
+
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
 
 export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPanel(_props, decideRef) {
-  const presented = useApp((s) => s.presented);
-  const press = useApp((s) => s.pressDocument);
   const chooser = useApp((s) => s.chooser);
   const hasPatient = useApp((s) => s.patient !== null);
   const visitType = useApp((s) => s.visitType);
@@ -50,38 +51,17 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
       </h2>
       <div className="doc-area">
         <div className="doc-grid" role="group" aria-label="提示された書類">
-          {DESK_DOCUMENT_KINDS.map((kind) => {
-            const d = DOCUMENTS[kind];
-            const on = presented.includes(kind);
-            const absent = held !== null && !held.has(kind);
-            const what = on ? <ChosenHint kind={kind} /> : null;
-            return (
-              <button
-                key={kind}
-                type="button"
-                className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
-                aria-pressed={on}
-                aria-keyshortcuts={d.key}
-                aria-describedby={`doc-hint-${kind}`}
-                aria-expanded={chooser === kind ? true : undefined}
-                data-kind={kind}
-                disabled={!hasPatient}
-                onClick={() => press(kind)}
-              >
-                <kbd className="doc-key" aria-hidden="true">
-                  {d.key}
-                </kbd>
-                <DocumentIcon kind={kind} />
-                <span className="doc-name">{d.name}</span>
-                <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
-                  {absent ? 'この患者は持っていません' : (what ?? d.hint)}
-                </span>
-                <span className="doc-check" aria-hidden="true">
-                  {on ? '✓ 提示' : ''}
-                </span>
-              </button>
-            );
-          })}
+          {HEALTH_KINDS.map((kind) => (
+            <DocumentButton key={kind} kind={kind} held={held} />
+          ))}
+        </div>
+        <div className="doc-grid doc-grid-public" role="group" aria-labelledby="docs-public-h">
+          <h3 id="docs-public-h" className="doc-row-title">
+            公費・生活保護・労災
+          </h3>
+          {PUBLIC_DOCUMENT_KINDS.map((kind) => (
+            <DocumentButton key={kind} kind={kind} held={held} />
+          ))}
         </div>
         {/* over the documents while it asks */}
         {chooser !== null && (
@@ -131,6 +111,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
           />
           限度額の適用が必要 (入院・高額な診療) <Key k={DESK_KEYS.limit} />
         </label>
+        <CauseQuestion />
       </div>
       <DeskQuestion decideRef={decideRef} />
       <button
@@ -147,6 +128,75 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
     </section>
   );
 });
+
+/** 「お仕事中・通勤中のけがですか」 (R25): いいえ unless the patient says otherwise; its key cycles the answers. */
+function CauseQuestion() {
+  const cause = useApp((s) => s.cause);
+  const setCause = useApp((s) => s.setCause);
+  const hasPatient = useApp((s) => s.patient !== null);
+  return (
+    <div
+      role="radiogroup"
+      aria-label="お仕事中・通勤中のけがですか"
+      className={`seg cause${cause === 'illness' ? '' : ' cause-injury'}`}
+      data-cause={cause}
+      aria-keyshortcuts={DESK_KEYS.cause.toUpperCase()}
+    >
+      <span className="cause-label" aria-hidden="true">
+        仕事・通勤中のけが
+      </span>
+      {CAUSES.map((c) => (
+        <label key={c} className="radio">
+          <input
+            type="radio"
+            name="cause"
+            value={c}
+            checked={cause === c}
+            disabled={!hasPatient}
+            onChange={() => setCause(c)}
+          />
+          {CAUSE_SHORT[c]}
+        </label>
+      ))}
+      <Key k={DESK_KEYS.cause} />
+    </div>
+  );
+}
+
+/** One document's toggle: its key, drawing, name, and what was chosen (or that the patient lacks it). */
+function DocumentButton({ kind, held }: { kind: DocumentKind; held: Set<DocumentKind> | null }) {
+  const on = useApp((s) => s.presented.includes(kind));
+  const open = useApp((s) => s.chooser === kind);
+  const hasPatient = useApp((s) => s.patient !== null);
+  const press = useApp((s) => s.pressDocument);
+  const d = DOCUMENTS[kind];
+  const absent = held !== null && !held.has(kind);
+  return (
+    <button
+      type="button"
+      className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
+      aria-pressed={on}
+      aria-keyshortcuts={documentShortcuts(kind)}
+      aria-describedby={`doc-hint-${kind}`}
+      aria-expanded={open ? true : undefined}
+      data-kind={kind}
+      disabled={!hasPatient}
+      onClick={() => press(kind)}
+    >
+      <kbd className="doc-key" aria-hidden="true">
+        {documentShortcuts(kind).replace(' ', '/')}
+      </kbd>
+      <DocumentIcon kind={kind} />
+      <span className="doc-name">{d.name}</span>
+      <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
+        {absent ? 'この患者は持っていません' : on ? <ChosenHint kind={kind} /> : d.hint}
+      </span>
+      <span className="doc-check" aria-hidden="true">
+        {on ? '✓ 提示' : ''}
+      </span>
+    </button>
+  );
+}
 
 /** What a handed-over document's key chose: the マイナポータル form, which of several, a walk-in's printed validity. */
 function ChosenHint({ kind }: { kind: DocumentKind }) {

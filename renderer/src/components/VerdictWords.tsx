@@ -1,7 +1,7 @@
 // The verdict as it is read from 2 m — on the desk's first screen (drawn in the frame the answer
 // arrives) and in 受付ナビ; the rest of the decision (./DecisionPanel.tsx) loads apart.
 import type { Decision } from '../../../shared/decision';
-import { copayWari } from '../../../shared/labels';
+import { copayWari, patientPaysParts, paysBeyondCopay } from '../../../shared/labels';
 import { VERDICT_LABELS } from '../labels';
 import { verdictTone } from '../tones';
 
@@ -32,12 +32,28 @@ function VerdictWords({ decision }: { decision: Decision }) {
         </span>
         <span className="verdict-sub">{v.sub}</span>
       </span>
-      <span className="verdict-copay" data-testid="verdict-copay">
-        <span className="verdict-copay-label">窓口負担</span>
-        <strong>{copayWari(decision.copayPercent)}</strong>
-        {decision.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
-      </span>
+      <VerdictCopay decision={decision} />
     </>
+  );
+}
+
+/**
+ * 窓口負担, as large as the verdict: what the patient pays (「3割」「3割 (仮)」「0円」「1回200円」「2割」
+ * with 「月額上限 10,000円まで」 …); where a public share lowers it, the insurance copay beside it in small.
+ */
+function VerdictCopay({ decision: d }: { decision: Decision }) {
+  const { amount, detail } = patientPaysParts(d.patientPays);
+  const insuranceAlso = paysBeyondCopay(d.patientPays, d.copayPercent) && d.copayPercent !== d.patientPays.percent;
+  return (
+    <span className="verdict-copay" data-testid="verdict-copay">
+      <span className="verdict-copay-label">窓口負担</span>
+      <strong>{amount}</strong>
+      {d.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
+      {detail !== null && <span className="verdict-copay-detail">{detail}</span>}
+      {insuranceAlso && d.copayPercent > 0 && (
+        <span className="verdict-copay-detail">保険 {copayWari(d.copayPercent)}</span>
+      )}
+    </span>
   );
 }
 

@@ -14,7 +14,7 @@ import type {
 } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind, Insurer, PortalForm, Sex, VisitType } from '../../../shared/enums';
+import type { Cause, DocumentKind, Insurer, PortalForm, Sex, VisitType } from '../../../shared/enums';
 import { visitDateProblem } from '../../../shared/visit-date';
 import { parseDate } from '../../../shared/wareki';
 import { chooserOf, kindOfHolding } from '../holdings';
@@ -77,6 +77,7 @@ export type DeskInputs = Pick<
   | 'situation'
   | 'visitType'
   | 'needsLimit'
+  | 'cause'
 >;
 
 /** The positions chosen among the patient's documents, for the kinds handed over (sorted). */
@@ -98,6 +99,7 @@ export function deskCaseKey(s: Omit<DeskInputs, 'visitDate'>): string {
     s.situation,
     s.visitType,
     s.needsLimit,
+    s.cause,
   ]);
 }
 
@@ -126,6 +128,8 @@ export interface DeskSlice {
   situation: ClinicSituation;
   visitType: VisitType;
   needsLimit: boolean;
+  /** 「お仕事中・通勤中のけがですか」 (R25): illness (いいえ) unless the patient says otherwise */
+  cause: Cause;
   presented: DocumentKind[];
   /** how the マイナポータル 資格情報画面 was shown (when it was) */
   portalForm: PortalForm;
@@ -173,6 +177,7 @@ export interface DeskSlice {
   setSituation(patch: Partial<ClinicSituation>): void;
   setVisitType(v: VisitType): void;
   setNeedsLimit(v: boolean): void;
+  setCause(v: Cause): void;
   /** a document's key: hands it over or takes it back, or opens its chooser */
   pressDocument(kind: DocumentKind): void;
   toggleDocument(kind: DocumentKind): void;
@@ -284,6 +289,7 @@ export const createDeskSlice =
       presented: [],
       picked: [],
       portalForm: 'screen' as const,
+      cause: 'illness' as const,
       registerError: null,
     });
     return {
@@ -299,6 +305,7 @@ export const createDeskSlice =
       situation: { onlineCheck: true, phoneReader: false, incident: 'none' },
       visitType: 'first',
       needsLimit: false,
+      cause: 'illness',
       presented: [],
       portalForm: 'screen',
       picked: [],
@@ -435,6 +442,7 @@ export const createDeskSlice =
       setSituation: (patch) => set({ ...changed(), situation: { ...get().situation, ...patch } }),
       setVisitType: (visitType) => set({ ...changed(), visitType }),
       setNeedsLimit: (needsLimit) => set({ ...changed(), needsLimit }),
+      setCause: (cause) => set({ ...changed(), cause }),
 
       pressDocument: (kind) => {
         const s = get();
@@ -512,6 +520,7 @@ export const createDeskSlice =
           clinic: s.situation,
           visitType: s.visitType,
           needsLimit: s.needsLimit,
+          ...(s.cause !== 'illness' ? { cause: s.cause } : {}),
         });
         // dropped: a newer decision was asked for, or the screen no longer shows these inputs
         if (seq !== decideSeq || deskRequestKey(get()) !== key) return;
@@ -541,6 +550,7 @@ export const createDeskSlice =
           portalForm: 'screen',
           visitType: 'first',
           needsLimit: false,
+          cause: 'illness',
           walkInOpen: false,
           walkInDraft: EMPTY_WALK_IN,
           walkInErrors: {},

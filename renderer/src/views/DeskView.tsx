@@ -11,7 +11,7 @@ import { copyTellPatient, printSlip } from '../components/answer-actions';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
-import { INCIDENTS } from '../../../shared/enums';
+import { CAUSES, INCIDENTS } from '../../../shared/enums';
 import { isComposing, isTextField, ownsEnter } from '../keyboard';
 import { DESK_KEYS, documentOfKey } from '../labels';
 import { type AppStore, useStoreApi } from '../store';
@@ -38,6 +38,8 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
       return s.patient ? () => s.setVisitType(s.visitType === 'first' ? 'return' : 'first') : null;
     case DESK_KEYS.limit:
       return s.patient ? () => s.setNeedsLimit(!s.needsLimit) : null;
+    case DESK_KEYS.cause:
+      return s.patient ? () => s.setCause(CAUSES[(CAUSES.indexOf(s.cause) + 1) % CAUSES.length]!) : null;
     case DESK_KEYS.incident:
       return () =>
         s.setSituation({ incident: INCIDENTS[(INCIDENTS.indexOf(s.situation.incident) + 1) % INCIDENTS.length]! });
