@@ -56,3 +56,32 @@ test('desk, answer, history and settings have no serious accessibility violation
   await expect(page.getByRole('button', { name: '設定を保存' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the version-2 verdicts in their own colours and the cause question have no serious accessibility violations', async ({
+  page,
+  server,
+}, testInfo) => {
+  await savePatient(server, {
+    name: '検査 労災',
+    kana: 'ケンサ ロウサイ',
+    birthDate: '1979-02-02',
+    sex: 'male',
+    coverages: [{ insurer: 'kyokai', acquiredOn: '2012-04-01' }],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-02-02' },
+    holdings: [],
+  });
+  await page.goto(server.url);
+  const search = page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' });
+  await search.fill('けんさ ろうさい');
+  await expect(page.getByRole('option').first()).toContainText('検査 労災');
+  await search.press('Enter');
+  await expect(page.getByRole('button', { name: '確認する' })).toBeFocused();
+  // 仕事中のけが (the cause question marked in the 労災 tone), マイナ保険証, Enter: 労災保険 ☆
+  await page.keyboard.press('g');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-verdict="workers-comp"]')).toBeVisible();
+  await expect(page.getByTestId('tell-patient')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await shot(page, testInfo, 'desk-answer-workers-comp');
+});

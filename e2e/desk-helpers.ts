@@ -83,3 +83,22 @@ export async function viewShot(page: Page, testInfo: TestInfo, name: string): Pr
   await page.screenshot({ path: file });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
+
+/** Presses the keys one after another, as the receptionist types them. */
+export async function pressKeys(page: Page, ...keys: string[]): Promise<void> {
+  for (const k of keys) await page.keyboard.press(k);
+}
+
+/** The verdict block (with what the patient pays) lies wholly inside the window. */
+export async function expectVerdictInView(page: Page): Promise<void> {
+  const vp = page.viewportSize()!;
+  for (const l of [page.locator('[role=status][data-verdict]'), page.getByTestId('verdict-copay')]) {
+    await expect(l).toBeVisible();
+    const b = (await l.boundingBox())!;
+    const where = `${JSON.stringify(b)} in ${vp.width}×${vp.height}`;
+    expect(b.y, where).toBeGreaterThanOrEqual(0);
+    expect(b.x, where).toBeGreaterThanOrEqual(0);
+    expect(b.y + b.height, where).toBeLessThanOrEqual(vp.height + 0.5);
+    expect(b.x + b.width, where).toBeLessThanOrEqual(vp.width + 0.5);
+  }
+}

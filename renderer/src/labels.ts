@@ -34,7 +34,7 @@ const DOCUMENT_HINTS: Record<DocumentKind, string> = {
   declaration: '窓口で記入',
   'kohi-cert': '難病・小児慢性・子ども医療証など',
   'medical-ticket': '生活保護 (福祉事務所から)',
-  'rousai-form': '様式第5号・第16号の3',
+  'rousai-form': '仕事中・通勤中のけが',
 };
 
 /**
@@ -55,6 +55,9 @@ export const DOCUMENTS = Object.fromEntries(
 /** The keys that press a document's button, for aria-keyshortcuts (^ also by =). */
 export const documentShortcuts = (kind: DocumentKind): string =>
   [DOCUMENTS[kind].key, ...Object.keys(OTHER_KEYS).filter((k) => OTHER_KEYS[k] === DOCUMENTS[kind].key)].join(' ');
+
+/** The keys as a button shows them: 「1」「^/=」. */
+export const documentKeyLabel = (kind: DocumentKind): string => documentShortcuts(kind).replace(' ', '/');
 
 /** The document a key hands over (its shortcut), if any. */
 export const documentOfKey = (key: string): DocumentKind | undefined => {

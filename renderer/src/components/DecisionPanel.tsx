@@ -42,14 +42,23 @@ function copayText(d: Decision): string {
 /** Everything under the verdict; `children` go after the reasons (the desk's 「例題として保存」). */
 export function DecisionDetails({ answer, children }: { answer: Answer; children?: React.ReactNode }) {
   const d = answer.decision;
+  // a public share, a per-visit amount, a cap or a deposit: what the patient pays, the insurance copay beside it
+  const beyond = paysBeyondCopay(d.patientPays, d.copayPercent);
   return (
     <>
       <dl className="facts">
         <div className="fact">
           <dt>窓口負担</dt>
           <dd data-testid="copay">
-            <strong className="fact-big">{copayText(d)}</strong>
+            {beyond ? (
+              <strong className="fact-big" data-testid="patient-pays">
+                {patientPaysJa(d.patientPays)}
+              </strong>
+            ) : (
+              <strong className="fact-big">{copayText(d)}</strong>
+            )}
             <span className="fact-sub">
+              {beyond && d.copayPercent > 0 && `保険の負担割合 ${copayText(d)} ・ `}
               {COPAY_BASIS_LABELS[d.copayBasis]}
               {d.copayProvisional && d.copayBasis !== 'provisional' && ' (高齢受給者証の提示で差額を精算)'}
             </span>
@@ -63,14 +72,6 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
             </strong>
           </dd>
         </div>
-        {paysBeyondCopay(d.patientPays, d.copayPercent) && (
-          <div className="fact fact-wide">
-            <dt>本日のお支払い</dt>
-            <dd data-testid="patient-pays">
-              <strong className="fact-big">{patientPaysJa(d.patientPays)}</strong>
-            </dd>
-          </div>
-        )}
         {d.publicExpense.length > 0 && (
           <div className="fact fact-wide">
             <dt>公費・医療証・医療扶助</dt>

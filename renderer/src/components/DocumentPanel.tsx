@@ -8,7 +8,14 @@ import { PORTAL_FORM_JA } from '../../../shared/labels';
 import { formatWareki } from '../../../shared/wareki';
 import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { CAUSE_SHORT, DESK_KEYS, DOCUMENTS, documentShortcuts, PUBLIC_DOCUMENT_KINDS } from '../labels';
+import {
+  CAUSE_SHORT,
+  DESK_KEYS,
+  DOCUMENTS,
+  documentKeyLabel,
+  documentShortcuts,
+  PUBLIC_DOCUMENT_KINDS,
+} from '../labels';
 import { type AppState, useApp } from '../store';
 import { lazyView } from '../lazy-view';
 
@@ -184,7 +191,7 @@ function DocumentButton({ kind, held }: { kind: DocumentKind; held: Set<Document
       onClick={() => press(kind)}
     >
       <kbd className="doc-key" aria-hidden="true">
-        {documentShortcuts(kind).replace(' ', '/')}
+        {documentKeyLabel(kind)}
       </kbd>
       <DocumentIcon kind={kind} />
       <span className="doc-name">{d.name}</span>

@@ -46,7 +46,7 @@ import {
 } from '../../../../shared/labels';
 import { formatDateJa, parseDate } from '../../../../shared/wareki';
 import { DocumentIcon } from '../../illustrations/DocumentIcons';
-import { DOCUMENTS } from '../../labels';
+import { DOCUMENTS, documentKeyLabel, documentShortcuts } from '../../labels';
 import { AGE_BAND_JA, CHANGE_JA, isFailure, QUERY_JA, REAL_DESK_KEYS, TERMINAL_LABELS } from './labels';
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
@@ -312,6 +312,7 @@ export function PatientSection({ form, update, setChanged }: Pick<FormProps, 'fo
           value={form.cause}
           options={CAUSES}
           labelOf={(v) => CAUSE_JA[v]}
+          shortcut={REAL_DESK_KEYS.cause}
           onChange={(cause) => update((f) => ({ ...f, cause }))}
         />
       </div>
@@ -352,15 +353,13 @@ export function DocumentsSection(props: FormProps) {
               type="button"
               className={`doc${on.has(kind) ? ' on' : ''}`}
               aria-pressed={on.has(kind)}
-              aria-keyshortcuts={d.key || undefined}
+              aria-keyshortcuts={documentShortcuts(kind)}
               data-kind={kind}
               onClick={() => toggleDocument(kind)}
             >
-              {d.key !== '' && (
-                <kbd className="doc-key" aria-hidden="true">
-                  {d.key}
-                </kbd>
-              )}
+              <kbd className="doc-key" aria-hidden="true">
+                {documentKeyLabel(kind)}
+              </kbd>
               <DocumentIcon kind={kind} />
               <span className="doc-name">{d.name}</span>
               <span className="doc-check" aria-hidden="true">

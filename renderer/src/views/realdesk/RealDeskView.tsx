@@ -19,7 +19,7 @@ import {
   withResultFile,
 } from '../../../../shared/real-desk/form';
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
-import { INCIDENTS } from '../../../../shared/enums';
+import { CAUSES, INCIDENTS } from '../../../../shared/enums';
 import { copyTellPatient, printSlip } from '../../components/answer-actions';
 import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
 import { VerdictBox } from '../../components/VerdictWords';
@@ -126,6 +126,8 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
       return () => a.update((f) => ({ ...f, visitType: f.visitType === 'first' ? 'return' : 'first' }));
     case REAL_DESK_KEYS.limit:
       return () => a.update((f) => ({ ...f, needsLimit: !f.needsLimit }));
+    case REAL_DESK_KEYS.cause:
+      return () => a.update((f) => ({ ...f, cause: next(CAUSES, f.cause) }));
     case REAL_DESK_KEYS.incident:
       return () => a.update((f) => ({ ...f, clinic: { ...f.clinic, incident: next(INCIDENTS, f.clinic.incident) } }));
     case REAL_DESK_KEYS.copy:
