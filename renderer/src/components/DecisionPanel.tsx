@@ -8,7 +8,7 @@ import type { IsoDate } from '../../../shared/dates';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
 import type { OnshiDocument } from '../../../shared/onshi-document';
-import { BILLING_JA, copayWari, patientPaysJa, paysBeyondCopay } from '../../../shared/labels';
+import { BILLING_JA, copayWari, patientPaysJa, patientPaysParts, paysBeyondCopay } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
 import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
@@ -35,6 +35,12 @@ export interface Answer {
   assumed?: readonly string[];
 }
 
+/** 窓口負担 in the facts: 「3割」「3割 (仮)」「0円」「1回200円」「2割 (月額上限 10,000円まで)」「10割 (預かり金として)」. */
+function paysText(d: Decision): string {
+  const { amount, detail } = patientPaysParts(d.patientPays);
+  return amount + (detail === null ? '' : ` (${detail})`) + (d.copayProvisional ? ' (仮)' : '');
+}
+
 function copayText(d: Decision): string {
   return copayWari(d.copayPercent) + (d.copayProvisional ? ' (仮)' : '');
 }
@@ -50,13 +56,9 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         <div className="fact">
           <dt>窓口負担</dt>
           <dd data-testid="copay">
-            {beyond ? (
-              <strong className="fact-big" data-testid="patient-pays">
-                {patientPaysJa(d.patientPays)}
-              </strong>
-            ) : (
-              <strong className="fact-big">{copayText(d)}</strong>
-            )}
+            <strong className="fact-big" data-testid={beyond ? 'patient-pays' : undefined}>
+              {paysText(d)}
+            </strong>
             <span className="fact-sub">
               {beyond && d.copayPercent > 0 && `保険の負担割合 ${copayText(d)} ・ `}
               {COPAY_BASIS_LABELS[d.copayBasis]}

@@ -109,7 +109,7 @@ describe('the desk, version 2', () => {
       'a work injury without its form (deposit)',
       { verdict: 'workers-comp', copayPercent: 0, patientPays: { ...NO_SHARE, percent: 0, deposit: true } },
       ['10割', '預かり金として'],
-      '10割を預かり金として',
+      '10割 (預かり金として)',
     ],
   ])('the verdict block says what %s pays, as large as the verdict', async (_case, decision, words, fact) => {
     setup({ 'desk.decide': () => deskResult(decision) });
