@@ -3,6 +3,7 @@
 // idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
 // engine and the validation) loads the first time it is opened.
 import { Suspense, useEffect } from 'react';
+import { OperatorChip } from './components/OperatorChip';
 import { lazyView } from './lazy-view';
 import { useApp } from './store';
 import type { View } from './store/app';
@@ -98,6 +99,7 @@ export function App() {
           {clinicName || '医療機関名 未設定'}
           {info?.shell === 'browser' && <span className="shell-badge">ブラウザ版</span>}
         </p>
+        <OperatorChip />
       </header>
       <ErrorBanner />
       <main className="app-main" id="main">

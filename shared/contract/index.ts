@@ -61,6 +61,8 @@ const historyFilter = z.strictObject({
     .string()
     .regex(/^\d{1,15}$/)
     .optional(),
+  /** part of the patient's name or reading (spaces, kana forms and width ignored) */
+  patient: safeText(40).optional(),
   verdict: z.enum(VERDICTS).optional(),
 });
 export type HistoryFilter = z.input<typeof historyFilter>;
@@ -152,8 +154,15 @@ export interface HistoryRow {
   visitDate: IsoDate;
   verdict: Decision['verdict'];
   copayPercent: number;
+  /** the copay holds only until the 高齢受給者証 is seen: shown as (仮) */
+  copayProvisional: boolean;
   rules: string[];
   scenarioId: string;
+}
+
+/** One recorded check in full: what the desk showed (verdict, reasons, online result) and its row. */
+export interface HistoryCheck extends DeskResult {
+  row: HistoryRow;
 }
 
 export interface AppInfo {
@@ -212,6 +221,9 @@ const DESK_CONTRACT = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
   ).returns<{ total: number; offset: number; rows: HistoryRow[] }>(),
+  'history.get': call(z.strictObject({ id: z.number().int().min(1) })).returns<HistoryCheck>(),
+  /** the operators (担当者) recorded lately, most recent first (the session's operator is chosen from them) */
+  'history.operators': call(empty).returns<string[]>(),
   'history.exportCsv': call(historyFilter).returns<{ filename: string; csv: string; rows: number }>(),
   'settings.get': call(empty).returns<Settings>(),
   'settings.update': call(

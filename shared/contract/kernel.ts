@@ -21,6 +21,8 @@ export const CALL_NAMES = [
   'registry.seedDemo',
   'desk.decide',
   'history.query',
+  'history.get',
+  'history.operators',
   'history.exportCsv',
   'settings.get',
   'settings.update',

@@ -3,7 +3,7 @@
 // patient) serve the history screen; the full scenario, decision and national result document
 // are kept as JSON.
 import type { Database, Statement } from 'better-sqlite3';
-import type { HistoryRow } from '../../../shared/contract';
+import type { HistoryCheck, HistoryRow } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import type { Decision } from '../../../shared/decision';
 import type { Verdict } from '../../../shared/enums';
@@ -12,6 +12,8 @@ import type { Scenario } from '../../../shared/scenario';
 import { AppError, fromSystemError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';
+import { normalizeForSearch } from '../../../shared/kana';
+import { likeEscape } from '../registry/repository';
 import { jstIsoTimestamp } from '../time';
 
 export type HistoryMode = HistoryRow['mode'];
@@ -71,8 +73,9 @@ export interface HistoryInsertParams {
   resultJson: string | null;
 }
 
+/** The summary of a row; whether the copay is provisional is read from the decision itself (one source). */
 const SUMMARY_COLUMNS =
-  'id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules';
+  "id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules, json_extract(decision_json, '$.copayProvisional') AS copay_provisional";
 
 interface SummaryDbRow {
   id: number;
@@ -87,6 +90,7 @@ interface SummaryDbRow {
   verdict: Verdict;
   copay_percent: number;
   rules: string;
+  copay_provisional: number | null;
 }
 interface FullDbRow extends SummaryDbRow {
   scenario_json: string;
@@ -105,6 +109,7 @@ function toRow(r: SummaryDbRow): HistoryRow {
     visitDate: r.visit_date,
     verdict: r.verdict,
     copayPercent: r.copay_percent,
+    copayProvisional: r.copay_provisional === 1,
     rules: r.rules === '' ? [] : r.rules.split(' '),
     scenarioId: r.scenario_id,
   };
@@ -157,6 +162,30 @@ export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
     scenarioJson,
     decisionJson,
     resultJson,
+  };
+}
+
+/**
+ * A record as the desk showed it (the history screen reopens it with the desk's own answer panel):
+ * the route is the one the decision took; a walk-in (a desk row without a registry patient) and a
+ * trainer row have no name on the slip.
+ */
+export function historyCheck(r: HistoryRecord): HistoryCheck {
+  const { scenario, decision, result, ...row } = r;
+  const oc = decision.onlineCheck;
+  const q = result?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation;
+  return {
+    decision,
+    scenario,
+    online: { route: oc.cardRoute !== 'not-run' ? 'card' : oc.numberRoute !== 'not-run' ? 'number' : null, result },
+    patient: {
+      name: row.patientName ?? '',
+      kana: q?.NameKana ?? '',
+      birthDate: scenario.patient.birthDate,
+      walkIn: row.patientName === null,
+    },
+    historyId: row.id,
+    row,
   };
 }
 
@@ -218,6 +247,15 @@ export class HistoryRepository {
       parts.push('patient_id = @patientId');
       params.patientId = Number(filter.patientId);
     }
+    if (filter.patient !== undefined && normalizeForSearch(filter.patient) !== '') {
+      // the registry's name or reading (normalised there), or the name recorded with the row
+      // (kept when the patient has since been deleted); spaces and kana forms never matter
+      parts.push(
+        "(patient_id IN (SELECT id FROM person WHERE name_search LIKE @patient ESCAPE '\\' OR kana_search LIKE @patient ESCAPE '\\')" +
+          " OR replace(replace(patient_name, ' ', ''), '　', '') LIKE @patient ESCAPE '\\')",
+      );
+      params.patient = `%${likeEscape(normalizeForSearch(filter.patient))}%`;
+    }
     if (filter.verdict !== undefined) {
       parts.push('verdict = @verdict');
       params.verdict = filter.verdict;
@@ -237,6 +275,15 @@ export class HistoryRepository {
       this.stmtCache.set(sql, s);
     }
     return s;
+  }
+
+  /** The operators recorded lately (the last 2,000 rows), most recent first. */
+  operators(limit = 20): string[] {
+    const rows = this.stmt(
+      `SELECT operator, max(id) AS last FROM (SELECT id, operator FROM check_history ORDER BY id DESC LIMIT 2000)
+       WHERE operator IS NOT NULL GROUP BY operator ORDER BY last DESC LIMIT @limit`,
+    ).all({ limit }) as { operator: string }[];
+    return rows.map((r) => r.operator);
   }
 
   count(filter: HistoryFilter = {}): number {

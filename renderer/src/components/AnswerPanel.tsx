@@ -66,7 +66,7 @@ function splitVerdict(title: string): { main: string; kind: string | null } {
 }
 
 /** The verdict as it is read from 2 m: symbol, words, the telling part and the copay all large. */
-function VerdictWords({ result }: { result: DeskResult }) {
+export function VerdictWords({ result }: { result: DeskResult }) {
   const v = VERDICT_LABELS[result.decision.verdict];
   const { main, kind } = splitVerdict(v.title);
   return (
@@ -99,7 +99,7 @@ function copayText(r: DeskResult): string {
   return copayWari(r.decision.copayPercent) + (r.decision.copayProvisional ? ' (仮)' : '');
 }
 
-function AnswerDetails({ result }: { result: DeskResult }) {
+export function AnswerDetails({ result }: { result: DeskResult }) {
   const d = result.decision;
   return (
     <>

@@ -102,7 +102,7 @@ export interface DeskSlice {
 
 /** The desk slice, starting on `today` (tests pass a fixed day). */
 export const createDeskSlice =
-  (today: IsoDate = todayInJapan()): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory'>> =>
+  (today: IsoDate = todayInJapan()): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory' | 'operator'>> =>
   (set, get, api) => {
     /** numbers the searches, so a late answer to an older query is dropped */
     let searchSeq = 0;
@@ -260,6 +260,7 @@ export const createDeskSlice =
           clinic: s.situation,
           visitType: s.visitType,
           needsLimit: s.needsLimit,
+          ...(s.operator !== null ? { operator: s.operator } : {}),
         });
         // dropped: a newer decision was asked for, or the screen no longer shows these inputs
         if (seq !== decideSeq || deskRequestKey(get()) !== key) return;
