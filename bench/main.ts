@@ -1,5 +1,5 @@
 // npm run bench — prints numbers; nothing here is a test. Sections can be chosen:
-//   npm run bench -- engine pack startup history trainer worker ui   (default: all sections; `whatif` = the what-if part of ui)
+//   npm run bench -- engine pack startup history trainer worker oqs ui   (default: all sections; `whatif` = the what-if part of ui)
 // Each section prints its numbers beside a floor measured in the same run (bench/harness.ts).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { benchHistory, formatHistoryBench } from '../electron/backend/history/be
 import { benchWorker } from '../electron/backend/host/bench';
 import { benchTrainer } from '../electron/backend/trainer/bench';
 import { benchEngine, benchPackFile, benchStartup } from './engine';
+import { benchOqs } from './oqs';
 import { calibrate, formatTiming, printSection as print } from './harness';
 import { benchWhatIfCompute } from './whatif';
 import {
@@ -70,6 +71,18 @@ if (want('worker')) {
       'during the import': row(r.duringImport),
       'import (whole)': `${ms(r.importMs)} for ${r.scenarios} scenarios`,
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (want('oqs')) {
+  const dir = mkdtempSync(join(tmpdir(), 'shikaku-bench-oqs-'));
+  try {
+    print(
+      'oqs: 連携 folder, request file → result file (demo registry, one at a time; then 1,000 at once)',
+      'p95 ≤ 100 ms one at a time; 1,000 answered ≤ 30 s',
+      await benchOqs({ dir }),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 // 保険者番号・公費負担者番号・公費受給者番号 check digits (R19) and the My Number refusal (R18).
+import type { Insurer } from './enums';
 
 /**
  * R19: multiply the digits other than the last by 2,1,2,1… from the rightmost, add the digits of
@@ -294,5 +295,43 @@ export function findMyNumberPath(value: unknown): string | null {
     }
     for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i]!);
   }
+  return null;
+}
+
+/**
+ * A 保険者番号 as a terminal or a レセコン writes it → its digits: surrounding spaces removed
+ * (a 6-digit 国保 number may come right-aligned in 8 places, "  138156"), full-width digits made
+ * ASCII, and a 国保 number written with "00" in front (as on the レセプト) back to its 6 digits.
+ */
+export function normalizeInsurerNumber(raw: string): string {
+  const s = raw.normalize('NFKC').trim();
+  return /^00\d{6}$/.test(s) ? s.slice(2) : s;
+}
+
+/** 法別番号 (the first two of 8 digits) → insurer type (domain-research.md §6.1). */
+const INSURER_OF_HOUBETSU: Readonly<Record<string, Insurer>> = {
+  '01': 'kyokai', // 協会けんぽ
+  '02': 'senin', // 船員保険
+  '03': 'kyokai', // 日雇特例 (協会けんぽ)
+  '04': 'kyokai',
+  '06': 'kumiai', // 組合健保
+  '07': 'kyosai', // 自衛官等
+  '31': 'kyosai', // 国家公務員共済
+  '32': 'kyosai', // 地方公務員共済
+  '33': 'kyosai', // 警察共済
+  '34': 'kyosai', // 公立学校共済・私学共済
+  '39': 'kouki', // 後期高齢者医療
+  '63': 'kumiai', // 特例退職 (健保組合)
+  '67': 'kokuho', // 退職者医療 (国保)
+  '72': 'kyosai', // 特例退職 (共済)
+  '73': 'kyosai',
+  '74': 'kyosai',
+  '75': 'kyosai',
+};
+
+/** The insurer type of a normalized 保険者番号: 6 digits are 国保; null when the 法別番号 is not an insurer's. */
+export function insurerOfNumber(num: string): Insurer | null {
+  if (/^\d{6}$/.test(num)) return 'kokuho';
+  if (/^\d{8}$/.test(num)) return INSURER_OF_HOUBETSU[num.slice(0, 2)] ?? null;
   return null;
 }

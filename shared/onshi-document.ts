@@ -50,7 +50,7 @@ export interface ResultOfQualificationConfirmation {
   LimitApplicationCertificateRelatedInfo?: LimitApplicationCertificateRelatedInfo;
 }
 
-interface QualificationConfirmSearchInfo {
+export interface QualificationConfirmSearchInfo {
   InsurerNumber: string;
   InsuredCardSymbol?: string;
   InsuredIdentificationNumber: string;
@@ -65,6 +65,8 @@ export interface OnshiDocument {
       ProcessExecutionTime: string;
       QualificationConfirmationDate: string;
       MedicalInstitutionCode: string;
+      /** echoed from a 連携 folder request (医療機関ごとに使用できる任意の識別子) */
+      ArbitraryFileIdentifier?: string;
       /** 1 マイナンバーカード, 2 被保険者証等の記号・番号 */
       ReferenceClassification: '1' | '2';
       SegmentOfResult: string;
@@ -78,6 +80,18 @@ export interface OnshiDocument {
       ResultList: Array<{ ResultOfQualificationConfirmation: ResultOfQualificationConfirmation }>;
       QualificationConfirmSearchInfo?: QualificationConfirmSearchInfo;
     };
+  };
+}
+
+/**
+ * An error result (SegmentOfResult 9 異常終了): the header names the error, the body carries only
+ * ProcessingResultStatus 2 (エラー). The 連携 folder's error codes are the simulator's own
+ * (`SKD-…`, README): the national code table (処理結果コード) is not public.
+ */
+export interface OnshiErrorDocument {
+  XmlMsg: {
+    MessageHeader: Omit<OnshiDocument['XmlMsg']['MessageHeader'], 'SegmentOfResult'> & { SegmentOfResult: '9' };
+    MessageBody: { ProcessingResultStatus: '2' };
   };
 }
 

@@ -10,11 +10,13 @@ import { type CliIo, type Command, dateOption, InputError, json, options } from 
 const USAGE = `使い方 / usage: shikaku-desk <command> [options]
   decide FILE…                       シナリオ・パックを判定 / decide scenarios and packs (- = stdin)
   decide --observed FILE…            受付で見た内容 (shikaku-observation/1) を判定 / decide observations
+  decide --observed FILE --result XML…   資格確認端末の結果ファイルを記録に合わせて判定 / merge a terminal's result files, then decide
   observe FILE…                      シナリオから受付で見える内容を出力 / print the observations of scenarios
   check PACK…                        expected と照合 / compare with each scenario's expected (exit 1 on mismatch)
   validate [--observed] FILE…        入力チェックのみ / validate input only
   returns --retired DATE [--kakunin-valid-until DATE]   退職時の返却 (R16) / returns on retirement
   onshi FILE… [--xml]                オンライン資格確認の結果 (国の形式) / national-format online-check results
+  oqs serve --root DIR [--data-dir DIR] [--once]   連携フォルダで照会に答える / answer a レセコン's requests in a 連携 folder
   history export [--from DATE] [--to DATE] [--data-dir DIR]  照会履歴 CSV / check history as CSV
   registry seed [--replace] [--data-dir DIR]                 デモ患者の登録 / load the demo registry
   db backup [--data-dir DIR]         検証済みのバックアップを作成 / write one verified backup
@@ -48,6 +50,7 @@ const LAZY: Record<string, () => Promise<Record<string, Command>>> = {
   history: backendCommands,
   registry: backendCommands,
   db: backendCommands,
+  oqs: backendCommands,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

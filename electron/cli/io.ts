@@ -23,9 +23,9 @@ export class InputError extends Error {
   }
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
 type OptionValues<S extends OptionSpec> = {
-  [K in keyof S]?: S[K]['type'] extends 'string' ? string : boolean;
+  [K in keyof S]?: S[K]['type'] extends 'string' ? (S[K]['multiple'] extends true ? string[] : string) : boolean;
 };
 
 /** A command's options and its other arguments (`-` = standard input); an unknown option is an error. */

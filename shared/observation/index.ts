@@ -1,3 +1,10 @@
 // The observation format (shikaku-observation/1): what a desk saw and heard, for the rule book.
-export type { Observation } from './types';
+export type { Observation, ObservedCoverage, ObservedDocument } from './types';
 export { observationJson, parseObservations } from './schema';
+export {
+  mergeTerminalAnswer,
+  type ShownCoverage,
+  type TerminalAnswer,
+  type TerminalCardResult,
+  type TerminalNumberResult,
+} from './terminal';

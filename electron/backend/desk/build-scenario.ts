@@ -41,6 +41,15 @@ function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
   return documentExistsOn(h, coverage?.insurer, D);
 }
 
+/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+export function scenarioPatient(p: Patient): Scenario['patient'] {
+  return {
+    birthDate: p.birthDate,
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    myna: p.myna,
+  };
+}
+
 export function buildScenario(input: DeskCaseInput): Scenario {
   const p = input.patient;
   const D = input.visitDate;
@@ -95,12 +104,7 @@ export function buildScenario(input: DeskCaseInput): Scenario {
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
     },
-    patient: {
-      birthDate: p.birthDate,
-      // exactly the Coverage fields of the scenario format
-      coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
-      myna: p.myna,
-    },
+    patient: scenarioPatient(p),
     presented,
     policy: input.clinic.policy ?? {},
   };

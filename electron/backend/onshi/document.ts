@@ -10,6 +10,8 @@ import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } 
 import type {
   OnlineResult,
   OnshiDocument,
+  OnshiErrorDocument,
+  QualificationConfirmSearchInfo,
   QualificationValidityCode,
   ResultOfQualificationConfirmation,
 } from '../../../shared/onshi-document';
@@ -37,7 +39,7 @@ export const QUALIFICATION_VALIDITY: Record<Answered, QualificationValidityCode>
   multiple: '5',
 };
 
-const LIMIT_FLAG: Record<LimitCategory, string> = {
+export const LIMIT_FLAG: Record<LimitCategory, string> = {
   ア: 'A01',
   イ: 'A02',
   ウ: 'A03',
@@ -85,6 +87,10 @@ export interface OnshiOptions {
   executedAt?: Date;
   /** the clinic's policy settings, passed to the engine */
   clinicPolicy?: Partial<Policy>;
+  /** a 連携 folder request's ArbitraryFileIdentifier, echoed in the header */
+  arbitraryFileIdentifier?: string | null;
+  /** a 連携 folder request's search, echoed as sent (default: the queried coverage's identifiers) */
+  searchInfo?: QualificationConfirmSearchInfo;
 }
 
 /** 保険者名称 when the registry gives none (the formal names the national system prints). */
@@ -103,6 +109,25 @@ const ymd = (d: IsoDate) => d.replaceAll('-', '');
 const ratio3 = (p: number) => String(p).padStart(3, '0');
 /** R18: a 記号・番号 that looks like a My Number is never echoed. */
 const safeId = (s: string | null) => (s === null || s === '' || containsMyNumberLike(s) ? undefined : s);
+
+/**
+ * The identifiers the simulated system knows a coverage by (printed on its documents): the
+ * scenario's, or — where the scenario gives none — a placeholder insurer number of its type and
+ * 番号 1001, 1002, … by position. One place for the result documents and the 連携 folder's search.
+ */
+export function printedIdentifiers(
+  c: Coverage,
+  index: number,
+): { insurerNumber: string; symbol?: string; number: string; branch?: string } {
+  const symbol = safeId(c.symbol);
+  const branch = safeId(c.branch);
+  return {
+    insurerNumber: c.insurerNumber ?? PLACEHOLDER_INSURER[c.insurer],
+    ...(symbol !== undefined ? { symbol } : {}),
+    number: safeId(c.number) ?? String(1001 + index),
+    ...(branch !== undefined ? { branch } : {}),
+  };
+}
 
 function sexCode(sex: OnshiPerson['sex']): string {
   if (sex === 'male' || sex === 1) return '1';
@@ -138,8 +163,7 @@ function resultFor(c: Coverage, ctx: Ctx): ResultOfQualificationConfirmation {
   const index = s.patient.coverages.findIndex((x) => x.id === c.id);
 
   // element order as in the national format
-  const symbol = safeId(c.symbol);
-  const branch = safeId(c.branch);
+  const ids = printedIdentifiers(c, index);
   const ordered: ResultOfQualificationConfirmation = {
     InsuredCardClassification: '01', // 被保険者証（一般）
     Name: person?.name || PLACEHOLDER_PERSON.name,
@@ -147,10 +171,10 @@ function resultFor(c: Coverage, ctx: Ctx): ResultOfQualificationConfirmation {
     Sex1: person ? sexCode(person.sex) : PLACEHOLDER_PERSON.sex,
     Birthdate: ymd(s.patient.birthDate),
     InsurerName: extras.insurerName || INSURER_NAME[c.insurer],
-    InsurerNumber: c.insurerNumber ?? PLACEHOLDER_INSURER[c.insurer],
-    ...(symbol !== undefined ? { InsuredCardSymbol: symbol } : {}),
-    InsuredIdentificationNumber: safeId(c.number) ?? String(1001 + index),
-    ...(branch !== undefined ? { InsuredBranchNumber: branch } : {}),
+    InsurerNumber: ids.insurerNumber,
+    ...(ids.symbol !== undefined ? { InsuredCardSymbol: ids.symbol } : {}),
+    InsuredIdentificationNumber: ids.number,
+    ...(ids.branch !== undefined ? { InsuredBranchNumber: ids.branch } : {}),
     PersonalFamilyClassification: String(extras.personalFamily ?? 1),
     InsuredCardValidDate: ymd(c.acquiredOn),
     ...(lastDay !== null && (state.lost || c.lostOn !== null) ? { InsuredCardExpirationDate: ymd(lastDay) } : {}),
@@ -207,12 +231,15 @@ function document(
     ResultList: listed.map((c) => ({ ResultOfQualificationConfirmation: resultFor(c, ctx) })),
   };
   if (search) {
-    const index = s.patient.coverages.findIndex((x) => x.id === search.id);
-    body.QualificationConfirmSearchInfo = {
-      InsurerNumber: search.insurerNumber ?? PLACEHOLDER_INSURER[search.insurer],
-      ...(safeId(search.symbol) !== undefined ? { InsuredCardSymbol: safeId(search.symbol)! } : {}),
-      InsuredIdentificationNumber: safeId(search.number) ?? String(1001 + index),
-      ...(safeId(search.branch) !== undefined ? { InsuredBranchNumber: safeId(search.branch)! } : {}),
+    const ids = printedIdentifiers(
+      search,
+      s.patient.coverages.findIndex((x) => x.id === search.id),
+    );
+    body.QualificationConfirmSearchInfo = opts.searchInfo ?? {
+      InsurerNumber: ids.insurerNumber,
+      ...(ids.symbol !== undefined ? { InsuredCardSymbol: ids.symbol } : {}),
+      InsuredIdentificationNumber: ids.number,
+      ...(ids.branch !== undefined ? { InsuredBranchNumber: ids.branch } : {}),
       Birthdate: ymd(s.patient.birthDate),
       LimitApplicationCertificateRelatedConsFlg: s.limitConsent ? '1' : '0',
     };
@@ -223,6 +250,7 @@ function document(
         ProcessExecutionTime: ctx.executedAt,
         QualificationConfirmationDate: ymd(s.visitDate),
         MedicalInstitutionCode: opts.medicalInstitutionCode || DEMO_MEDICAL_INSTITUTION_CODE,
+        ...(opts.arbitraryFileIdentifier ? { ArbitraryFileIdentifier: opts.arbitraryFileIdentifier } : {}),
         ReferenceClassification: ctx.route === 'card' ? '1' : '2',
         SegmentOfResult: '1', // 正常終了
         ErrorCode: '',
@@ -296,4 +324,82 @@ export function decideWithOnshi(
 ): { decision: Decision; trace: DecisionTrace; answer: OnshiAnswer } {
   const { decision, trace } = decideWithTrace(s, opts.clinicPolicy);
   return { decision, trace, answer: onshiFromTrace(s, decision, trace, opts) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents without a scenario: the 連携 folder's answers to a request that matched nobody, that
+// matched several people, or that could not be read.
+
+/** What a document's header takes from a 連携 folder request. */
+export interface RequestEcho {
+  medicalInstitutionCode: string;
+  arbitraryFileIdentifier: string | null;
+  /** yyyyMMdd */
+  confirmationDate: string;
+}
+
+function echoHeader(echo: RequestEcho, executedAt: Date) {
+  return {
+    ProcessExecutionTime: jstCompact(executedAt),
+    QualificationConfirmationDate: echo.confirmationDate,
+    MedicalInstitutionCode: echo.medicalInstitutionCode,
+    ...(echo.arbitraryFileIdentifier ? { ArbitraryFileIdentifier: echo.arbitraryFileIdentifier } : {}),
+    ReferenceClassification: '2' as const,
+  };
+}
+
+/** 該当資格なし: a number query for a person or coverage the system does not know (no ResultList). */
+export function notFoundDocument(
+  echo: RequestEcho,
+  search: QualificationConfirmSearchInfo,
+  executedAt: Date,
+): OnshiDocument {
+  return {
+    XmlMsg: {
+      MessageHeader: {
+        ...echoHeader(echo, executedAt),
+        SegmentOfResult: '1',
+        ErrorCode: '',
+        ErrorMessage: '',
+        CharacterCodeIdentifier: '0',
+      },
+      MessageBody: {
+        ProcessingResultStatus: '1',
+        QualificationValidity: QUALIFICATION_VALIDITY['not-found'],
+        ResultList: [],
+        QualificationConfirmSearchInfo: search,
+      },
+    },
+  };
+}
+
+/** 複数該当: one number query that matched several people (e.g. twins queried without 枝番). */
+export function multipleDocument(answers: readonly OnshiDocument[]): OnshiDocument {
+  const first = answers[0]!.XmlMsg;
+  return {
+    XmlMsg: {
+      MessageHeader: first.MessageHeader,
+      MessageBody: {
+        ...first.MessageBody,
+        QualificationValidity: QUALIFICATION_VALIDITY.multiple,
+        ResultList: answers.flatMap((a) => a.XmlMsg.MessageBody.ResultList),
+      },
+    },
+  };
+}
+
+/** An error result: SegmentOfResult 9 with the simulator's own ErrorCode and a bilingual ErrorMessage. */
+export function errorDocument(echo: RequestEcho, code: string, message: string, executedAt: Date): OnshiErrorDocument {
+  return {
+    XmlMsg: {
+      MessageHeader: {
+        ...echoHeader(echo, executedAt),
+        SegmentOfResult: '9',
+        ErrorCode: code,
+        ErrorMessage: message,
+        CharacterCodeIdentifier: '0',
+      },
+      MessageBody: { ProcessingResultStatus: '2' },
+    },
+  };
 }

@@ -146,6 +146,7 @@ export class RegistryRepository {
     insertHolding: Statement;
     deleteHoldings: Statement<[number]>;
     count: Statement<[]>;
+    bornOn: Statement<[string]>;
   };
 
   constructor(private readonly db: Database) {
@@ -184,6 +185,7 @@ export class RegistryRepository {
       ),
       deleteHoldings: db.prepare('DELETE FROM holding WHERE person_id = ?'),
       count: db.prepare('SELECT count(*) AS n FROM person'),
+      bornOn: db.prepare('SELECT id FROM person WHERE birth_date = ? ORDER BY id'),
     };
   }
 
@@ -327,6 +329,11 @@ export class RegistryRepository {
       createdAt: p.created_at,
       updatedAt: p.updated_at,
     };
+  }
+
+  /** Everyone born on a day, in full (the 連携 folder's number queries search by birth date first). */
+  bornOn(birthDate: string): Patient[] {
+    return (this.s.bornOn.all(birthDate) as Array<{ id: number }>).map((r) => this.get(r.id)!);
   }
 
   count(): number {
