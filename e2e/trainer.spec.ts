@@ -126,7 +126,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   const outcome = page.getByTestId('import-outcome');
   await expect(outcome).toContainText('bad-pack.json は読み込めませんでした。次の 3 件の問題があります');
   await expect(page.getByTestId('import-issue')).toHaveCount(3);
-  await expect(outcome).toContainText('シナリオ id が重複しています');
+  await expect(outcome).toContainText('例題の ID が重複しています');
   await expect(outcome).toContainText('未知の書類の種類です');
   await expect(outcome).toContainText('個人番号(マイナンバー)');
   await expect(outcome).not.toContainText('9012');

@@ -19,6 +19,9 @@ const TYPE_JA: Record<string, string> = {
   null: 'null で',
 };
 
+/** The unit of a size limit, by what is limited (a number has none). */
+const SIZE_JA: Record<string, string> = { string: '文字', array: '件', set: '件', file: 'バイト' };
+
 /**
  * One zod issue in Japanese and English. Parse with `{ reportInput: true }` (parseIssues does) so
  * that a missing field is told apart from one of the wrong type; the input itself is never shown.
@@ -58,6 +61,18 @@ function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
       const first = issue.errors.flat()[0];
       if (first) return issueFromZod({ ...first, path: [...issue.path, ...first.path] } as z.core.$ZodIssue);
       break;
+    }
+    case 'too_big':
+    case 'too_small': {
+      // our own words: zod's locale names the type in English (「stringは60文字以下」)
+      const big = issue.code === 'too_big';
+      const n = Number(big ? issue.maximum : issue.minimum);
+      const unit = SIZE_JA[issue.origin] ?? '';
+      const ja =
+        !big && n === 1 && (issue.origin === 'string' || issue.origin === 'array')
+          ? '空にはできません'
+          : `${n}${unit}${big ? '以下' : '以上'}にしてください`;
+      return redactIssue({ path, ja, en: issue.message });
     }
     default:
       break;

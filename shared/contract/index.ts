@@ -23,6 +23,7 @@ import {
   VISIT_TYPES,
 } from '../enums';
 import type { Holding } from '../holdings';
+import { pathJa } from '../field-names';
 import { redactMyNumber } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
@@ -254,16 +255,18 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
-/** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
+/** Parses a request, once; the messages name the field, in Japanese in the Japanese one (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
   const r = parseIssues(CONTRACT[name].input, payload);
   if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
   const issue = r.issues[0]!;
+  // Japanese: the field by its Japanese name (never the call's name or the format's key)
+  const where = issue.path === '(root)' ? '' : ` (${pathJa(issue.path)})`;
   return {
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: redactMyNumber(`${issue.ja} (${name}: ${issue.path})`),
+      ja: redactMyNumber(`${issue.ja}${where}`),
       en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
     },
   };

@@ -160,7 +160,7 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     if (h.kind === 'smartphone' && myna === null) {
       issues.push({
         path: `${at}.kind`,
-        ja: 'スマホのマイナ保険証にはマイナンバーカード (myna) が必要です',
+        ja: 'スマホのマイナ保険証にはマイナンバーカードが必要です',
         en: 'a smartphone My Number insurance card needs the card itself (myna)',
       });
     }

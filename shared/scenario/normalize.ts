@@ -95,7 +95,7 @@ export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: 
     if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
       issues.push({
         path: `${at}.printedExpiry`,
-        ja: '国保の保険証には有効期限 (printedExpiry) が必要です',
+        ja: '国保の保険証には印字された有効期限が必要です',
         en: 'a kokuho legacy card needs printedExpiry',
       });
     }
@@ -151,7 +151,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     ) {
       issues.push({
         path: `${at}.kind`,
-        ja: 'マイナンバーカードを持たない患者 (patient.myna が null) には出せない書類です',
+        ja: 'マイナンバーカードを持たない患者には出せない書類です',
         en: 'the patient has no My Number card (patient.myna is null)',
       });
     }

@@ -12,6 +12,7 @@ import type { Scenario } from '../../../shared/scenario';
 import { AppError, fromSystemError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';
+import { pathJa } from '../../../shared/field-names';
 import { normalizeForSearch } from '../../../shared/kana';
 import { likeEscape } from '../registry/repository';
 import { jstIsoTimestamp } from '../time';
@@ -116,7 +117,7 @@ function toRow(r: SummaryDbRow): HistoryRow {
 }
 
 function badEntry(field: string, ja: string, en: string): AppError {
-  return new AppError('invalid-input', `履歴: ${field}: ${ja}`, `history: ${field}: ${en}`, { field });
+  return new AppError('invalid-input', `履歴: ${pathJa(field)}: ${ja}`, `history: ${field}: ${en}`, { field });
 }
 
 /**

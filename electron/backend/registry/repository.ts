@@ -108,9 +108,16 @@ function parseId(id: string | number): number {
   return n;
 }
 
+/** Written like a date (1953/2/30, S28.2.30, 令和8年13月1日): a date it must be. */
+const DATE_LIKE = [
+  /^\d{4}[/.年-]\d{1,2}[/.月-]\d{1,2}日?$/,
+  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])\s*(元|\d{1,2})\s*(年|[./-])\s*\d{1,2}\s*(月|[./-])\s*\d{1,2}\s*日?$/,
+];
+
 /**
  * What a search query means: a birth date (ISO, 和暦, 1953/6/10, 19530610), a birth year or
- * year-month (1953, 1953-06), or text matched against the normalised name and reading.
+ * year-month (1953, 1953-06), or text matched against the normalised name and reading. Text written
+ * like a date that is not one (1953/2/30, R8.13.1) is refused with the date's own error.
  */
 export function interpretQuery(
   query: string,
@@ -125,6 +132,8 @@ export function interpretQuery(
   const candidate = western ? `${western[1]}-${western[2]!.padStart(2, '0')}-${western[3]!.padStart(2, '0')}` : q;
   const d = parseDate(candidate);
   if (d.ok) return { kind: 'date', date: d.value };
+  if (DATE_LIKE.some((re) => re.test(q)))
+    throw new AppError('invalid-input', `生年月日: ${d.error.ja}`, `birth date: ${d.error.en}`, { field: 'query' });
   const ym = /^(\d{4})(?:[/.年-](\d{1,2})月?)?$/.exec(q);
   if (ym) return { kind: 'prefix', prefix: ym[2] ? `${ym[1]}-${ym[2].padStart(2, '0')}` : ym[1]! };
   return { kind: 'text', text: normalizeForSearch(q) };

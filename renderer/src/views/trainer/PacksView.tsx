@@ -9,6 +9,7 @@ import { rightTone, verdictTone } from '../../tones';
 import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
 import { downloadText, stampText } from './format';
 import { newScenarioTemplate } from './editor/draft';
+import { pathJa } from '../../../../shared/field-names';
 
 // the editor brings the engine and the validation: loaded when a scenario is opened
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
@@ -127,7 +128,10 @@ function ImportOutcomeBox() {
                   <tr key={k} data-testid="import-issue">
                     <td>{i.scenarioId ?? '(ファイル全体)'}</td>
                     <td>
-                      <code>{i.path}</code>
+                      {pathJa(i.path)}
+                      <code className="sub-line" lang="en">
+                        {i.path}
+                      </code>
                     </td>
                     <td>
                       {i.ja}
