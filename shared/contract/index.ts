@@ -62,7 +62,7 @@ const historyFilter = z.strictObject({
     .regex(/^\d{1,15}$/)
     .optional(),
   /** part of the patient's name or reading (spaces, kana forms and width ignored) */
-  patient: safeText(40).optional(),
+  patient: z.string().max(40).optional(),
   verdict: z.enum(VERDICTS).optional(),
 });
 export type HistoryFilter = z.input<typeof historyFilter>;
