@@ -22,7 +22,7 @@ export interface WebServerHandle {
 }
 
 /** Starts `node dist/web.mjs` on a free port; resolves once it printed its address. */
-async function startWebMode(dataDir: string): Promise<{ handle: WebServerHandle; child: ChildProcess }> {
+export async function startWebMode(dataDir: string): Promise<{ handle: WebServerHandle; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/web.mjs', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, SHIKAKU_DATA_DIR: '' },
@@ -57,7 +57,7 @@ async function startWebMode(dataDir: string): Promise<{ handle: WebServerHandle;
   return { handle: { origin, url, token, dataDir, call }, child };
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -73,7 +73,7 @@ export async function shot(page: Page, testInfo: TestInfo, name: string): Promis
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }
 
-export const test = base.extend<{ requests: string[] }, { server: WebServerHandle }>({
+export const test = base.extend<{ requests: string[]; allowedOrigins: string[] }, { server: WebServerHandle }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -87,13 +87,15 @@ export const test = base.extend<{ requests: string[] }, { server: WebServerHandl
   ],
   // Every request of every page of the test (auto: it runs in every test, asked for or not); the
   // test fails afterwards if one went anywhere but 127.0.0.1.
+  // The servers a test's pages may talk to: the worker's, and any a test starts itself (it adds them).
+  allowedOrigins: async ({ server }, use) => use([server.origin]),
   requests: [
-    async ({ context, server }, use) => {
+    async ({ context, allowedOrigins }, use) => {
       const seen: string[] = [];
       context.on('request', (r) => seen.push(r.url()));
       await use(seen);
       const outside = seen.filter(
-        (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+        (u) => !allowedOrigins.some((o) => u.startsWith(`${o}/`)) && !u.startsWith('data:') && !u.startsWith('blob:'),
       );
       expect(outside, 'requests that left 127.0.0.1').toEqual([]);
     },

@@ -171,6 +171,10 @@ export type CertGraceBasis = (typeof CERT_GRACE_BASES)[number];
 export const PORTAL_SCREENSHOT_OPTIONS = ['reject', 'accept'] as const;
 export type PortalScreenshotOption = (typeof PORTAL_SCREENSHOT_OPTIONS)[number];
 
+/** What made a backup of the database: the daily one, the one before an upgrade, 「バックアップを作成」. */
+export const BACKUP_KINDS = ['daily', 'pre-migration', 'manual'] as const;
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
 /** A value's position in its enumeration: for sorting in the canonical order. */
 export function orderOf<T extends string>(values: readonly T[]): Readonly<Record<T, number>> {
   return Object.freeze(Object.fromEntries(values.map((v, i) => [v, i]))) as Record<T, number>;

@@ -89,6 +89,7 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   replace: '入れ替え',
   clinicName: '医療機関名',
   medicalInstitutionCode: '医療機関コード',
+  backup: 'バックアップ',
   // trainer
   packId: 'パック',
   newPackTitle: '新しいパックの名前',

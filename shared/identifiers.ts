@@ -1,5 +1,6 @@
 // 保険者番号・公費負担者番号・公費受給者番号 check digits (R19) and the My Number refusal (R18).
 import type { Insurer } from './enums';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 /**
  * R19: multiply the digits other than the last by 2,1,2,1… from the rightmost, add the digits of
@@ -252,9 +253,6 @@ export function checkNumber(value: string, kind: NumberKind): NumberCheck {
   return { ok: true };
 }
 
-/** Deeper than anything the app writes or reads (a pack scenario is about 6 levels deep). */
-export const MAX_JSON_DEPTH = 64;
-
 /** A value nested deeper than MAX_JSON_DEPTH: invalid input (never a stack overflow). */
 export class TooDeepError extends Error {
   readonly ja: string;
@@ -270,15 +268,16 @@ export class TooDeepError extends Error {
 
 /**
  * Walks a JSON-like value in document order, iteratively; the path of the first key or value
- * (string or number) holding a 12-digit number, or null. Throws TooDeepError past
- * MAX_JSON_DEPTH levels.
+ * (string or number) holding a 12-digit number, or null. `skip`: values at these paths are not
+ * judged (the 記号・番号 fields of the scenario format, which only warn). Throws TooDeepError
+ * past MAX_JSON_DEPTH levels.
  */
-export function findMyNumberPath(value: unknown): string | null {
+export function findMyNumberPath(value: unknown, opts: { skip?: (path: string) => boolean } = {}): string | null {
   const stack: Array<{ v: unknown; path: string; depth: number }> = [{ v: value, path: '', depth: 0 }];
   while (stack.length > 0) {
     const { v, path, depth } = stack.pop()!;
     if (typeof v === 'string' || typeof v === 'number') {
-      if (containsMyNumberLike(String(v))) return path || '(root)';
+      if (containsMyNumberLike(String(v)) && !opts.skip?.(path)) return path || '(root)';
       continue;
     }
     if (typeof v !== 'object' || v === null) continue;

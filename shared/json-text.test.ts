@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 import { jsonErrorAt, parseJsonText } from './json-text';
 
 describe('parseJsonText', () => {
@@ -23,5 +24,18 @@ describe('parseJsonText', () => {
     expect(jsonErrorAt('{"a": 1,\n}')).toMatchObject({ line: 2, column: 1, en: 'property name expected' });
     expect(jsonErrorAt('[1 2]')).toMatchObject({ line: 1, column: 4, ja: 'カンマ (,) が必要です' });
     expect(jsonErrorAt('{"a": 1}')).toBeNull();
+  });
+
+  it('JSON nested deeper than MAX_JSON_DEPTH is refused where it is read, without overflowing the stack', () => {
+    const deep = `{"scenarios": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    expect(parseJsonText(deep)).toEqual({
+      ok: false,
+      ja: `入れ子 ([ や {) が深すぎます (${MAX_JSON_DEPTH} 段まで)`,
+      en: `nested too deeply (at most ${MAX_JSON_DEPTH} levels of [ and {)`,
+    });
+    const fine = `${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}`;
+    expect(parseJsonText(fine).ok).toBe(true);
+    expect(jsonDepthExceeds(JSON.parse(fine))).toBe(false);
+    expect(jsonDepthExceeds(JSON.parse(`[${fine}]`))).toBe(true);
   });
 });

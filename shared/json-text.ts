@@ -2,6 +2,7 @@
 // are told in Japanese and English with the line and column (JSON.parse does not always say where),
 // never quoting the text (it may hold a 12-digit number, R18).
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 
 export type JsonText = { ok: true; value: unknown } | { ok: false; ja: string; en: string };
 
@@ -39,8 +40,9 @@ export function jsonErrorAt(text: string): { line: number; column: number; ja: s
 export function parseJsonText(text: string): JsonText {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, ja: 'ファイルが空です', en: 'the file is empty' };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch {
     const at = jsonErrorAt(body);
     const where = (s: string, w: string) => (at ? ` (${s}: ${w})` : '');
@@ -50,4 +52,12 @@ export function parseJsonText(text: string): JsonText {
       en: `not valid JSON${where(`line ${at?.line}, column ${at?.column}`, at?.en ?? '')}`,
     };
   }
+  if (jsonDepthExceeds(value)) {
+    return {
+      ok: false,
+      ja: `入れ子 ([ や {) が深すぎます (${MAX_JSON_DEPTH} 段まで)`,
+      en: `nested too deeply (at most ${MAX_JSON_DEPTH} levels of [ and {)`,
+    };
+  }
+  return { ok: true, value };
 }

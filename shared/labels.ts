@@ -4,6 +4,7 @@
 // Pure TypeScript.
 import type { IsoDate } from './dates';
 import {
+  type BackupKind,
   type Billing,
   type CardRouteResult,
   type CertGraceBasis,
@@ -268,3 +269,10 @@ export function policyChoicesJa(key: PolicyKey): string {
   const byDefault = policyValueJa(key, d);
   return [`${byDefault} (既定)`, ...words.filter((w) => w !== byDefault)].join(' / ');
 }
+
+/** How a backup came to be, for the restore screen and the settings. */
+export const BACKUP_KIND_JA: Record<BackupKind, string> = {
+  daily: '毎日の自動バックアップ',
+  'pre-migration': 'アプリ更新前の自動バックアップ',
+  manual: '手動で作成したバックアップ',
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateJa, formatWareki, parseDate } from './wareki';
+import { formatDateJa, formatStampJa, formatWareki, parseDate } from './wareki';
 
 const ok = (s: string, documentField = false) => {
   const r = parseDate(s, { documentField });
@@ -57,6 +57,10 @@ describe('和暦 formatting via Intl', () => {
     expect(formatWareki('2019-04-30')).toBe('平成31年4月30日');
     expect(formatWareki('1989-01-07')).toBe('昭和64年1月7日');
     expect(formatDateJa('2026-07-31')).toBe('令和8年7月31日 (2026-07-31)');
+  });
+  it("formats a file's Japan-time stamp with the hour unpadded", () => {
+    expect(formatStampJa('2026-03-01 09:05:00')).toBe('令和8年3月1日 9:05');
+    expect(formatStampJa('2019-05-01 23:59:59')).toBe('令和元年5月1日 23:59');
   });
   it('round-trips every day of a span', () => {
     for (let d = Date.UTC(1988, 0, 1); d < Date.UTC(2031, 0, 1); d += 86_400_000 * 7) {

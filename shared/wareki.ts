@@ -105,3 +105,8 @@ export function formatWareki(iso: IsoDate): string {
 export function formatDateJa(iso: IsoDate): string {
   return `${formatWareki(iso)} (${iso})`;
 }
+
+/** 令和8年3月1日 9:10 — a Japan-time stamp as files carry it (2026-03-01 09:10:00), for people. */
+export function formatStampJa(stamp: string): string {
+  return `${formatWareki(stamp.slice(0, 10))} ${Number(stamp.slice(11, 13))}:${stamp.slice(14, 16)}`;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
 import { containsMyNumberLike } from '../../shared/identifiers';
-import { MAX_JSON_DEPTH } from '../../shared/identifiers';
+import { MAX_JSON_DEPTH } from '../../shared/json-depth';
 import { assertNoMyNumber, assertNoMyNumberDeep, findMyNumberPath } from './privacy';
 import { MY_NUMBER_SPELLINGS } from '../../shared/testing/my-number-spellings';
 

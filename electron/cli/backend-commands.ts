@@ -18,7 +18,7 @@ import { type OqsNames, oqsPaths } from '../backend/oqs/folder';
 import { startOqsService } from '../backend/oqs/service';
 import { RegistryRepository } from '../backend/registry/repository';
 import { dbCommand } from './db-commands';
-import { type CliIo, type Command, InputError, json, options } from './io';
+import { type CliIo, type Command, InputError, json, options, subcommandError } from './io';
 import { loadScenarioFiles } from './inputs';
 
 /**
@@ -59,7 +59,12 @@ async function onshi(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const HISTORY_USAGE = '使い方 / usage: history export [--from DATE] [--to DATE] [--verdict V] [--data-dir DIR]';
+/** The one subcommand a command has, and no other argument. */
+function subcommand(command: string, rest: string[], allowed: string): void {
+  const [sub, ...extra] = rest;
+  if (sub !== allowed) throw subcommandError(command, sub, [allowed]);
+  if (extra.length > 0) throw new InputError([`不明な引数 / unknown argument: ${extra.join(' ')}`]);
+}
 
 async function history(args: string[], io: CliIo): Promise<number> {
   const { values, rest } = options(args, {
@@ -68,7 +73,7 @@ async function history(args: string[], io: CliIo): Promise<number> {
     verdict: { type: 'string' },
     'data-dir': { type: 'string' },
   });
-  if (rest.join(' ') !== 'export') throw new InputError([HISTORY_USAGE]);
+  subcommand('history', rest, 'export');
   const { from, to, verdict } = values;
   const out = await callBackend('read-only', values['data-dir'], 'history.exportCsv', {
     ...(from !== undefined ? { from } : {}),
@@ -80,11 +85,9 @@ async function history(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-const REGISTRY_USAGE = '使い方 / usage: registry seed [--replace] [--data-dir DIR]';
-
 async function registry(args: string[], io: CliIo): Promise<number> {
   const { values, rest } = options(args, { replace: { type: 'boolean' }, 'data-dir': { type: 'string' } });
-  if (rest.join(' ') !== 'seed') throw new InputError([REGISTRY_USAGE]);
+  subcommand('registry', rest, 'seed');
   const replace = values.replace ?? false;
   const { count } = await callBackend('write', values['data-dir'], 'registry.seedDemo', { replace });
   io.stdout(`${JSON.stringify({ seeded: count, replace })}\n`);

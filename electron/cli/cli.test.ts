@@ -1,6 +1,6 @@
 // The command line as a user runs it: the built dist/cli.mjs in a child process.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +193,109 @@ describe('shikaku-desk CLI', () => {
     expect(cli(['frobnicate']).code).toBe(2);
     const r = cli(['decide', join(dir, 'missing.json')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('missing.json: ファイルを読めません');
+    expect(r.stderr).toContain('missing.json: ファイルがありません / no such file');
+  });
+});
+
+describe('command line usage and input limits (issue 11)', () => {
+  const usageLine = '使い方 / usage: shikaku-desk';
+
+  it('validate /dev/zero stops at the 20 MB cap with a clear error (no abort)', () => {
+    const r = cli(['validate', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'エラー / error: /dev/zero: ファイルが大きすぎます (20 MB まで) / the file is too large (at most 20 MB)\n',
+    );
+  });
+
+  it('standard input is capped the same way', () => {
+    const zero = openSync('/dev/zero', 'r');
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'validate', '-'], {
+        stdio: [zero, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('(stdin): ファイルが大きすぎます');
+    } finally {
+      closeSync(zero);
+    }
+  });
+
+  it('a directory given as a file says so', () => {
+    const r = cli(['validate', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`エラー / error: ${dir}: ファイルではなくフォルダです / is a directory, not a file\n`);
+  });
+
+  it('usage errors are one line saying what is wrong; only help prints the usage (stdout, exit 0)', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[], /コマンドを指定してください/],
+      [['frobnicate'], /不明なコマンドです: frobnicate/],
+      [['123456789012'], /不明なコマンドです: \*{12}/],
+      [['history'], /history: サブコマンドを指定してください \(export\)/],
+      [['history', 'import'], /history: 不明なサブコマンドです: import/],
+      [['registry', 'wipe'], /registry: 不明なサブコマンドです: wipe/],
+      [['db'], /db: サブコマンドを指定してください \(backup, backups, restore\)/],
+      [['decide', '--frobnicate'], /オプションが正しくありません/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr, args.join(' ')).not.toContain(usageLine);
+      expect(r.stderr).not.toContain('123456789012');
+    }
+    const help = cli(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain(usageLine);
+    expect(help.stderr).toBe('');
+  });
+});
+
+describe('R18 on the command line (issue 11)', () => {
+  const base = () =>
+    JSON.parse(JSON.stringify((JSON.parse(readFileSync(PACK, 'utf8')) as { scenarios: object[] }).scenarios[0])) as {
+      id: string;
+      title?: string;
+      story?: string;
+      patient: { coverages: Array<Record<string, unknown>> };
+    };
+
+  it.each([
+    ['id', (s: ReturnType<typeof base>) => (s.id = '123456789012')],
+    ['title', (s: ReturnType<typeof base>) => (s.title = '田中さん 1234ー5678ー9012')],
+    ['story', (s: ReturnType<typeof base>) => (s.story = '番号は１２３４　５６７８　９０１２です')],
+  ])('a 12-digit number in %s: exit 2, nothing on stdout, never echoed', (_field, edit) => {
+    const s = base();
+    edit(s);
+    const r = cli(['decide', file(`r18-${_field}.json`, { ...s, format: 'shikaku-scenario/1' })]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('個人番号(マイナンバー)');
+    expect(r.stderr).not.toMatch(/1234.?5678.?9012|123456789012|１２３４/);
+  });
+
+  it('a 12-digit 記号・番号 is accepted with a warning; no command repeats it', () => {
+    const s = base();
+    s.patient.coverages[0]!.symbol = '1234ー5678ー9012';
+    s.patient.coverages[0]!.number = '123456789012';
+    const p = file('r18-symbol.json', { ...s, format: 'shikaku-scenario/1' });
+    for (const args of [
+      ['decide', p],
+      ['validate', p],
+      ['observe', p],
+      ['onshi', p],
+      ['onshi', p, '--xml'],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stderr, args.join(' ')).toContain('警告 / warning');
+      expect(`${r.stdout}${r.stderr}`, args.join(' ')).not.toMatch(/1234.?5678.?9012|123456789012/);
+    }
   });
 });

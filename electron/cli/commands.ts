@@ -55,9 +55,17 @@ const LAZY: Record<string, () => Promise<Record<string, Command>>> = {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+  // the usage is asked for: standard output, exit 0; a usage error is one line that says what is
+  // wrong, on standard error, exit 2
+  if (name === 'help' || name === '--help' || name === '-h') {
     io.stdout(`${USAGE}\n`);
-    return name === undefined ? 2 : 0;
+    return 0;
+  }
+  if (name === undefined) {
+    io.stderr(
+      'エラー / error: コマンドを指定してください (一覧は shikaku-desk help) / no command given (see shikaku-desk help)\n',
+    );
+    return 2;
   }
   const command = Object.hasOwn(COMMANDS, name)
     ? COMMANDS[name]
@@ -65,7 +73,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       ? (await LAZY[name]!())[name]
       : undefined;
   if (command === undefined) {
-    io.stderr(`不明なコマンドです / unknown command: ${redactMyNumber(name)}\n${USAGE}\n`);
+    io.stderr(
+      `エラー / error: 不明なコマンドです: ${redactMyNumber(name)} (一覧は shikaku-desk help) / unknown command (see shikaku-desk help)\n`,
+    );
     return 2;
   }
   try {

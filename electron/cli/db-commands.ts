@@ -8,9 +8,7 @@ import { DEFAULT_DEV_DATA_DIR, resolveDataDir } from '../backend/db/data-dir';
 import { lockDataDir } from '../backend/db/lock';
 import { openDatabaseReadOnly } from '../backend/db/open';
 import { AppError } from '../backend/errors';
-import { type CliIo, InputError, json, options } from './io';
-
-const USAGE = 'db backup | db backups | db restore [BACKUP] (--data-dir DIR)';
+import { type CliIo, InputError, json, options, subcommandError } from './io';
 
 function parse(args: string[]): { sub: string | undefined; rest: string[]; dataDir: string } {
   const { values, rest: positionals } = options(args, { 'data-dir': { type: 'string' } });
@@ -65,7 +63,7 @@ export async function dbCommand(args: string[], io: CliIo): Promise<number> {
         }
       }
       default:
-        throw new InputError([`使い方 / usage: ${USAGE}`]);
+        throw subcommandError('db', sub, ['backup', 'backups', 'restore']);
     }
   } catch (e) {
     if (e instanceof AppError) throw new InputError([`${e.ja} / ${e.en}`]);

@@ -1,17 +1,57 @@
 // What every command of the command line shares: its input and output, its options (Node's own
 // util.parseArgs, with bilingual errors), and reading input files. Every problem of every file is
 // collected and reported together (InputError), so a command never acts on part of its input.
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { redactMyNumber } from '../../shared/identifiers';
 import { formatIssue, type ScenarioIssue } from '../../shared/issues';
 import { parseJsonText } from '../../shared/json-text';
+import { MAX_PACK_BYTES } from '../../shared/trainer/contract';
 import { parseDate } from '../../shared/wareki';
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
-  readStdin: () => Promise<string>;
+  /** standard input as text, or null once it passes `maxBytes` (reading stops there) */
+  readStdin: (maxBytes: number) => Promise<string | null>;
+}
+
+/** The largest input file a command reads: the same 20 MB as a pack import. */
+export const MAX_INPUT_BYTES = MAX_PACK_BYTES;
+
+const tooLarge = (name: string) =>
+  `${name}: ファイルが大きすぎます (${MAX_INPUT_BYTES / 1024 / 1024} MB まで) / the file is too large (at most ${MAX_INPUT_BYTES / 1024 / 1024} MB)`;
+
+/**
+ * A file's text, or the one-line reason it cannot be read. The size is capped before reading —
+ * also for files whose size the system does not know (/dev/zero, a pipe): reading stops past it.
+ */
+function readInputFile(file: string): { text: string } | { error: string } {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return { error: `${file}: ファイルではなくフォルダです / is a directory, not a file` };
+    if (stat.size > MAX_INPUT_BYTES) return { error: tooLarge(file) };
+    const fd = openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(Math.min(MAX_INPUT_BYTES + 1, Math.max(stat.size + 1, 64 * 1024)));
+      let size = 0;
+      const chunks: Buffer[] = [];
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, null);
+        if (n === 0) break;
+        size += n;
+        if (size > MAX_INPUT_BYTES) return { error: tooLarge(file) };
+        chunks.push(Buffer.from(buf.subarray(0, n)));
+      }
+      return { text: Buffer.concat(chunks).toString('utf8') };
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT') return { error: `${file}: ファイルがありません / no such file` };
+    return { error: `${file}: ファイルを読めません / cannot read the file (${code || (e as Error).message})` };
+  }
 }
 
 export type Command = (args: string[], io: CliIo) => Promise<number>;
@@ -41,6 +81,16 @@ export function options<S extends OptionSpec>(
     const en = e instanceof Error ? e.message : String(e);
     throw new InputError([`オプションが正しくありません / ${redactMyNumber(en)}`]);
   }
+}
+
+/** A missing or unknown subcommand, in one line: what is wrong and what can be used. */
+export function subcommandError(command: string, given: string | undefined, allowed: readonly string[]): InputError {
+  const list = allowed.join(', ');
+  return new InputError([
+    given === undefined
+      ? `${command}: サブコマンドを指定してください (${list}) / ${command} needs a subcommand: ${list}`
+      : `${command}: 不明なサブコマンドです: ${redactMyNumber(given)} (${list}) / unknown subcommand (use ${list})`,
+  ]);
 }
 
 /** A date option (ISO or 和暦) as ISO, or null when not given. */
@@ -76,12 +126,20 @@ export async function loadFiles<T>(
   for (const file of files) {
     const name = file === '-' ? '(stdin)' : file;
     let text: string;
-    try {
-      text = file === '-' ? await io.readStdin() : readFileSync(file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      errors.push(`${name}: ファイルを読めません / cannot read the file (${code || (e as Error).message})`);
-      continue;
+    if (file === '-') {
+      const stdin = await io.readStdin(MAX_INPUT_BYTES);
+      if (stdin === null) {
+        errors.push(tooLarge(name));
+        continue;
+      }
+      text = stdin;
+    } else {
+      const read = readInputFile(file);
+      if ('error' in read) {
+        errors.push(read.error);
+        continue;
+      }
+      text = read.text;
     }
     const json = parseJsonText(text);
     if (!json.ok) {

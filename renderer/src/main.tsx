@@ -1,9 +1,12 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { detectBridge } from './bridge';
 import { createAppStore, StoreProvider } from './store';
 import './styles/index.css';
+
+/** Shown instead of the app after a damaged database was set aside (rare: loaded only then). */
+const RecoveryView = lazy(() => import('./views/RecoveryView').then((m) => ({ default: m.RecoveryView })));
 
 const root = createRoot(document.getElementById('root')!);
 const api = detectBridge();
@@ -16,11 +19,22 @@ if (api === null) {
     </main>,
   );
 } else {
-  root.render(
-    <StrictMode>
-      <StoreProvider store={createAppStore(api)}>
-        <App />
-      </StoreProvider>
-    </StrictMode>,
-  );
+  const recovery = await api['data.recovery']({});
+  if (recovery.ok && recovery.value.needed) {
+    root.render(
+      <StrictMode>
+        <Suspense fallback={null}>
+          <RecoveryView api={api} status={recovery.value} onDone={() => window.location.reload()} />
+        </Suspense>
+      </StrictMode>,
+    );
+  } else {
+    root.render(
+      <StrictMode>
+        <StoreProvider store={createAppStore(api)}>
+          <App />
+        </StoreProvider>
+      </StrictMode>,
+    );
+  }
 }

@@ -5,9 +5,17 @@ import type { z } from 'zod';
 
 export interface CallDef<S extends z.ZodType, O> {
   readonly input: S;
+  /**
+   * Fields the R18 check of every request (./index.ts parseRequest) leaves to the handler, which
+   * checks them whole with the same message (a pack file's text arrives in chunks: a number cut
+   * in two is only whole once the chunks are joined).
+   */
+  readonly r18Later?: readonly string[];
   /** never set: carries the answer's type */
   readonly output?: O;
 }
 
 /** `call(requestSchema).returns<Answer>()` */
-export const call = <S extends z.ZodType>(input: S) => ({ returns: <O>(): CallDef<S, O> => ({ input }) });
+export const call = <S extends z.ZodType>(input: S, opts: { r18Later?: readonly string[] } = {}) => ({
+  returns: <O>(): CallDef<S, O> => ({ input, ...opts }),
+});

@@ -13,6 +13,7 @@ import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
+  type BackupKind,
   DOCUMENT_KINDS,
   INCIDENTS,
   INSURERS,
@@ -24,11 +25,10 @@ import {
 } from '../enums';
 import type { Holding } from '../holdings';
 import { pathJa } from '../field-names';
-import { redactMyNumber } from '../identifiers';
+import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import type { OnlineResult } from '../onshi-document';
-import { safeText } from '../safe-text';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
 import { TRAINER_CONTRACT } from '../trainer/contract';
@@ -63,7 +63,7 @@ const historyFilter = z.strictObject({
     .regex(/^\d{1,15}$/)
     .optional(),
   /** part of the patient's name or reading (spaces, kana forms and width ignored) */
-  patient: safeText(40).optional(),
+  patient: z.string().max(40).optional(),
   verdict: z.enum(VERDICTS).optional(),
 });
 export type HistoryFilter = z.input<typeof historyFilter>;
@@ -176,12 +176,60 @@ export interface AppInfo {
   dataDir: string;
 }
 
+/** What a database file holds, in the words a receptionist uses. */
+export interface DatabaseContents {
+  /** registered patients */
+  patients: number;
+  /** recorded checks (照会履歴) */
+  checks: number;
+}
+
+/** A backup in `<dataDir>/backups/`, verified when listed. */
+export interface BackupChoice {
+  /** its file name, which names it in data.restore */
+  name: string;
+  file: string;
+  kind: BackupKind;
+  /** when it was taken, Japan time: 2026-01-20 09:30:12 */
+  takenAt: string;
+  bytes: number;
+  /** passes integrity_check now (only these can be restored) */
+  ok: boolean;
+  contents: DatabaseContents | null;
+}
+
+/** A damaged database file moved aside (never deleted): `shikaku.corrupt-<date>-<time>.sqlite`. */
+export interface QuarantinedFile {
+  name: string;
+  file: string;
+  reason: 'corrupt' | 'replaced';
+  /** when it was moved aside, Japan time */
+  movedAt: string;
+  bytes: number;
+  /** what could still be read from it (usually nothing) */
+  contents: DatabaseContents | null;
+}
+
+/**
+ * The state of the database for the restore screen: `needed` when a damaged database was moved
+ * aside and nothing has replaced it yet — the app then asks to restore a backup or start empty.
+ */
+export interface RecoveryStatus {
+  needed: boolean;
+  dataDir: string;
+  /** the log with the technical findings, for whoever supports the clinic */
+  log: string;
+  quarantined: QuarantinedFile[];
+  /** newest first */
+  backups: BackupChoice[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // The calls
 
 const DESK_CONTRACT = {
   'registry.search': call(
-    z.strictObject({ query: safeText(60), limit: z.number().int().min(1).max(200).optional() }),
+    z.strictObject({ query: z.string().max(60), limit: z.number().int().min(1).max(200).optional() }),
   ).returns<PatientSummary[]>(),
   'registry.get': call(z.strictObject({ id: patientId })).returns<Patient>(),
   'registry.save': call(patientInput).returns<Patient>(),
@@ -213,7 +261,7 @@ const DESK_CONTRACT = {
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
       /** operator's name for the history (optional) */
-      operator: safeText(40).optional(),
+      operator: z.string().max(40).optional(),
     }),
   ).returns<DeskResult>(),
   'history.query': call(
@@ -229,7 +277,7 @@ const DESK_CONTRACT = {
   'settings.get': call(empty).returns<Settings>(),
   'settings.update': call(
     z.strictObject({
-      clinicName: safeText(60).pipe(z.string().trim().min(1)).optional(),
+      clinicName: z.string().max(60).pipe(z.string().trim().min(1)).optional(),
       /** 10 digits with a valid check digit, or empty (not set) */
       medicalInstitutionCode: z
         .string()
@@ -245,6 +293,14 @@ const DESK_CONTRACT = {
     }),
   ).returns<Settings>(),
   'app.info': call(empty).returns<AppInfo>(),
+  /** the damaged file set aside (if any) and the backups, with dates and what they hold */
+  'data.recovery': call(empty).returns<RecoveryStatus>(),
+  /** 「バックアップを作成」: one verified, self-contained backup file */
+  'data.backup': call(empty).returns<BackupChoice>(),
+  /** after a damaged database was set aside: put this backup in its place (verified first) */
+  'data.restore': call(z.strictObject({ backup: z.string().min(1).max(200) })).returns<{ restored: BackupChoice }>(),
+  /** after a damaged database was set aside: start with an empty one (the clinic said so) */
+  'data.startEmpty': call(empty).returns<{ started: true }>(),
 };
 
 export const CONTRACT = { ...DESK_CONTRACT, ...TRAINER_CONTRACT };
@@ -255,8 +311,36 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
+/**
+ * R18 for every request, in one place: a 12-digit number in any text (or number) of any call is
+ * refused with the same message, naming the field and never repeating the value — before the
+ * schema, so no other message can quote it.
+ */
+function myNumberRefusal(name: CallName, payload: unknown): ApiResult<never> | null {
+  const later: readonly string[] = CONTRACT[name].r18Later ?? [];
+  let path: string | null;
+  try {
+    path = findMyNumberPath(payload, later.length > 0 ? { skip: (p) => later.includes(p) } : {});
+  } catch (e) {
+    if (!(e instanceof TooDeepError)) throw e;
+    return { ok: false, error: { code: 'invalid-input', ja: e.ja, en: `${e.en} (${name})` } };
+  }
+  if (path === null) return null;
+  const at = redactMyNumber(path);
+  return {
+    ok: false,
+    error: {
+      code: 'my-number',
+      ja: `${MY_NUMBER_REFUSAL.ja} (${pathJa(at)})`,
+      en: `${MY_NUMBER_REFUSAL.en} (${name}: ${at})`,
+    },
+  };
+}
+
 /** Parses a request, once; the messages name the field, in Japanese in the Japanese one (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
+  const refused = myNumberRefusal(name, payload);
+  if (refused) return refused;
   const r = parseIssues(CONTRACT[name].input, payload);
   if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
   const issue = r.issues[0]!;

@@ -1,8 +1,8 @@
 // A registry patient as the contract receives it (registry.save), parsed ONCE, here, where the
-// call enters the backend: R18 first (a 12-digit number anywhere is refused, whatever else is
-// wrong), then the shape and the dates (和暦 allowed), the name and reading normalised, and the
-// checks across fields that the scenario format has too — check digits, dates in order, what is
-// printed on each document against its coverage — through the scenario format's own functions
+// call enters the backend (R18 is checked before, for every call, by ./index.ts parseRequest):
+// the shape and the dates (和暦 allowed), the name and reading normalised, and the checks across
+// fields that the scenario format has too — check digits, dates in order, what is printed on each
+// document against its coverage — through the scenario format's own functions
 // (shared/scenario/normalize.ts: one place per rule), on the typed values (nothing is parsed
 // twice). The registry stores what it receives.
 import * as z from 'zod';
@@ -19,10 +19,8 @@ import {
   SEXES,
 } from '../enums';
 import type { Holding } from '../holdings';
-import { findMyNumberPath, MY_NUMBER_REFUSAL } from '../identifiers';
 import type { InputIssue } from '../issues';
 import { isKatakanaReading, normalizeKanaReading } from '../kana';
-import { safeText } from '../safe-text';
 import { checkCoverageDocument, checkCoverages } from '../scenario/normalize';
 import type { Coverage, Myna } from '../scenario';
 
@@ -38,12 +36,12 @@ const coverageInput = z.strictObject({
   insurer: z.enum(INSURERS),
   insurerNumber: z.string().max(8).nullable().optional(),
   /** 保険者名称 as printed; null → the insurer type's name; left out on an edit: kept */
-  insurerName: safeText(60).nullable().optional(),
+  insurerName: z.string().max(60).nullable().optional(),
   /** 1 本人, 2 家族; left out on an edit: kept */
   personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
-  symbol: safeText(40).nullable().optional(),
-  number: safeText(40).nullable().optional(),
-  branch: safeText(10).nullable().optional(),
+  symbol: z.string().max(40).nullable().optional(),
+  number: z.string().max(40).nullable().optional(),
+  branch: z.string().max(10).nullable().optional(),
   acquiredOn: date,
   lostOn: date.nullable().optional(),
   registeredOn: date.nullable().optional(),
@@ -68,11 +66,11 @@ const holdingInput = z.discriminatedUnion('kind', [
 const patientShape = z.strictObject({
   /** editing: the patient's id; creating: left out */
   id: z.string().min(1).max(64).optional(),
-  name: safeText(40).pipe(z.string().trim().min(1)),
-  kana: safeText(60).pipe(z.string().trim().min(1)),
+  name: z.string().max(40).pipe(z.string().trim().min(1)),
+  kana: z.string().max(60).pipe(z.string().trim().min(1)),
   birthDate: date,
   sex: z.enum(SEXES),
-  note: safeText(200).nullable().optional(),
+  note: z.string().max(200).nullable().optional(),
   coverages: z.array(coverageInput).max(20).optional(),
   /** left out or null: no マイナンバーカード */
   myna: z
@@ -145,7 +143,7 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     ...(c.insurerName !== undefined ? { insurerName: c.insurerName } : {}),
     ...(c.personalFamily !== undefined ? { personalFamily: c.personalFamily } : {}),
   }));
-  // 記号・番号 of 12 digits never get this far (R18 above): no warnings to pass on
+  // 記号・番号 of 12 digits never get this far (R18 in parseRequest): no warnings to pass on
   const byId = checkCoverages(coverages, p.birthDate, 'coverages', issues, []);
   const myna: Myna | null = p.myna
     ? {
@@ -190,15 +188,8 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
   };
 }
 
-/** R18 before anything else: the path of a 12-digit number anywhere in the request is refused. */
-const noMyNumber = z.unknown().superRefine((v, ctx) => {
-  const at = findMyNumberPath(v);
-  if (at !== null)
-    ctx.addIssue({ code: 'custom', path: pathOf(at), message: MY_NUMBER_REFUSAL.en, params: MY_NUMBER_REFUSAL });
-});
-
 /** registry.save's request: typed for the caller as the shape it sends. */
-export const patientInput = noMyNumber.pipe(patientShape.transform(normalizePatient)) as unknown as z.ZodType<
+export const patientInput = patientShape.transform(normalizePatient) as unknown as z.ZodType<
   ParsedPatient,
   z.input<typeof patientShape>
 >;

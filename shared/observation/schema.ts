@@ -19,7 +19,14 @@ import {
   NUMBER_ROUTE_RESULTS,
   VISIT_TYPES,
 } from '../enums';
-import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
+import {
+  checkNumber,
+  containsMyNumberLike,
+  findMyNumberPath,
+  MY_NUMBER_REFUSAL,
+  redactMyNumber,
+  TooDeepError,
+} from '../identifiers';
 import type { InputIssue, ScenarioIssue } from '../issues';
 import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
@@ -241,5 +248,13 @@ export function parseObservations(input: unknown): ObservationParse {
 
 /** An observation as a file holds it (the form `observe` prints): the format first, every field. */
 export function observationJson(o: Observation): Record<string, unknown> {
-  return { format: OBSERVATION_FORMAT, ...o };
+  // R18: a 記号・番号 accepted with a warning is never repeated in the output
+  const masked = (v: string | null) => (v === null ? null : redactMyNumber(v));
+  const coverages = o.coverages.map((c) => ({
+    ...c,
+    symbol: masked(c.symbol),
+    number: masked(c.number),
+    branch: masked(c.branch),
+  }));
+  return { format: OBSERVATION_FORMAT, ...o, coverages };
 }

@@ -2,7 +2,7 @@
 // and the normalization (defaults, each document's coverage resolved) that give the engine a
 // Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday, type IsoDate } from '../dates';
-import { checkNumber, containsMyNumberLike } from '../identifiers';
+import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
 import { type InputIssue, redactIssue } from '../issues';
 import { parseIssues } from '../zod-issues';
 import { KOUKI_OSHIRASE_START, REFORM } from '../timeline';
@@ -38,6 +38,7 @@ export function checkCoverages(
     for (const f of ['symbol', 'number', 'branch'] as const) {
       const v = c[f];
       if (v !== null && containsMyNumberLike(v)) {
+        // R18: accepted with a warning that never repeats the value
         warnings.push({
           path: `${at}.${f}`,
           ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
@@ -217,8 +218,27 @@ export type ScenarioParse =
   | { ok: true; scenario: Scenario; warnings: InputIssue[] }
   | { ok: false; issues: InputIssue[]; warnings: InputIssue[] };
 
+/** 記号・番号・枝番 of a coverage: the only fields where 12 digits are accepted, with a warning (R18). */
+const CARD_TEXT_PATH = /^patient\.coverages\[\d+\]\.(symbol|number|branch)$/;
+
+/**
+ * R18 before anything else: a 12-digit number in any field — id, title, story, every other text —
+ * is refused (never echoed); only 記号・番号 warn (in normalize). Too deep a value is refused too.
+ */
+export function myNumberIssue(input: unknown, skip?: (path: string) => boolean): InputIssue | null {
+  try {
+    const path = findMyNumberPath(input, { skip });
+    return path === null ? null : { path, ...MY_NUMBER_REFUSAL };
+  } catch (e) {
+    if (e instanceof TooDeepError) return { path: e.path || '(root)', ja: e.ja, en: e.en };
+    throw e;
+  }
+}
+
 /** Validates one scenario (a file needs `format`; inside a pack it is optional). */
 export function parseScenario(input: unknown, opts: { inPack?: boolean } = {}): ScenarioParse {
+  const r18 = myNumberIssue(input, (path) => CARD_TEXT_PATH.test(path));
+  if (r18 !== null) return { ok: false, issues: [r18], warnings: [] };
   const schema = opts.inPack ? scenarioInPackSchema : scenarioFileSchema;
   const r = parseIssues(schema, input);
   const warnings: InputIssue[] = [];

@@ -3,7 +3,7 @@
 import { redactMyNumber } from '../identifiers';
 import type { InputIssue, ScenarioIssue } from '../issues';
 import { parseIssues } from '../zod-issues';
-import { parseScenario } from './normalize';
+import { myNumberIssue, parseScenario } from './normalize';
 import { packHeadSchema } from './schema';
 import { PACK_FORMAT, SCENARIO_FORMAT, type Scenario } from './types';
 
@@ -38,6 +38,12 @@ export function parseScenarioDocument(input: unknown): DocumentParse {
 }
 
 export function parsePack(input: unknown): DocumentParse {
+  // R18 in the pack's own fields (its title …); each scenario is checked by parseScenario
+  const { scenarios: _scenarios, ...own } = (typeof input === 'object' && input !== null ? input : {}) as {
+    scenarios?: unknown;
+  };
+  const r18 = myNumberIssue(own);
+  if (r18 !== null) return { ok: false, issues: [{ ...r18, scenarioId: null }], warnings: [] };
   const head = parseIssues(packHeadSchema, input);
   if (!head.ok) return { ok: false, issues: head.issues.map((i) => ({ ...i, scenarioId: null })), warnings: [] };
   const issues: ScenarioIssue[] = [];

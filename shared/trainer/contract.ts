@@ -1,13 +1,12 @@
 // The trainer mode's calls of the API contract (issue 5), in the style of the desk's half
 // (shared/contract/index.ts, which spreads them into CONTRACT): a strict zod schema per request,
 // run once by `dispatch`, and the answer's type. Building blocks both halves need have their own
-// modules (shared/safe-text.ts, shared/contract/call.ts).
+// modules (shared/contract/call.ts); R18 is checked for every call by ../contract/index.ts parseRequest.
 import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
 import { type RuleId, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
 import type { ScenarioIssue } from '../issues';
-import { safeText } from '../safe-text';
 import type { Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
 import type { Question } from './question';
@@ -21,12 +20,18 @@ export const IMPORT_CHUNK_CHARS = 128 * 1024;
 const MAX_EXAM_QUESTIONS = 500;
 
 const requiredText = (max: number, ja: string) =>
-  safeText(max).pipe(
-    z
-      .string()
-      .trim()
-      .refine((s) => s.length > 0, { message: 'required', params: { ja: `${ja}を入力してください`, en: 'required' } }),
-  );
+  z
+    .string()
+    .max(max)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .refine((s) => s.length > 0, {
+          message: 'required',
+          params: { ja: `${ja}を入力してください`, en: 'required' },
+        }),
+    );
 const rowId = z.number().int().min(1);
 const scenarioId = z.string().min(1).max(80);
 
@@ -213,7 +218,9 @@ export const TRAINER_CONTRACT = {
   /** one scenario in the pack form (for the authoring form and its JSON view) */
   'trainer.getScenario': call(packScenario).returns<{ scenarioId: string; json: Record<string, unknown> }>(),
   /** the import is uploaded in chunks: the size is checked first, then the text arrives piece by piece */
-  'trainer.importBegin': call(z.strictObject({ fileName: safeText(200), size: z.number().int().min(0) })).returns<{
+  'trainer.importBegin': call(
+    z.strictObject({ fileName: z.string().max(200), size: z.number().int().min(0) }),
+  ).returns<{
     uploadId: string;
     chunkChars: number;
     maxBytes: number;
@@ -224,6 +231,8 @@ export const TRAINER_CONTRACT = {
       index: z.number().int().min(0),
       text: z.string().max(IMPORT_CHUNK_CHARS),
     }),
+    // the pack's text is checked whole once its chunks are joined (trainer.importFinish)
+    { r18Later: ['text'] },
   ).returns<{ receivedBytes: number }>(),
   'trainer.importFinish': call(z.strictObject({ uploadId: z.string().min(8).max(64) })).returns<ImportOutcome>(),
   'trainer.importCancel': call(z.strictObject({ uploadId: z.string().min(8).max(64) })).returns<{
@@ -249,11 +258,11 @@ export const TRAINER_CONTRACT = {
   'trainer.saveDeskCase': call(
     z.strictObject({
       packId: rowId.nullable(),
-      newPackTitle: safeText(100).optional(),
+      newPackTitle: z.string().max(100).optional(),
       scenario: z.unknown(),
       id: z.string().max(80),
-      title: safeText(200),
-      story: safeText(2000).optional(),
+      title: z.string().max(200),
+      story: z.string().max(2000).optional(),
     }),
   ).returns<SaveScenarioOutcome & { packId: number | null }>(),
   'trainer.listTrainees': call(empty).returns<TraineeSummary[]>(),

@@ -15,6 +15,7 @@ import { historyCheck, HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
+import { createDataHandlers } from './data';
 import { createDeskService } from './desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
@@ -39,6 +40,8 @@ export interface ApiOptions {
    * no lock, so beside a running app; nothing is moved, migrated, backed up or loaded.
    */
   readOnly?: boolean;
+  /** after a damaged database was set aside: the clinic chose to start with an empty one */
+  startEmpty?: boolean;
 }
 
 export interface ApiInstance {
@@ -48,11 +51,21 @@ export interface ApiInstance {
   close(): void;
 }
 
+export function appInfo(opts: ApiOptions, now: () => Date): AppInfo {
+  return {
+    name: '資格確認デスク',
+    version: opts.version ?? '0.1.0',
+    shell: opts.shell,
+    today: todayInJapan(now()),
+    dataDir: path.resolve(opts.dataDir),
+  };
+}
+
 export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const now = opts.now ?? (() => new Date());
   const opened = opts.readOnly
     ? { ...openDatabaseReadOnly(opts.dataDir), afterQuarantine: false }
-    : await openDatabase({ dataDir: opts.dataDir, now });
+    : await openDatabase({ dataDir: opts.dataDir, now, ...(opts.startEmpty ? { startEmpty: true } : {}) });
   const db = opened.db;
   // every call is followed, once the desk is idle, by a checkpoint (db/checkpoint.ts)
   const idle = idleCheckpointer(db);
@@ -87,13 +100,8 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     },
     'settings.get': () => settings.get(),
     'settings.update': (patch) => settings.update(patch, now()),
-    'app.info': () => ({
-      name: '資格確認デスク',
-      version: opts.version ?? '0.1.0',
-      shell: opts.shell,
-      today: todayInJapan(now()),
-      dataDir: path.resolve(opts.dataDir),
-    }),
+    'app.info': () => appInfo(opts, now),
+    ...createDataHandlers(db, path.resolve(opts.dataDir), now),
   };
   const trainer = createTrainerHandlers({
     db,

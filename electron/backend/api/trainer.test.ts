@@ -52,7 +52,7 @@ describe('trainer calls', () => {
     expect(big).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((big as { error: { ja: string } }).error.ja).toContain('ファイルが大きすぎます (50.0 MB)');
     const name = await call('trainer.startSession', { traineeName: '123456789012', packId: 1, mode: 'exam' });
-    expect(name).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(name).toMatchObject({ ok: false, error: { code: 'my-number' } });
     expect(JSON.stringify(name)).not.toContain('123456789012');
     const missing = await call('trainer.getPack', { packId: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });

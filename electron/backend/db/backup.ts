@@ -6,11 +6,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BackupChoice, DatabaseContents, QuarantinedFile } from '../../../shared/contract';
+import { BACKUP_KINDS, type BackupKind } from '../../../shared/enums';
 import { AppError, fromSystemError } from '../errors';
 import { jstDate, jstFileStamp } from '../time';
 import { backupDirOf, dbPathOf, DB_FILE_NAME } from './data-dir';
 
-export type BackupKind = 'daily' | 'pre-migration' | 'manual';
 export const BACKUPS_KEPT = 7;
 
 export interface BackupInfo {
@@ -25,7 +26,7 @@ export interface BackupInfo {
 
 export type BackupOutcome = { ok: true; backup: BackupInfo } | { ok: false; error: AppError };
 
-const NAME_RE = /^shikaku-(\d{8})-(\d{6})(?:-(\d+))?-(daily|pre-migration|manual)\.sqlite$/;
+const NAME_RE = new RegExp(`^shikaku-(\\d{8})-(\\d{6})(?:-(\\d+))?-(${BACKUP_KINDS.join('|')})\\.sqlite$`);
 
 const stampToText = (d: string, t: string) =>
   `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)} ${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}`;
@@ -186,16 +187,8 @@ export function listGoodBackups(dataDir: string): BackupInfo[] {
   return listBackups(dataDir).filter((b) => checkDatabaseFile(b.file).ok);
 }
 
-/** What a database file holds, in the words a receptionist uses. */
-export interface DatabaseContents {
-  /** registered patients */
-  patients: number;
-  /** recorded checks (照会履歴) */
-  checks: number;
-}
-
 /** Row counts of a database file, read-only; null when it cannot be read (damaged, not a database). */
-export function contentsOf(file: string): DatabaseContents | null {
+function contentsOf(file: string): DatabaseContents | null {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -206,18 +199,6 @@ export function contentsOf(file: string): DatabaseContents | null {
   } finally {
     db?.close();
   }
-}
-
-/** A file moved aside: `shikaku.corrupt-<stamp>.sqlite` (damaged) or `shikaku.replaced-<stamp>.sqlite`. */
-export interface QuarantinedFile {
-  name: string;
-  file: string;
-  reason: 'corrupt' | 'replaced';
-  /** when it was moved aside, Japan time, e.g. 2026-01-20 09:30:12 */
-  movedAt: string;
-  bytes: number;
-  /** what could still be read from it (often nothing) */
-  contents: DatabaseContents | null;
 }
 
 const QUARANTINE_RE = /^shikaku\.(corrupt|replaced)-(\d{8})-(\d{6})(?:-\d+)?\.sqlite$/;
@@ -250,25 +231,9 @@ export function listQuarantined(dataDir: string): QuarantinedFile[] {
   return out.sort((a, b) => (a.movedAt < b.movedAt ? 1 : a.movedAt > b.movedAt ? -1 : 0));
 }
 
-/** A backup as the restore screen shows it: verified now, with what it holds. */
-export interface BackupChoice extends BackupInfo {
-  /** passes integrity_check now (only these can be restored) */
-  ok: boolean;
-  contents: DatabaseContents | null;
-}
-
-/** What a clinic can do after a damaged database was moved aside. */
-export interface RecoveryOptions {
-  dataDir: string;
-  /** the damaged files moved aside, newest first */
-  quarantined: QuarantinedFile[];
-  /** every backup, newest first, each verified */
-  backups: BackupChoice[];
-}
-
-export function recoveryOptions(dataDir: string): RecoveryOptions {
+/** What a clinic can do after a damaged database was moved aside: the files and the backups. */
+export function recoveryOptions(dataDir: string): { quarantined: QuarantinedFile[]; backups: BackupChoice[] } {
   return {
-    dataDir,
     quarantined: listQuarantined(dataDir).filter((q) => q.reason === 'corrupt'),
     backups: listBackups(dataDir).map((b) => {
       const ok = checkDatabaseFile(b.file).ok;

@@ -22,7 +22,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatWareki } from '../../../shared/wareki';
+import { formatStampJa } from '../../../shared/wareki';
 import { AppError, fromSystemError } from '../errors';
 import { jstIsoTimestamp } from '../time';
 import {
@@ -113,11 +113,8 @@ function logProblem(dataDir: string, now: Date, lines: string[]): string {
   return file;
 }
 
-/** 令和8年3月1日 9:10 (from a backup's "2026-03-01 09:10:00") */
-const whenText = (jst: string) => `${formatWareki(jst.slice(0, 10))} ${Number(jst.slice(11, 13))}:${jst.slice(14, 16)}`;
-
 /** The damaged-database message: what happened and what to choose, in a receptionist's words. */
-export function corruptError(dataDir: string, log: string): AppError {
+function corruptError(dataDir: string, log: string): AppError {
   const options = recoveryOptions(dataDir);
   const newest = options.backups.find((b) => b.ok) ?? null;
   const held = (c: { patients: number; checks: number } | null) =>
@@ -126,7 +123,7 @@ export function corruptError(dataDir: string, log: string): AppError {
       : null;
   const offer = newest
     ? {
-        ja: `いちばん新しい正常なバックアップは ${whenText(newest.takenAt)} のもの${held(newest.contents)?.ja ?? ''}です。`,
+        ja: `いちばん新しい正常なバックアップは ${formatStampJa(newest.takenAt)} のもの${held(newest.contents)?.ja ?? ''}です。`,
         en: `The newest good backup is from ${newest.takenAt}${held(newest.contents)?.en ?? ''}.`,
       }
     : { ja: '使えるバックアップはありません。', en: 'There is no usable backup.' };

@@ -9,7 +9,7 @@
 // in short transactions (../trainer/packs.ts importInTurns). Calls are answered in between.
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { type ApiError, ApiFailure } from '../../../shared/contract/kernel';
-import { createApi } from '../api';
+import { createAppBackend } from '../api/app-backend';
 import { type PreparedPack, preparePack } from '../trainer/pack-file';
 import type { ScenarioRow } from '../trainer/scenario-row';
 import type { FromBackend, FromPreparer, ToBackend, WorkerRole } from './protocol';
@@ -56,7 +56,7 @@ async function serveBackend(role: Extract<WorkerRole, { role: 'backend' }>): Pro
   const post = (m: FromBackend) => port.postMessage(m);
   let api;
   try {
-    api = await createApi({ ...role.options, preparePack: preparePackInThread(role.script) });
+    api = await createAppBackend({ ...role.options, preparePack: preparePackInThread(role.script) });
   } catch (e) {
     post({ type: 'failed', error: asApiError(e, 'データベースを開けませんでした') });
     port.close();

@@ -289,11 +289,11 @@ describe('validation', () => {
     const p = repo.create(parsed(person({ name: '既存 患者', kana: 'キゾン カンジャ' })));
     for (const [field, make] of targets) {
       for (const v of forms) {
-        const e1 = expectError(() => repo.create(parsed(make(v))), 'invalid-input');
+        const e1 = expectError(() => repo.create(parsed(make(v))), 'my-number');
         expect(e1.ja, field).toContain(MY_NUMBER_REFUSAL.ja);
         expect(e1.en, field).toContain(field);
         expect(`${e1.ja} ${e1.en}`).not.toMatch(/\d{12}|１２３４/);
-        expectError(() => repo.update(p.id, parsed(make(v))), 'invalid-input');
+        expectError(() => repo.update(p.id, parsed(make(v))), 'my-number');
       }
     }
     expectError(() => repo.search('123456789012'), 'my-number');

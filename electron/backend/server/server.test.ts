@@ -1,13 +1,14 @@
 // The HTTP bridge with fake handlers behind the contract's dispatch: token, Host, origin, method,
 // content type, size, forwarding.
 import http from 'node:http';
+import net from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../shared/contract';
 import { ApiFailure, dispatch, type Handlers } from '../../../shared/contract/kernel';
-import { startWebServer, type WebServer } from './server';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, startWebServer, type WebServer } from './server';
 
 const calls: unknown[] = [];
 const handlers = {
@@ -139,4 +140,118 @@ describe('browser-mode HTTP bridge', () => {
     const r = JSON.parse((await api('__proto__', {})).body);
     expect(r.error.code).toBe('unknown-call');
   });
+});
+
+/** Writes a raw HTTP/1.1 request on a socket; resolves with the status line's code and the whole response. */
+function rawSocket(request: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1', () => socket.end(request));
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (text += d));
+    socket.on('error', reject);
+    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text }));
+  });
+}
+
+describe('browser-mode HTTP bridge: hardening (issue 11)', () => {
+  const host = () => `Host: 127.0.0.1:${server.port}\r\n`;
+
+  it.each(['//[', 'http://[', '/api/%E0%A4%A', '/api/%', '//evil.example/api/settings.get', '*'])(
+    'a malformed or non-path target is a 400 (never a 500, nothing internal), before the token check: %s',
+    async (target) => {
+      const r = await rawSocket(`POST ${target} HTTP/1.1\r\n${host()}Content-Length: 0\r\n\r\n`);
+      expect(r.status).toBe(400);
+      expect(r.text).not.toMatch(/Invalid URL|URIError|URI malformed|at .*\.(js|ts):\d+/);
+    },
+  );
+
+  it('refuses a request with two Host headers, even if both are allowed', async () => {
+    const r = await rawSocket(`GET / HTTP/1.1\r\n${host()}${host()}\r\n`);
+    expect(r.status).toBe(400);
+    const evil = await rawSocket(`GET / HTTP/1.1\r\n${host()}Host: evil.example\r\n\r\n`);
+    expect(evil.status).toBe(400);
+  });
+
+  it('deeply nested JSON is invalid-input, and the server goes on answering', async () => {
+    const deep = `{"query": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const r = await raw({
+      method: 'POST',
+      path: '/api/registry.search',
+      headers: { 'Content-Type': 'application/json', 'X-Shikaku-Token': server.token },
+      body: deep,
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body).error.code).toBe('invalid-input');
+    expect(JSON.parse((await api('registry.search', { query: 'ok' })).body).ok).toBe(true);
+  });
+
+  it('Content-Type must be exactly application/json (UTF-8)', async () => {
+    for (const type of ['application/jsonp', 'application/json-seq', 'application/json; charset=latin1', 'text/json'])
+      expect((await api('settings.get', {}, { 'Content-Type': type })).status, type).toBe(415);
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON;charset=UTF-8'])
+      expect((await api('settings.get', {}, { 'Content-Type': type })).status, type).toBe(200);
+  });
+
+  it('does not serve source maps', async () => {
+    writeFileSync(path.join(dir, 'app.js.map'), '{"sources":["../src/App.tsx"]}');
+    expect((await raw({ path: '/app.js.map' })).status).toBe(404);
+  });
+
+  it('stops reading after refusing: a client without the token cannot hold the connection by dripping a body', async () => {
+    const declared = 100_000;
+    const outcome = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1');
+      let sent = 0;
+      let text = '';
+      let timer: NodeJS.Timeout | undefined;
+      socket.setEncoding('utf8');
+      socket.on('connect', () => {
+        socket.write(
+          `POST /api/settings.get HTTP/1.1\r\n${host()}Content-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`,
+        );
+        timer = setInterval(() => {
+          if (socket.writable && sent < declared) {
+            socket.write('x');
+            sent += 1;
+          }
+        }, 20);
+      });
+      socket.on('data', (d: string) => (text += d));
+      socket.on('error', () => undefined); // the server may reset the connection: that is the point
+      socket.on('close', () => {
+        clearInterval(timer);
+        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), sent });
+      });
+      setTimeout(() => reject(new Error('the connection was held open')), 20_000).unref();
+    });
+    expect(outcome.status).toBe(401);
+    expect(outcome.sent).toBeLessThan(declared);
+  }, 30_000);
+
+  it('headers must arrive in time, and the whole request too (short limits in this test)', async () => {
+    expect(HEADERS_TIMEOUT_MS).toBeLessThanOrEqual(10_000);
+    expect(REQUEST_TIMEOUT_MS).toBeLessThanOrEqual(30_000);
+    const quick = await startWebServer({
+      call: (name, payload) => dispatch(parseRequest, handlers, name, payload),
+      staticDir: dir,
+      port: 0,
+      timeouts: { headersMs: 300, requestMs: 600 },
+    });
+    try {
+      const closed = await new Promise<string>((resolve) => {
+        const socket = net.connect(quick.port, '127.0.0.1', () =>
+          socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${quick.port}\r\n`),
+        );
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (d: string) => (text += d));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(text));
+      });
+      expect(closed).toMatch(/^(HTTP\/1\.1 408|$)/);
+    } finally {
+      await quick.close();
+    }
+  }, 30_000);
 });

@@ -8,6 +8,7 @@ const root = mkdtempSync(path.join(os.tmpdir(), 'static-'));
 mkdirSync(path.join(root, 'assets'));
 writeFileSync(path.join(root, 'index.html'), '<!doctype html>');
 writeFileSync(path.join(root, 'assets', 'app.js'), 'x');
+writeFileSync(path.join(root, 'assets', 'app.js.map'), '{"sources":["../src/App.tsx"]}');
 const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
 writeFileSync(path.join(outside, 'secret.txt'), 'secret');
 symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'assets', 'link.js'));
@@ -33,6 +34,9 @@ describe('path-traversal guard', () => {
     '/assets/.hidden',
     '/%zz',
     'index.html',
+    '/assets/app.js.map',
+    '/assets/app.js.MAP',
+    '/assets/app.js%2Emap',
   ])('refuses %s', (p) => {
     expect(resolveStaticPath(root, p)).toBeNull();
   });
@@ -47,6 +51,7 @@ describe('path-traversal guard', () => {
     expect(readStatic(root, '/history')?.body.toString()).toBe('<!doctype html>');
     expect(readStatic(root, '/missing.js')).toBeNull();
     expect(readStatic(root, '/assets/link.js')).toBeNull();
+    expect(readStatic(root, '/assets/app.js.map')).toBeNull(); // source maps are not served
   });
 
   it('the CSP forbids inline script, eval, framing and foreign connections', () => {

@@ -54,7 +54,7 @@ function mimeType(file: string): string {
 /**
  * The path-traversal guard: maps a URL pathname to a file inside `root`, or null when the request
  * must be refused (traversal with `..` in any encoding, NUL bytes, backslashes, absolute or drive
- * paths, hidden files, malformed escapes). `/` maps to index.html. Does not touch the disk.
+ * paths, hidden files, malformed escapes, source maps). `/` maps to index.html. Does not touch the disk.
  */
 export function resolveStaticPath(root: string, urlPathname: string): string | null {
   let decoded: string;
@@ -64,6 +64,8 @@ export function resolveStaticPath(root: string, urlPathname: string): string | n
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\') || /%[0-9a-f]{2}/i.test(decoded)) return null;
+  // source maps stay on the build machine: they would hand out the whole source
+  if (/\.map$/i.test(decoded)) return null;
   if (!decoded.startsWith('/')) return null;
   const segments = decoded.split('/').filter((s) => s !== '');
   for (const s of segments) {

@@ -2,6 +2,7 @@
 // screen a real progress bar). The declared size is checked before the first chunk; the running
 // byte count is checked on every chunk, so an oversized file is refused without ever being parsed.
 import { randomBytes } from 'node:crypto';
+import { containsMyNumberLike } from '../../../shared/identifiers';
 import { IMPORT_CHUNK_CHARS, MAX_PACK_BYTES } from '../../../shared/trainer/contract';
 import { AppError } from '../errors';
 import { tooLargeIssue } from './pack-file';
@@ -13,9 +14,13 @@ interface Upload {
   touched: number;
 }
 
-/** Uploads left alone this long are dropped. */
-const STALE_MS = 15 * 60_000;
-const MAX_OPEN = 4;
+/**
+ * Uploads that received nothing for this long are dropped (the screen sends its chunks one after
+ * the other: two minutes of silence means the tab was closed).
+ */
+export const STALE_MS = 2 * 60_000;
+/** Imports running at once (several tabs may import); one more is refused, never a running one dropped. */
+export const MAX_OPEN = 4;
 
 function tooLarge(bytes: number, maxBytes: number): AppError {
   const i = tooLargeIssue(bytes, maxBytes);
@@ -39,10 +44,16 @@ export class UploadStore {
     this.sweep();
     if (size > this.maxBytes) throw tooLarge(size, this.maxBytes);
     if (this.uploads.size >= MAX_OPEN) {
-      const oldest = [...this.uploads.entries()].sort((a, b) => a[1].touched - b[1].touched)[0]!;
-      this.uploads.delete(oldest[0]);
+      throw new AppError(
+        'busy',
+        `ほかの画面でパックを ${this.uploads.size} 件読み込み中です。終わってから、もう一度ファイルを選んでください`,
+        `${this.uploads.size} other imports are running (in other tabs); choose the file again once they are done`,
+        { running: this.uploads.size },
+      );
     }
-    const uploadId = randomBytes(16).toString('hex');
+    let uploadId = randomBytes(16).toString('hex');
+    // an id is sent back with every chunk: never one that reads like a My Number (R18 refuses it)
+    while (containsMyNumberLike(uploadId)) uploadId = randomBytes(16).toString('hex');
     this.uploads.set(uploadId, { fileName, parts: [], bytes: 0, touched: this.clock() });
     return { uploadId, chunkChars: IMPORT_CHUNK_CHARS, maxBytes: this.maxBytes };
   }

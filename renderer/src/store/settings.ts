@@ -1,4 +1,4 @@
-import type { PolicyPatch, Settings } from '../../../shared/contract';
+import type { BackupChoice, PolicyPatch, Settings } from '../../../shared/contract';
 import type { CallInput } from '../../../shared/contract/kernel';
 import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
@@ -27,6 +27,8 @@ export interface SettingsSlice {
   /** saves, then adopts the backend's answer; returns whether it worked */
   saveSettings(patch: CallInput<'settings.update'>): Promise<boolean>;
   seedDemo(): Promise<number | null>;
+  /** 「バックアップを作成」: one verified backup file; null when it failed (the error is shown) */
+  createBackup(): Promise<BackupChoice | null>;
 }
 
 export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptClinicDefaults'>> = (set, get, api) => ({
@@ -52,4 +54,5 @@ export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptCli
     const r = unwrap(set, await api['registry.seedDemo']({}));
     return r ? r.count : null;
   },
+  createBackup: async () => unwrap(set, await api['data.backup']({})),
 });

@@ -1,7 +1,7 @@
 // Settings: the clinic profile and the policy settings of RULES.md section P, each with the reason
 // it is a setting (POLICY_INFO), so a trainer understands what they switch.
 import { useState } from 'react';
-import type { Settings } from '../../../shared/contract';
+import type { BackupChoice, Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
 import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS } from '../../../shared/enums';
 import {
@@ -11,7 +11,7 @@ import {
   PORTAL_SCREENSHOT_JA,
   YES_NO_JA,
 } from '../../../shared/labels';
-import { formatDateJa, parseDate } from '../../../shared/wareki';
+import { formatDateJa, formatStampJa, parseDate } from '../../../shared/wareki';
 import { useApp } from '../store';
 import { policyChanges } from '../store/settings';
 
@@ -70,47 +70,50 @@ function SettingsForm({ settings }: { settings: Settings }) {
         void submit();
       }}
     >
-      <section className="panel" aria-labelledby="clinic-h">
-        <h2 id="clinic-h" className="panel-title">
-          医療機関
-        </h2>
-        <label className="field">
-          <span className="field-label">医療機関名</span>
-          <input
-            className="input"
-            value={d.clinicName}
-            maxLength={60}
-            onChange={(e) => setD({ ...d, clinicName: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">医療機関コード (10桁)</span>
-          <input
-            className="input"
-            inputMode="numeric"
-            value={d.medicalInstitutionCode}
-            maxLength={10}
-            onChange={(e) => setD({ ...d, medicalInstitutionCode: e.target.value.trim() })}
-          />
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={d.onlineCheck}
-            onChange={(e) => setD({ ...d, onlineCheck: e.target.checked })}
-          />
-          オンライン資格確認を導入している
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={d.phoneReader}
-            onChange={(e) => setD({ ...d, phoneReader: e.target.checked })}
-          />
-          スマホのマイナ保険証用の汎用カードリーダーがある
-        </label>
-        <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
-      </section>
+      <div className="settings-column">
+        <section className="panel" aria-labelledby="clinic-h">
+          <h2 id="clinic-h" className="panel-title">
+            医療機関
+          </h2>
+          <label className="field">
+            <span className="field-label">医療機関名</span>
+            <input
+              className="input"
+              value={d.clinicName}
+              maxLength={60}
+              onChange={(e) => setD({ ...d, clinicName: e.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span className="field-label">医療機関コード (10桁)</span>
+            <input
+              className="input"
+              inputMode="numeric"
+              value={d.medicalInstitutionCode}
+              maxLength={10}
+              onChange={(e) => setD({ ...d, medicalInstitutionCode: e.target.value.trim() })}
+            />
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.onlineCheck}
+              onChange={(e) => setD({ ...d, onlineCheck: e.target.checked })}
+            />
+            オンライン資格確認を導入している
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.phoneReader}
+              onChange={(e) => setD({ ...d, phoneReader: e.target.checked })}
+            />
+            スマホのマイナ保険証用の汎用カードリーダーがある
+          </label>
+          <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
+        </section>
+        <BackupPanel />
+      </div>
 
       <section className="panel" aria-labelledby="policy-h">
         <h2 id="policy-h" className="panel-title">
@@ -210,6 +213,46 @@ function SettingsForm({ settings }: { settings: Settings }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** 「バックアップを作成」: one verified file that holds everything (README: Backups). */
+function BackupPanel() {
+  const createBackup = useApp((s) => s.createBackup);
+  const dataDir = useApp((s) => s.info?.dataDir ?? '');
+  const [made, setMade] = useState<BackupChoice | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="panel settings-backup" aria-labelledby="backup-h">
+      <h2 id="backup-h" className="panel-title">
+        バックアップ
+      </h2>
+      <p className="small">
+        {
+          'アプリを起動した日ごとに1回、自動でバックアップしています (7日分)。USB メモリなどに保存しておくときは、ここで作成した1つのファイルをコピーしてください。'
+        }
+      </p>
+      <button
+        type="button"
+        className="btn"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          setMade(await createBackup());
+          setBusy(false);
+        }}
+      >
+        バックアップを作成
+      </button>
+      {made && (
+        <p className="status-box tone-ok" role="status">
+          バックアップを作成しました ({formatStampJa(made.takenAt)}
+          {made.contents ? `、患者 ${made.contents.patients}人・照会履歴 ${made.contents.checks}件` : ''}):{' '}
+          <span className="settings-backup-file">{made.file}</span>
+        </p>
+      )}
+      {dataDir && <p className="small muted">保存場所: {dataDir}</p>}
+    </section>
   );
 }
 
