@@ -4,7 +4,9 @@
 import { useEffect, useState } from 'react';
 import { PercentBarChart } from '../../components/charts/PercentBarChart';
 import { PercentLineChart } from '../../components/charts/PercentLineChart';
+import type { RuleId } from '../../../../shared/enums';
 import { RULES } from '../../../../shared/rules';
+import { WEAK_BELOW, weakRules } from '../../../../shared/trainer/score';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
 import type { Tone } from '../../tones';
@@ -100,6 +102,13 @@ export function ProgressView() {
           報告書を印刷
         </button>
       </div>
+
+      {traineeId !== undefined && (
+        <WeakRules
+          trainee={progress.trainees.find((t) => t.id === traineeId)?.name ?? ''}
+          rules={weakRules(progress.rules)}
+        />
+      )}
 
       <h2 className="progress-title">成績の報告 — {who}</h2>
       <p className="progress-sub muted">
@@ -267,5 +276,27 @@ export function ProgressView() {
         )}
       </section>
     </div>
+  );
+}
+
+/** One trainee's weak rules (below WEAK_BELOW %) and 「苦手なルールだけ練習」, which opens the practice with only them. */
+function WeakRules({ trainee, rules }: { trainee: string; rules: RuleId[] }) {
+  const practise = useApp((s) => s.practiceWeakRules);
+  return (
+    <section className="panel weak-rules no-print" aria-labelledby="weak-rules-h" data-testid="weak-rules">
+      <h3 id="weak-rules-h" className="panel-title">
+        苦手なルール (正答率 {WEAK_BELOW}% 未満)
+      </h3>
+      {rules.length === 0 ? (
+        <p className="muted">ありません。</p>
+      ) : (
+        <>
+          <p>{rules.map((r) => `${r} ${RULES[r].title}`).join('、')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => practise({ traineeName: trainee, rules })}>
+            苦手なルールだけ練習
+          </button>
+        </>
+      )}
+    </section>
   );
 }

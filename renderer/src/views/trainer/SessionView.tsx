@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/contract';
 import { MAX_SEED } from '../../../../shared/trainer/order';
+import { RULES } from '../../../../shared/rules';
 import { useApp } from '../../store';
 import { AnswerForm } from './AnswerForm';
 import { FeedbackPanel } from './FeedbackPanel';
@@ -37,7 +38,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
   const other = useApp((s) =>
     s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
   );
-  const [name, setName] = useState('');
+  const preset = useApp((s) => (mode === 'practice' ? s.practiceRules : null));
+  const clearPreset = useApp((s) => s.practiceWeakRules);
+  const [name, setName] = useState(preset?.traineeName ?? '');
   // the pack the trainee picked; until then the first one
   const [picked, setPackId] = useState<number | ''>('');
   const packId = picked !== '' ? picked : (packs?.[0]?.id ?? '');
@@ -73,6 +76,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
       ...(n !== undefined ? { count: n } : {}),
       ...(sd !== undefined ? { seed: sd } : {}),
       ...(mode === 'practice' && shuffle ? { shuffle: true } : {}),
+      ...(preset ? { rules: preset.rules } : {}),
     });
   };
 
@@ -94,6 +98,17 @@ function StartForm({ mode }: { mode: SessionMode }) {
             ? '試験中は答え合わせを表示しません。終わると結果表が出ます (印刷できます)。出題順はシードで決まり、同じシードなら誰でも同じ順番です。'
             : '1人ずつ患者さんが来ます。回答するとすぐに答え合わせと解説が出ます。'}
         </p>
+        {preset && (
+          <div className="status-box tone-interim weak-rules" data-testid="weak-rules">
+            <p>
+              {preset.traineeName} さんの苦手なルールだけ練習します:{' '}
+              {preset.rules.map((r) => `${r} ${RULES[r].title}`).join('、')}
+            </p>
+            <button type="button" className="btn btn-small" onClick={() => clearPreset(null)}>
+              パック全体から練習する
+            </button>
+          </div>
+        )}
         {other && (
           <p className="status-box tone-declaration" role="note">
             {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答)

@@ -6,6 +6,7 @@ import { createAppStore, StoreProvider } from '../../store';
 import { fakeBridge } from '../../testing/fake-bridge';
 import { AnswerForm } from './AnswerForm';
 import { PacksView } from './PacksView';
+import { TrainerView } from './TrainerView';
 import { filterScenarios, NO_FILTER, type ScenarioFilter } from './scenario-filter';
 
 afterEach(cleanup);
@@ -175,5 +176,73 @@ describe('finding the scenarios of a pack', () => {
     expect(screen.getByText('令和8年8月3日')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('受診日 (から)'), { target: { value: 'R8.13.1' } });
     expect(screen.getByRole('alert').textContent).toContain('受診日 (から)');
+  });
+});
+
+describe('「苦手なルールだけ練習」', () => {
+  it('from a trainee’s per-rule record to a practice with only those rules', async () => {
+    const pack = {
+      id: 1,
+      title: 'パック',
+      source: 'bundled' as const,
+      fileName: null,
+      scenarioCount: 9,
+      mismatchCount: 0,
+      createdAt: '',
+      updatedAt: '',
+    };
+    const trainee = {
+      id: 4,
+      name: '山本',
+      createdAt: '',
+      sessions: 1,
+      answers: 9,
+      percent: 60,
+      lastAt: null,
+      lastExam: null,
+    };
+    const bridge = fakeBridge({
+      'trainer.progress': (q) => ({
+        trainees: [trainee],
+        traineeId: q.traineeId ?? null,
+        days: [],
+        sessions: [],
+        rules:
+          q.traineeId === 4
+            ? [
+                { rule: 'R3', answers: 5, correct: 5, percent: 100 },
+                { rule: 'R7', answers: 3, correct: 1, percent: 33 },
+                { rule: 'R11', answers: 4, correct: 3, percent: 75 },
+              ]
+            : [],
+      }),
+      'trainer.listPacks': () => [pack],
+      'trainer.listTrainees': () => [trainee],
+      'trainer.getSettings': () => ({ passMark: 80, examSize: 20 }),
+      'trainer.startSession': () => ({ ok: false, error: { code: 'x', ja: '止めておく', en: 'stop' } }),
+    });
+    const store = createAppStore(bridge.api, '2026-01-20');
+    store.getState().setTrainerTab('progress');
+    render(
+      <StoreProvider store={store}>
+        <TrainerView />
+      </StoreProvider>,
+    );
+    fireEvent.change(await screen.findByRole('combobox', { name: '研修生' }), { target: { value: '4' } });
+    const weak = await screen.findByTestId('weak-rules');
+    expect(weak.textContent).toContain('R7');
+    expect(weak.textContent).toContain('R11');
+    expect(weak.textContent).not.toContain('R3 ');
+    fireEvent.click(screen.getByRole('button', { name: '苦手なルールだけ練習' }));
+    expect(store.getState().trainerTab).toBe('practice');
+    expect((await screen.findByTestId('weak-rules')).textContent).toContain('山本 さんの苦手なルールだけ練習します');
+    expect((screen.getByRole('combobox', { name: '研修生の名前' }) as HTMLInputElement).value).toBe('山本');
+    fireEvent.click(screen.getByRole('button', { name: /練習を始める|始める/ }));
+    await vi.waitFor(() => expect(bridge.calls.some((c) => c.name === 'trainer.startSession')).toBe(true));
+    expect(bridge.calls.find((c) => c.name === 'trainer.startSession')!.input).toMatchObject({
+      traineeName: '山本',
+      mode: 'practice',
+      rules: ['R7', 'R11'],
+    });
   });
 });
