@@ -95,7 +95,7 @@ async function registry(args: string[], io: CliIo): Promise<number> {
 }
 
 const OQS_USAGE =
-  '使い方 / usage: oqs serve --root DIR [--data-dir DIR] [--once] [--request-prefix P] [--result-prefix P] [--face-prefix P] [--poll-ms N] [--settle-ms N]';
+  '使い方 / usage: oqs serve --root DIR [--data-dir DIR] [--once] [--request-prefix P] [--result-prefix P] [--poll-ms N] [--settle-ms N]';
 
 function positiveInt(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -120,7 +120,6 @@ async function oqs(args: string[], io: CliIo): Promise<number> {
     once: { type: 'boolean' },
     'request-prefix': { type: 'string' },
     'result-prefix': { type: 'string' },
-    'face-prefix': { type: 'string' },
     'poll-ms': { type: 'string' },
     'settle-ms': { type: 'string' },
   });
@@ -132,7 +131,6 @@ async function oqs(args: string[], io: CliIo): Promise<number> {
   for (const [flag, key] of [
     ['request-prefix', 'requestPrefix'],
     ['result-prefix', 'resultPrefix'],
-    ['face-prefix', 'facePrefix'],
   ] as const) {
     const v = values[flag];
     if (v === undefined) continue;

@@ -2,7 +2,7 @@
 // requests exactly as `decide` would, and `decide --observed OBS --result FILE` reads a terminal's
 // result into an observation.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,9 +177,50 @@ describe('decide --observed OBS --result FILE', () => {
     const [d] = JSON.parse(r.stdout) as { onlineCheck: { numberRoute: string } }[];
     expect(d!.onlineCheck.numberRoute).toBe(decideNumberRoute('2026-01-15'));
 
-    const wrong = cli(['decide', '--observed', obsFile, '--result', obsFile]);
-    expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('XML');
     expect(cli(['decide', obsFile, '--result', result]).code).toBe(2);
+  });
+
+  it('an unknown, damaged, error or mismatched result file: exit 2 naming the file, nothing written or changed', () => {
+    const root = temp('shikaku-cli-oqs-bad-');
+    expect(cli(['oqs', 'serve', '--root', root, '--data-dir', dataDir, '--once']).code).toBe(0);
+    // the 連携 folder's own error result: a request without its birth date
+    writeFileSync(
+      join(root, 'req', 'OQSsiquc01req_bad.xml'),
+      requestXml(request('2026-01-15')).replace(/<Birthdate>.*<\/Birthdate>/, ''),
+    );
+    // a good result of another day
+    writeFileSync(join(root, 'req', 'OQSsiquc01req_other.xml'), requestXml(request('2026-01-16')));
+    expect(cli(['oqs', 'serve', '--root', root, '--data-dir', dataDir, '--once']).code).toBe(0);
+    const obsFile = join(root, 'obs.json');
+    const obs = JSON.stringify({
+      format: 'shikaku-observation/1',
+      id: 'real-desk',
+      visitDate: '2026-01-15',
+      clinic: { onlineCheck: true },
+      patient: { birthDate: person.birthDate, insurance: null },
+      coverages: [{ id: 'mine', insurer: person.coverages[0]!.insurer }],
+      card: null,
+      documents: [{ kind: 'legacy-card', coverage: 'mine' }],
+    });
+    writeFileSync(obsFile, obs);
+    const damaged = join(root, 'damaged.xml');
+    writeFileSync(damaged, readFileSync(join(root, 'res', 'OQSsiquc01res_other.xml'), 'utf8').slice(0, 400));
+    const cases: [string, RegExp][] = [
+      [obsFile, /XML/],
+      [damaged, /XML/],
+      [join(root, 'res', 'OQSsiquc01res_bad.xml'), /SKD-E02/],
+      [join(root, 'res', 'OQSsiquc01res_other.xml'), /visitDate/],
+      [join(root, 'missing.xml'), /ENOENT/],
+    ];
+    const before = new Set(readdirSync(root));
+    for (const [file, why] of cases) {
+      const r = cli(['decide', '--observed', obsFile, '--result', file]);
+      expect(r.code, file).toBe(2);
+      expect(r.stdout, file).toBe('');
+      expect(r.stderr, file).toContain(file);
+      expect(r.stderr, file).toMatch(why);
+    }
+    expect(readFileSync(obsFile, 'utf8')).toBe(obs);
+    expect(new Set(readdirSync(root))).toEqual(before);
   });
 });

@@ -2,10 +2,11 @@
 // Only the desk loads with the page. The history and the settings are fetched once the browser is
 // idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
 // engine and the validation) loads the first time it is opened.
-import { Suspense, useEffect } from 'react';
-import { OperatorChip } from './components/OperatorChip';
+import { lazy, Suspense, useEffect } from 'react';
+import { AnswerDetails, VerdictWords } from './components/AnswerPanel';
+import { copyTellPatient, printSlip } from './components/answer-actions';
 import { lazyView } from './lazy-view';
-import { useApp } from './store';
+import { AnswerParts, useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
 
@@ -13,6 +14,9 @@ const history = lazyView(() => import('./views/HistoryView').then((m) => m.Histo
 const settings = lazyView(() => import('./views/SettingsView').then((m) => m.SettingsView));
 const trainer = lazyView(() => import('./views/trainer/TrainerView').then((m) => m.TrainerView));
 const LAZY_VIEWS = { history, settings, trainer } as const;
+/** 担当者 in the header: loaded beside the first screen, not in it (the desk's first-load budget) */
+const OperatorChip = lazy(() => import('./components/OperatorChip').then((m) => ({ default: m.OperatorChip })));
+const ANSWER_PARTS = { VerdictWords, AnswerDetails, copyTellPatient, printSlip };
 
 /** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
 const whenIdle = (f: () => void): (() => void) => {
@@ -99,12 +103,16 @@ export function App() {
           {clinicName || '医療機関名 未設定'}
           {info?.shell === 'browser' && <span className="shell-badge">ブラウザ版</span>}
         </p>
-        <OperatorChip />
+        <Suspense fallback={null}>
+          <OperatorChip />
+        </Suspense>
       </header>
       <ErrorBanner />
       <main className="app-main" id="main">
         <h1 className="visually-hidden">{VIEWS.find((v) => v.id === view)!.label}</h1>
-        {view === 'desk' ? <DeskView /> : <LazyViewOf view={view} />}
+        <AnswerParts.Provider value={ANSWER_PARTS}>
+          {view === 'desk' ? <DeskView /> : <LazyViewOf view={view} />}
+        </AnswerParts.Provider>
       </main>
       <Notice />
       <footer className="app-footer">

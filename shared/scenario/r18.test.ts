@@ -6,8 +6,10 @@ import defaultPack from '../../packs/default-pack.json';
 import deskMixPack from '../../packs/desk-mix-pack.json';
 import { containsMyNumberLike, MY_NUMBER_REFUSAL } from '../identifiers';
 import { MY_NUMBER_SPELLINGS } from '../testing/my-number-spellings';
+import { schemaLeaves, withValueAt } from '../testing/schema-leaves';
 import { parseScenarioDocument } from './pack';
-import { SCENARIO_FORMAT } from './types';
+import { packHeadSchema, scenarioFileSchema } from './schema';
+import { PACK_FORMAT, SCENARIO_FORMAT } from './types';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -79,5 +81,68 @@ describe('R18 in the scenario format: every text field × every spelling', () =>
       expect(r.ok, what).toBe(false);
       if (!r.ok) expect(r.issues).toEqual([{ scenarioId: null, path: 'title', ...MY_NUMBER_REFUSAL }]);
     }
+  });
+});
+
+describe('R18 in every field the scenario and pack formats define (from their schemas)', () => {
+  const base = FIELDS[0]![1].scenario;
+  const card = /^patient\.coverages\[0\]\.(symbol|number|branch)$/;
+  const fields = schemaLeaves(scenarioFileSchema).filter((f) => f !== 'format');
+  const head = schemaLeaves(packHeadSchema).filter((f) => f !== 'format');
+
+  it('finds every field: documents of each kind, the expected decision, the policy', () => {
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'id',
+        'title',
+        'story',
+        'visitDate',
+        'clinic.incident',
+        'patient.coverages[0].insurerNumber',
+        'patient.myna.certExpiresOn',
+        'presented[0].kind',
+        'presented[0].validUntil',
+        'expected.verdict',
+      ]),
+    );
+    expect(fields.some((f) => f.startsWith('policy.'))).toBe(true);
+    expect(fields.some((f) => f.startsWith('expected.') && f.includes('[0]'))).toBe(true);
+    expect(fields.length).toBeGreaterThanOrEqual(40);
+    expect(head).toEqual(['title']);
+  });
+
+  it(`${MY_NUMBER_SPELLINGS.length} spellings × every field but 記号・番号, in a scenario file and in a pack: refused with one message, never echoed`, () => {
+    let refused = 0;
+    for (const path of fields.filter((f) => !card.test(f))) {
+      for (const [what, spelling] of MY_NUMBER_SPELLINGS) {
+        const scenario = withValueAt(base, path, spelling) as object;
+        for (const [doc, at] of [
+          [{ ...scenario, format: SCENARIO_FORMAT }, path],
+          [{ format: PACK_FORMAT, title: '研修', scenarios: [scenario] }, `scenarios[0].${path}`],
+        ] as const) {
+          const r = parseScenarioDocument(doc);
+          expect(r.ok, `${doc.format} ${path} ← ${what}`).toBe(false);
+          if (r.ok) continue;
+          expect(
+            r.issues.map((i) => [i.path, i.ja, i.en]),
+            `${doc.format} ${path} ← ${what}`,
+          ).toEqual([[at, MY_NUMBER_REFUSAL.ja, MY_NUMBER_REFUSAL.en]]);
+          expect(containsMyNumberLike(JSON.stringify(r)), `${path} ← ${what}`).toBe(false);
+          refused += 1;
+        }
+      }
+    }
+    expect(refused).toBe((fields.length - 3) * MY_NUMBER_SPELLINGS.length * 2);
+  });
+
+  it('a pack head field (title) with any spelling is refused the same way', () => {
+    for (const path of head)
+      for (const [what, spelling] of MY_NUMBER_SPELLINGS) {
+        const r = parseScenarioDocument(
+          withValueAt({ format: PACK_FORMAT, title: 't', scenarios: [base] }, path, spelling),
+        );
+        expect(r.ok, what).toBe(false);
+        if (!r.ok) expect(r.issues).toEqual([{ scenarioId: null, path, ...MY_NUMBER_REFUSAL }]);
+      }
   });
 });

@@ -226,7 +226,7 @@ describe('reading a terminal’s result file', () => {
         '<ProcessingResultStatus>2</ProcessingResultStatus>',
       ),
     );
-    expect(e.ja).toContain('エラー');
+    expect(e.ja).toMatch(/^result\.xml: 資格確認端末はこの照会をエラーとしました/);
     expect(e.ja).toContain('EQ0001: 資格確認に失敗しました');
     expect(e.en).toContain('SegmentOfResult 9');
   });

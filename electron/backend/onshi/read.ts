@@ -207,7 +207,7 @@ function coverage(r: Tree, index: number, path: string[]): { coverage: ObservedC
   };
 }
 
-function answer(tree: Tree): TerminalAnswer {
+function answer(tree: Tree, source: string): TerminalAnswer {
   const msg = object(tree, 'XmlMsg', []);
   const header = object(msg, 'MessageHeader', ['XmlMsg']);
   const hp = ['MessageHeader'];
@@ -218,8 +218,8 @@ function answer(tree: Tree): TerminalAnswer {
     const what = [code, message].filter((x) => x !== '').join(': ');
     throw new AppError(
       'invalid-input',
-      `資格確認端末はこの照会をエラーとしました (${segment === '2' ? '処理中' : '異常終了'}${what ? `、${what}` : ''})。画面の表示を手で入力してください`,
-      `the terminal reported this query as failed (SegmentOfResult ${segment}${what ? `, ${what}` : ''}); enter what its screen showed by hand`,
+      `${source}: 資格確認端末はこの照会をエラーとしました (${segment === '2' ? '処理中' : '異常終了'}${what ? `、${what}` : ''})。画面の表示を手で入力してください`,
+      `${source}: the terminal reported this query as failed (SegmentOfResult ${segment}${what ? `, ${what}` : ''}); enter what its screen showed by hand`,
       { element: 'MessageHeader.SegmentOfResult', errorCode: code },
     );
   }
@@ -334,7 +334,7 @@ export function readResultFile(bytes: Uint8Array, source: string): TerminalAnswe
   const limits = { source, maxBytes: RESULT_MAX_BYTES, lists: [RESULT_PATH] };
   const tree = parseXml(decodeXml(bytes, limits), limits);
   try {
-    return answer(tree);
+    return answer(tree, source);
   } catch (e) {
     if (!(e instanceof Damaged)) throw e;
     const at = e.path.join('.');

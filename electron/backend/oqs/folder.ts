@@ -3,10 +3,10 @@
 //   ROOT/req/         the レセコン writes requests here:   OQSsiquc01req_<any>.xml
 //   ROOT/req/error/   requests that could not be answered are moved here (with their error result in res/)
 //   ROOT/res/         results of requests:                OQSsiquc01res_<same any>.xml
-//   ROOT/face/        results of マイナ保険証 checks at the desk: OQSsiquc01res_face_<id>_<yyyyMMddHHmmss>.xml
 //
-// The prefixes are those public clinic software uses (README 「レセコンの試験に使う」); the rest of
-// a face file's name is not public, so this simulator chooses it. All of them can be changed.
+// The prefixes are those public clinic software uses (README 「レセコンの試験に使う」); both can be
+// changed. (A real terminal also writes the result of every マイナ保険証 check into ROOT/face/; the
+// desk does not write those yet.)
 // Every file is written atomically: a temporary file in the same folder (a dot-name ending in
 // .tmp, which a reader of *.xml never picks up), flushed to disk, then renamed.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
@@ -17,13 +17,11 @@ import { redactMyNumber } from '../../../shared/identifiers';
 export interface OqsNames {
   requestPrefix: string;
   resultPrefix: string;
-  facePrefix: string;
 }
 
 export const DEFAULT_OQS_NAMES: Readonly<OqsNames> = Object.freeze({
   requestPrefix: 'OQSsiquc01req_',
   resultPrefix: 'OQSsiquc01res_',
-  facePrefix: 'OQSsiquc01res_face_',
 });
 
 export interface OqsPaths {
@@ -31,7 +29,6 @@ export interface OqsPaths {
   req: string;
   reqError: string;
   res: string;
-  face: string;
 }
 
 export function oqsPaths(root: string): OqsPaths {
@@ -40,13 +37,12 @@ export function oqsPaths(root: string): OqsPaths {
     req: join(root, 'req'),
     reqError: join(root, 'req', 'error'),
     res: join(root, 'res'),
-    face: join(root, 'face'),
   };
 }
 
 /** Creates the folders that are missing. */
 export function ensureOqsFolders(p: OqsPaths): void {
-  for (const dir of [p.req, p.reqError, p.res, p.face]) mkdirSync(dir, { recursive: true });
+  for (const dir of [p.req, p.reqError, p.res]) mkdirSync(dir, { recursive: true });
 }
 
 /** Another national request kind (照会番号登録, 一括照会 …): OQS + 5 letters + 2 digits + req_. */
@@ -70,11 +66,6 @@ export function resultName(requestName: string, names: OqsNames): string {
   const name = redactMyNumber(requestName);
   if (name.startsWith(names.requestPrefix)) return names.resultPrefix + name.slice(names.requestPrefix.length);
   return name.replace(/req_/, 'res_');
-}
-
-/** A face result's name: prefix + the clinic's 医療機関コード + the check's number (10 digits) + _yyyyMMddHHmmss. */
-export function faceName(names: OqsNames, medicalInstitutionCode: string, checkId: number, stamp: string): string {
-  return `${names.facePrefix}${medicalInstitutionCode}${String(checkId).padStart(10, '0')}_${stamp}.xml`;
 }
 
 /**

@@ -80,7 +80,7 @@ export function startOqsWatcher(opts: OqsWatcherOptions): OqsWatcher {
   const settleMs = opts.settleMs ?? 2000;
   const emit = opts.onEvent ?? (() => {});
   ensureOqsFolders(paths);
-  removeStaleTemps([paths.res, paths.face]);
+  removeStaleTemps([paths.res]);
 
   let stopped = false;
   let running: Promise<void> | null = null;

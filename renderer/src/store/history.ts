@@ -11,32 +11,25 @@ const session = (): Storage | null => (typeof sessionStorage === 'undefined' ? n
 
 export interface HistorySlice {
   historyFilter: HistoryFilter;
-  /** the name of the one patient the filter's patientId keeps (null: no such filter) */
-  historyPatient: string | null;
   /** null until the first page has arrived */
   historyTotal: number | null;
   /** rows by index; absent = not loaded yet */
   historyRows: Record<number, HistoryRow>;
   /** bumps whenever the cache is thrown away */
   historyVersion: number;
-  /** a new filter; `patientName` names the patient of its patientId, if any */
-  setHistoryFilter(filter: HistoryFilter, patientName?: string | null): void;
-  /** the rows of the opened record's patient only (back to the list) */
-  showPatientHistory(row: HistoryRow): void;
+  setHistoryFilter(filter: HistoryFilter): void;
+
   /** makes sure the rows [start, end) are loaded */
   loadHistoryRange(start: number, end: number): Promise<void>;
   invalidateHistory(): void;
   exportHistoryCsv(): Promise<{ filename: string; csv: string; rows: number } | null>;
-  /** the record opened in full (null: the list) */
-  historyCheck: HistoryCheck | null;
-  openHistoryCheck(id: number): Promise<void>;
-  closeHistoryCheck(): void;
+  /** one record in full, as the desk showed it (null: the banner says why not) */
+  historyCheck(id: number): Promise<HistoryCheck | null>;
   /** the operator (担当者) of this session, recorded with each desk check; null until chosen */
   operator: string | null;
-  /** the operators recorded lately, to choose from (null until loaded) */
-  operators: string[] | null;
   setOperator(name: string | null): void;
-  loadOperators(): Promise<void>;
+  /** the operators recorded lately, most recent first */
+  recentOperators(): Promise<string[] | null>;
 }
 
 export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
@@ -44,26 +37,13 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
   const inFlight = new Set<string>();
   return {
     historyFilter: {},
-    historyPatient: null,
     historyTotal: null,
     historyRows: {},
     historyVersion: 0,
 
-    setHistoryFilter: (historyFilter, patientName = null) => {
-      set({
-        historyFilter,
-        historyPatient: historyFilter.patientId === undefined ? null : patientName,
-        historyTotal: null,
-        historyRows: {},
-        historyVersion: get().historyVersion + 1,
-      });
+    setHistoryFilter: (historyFilter) => {
+      set({ historyFilter, historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 });
       void get().loadHistoryRange(0, HISTORY_PAGE);
-    },
-
-    showPatientHistory: (row) => {
-      if (row.patientId === null) return;
-      set({ historyCheck: null });
-      get().setHistoryFilter({ patientId: row.patientId }, row.patientName);
     },
 
     invalidateHistory: () => set({ historyTotal: null, historyRows: {}, historyVersion: get().historyVersion + 1 }),
@@ -101,24 +81,15 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
 
     exportHistoryCsv: async () => unwrap(set, await api['history.exportCsv'](get().historyFilter)),
 
-    historyCheck: null,
-    openHistoryCheck: async (id) => {
-      const check = unwrap(set, await api['history.get']({ id }));
-      if (check) set({ historyCheck: check });
-    },
-    closeHistoryCheck: () => set({ historyCheck: null }),
+    historyCheck: async (id) => unwrap(set, await api['history.get']({ id })),
 
     operator: session()?.getItem(OPERATOR_KEY) || null,
-    operators: null,
     setOperator: (name) => {
       const operator = name?.trim() || null;
       if (operator === null) session()?.removeItem(OPERATOR_KEY);
       else session()?.setItem(OPERATOR_KEY, operator);
       set({ operator });
     },
-    loadOperators: async () => {
-      const operators = unwrap(set, await api['history.operators']({}));
-      if (operators) set({ operators });
-    },
+    recentOperators: async () => unwrap(set, await api['history.operators']({})),
   };
 };

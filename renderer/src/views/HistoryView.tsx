@@ -2,16 +2,14 @@
 // exist in the DOM; pages are fetched as they scroll into view), CSV export for Excel; a row opens
 // the full check as the desk showed it (the desk's own answer panel: verdict, reasons, online
 // result) and reprints the patient's slip. Dates for people in 和暦.
-import { useEffect, useRef, useState } from 'react';
-import { AnswerDetails, VerdictWords } from '../components/AnswerPanel';
-import { copyTellPatient, printSlip } from '../components/answer-actions';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { useRowWindow } from '../components/row-window';
 import type { HistoryCheck, HistoryFilter, HistoryRow } from '../../../shared/contract';
 import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
 import { formatWareki, parseDate } from '../../../shared/wareki';
 import { DESK_KEYS, VERDICT_LABELS } from '../labels';
-import { useApp } from '../store';
+import { AnswerParts, useApp } from '../store';
 import { HISTORY_PAGE } from '../store/history';
 import { verdictTone } from '../tones';
 
@@ -28,23 +26,36 @@ const copayJa = (r: Pick<HistoryRow, 'copayPercent' | 'copayProvisional'>) =>
   copayWari(r.copayPercent) + (r.copayProvisional ? ' (仮)' : '');
 
 export function HistoryView() {
-  const check = useApp((s) => s.historyCheck);
+  const fetchCheck = useApp((s) => s.historyCheck);
+  const setFilter = useApp((s) => s.setHistoryFilter);
+  const [check, setCheck] = useState<HistoryCheck | null>(null);
+  /** the name of the one patient whose rows are shown (「この患者の記録だけ表示」) */
+  const [patientName, setPatientName] = useState<string | null>(null);
+  const open = useCallback(async (id: number) => setCheck(await fetchCheck(id)), [fetchCheck]);
+  const close = useCallback(() => setCheck(null), []);
+  const showPatient = (row: HistoryRow) => {
+    setCheck(null);
+    if (row.patientId === null) return;
+    setPatientName(row.patientName);
+    setFilter({ patientId: row.patientId });
+  };
   return (
     <div className="history">
       <div className="history-list" hidden={check !== null}>
-        <HistoryList />
+        <HistoryList open={open} patientName={patientName} />
       </div>
-      {check !== null && <HistoryCheckView key={check.historyId} check={check} />}
+      {check !== null && (
+        <HistoryCheckView key={check.historyId} check={check} close={close} showPatient={showPatient} />
+      )}
     </div>
   );
 }
 
-function HistoryList() {
+function HistoryList({ open, patientName }: { open: (id: number) => Promise<void>; patientName: string | null }) {
   const total = useApp((s) => s.historyTotal);
   const rows = useApp((s) => s.historyRows);
   const version = useApp((s) => s.historyVersion);
   const loadRange = useApp((s) => s.loadHistoryRange);
-  const open = useApp((s) => s.openHistoryCheck);
 
   useEffect(() => {
     void loadRange(0, HISTORY_PAGE);
@@ -59,7 +70,7 @@ function HistoryList() {
   const onlyPatient = useApp((s) => s.historyFilter.patientId ?? '');
   return (
     <>
-      <HistoryFilters key={onlyPatient} />
+      <HistoryFilters key={onlyPatient} patientName={patientName} />
       <p className="history-count" role="status" data-testid="history-count">
         {total === null ? '読み込み中…' : `${total.toLocaleString('ja-JP')} 件`}
       </p>
@@ -154,9 +165,8 @@ function HistoryList() {
   );
 }
 
-function HistoryFilters() {
+function HistoryFilters({ patientName }: { patientName: string | null }) {
   const filter = useApp((s) => s.historyFilter);
-  const onlyPatient = useApp((s) => s.historyPatient);
   const setFilter = useApp((s) => s.setHistoryFilter);
   const exportCsv = useApp((s) => s.exportHistoryCsv);
   const notify = useApp((s) => s.notify);
@@ -188,7 +198,7 @@ function HistoryFilters() {
     if (!opts.allPatients && filter.patientId !== undefined) next.patientId = filter.patientId;
     if (verdict !== '') next.verdict = verdict;
     setError(null);
-    setFilter(next, opts.allPatients ? null : onlyPatient);
+    setFilter(next);
   };
 
   const download = async () => {
@@ -267,7 +277,7 @@ function HistoryFilters() {
       </button>
       {filter.patientId !== undefined && (
         <p className="history-only-patient" data-testid="history-only-patient">
-          {onlyPatient ?? `患者ID ${filter.patientId}`} さんの記録だけ
+          {patientName ?? `患者ID ${filter.patientId}`} さんの記録だけ
           <button type="button" className="btn btn-small" onClick={() => apply({ allPatients: true })}>
             すべての患者に戻す
           </button>
@@ -290,9 +300,16 @@ function HistoryFilters() {
  * what to tell the patient (copy, and the slip printed again), the online check's result, the
  * reasons with their rules. Esc or 「一覧に戻る」 goes back to the list where it was.
  */
-function HistoryCheckView({ check }: { check: HistoryCheck }) {
-  const close = useApp((s) => s.closeHistoryCheck);
-  const showPatient = useApp((s) => s.showPatientHistory);
+function HistoryCheckView({
+  check,
+  close,
+  showPatient,
+}: {
+  check: HistoryCheck;
+  close: () => void;
+  showPatient: (row: HistoryRow) => void;
+}) {
+  const { VerdictWords, AnswerDetails, copyTellPatient, printSlip } = useContext(AnswerParts)!;
   const notify = useApp((s) => s.notify);
   const back = useRef<HTMLButtonElement>(null);
   const r = check.row;
@@ -319,7 +336,7 @@ function HistoryCheckView({ check }: { check: HistoryCheck }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [close, notify, tell]);
+  }, [close, notify, tell, copyTellPatient, printSlip]);
   const who = r.patientName ?? (r.mode === 'trainer' ? '研修の例題' : '飛び込みの患者');
   return (
     <section className="history-check" aria-labelledby="history-check-h" data-testid="history-check">

@@ -219,7 +219,7 @@ describe('history: 和暦, (仮), patient filter, one check in full, the operato
   it('the operator chosen once in the header is recorded with every desk check of the session', async () => {
     sessionStorage.clear();
     const { calls, store } = setup({ 'history.operators': () => ['受付 二子', '受付 一子'] });
-    fireEvent.click(screen.getByTestId('operator-chip'));
+    fireEvent.click(await screen.findByTestId('operator-chip'));
     fireEvent.click(await screen.findByRole('button', { name: '受付 一子' }));
     expect(screen.getByTestId('operator-chip').textContent).toBe('担当者: 受付 一子');
     store.getState().selectPatient(FAKE_PATIENT);
