@@ -6,7 +6,6 @@ import type { DeskResult } from '../../../shared/contract';
 import type { ScenarioIssue } from '../../../shared/issues';
 import { VERDICT_LABELS } from '../labels';
 import { useApp } from '../store';
-import { pathJa } from '../../../shared/field-names';
 
 /** Keyed by the decision's history row (AnswerPanel), so each new answer starts a fresh form. */
 export function SaveDeskCase({ result }: { result: DeskResult }) {
@@ -99,9 +98,7 @@ export function SaveDeskCase({ result }: { result: DeskResult }) {
         {issues.length > 0 && (
           <ul className="field-error" role="alert">
             {issues.map((i, k) => (
-              <li key={k}>
-                {pathJa(i.path)}: {i.ja}
-              </li>
+              <li key={k}>{i.ja}</li>
             ))}
           </ul>
         )}

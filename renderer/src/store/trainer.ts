@@ -14,7 +14,6 @@ import type {
   TraineeSummary,
   TrainerSettings,
 } from '../../../shared/trainer/contract';
-import type { RuleId } from '../../../shared/enums';
 import type { TraineeAnswer } from '../../../shared/trainer/grade';
 import { type Slice, unwrap } from './slice';
 
@@ -41,12 +40,9 @@ export interface TrainerSlice {
   sessionResult: SessionResult | null;
   progress: Progress | null;
   answering: boolean;
-  /** a practice to start with only these rules (「苦手なルールだけ練習」 from the progress report) */
-  practiceRules: { traineeName: string; rules: RuleId[] } | null;
 
   setTrainerTab(tab: TrainerTab): void;
-  /** opens the practice form for the trainee with only their weak rules (null: the whole pack again) */
-  practiceWeakRules(preset: { traineeName: string; rules: RuleId[] } | null): void;
+
   loadPacks(): Promise<void>;
   openPack(packId: number | null): Promise<void>;
   importPackFile(file: File): Promise<ImportOutcome | null>;
@@ -106,9 +102,6 @@ export const createTrainerSlice: Slice<TrainerSlice> = (set, get, api) => ({
   answering: false,
 
   setTrainerTab: (trainerTab) => set({ trainerTab }),
-  practiceRules: null,
-  practiceWeakRules: (practiceRules) =>
-    set(practiceRules ? { practiceRules, trainerTab: 'practice' } : { practiceRules: null }),
 
   loadPacks: async () => {
     const packs = unwrap(set, await api['trainer.listPacks']({}));
@@ -284,7 +277,7 @@ export const createTrainerSlice: Slice<TrainerSlice> = (set, get, api) => ({
   startSession: async (input) => {
     const session = unwrap(set, await api['trainer.startSession'](input));
     if (!session) return false;
-    set({ session, feedback: null, sessionResult: null, practiceRules: null });
+    set({ session, feedback: null, sessionResult: null });
     return true;
   },
 

@@ -1,7 +1,7 @@
 // The progress report: per trainee and per rule, over time, from SQLite. SVG charts with the
 // same numbers in tables beside them (screen readers, print), the sessions with their result
 // sheets, CSV export for Excel and a print layout.
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { PercentBarChart } from '../../components/charts/PercentBarChart';
 import { PercentLineChart } from '../../components/charts/PercentLineChart';
 import type { RuleId } from '../../../../shared/enums';
@@ -13,6 +13,7 @@ import type { Tone } from '../../tones';
 import { downloadText, stampText } from './format';
 import { ResultSheet } from './ResultSheet';
 import { RuleAccuracyTable } from './RuleAccuracyTable';
+import { WeakPracticeContext } from './weak-practice';
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 const dayLabel = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
@@ -281,7 +282,7 @@ export function ProgressView() {
 
 /** One trainee's weak rules (below WEAK_BELOW %) and 「苦手なルールだけ練習」, which opens the practice with only them. */
 function WeakRules({ trainee, rules }: { trainee: string; rules: RuleId[] }) {
-  const practise = useApp((s) => s.practiceWeakRules);
+  const practise = useContext(WeakPracticeContext).choose;
   return (
     <section className="panel weak-rules no-print" aria-labelledby="weak-rules-h" data-testid="weak-rules">
       <h3 id="weak-rules-h" className="panel-title">

@@ -2,7 +2,7 @@
 // seed that fixes the order; the pass mark comes from the trainer settings). Then one patient at a
 // time: practice answers get feedback at once; an exam shows nothing until it has ended, then the
 // result sheet. The time per answer runs from showing the patient to pressing 回答する.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/contract';
 import { MAX_SEED } from '../../../../shared/trainer/order';
 import { RULES } from '../../../../shared/rules';
@@ -12,6 +12,7 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { FeedbackWhatIf } from '../../components/whatif/FeedbackWhatIf';
 import { QuestionCard } from './QuestionCard';
 import { ResultSheet } from './ResultSheet';
+import { WeakPracticeContext } from './weak-practice';
 
 const MODE_JA: Record<SessionMode, string> = { practice: '練習', exam: '試験' };
 
@@ -38,8 +39,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
   const other = useApp((s) =>
     s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
   );
-  const preset = useApp((s) => (mode === 'practice' ? s.practiceRules : null));
-  const clearPreset = useApp((s) => s.practiceWeakRules);
+  const weak = useContext(WeakPracticeContext);
+  const preset = mode === 'practice' ? weak.preset : null;
+  const clearPreset = weak.choose;
   const [name, setName] = useState(preset?.traineeName ?? '');
   // the pack the trainee picked; until then the first one
   const [picked, setPackId] = useState<number | ''>('');
@@ -69,7 +71,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
     if (sd !== undefined && (!Number.isInteger(sd) || sd < 0 || sd > MAX_SEED))
       return setError(`シードは0〜${MAX_SEED}の整数で入力してください`);
     setError(null);
-    await start({
+    const started = await start({
       traineeName: name,
       packId,
       mode,
@@ -78,6 +80,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
       ...(mode === 'practice' && shuffle ? { shuffle: true } : {}),
       ...(preset ? { rules: preset.rules } : {}),
     });
+    if (started && preset) clearPreset(null); // the next practice is the whole pack again
   };
 
   return (

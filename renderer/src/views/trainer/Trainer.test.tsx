@@ -234,7 +234,7 @@ describe('「苦手なルールだけ練習」', () => {
     expect(weak.textContent).toContain('R11');
     expect(weak.textContent).not.toContain('R3 ');
     fireEvent.click(screen.getByRole('button', { name: '苦手なルールだけ練習' }));
-    expect(store.getState().trainerTab).toBe('practice');
+    await vi.waitFor(() => expect(store.getState().trainerTab).toBe('practice'));
     expect((await screen.findByTestId('weak-rules')).textContent).toContain('山本 さんの苦手なルールだけ練習します');
     expect((screen.getByRole('combobox', { name: '研修生の名前' }) as HTMLInputElement).value).toBe('山本');
     fireEvent.click(screen.getByRole('button', { name: /練習を始める|始める/ }));
