@@ -51,13 +51,18 @@ const VERDICT_NAME = {
   'insured-interim': '保険で受付 (暫定)',
   'insured-declaration': '保険で受付 (申立て)',
   'self-pay': '自費 (10割)',
+  'public-assistance': '医療扶助 (生活保護)',
+  'workers-comp': '労災保険',
 } as const;
-const COPAY_NAME = { 10: '1割', 20: '2割', 30: '3割', 100: '10割 (自費)' } as const;
+const COPAY_NAME = { 0: '負担なし', 10: '1割', 20: '2割', 30: '3割', 100: '10割 (自費)' } as const;
 const NEEDED_NAME = {
   'elderly-card': '高齢受給者証',
   declaration: '被保険者資格申立書 (窓口で記入)',
   'limit-cert': '限度額適用認定証',
   'kakunin-with-limit': '限度区分が記載された資格確認書',
+  'kohi-cert': '受給者証・医療証',
+  'medical-ticket': '医療券',
+  'rousai-form': '労災の請求書 (様式第5号・第16号の3)',
 } as const;
 
 async function answerOnScreen(page: Page, a: TraineeAnswer): Promise<void> {

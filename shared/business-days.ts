@@ -3,6 +3,7 @@
 // nor 29 December – 3 January (行政機関の休日に関する法律 第1条).
 import holidayJp from '@holiday-jp/holiday_jp';
 import { type IsoDate, dayNumber, fromDayNumber, weekday } from './dates';
+import { HOLIDAYS_ANNOUNCED_UNTIL } from './timeline';
 
 const holidays: ReadonlySet<string> = new Set(Object.keys(holidayJp.holidays));
 const years = [...holidays].map((d) => Number(d.slice(0, 4)));
@@ -18,10 +19,14 @@ export function isYearEndClosure(iso: IsoDate): boolean {
   return md >= '12-29' || md <= '01-03';
 }
 
-/** Whether the holiday data covers this date's year (beyond it, a date is an estimate). */
+/**
+ * Whether the holidays of this date are announced (R17): up to HOLIDAYS_ANNOUNCED_UNTIL and inside
+ * the package's data. Beyond, the package computes them by rule (春分・秋分 are fixed only a year
+ * ahead), so a business day counted there is an estimate.
+ */
 function holidayDataCovers(iso: IsoDate): boolean {
   const y = Number(iso.slice(0, 4));
-  return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last;
+  return y >= HOLIDAY_DATA_RANGE.first && y <= HOLIDAY_DATA_RANGE.last && iso <= HOLIDAYS_ANNOUNCED_UNTIL;
 }
 
 export function isBusinessDay(iso: IsoDate): boolean {

@@ -18,8 +18,13 @@ import {
   NUMBER_ROUTE_RESULTS,
   type PolicyKey,
   PORTAL_SCREENSHOT_OPTIONS,
+  PUBLIC_EXPENSE_BASES,
+  PUBLIC_EXPENSE_PROGRAMS,
+  PUBLIC_EXPENSE_REASONS,
+  ROUSAI_WITHOUT_FORM_OPTIONS,
   RULE_IDS,
   VERDICTS,
+  WELFARE_ROUTE_RESULTS,
 } from './enums';
 import { LAG_LIMITS, type Policy } from './timeline';
 
@@ -35,6 +40,7 @@ export function policyShape<D extends z.ZodType<IsoDate, string>>(date: D) {
     portalScreenshot: z.enum(PORTAL_SCREENSHOT_OPTIONS),
     lagWithMyNumber: lag('lagWithMyNumber'),
     lagWithoutMyNumber: lag('lagWithoutMyNumber'),
+    rousaiWithoutForm: z.enum(ROUSAI_WITHOUT_FORM_OPTIONS),
   } satisfies Record<PolicyKey, z.ZodType>;
 }
 
@@ -45,6 +51,25 @@ const onlineCheckShape = {
   cardRoute: z.enum(CARD_ROUTE_RESULTS),
   numberRoute: z.enum(NUMBER_ROUTE_RESULTS),
   failure: z.enum(CHECK_FAILURES).nullable(),
+  welfareRoute: z.enum(WELFARE_ROUTE_RESULTS),
+};
+
+const publicExpenseSchema = z.strictObject({
+  program: z.enum(PUBLIC_EXPENSE_PROGRAMS),
+  kohi: z.string().nullable(),
+  payerNumber: z.string().nullable(),
+  applied: z.boolean(),
+  basis: z.enum(PUBLIC_EXPENSE_BASES).nullable(),
+  reason: z.enum(PUBLIC_EXPENSE_REASONS).nullable(),
+});
+
+const yen = z.number().int().min(0);
+const patientPaysShape = {
+  percent: z.number().int().min(0).max(100),
+  perVisitYen: yen.nullable(),
+  monthlyCapYen: yen.nullable(),
+  capReached: z.boolean(),
+  deposit: z.boolean(),
 };
 
 const decisionShape = {
@@ -59,6 +84,7 @@ const decisionShape = {
   billing: z.enum(BILLINGS),
   rules: z.array(z.enum(RULE_IDS)),
   notes: z.array(z.enum(NOTES)),
+  publicExpense: z.array(publicExpenseSchema),
   explanation: z.string(),
   tellPatient: z.string(),
 };
@@ -67,6 +93,7 @@ const decisionShape = {
 const decisionSchema = z.object({
   ...decisionShape,
   onlineCheck: z.object(onlineCheckShape),
+  patientPays: z.object(patientPaysShape),
   policy: policySchema,
 });
 
@@ -76,6 +103,7 @@ export function expectedDecisionSchema<D extends z.ZodType<IsoDate, string>>(dat
     .strictObject({
       ...decisionShape,
       onlineCheck: z.strictObject(onlineCheckShape).partial(),
+      patientPays: z.strictObject(patientPaysShape).partial(),
       policy: z.strictObject(policyShape(date)).partial(),
     })
     .partial();

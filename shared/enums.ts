@@ -3,12 +3,19 @@
 // derived from these arrays; nothing else spells the values out as a list.
 
 /** 判定 (RULES.md "Decision"). */
-export const VERDICTS = ['insured', 'insured-interim', 'insured-declaration', 'self-pay'] as const;
+export const VERDICTS = [
+  'insured',
+  'insured-interim',
+  'insured-declaration',
+  'self-pay',
+  'public-assistance',
+  'workers-comp',
+] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /**
  * What a patient can hand over (RULES.md "Documents and what each proves"), in the canonical order
- * in which the engine reads them — the order of the desk's keys 1–9.
+ * in which the engine reads them — the order of the desk's keys.
  */
 export const DOCUMENT_KINDS = [
   'myna-card',
@@ -20,6 +27,9 @@ export const DOCUMENT_KINDS = [
   'elderly-card',
   'limit-cert',
   'declaration',
+  'kohi-cert',
+  'medical-ticket',
+  'rousai-form',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -28,19 +38,43 @@ export const COVERAGE_DOC_KINDS = ['kakunin-sho', 'legacy-card', 'oshirase'] as 
 export type CoverageDocKind = (typeof COVERAGE_DOC_KINDS)[number];
 
 /** まだ必要な書類 (`documentsNeeded`), in the order a decision lists them. */
-export const NEEDED_DOCUMENTS = ['elderly-card', 'declaration', 'limit-cert', 'kakunin-with-limit'] as const;
+export const NEEDED_DOCUMENTS = [
+  'elderly-card',
+  'declaration',
+  'limit-cert',
+  'kakunin-with-limit',
+  'kohi-cert',
+  'medical-ticket',
+  'rousai-form',
+] as const;
 export type NeededDocument = (typeof NEEDED_DOCUMENTS)[number];
 
 /** 請求. */
-export const BILLINGS = ['normal', 'old-qualification', 'recheck', 'none'] as const;
+export const BILLINGS = [
+  'normal',
+  'old-qualification',
+  'recheck',
+  'none',
+  'public-assistance',
+  'workers-comp',
+] as const;
 export type Billing = (typeof BILLINGS)[number];
 
 /** 負担割合の根拠. */
-export const COPAY_BASES = ['online', 'document', 'elderly-card', 'declared', 'provisional', 'self-pay'] as const;
+export const COPAY_BASES = [
+  'online',
+  'document',
+  'elderly-card',
+  'declared',
+  'provisional',
+  'self-pay',
+  'public-assistance',
+  'workers-comp',
+] as const;
 export type CopayBasis = (typeof COPAY_BASES)[number];
 
-/** 負担割合 in percent (100 = 自費 10割). */
-export const COPAY_PERCENTS = [10, 20, 30, 100] as const;
+/** 負担割合 in percent (100 = 自費 10割; 0 = 医療扶助 or 労災, R24, R25). */
+export const COPAY_PERCENTS = [0, 10, 20, 30, 100] as const;
 export type CopayPercent = (typeof COPAY_PERCENTS)[number];
 
 /** A coverage's ratio (R15): 後期 10/20/30, 70–74 20/30. */
@@ -59,6 +93,10 @@ export type CardRouteResult = (typeof CARD_ROUTE_RESULTS)[number];
 export const NUMBER_ROUTE_RESULTS = ['not-run', 'valid', 'invalid', 'invalid-new', 'not-found'] as const;
 export type NumberRouteResult = (typeof NUMBER_ROUTE_RESULTS)[number];
 
+/** The 医療扶助 online check's answer (R24): valid (医療券 registered), not-found (未登録), failed. */
+export const WELFARE_ROUTE_RESULTS = ['not-run', 'valid', 'not-found', 'failed'] as const;
+export type WelfareRouteResult = (typeof WELFARE_ROUTE_RESULTS)[number];
+
 /** Why the card route failed. */
 export const CHECK_FAILURES = [
   'reader-failure',
@@ -75,6 +113,11 @@ export const NOTES = [
   'return-patient-discretion',
   'cert-grace',
   'holiday-data-estimate',
+  'claim-may-be-returned',
+  'workers-comp-refund',
+  'third-party-notice',
+  'call-welfare-office',
+  'kohi-refund',
 ] as const;
 export type Note = (typeof NOTES)[number];
 
@@ -100,8 +143,104 @@ export const RULE_IDS = [
   'R18',
   'R19',
   'R20',
+  'R21',
+  'R22',
+  'R23',
+  'R24',
+  'R25',
+  'R26',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
+
+/** 「お仕事中・通勤中のけがですか」 (R25): an illness, a work or commuting injury, a traffic accident. */
+export const CAUSES = ['illness', 'work', 'commute', 'traffic'] as const;
+export type Cause = (typeof CAUSES)[number];
+
+/** 本人 (被保険者) or 家族 (被扶養者, employee insurance only; R26). */
+export const COVERAGE_ROLES = ['insured', 'dependent'] as const;
+export type CoverageRole = (typeof COVERAGE_ROLES)[number];
+
+/** 公費負担医療 of the state (R21), each with its 法別 number (shared/kohi.ts). */
+export const NATIONAL_PROGRAMS = ['nanbyo', 'shoman', 'seishin', 'kousei', 'ikusei'] as const;
+export type NationalProgram = (typeof NATIONAL_PROGRAMS)[number];
+
+/** 医療証 of the municipalities (地方単独, R22). */
+export const LOCAL_PROGRAMS = ['child', 'single-parent', 'disability'] as const;
+export type LocalProgram = (typeof LOCAL_PROGRAMS)[number];
+
+/** Every public programme a patient can be enrolled in (`patient.kohi`). */
+export const KOHI_PROGRAMS = [...NATIONAL_PROGRAMS, ...LOCAL_PROGRAMS] as const;
+export type KohiProgram = (typeof KOHI_PROGRAMS)[number];
+
+/** What `publicExpense` reports: the programmes, and 医療扶助 as `welfare` (R24). */
+export const PUBLIC_EXPENSE_PROGRAMS = [...KOHI_PROGRAMS, 'welfare'] as const;
+export type PublicExpenseProgram = (typeof PUBLIC_EXPENSE_PROGRAMS)[number];
+
+/** How a public share was confirmed: the paper, PMH (R23), the 医療扶助 online check, or pending a call (R24). */
+export const PUBLIC_EXPENSE_BASES = ['document', 'pmh', 'online', 'pending'] as const;
+export type PublicExpenseBasis = (typeof PUBLIC_EXPENSE_BASES)[number];
+
+/** Why a programme was not applied, in the order RULES.md reports the first that holds. */
+export const PUBLIC_EXPENSE_REASONS = [
+  'not-valid',
+  'not-designated',
+  'other-prefecture',
+  'not-presented',
+  'not-insured',
+] as const;
+export type PublicExpenseReason = (typeof PUBLIC_EXPENSE_REASONS)[number];
+
+/** JIS X 0401 prefecture codes (shared/labels.ts has their names). */
+export const PREFECTURE_CODES = [
+  '01',
+  '02',
+  '03',
+  '04',
+  '05',
+  '06',
+  '07',
+  '08',
+  '09',
+  '10',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '20',
+  '21',
+  '22',
+  '23',
+  '24',
+  '25',
+  '26',
+  '27',
+  '28',
+  '29',
+  '30',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '38',
+  '39',
+  '40',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '47',
+] as const;
+export type PrefectureCode = (typeof PREFECTURE_CODES)[number];
 
 /** 本日の障害 at the clinic. */
 export const INCIDENTS = ['none', 'reader-failure', 'network-outage'] as const;
@@ -160,6 +299,7 @@ export const POLICY_KEYS = [
   'portalScreenshot',
   'lagWithMyNumber',
   'lagWithoutMyNumber',
+  'rousaiWithoutForm',
 ] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
 
@@ -170,6 +310,10 @@ export type CertGraceBasis = (typeof CERT_GRACE_BASES)[number];
 /** `portalScreenshot`: whether a screenshot or printout of マイナポータル counts. */
 export const PORTAL_SCREENSHOT_OPTIONS = ['reject', 'accept'] as const;
 export type PortalScreenshotOption = (typeof PORTAL_SCREENSHOT_OPTIONS)[number];
+
+/** `rousaiWithoutForm`: a 労災 patient without the form pays a 10割 deposit, or nothing yet (R25). */
+export const ROUSAI_WITHOUT_FORM_OPTIONS = ['deposit', 'no-charge'] as const;
+export type RousaiWithoutFormOption = (typeof ROUSAI_WITHOUT_FORM_OPTIONS)[number];
 
 /** What made a backup of the database: the daily one, the one before an upgrade, 「バックアップを作成」. */
 export const BACKUP_KINDS = ['daily', 'pre-migration', 'manual'] as const;

@@ -1,6 +1,6 @@
 // RULES.md section T (timeline constants) and section P (policy settings with their defaults).
 import type { IsoDate } from './dates';
-import type { CertGraceBasis, Insurer, PolicyKey, PortalScreenshotOption } from './enums';
+import type { CertGraceBasis, Insurer, PolicyKey, PortalScreenshotOption, RousaiWithoutFormOption } from './enums';
 
 export const REFORM: IsoDate = '2024-12-02';
 export const LEGACY_LAST: IsoDate = '2025-12-01';
@@ -10,6 +10,10 @@ export const INTERIM_START_OTHERS: IsoDate = '2025-12-02';
 export const KOUKI_ALL_KAKUNIN_END: IsoDate = '2026-07-31';
 export const KOUKI_OSHIRASE_START: IsoDate = '2026-08-01';
 export const SMARTPHONE_START: IsoDate = '2025-09-19';
+/** 医療扶助 (生活保護) online check with the マイナンバーカード starts (R24). */
+export const WELFARE_ONLINE_START: IsoDate = '2024-03-01';
+/** The last day of the national holidays the government has announced (R17): later ones are estimates. */
+export const HOLIDAYS_ANNOUNCED_UNTIL: IsoDate = '2027-12-31';
 
 /** 被用者保険 (employee insurance). */
 export function isEmployeeInsurance(insurer: Insurer): boolean {
@@ -28,6 +32,7 @@ export interface Policy {
   portalScreenshot: PortalScreenshotOption;
   lagWithMyNumber: number;
   lagWithoutMyNumber: number;
+  rousaiWithoutForm: RousaiWithoutFormOption;
 }
 
 // Compile-time guard: the settings are exactly the enumeration POLICY_KEYS.
@@ -43,6 +48,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   portalScreenshot: 'reject',
   lagWithMyNumber: 5,
   lagWithoutMyNumber: 15,
+  rousaiWithoutForm: 'deposit',
 });
 
 /** The business days each 資格情報の反映 lag may be set to (RULES.md section P). */

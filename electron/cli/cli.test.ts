@@ -32,6 +32,52 @@ describe('shikaku-desk CLI', () => {
     expect(PACK_SIZE).toBeGreaterThanOrEqual(100);
   });
 
+  it('check passes on the version-2 packs too (R21–R26 and the corrections): every scenario, one run', () => {
+    const packs = ['v2-rules-pack.json', 'v2-boundaries-pack.json', 'desk-mix-pack.json'].map((f) =>
+      join(__dirname, '../../packs', f),
+    );
+    const size = packs
+      .map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { scenarios: unknown[] }).scenarios.length)
+      .reduce((a, b) => a + b, 0);
+    const r = cli(['check', ...packs]);
+    expect(r.stderr).toContain(`${size} passed, 0 failed`);
+    expect(r.code).toBe(0);
+  });
+
+  it('decide prints the version-2 fields: publicExpense, patientPays, welfareRoute', () => {
+    const scenario = file('kohi.json', {
+      ...rawScenario({
+        id: 'kohi',
+        visitDate: '2026-05-14',
+        presented: [{ kind: 'myna-card' }, { kind: 'kohi-cert' }],
+      }),
+      patient: {
+        birthDate: '1968-03-21',
+        coverages: [{ insurer: 'kyokai', acquiredOn: '2006-04-01' }],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+        kohi: [
+          {
+            program: 'nanbyo',
+            payerNumber: '54130174',
+            recipientNumber: '1357912',
+            validFrom: '2025-10-01',
+            validUntil: '2026-09-30',
+            monthlyCapYen: 10000,
+          },
+        ],
+      },
+    });
+    const r = cli(['decide', scenario]);
+    expect(r.code).toBe(0);
+    const [d] = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(d).toMatchObject({
+      rules: ['R3', 'R21'],
+      onlineCheck: { welfareRoute: 'not-run' },
+      publicExpense: [{ program: 'nanbyo', kohi: 'k1', applied: true, basis: 'document', reason: null }],
+      patientPays: { percent: 20, perVisitYen: null, monthlyCapYen: 10000, capReached: false, deposit: false },
+    });
+  });
+
   it('decide prints one flat JSON array with Japanese explanations, in input order', () => {
     const single = file(
       'single.json',

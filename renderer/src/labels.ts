@@ -31,16 +31,28 @@ const DOCUMENT_HINTS: Record<DocumentKind, string> = {
   'elderly-card': '70〜74歳の負担割合',
   'limit-cert': '高額療養費の上限',
   declaration: '窓口で記入',
+  'kohi-cert': '難病・小児慢性・子ども医療証など',
+  'medical-ticket': '生活保護 (福祉事務所から)',
+  'rousai-form': '様式第5号・第16号の3',
 };
 
-/** One button per document kind, in the canonical order; the shortcut is its position (1–9). */
+/**
+ * The documents the desk offers as buttons, in the canonical order, keys 1–9. The version-2
+ * documents (受給者証・医療証, 医療券, 労災の様式) get their buttons with the desk's next step.
+ */
+export const DESK_DOCUMENT_KINDS = DOCUMENT_KINDS.slice(0, 9);
+
+/** Each document kind's name and hint; a desk button's shortcut is its position (1–9), else none. */
 export const DOCUMENTS = Object.fromEntries(
-  DOCUMENT_KINDS.map((k, i) => [k, { name: DOCUMENT_JA[k], hint: DOCUMENT_HINTS[k], key: String(i + 1) }]),
+  DOCUMENT_KINDS.map((k, i) => [
+    k,
+    { name: DOCUMENT_JA[k], hint: DOCUMENT_HINTS[k], key: i < DESK_DOCUMENT_KINDS.length ? String(i + 1) : '' },
+  ]),
 ) as Record<DocumentKind, DocumentLabel>;
 
 /** The document a key hands over (its shortcut), if any. */
 export const documentOfKey = (key: string): DocumentKind | undefined =>
-  DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === key);
+  DESK_DOCUMENT_KINDS.find((k) => DOCUMENTS[k].key === key);
 
 /**
  * The desk's letter keys (pressed while no text field has the focus; shown beside their controls):
@@ -87,6 +99,12 @@ export const VERDICT_LABELS: Record<Verdict, VerdictLabel> = {
     symbol: '◇',
   },
   'self-pay': { title: VERDICT_JA['self-pay'], sub: '資格を確認できないため全額自己負担', symbol: '×' },
+  'public-assistance': {
+    title: VERDICT_JA['public-assistance'],
+    sub: '生活保護の医療扶助で受付。窓口負担なし',
+    symbol: '◎',
+  },
+  'workers-comp': { title: VERDICT_JA['workers-comp'], sub: '仕事中・通勤中のけが。健康保険は使わない', symbol: '☆' },
 };
 
 export const NEEDED_LABELS: Record<NeededDocument, string> = {
@@ -109,6 +127,8 @@ export const COPAY_BASIS_LABELS: Record<CopayBasis, string> = {
   declared: basedOn('declared'),
   provisional: `${COPAY_BASIS_JA.provisional} (提示されたら差額を精算)`,
   'self-pay': COPAY_BASIS_JA['self-pay'],
+  'public-assistance': basedOn('public-assistance'),
+  'workers-comp': basedOn('workers-comp'),
 };
 
 export const NOTE_LABELS: Record<Note, string> = {
@@ -117,4 +137,12 @@ export const NOTE_LABELS: Record<Note, string> = {
     '再診の患者には、医療機関の判断で通常の負担割合とすることもできます (患者は後で療養費を請求できます)。',
   'cert-grace': '電子証明書の期限切れ後の猶予期間のため資格確認できました。更新を案内してください。',
   'holiday-data-estimate': '祝日データの範囲外の日付を含むため、営業日の計算は推定です。',
+  'claim-may-be-returned':
+    '資格喪失の登録前でオンライン資格確認は有効と表示しましたが、実際には喪失済みでした。請求が返戻され、新しい保険者に請求し直すことがあります。',
+  'workers-comp-refund': '労災指定医療機関ではないため、患者は労働基準監督署に療養の費用を請求します。',
+  'third-party-notice':
+    '交通事故など第三者の行為によるけがです。保険者への「第三者行為による傷病届」を案内してください。',
+  'call-welfare-office':
+    '医療券を確認できないため、福祉事務所に連絡してください (医療扶助なので窓口負担はありません)。',
+  'kohi-refund': '医療証を使えなかった分は、患者が市区町村に払い戻しを申請できます。',
 };

@@ -14,6 +14,9 @@ const VERDICT_TONE: Record<Verdict, Tone> = {
   'insured-interim': 'interim',
   'insured-declaration': 'declaration',
   'self-pay': 'bad',
+  // covered, nothing to pay at the desk (their own colours come with the desk's version-2 step)
+  'public-assistance': 'ok',
+  'workers-comp': 'ok',
 };
 
 export const verdictTone = (v: Verdict) => toneClass(VERDICT_TONE[v]);

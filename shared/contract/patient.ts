@@ -52,8 +52,9 @@ const coverageInput = z.strictObject({
   limitCategory: z.enum(LIMIT_CATEGORIES).nullable().optional(),
 });
 
-/** What the patient carries: the scenario format's printed documents, and the smartphone's model. */
-const printed = printedShapes(coverageId);
+/** What the patient carries: the scenario format's printed documents, and the smartphone's model
+ * (the registry holds no 受給者証・医療証 or 医療券 yet: never). */
+const printed = printedShapes(coverageId, z.never(), () => z.never());
 const holdingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('legacy-card'), ...printed['legacy-card'] }),
   z.strictObject({ kind: z.literal('kakunin-sho'), ...printed['kakunin-sho'] }),
@@ -136,6 +137,12 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     lostOn: c.lostOn ?? null,
     registeredOn: c.registeredOn ?? null,
     filedOn: c.filedOn ?? null,
+    // version-2 fields the registry does not hold yet (issue 9 item 6): their defaults
+    lossRegisteredOn: null,
+    limitOnFile: true,
+    role: 'insured',
+    holderBirthDate: null,
+    lostWithHolder: false,
     myNumberOnForm: c.myNumberOnForm ?? true,
     ratio: c.ratio ?? null,
     elderlyCard: c.elderlyCard ?? null,

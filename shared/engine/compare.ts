@@ -1,5 +1,6 @@
 // Pack `expected` vs a decision (SCENARIO.md): only the fields listed are compared; arrays compare
-// as sets; objects compare field by field.
+// as sets (objects inside them field by field, whatever their key order); objects compare field by
+// field.
 import type { Decision, ExpectedDecision } from '../decision';
 
 export interface Mismatch {
@@ -8,9 +9,21 @@ export interface Mismatch {
   actual: unknown;
 }
 
+/** A value as text with every object's keys sorted: equal values, whatever their key order, give equal text. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v) ?? 'undefined';
+}
+
 function sameSet(a: readonly unknown[], b: readonly unknown[]): boolean {
-  const x = new Set(a.map((v) => JSON.stringify(v)));
-  const y = new Set(b.map((v) => JSON.stringify(v)));
+  const x = new Set(a.map(canonicalJson));
+  const y = new Set(b.map(canonicalJson));
   return x.size === y.size && [...x].every((v) => y.has(v));
 }
 

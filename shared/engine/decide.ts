@@ -1,8 +1,10 @@
 // The rule book: what a desk decides from what it saw and heard (RULES.md "Decision (first match
-// wins)" with R6–R20 on top). It reads an Observation only — never a scenario's truth: this module
-// and everything it imports are checked by scripts/layers.test.ts to stay clear of the scenario
-// types, the truth (./truth.ts), the simulated online check (./online.ts) and ./observe.ts.
-// `hindsight` (trainer-only facts of the simulation) is used for `notes` and `rules` only.
+// wins)": the two questions R25 and R24 first, then R3, R5, R1, R4, R2, R9/R10, R11, with R6–R26
+// on top, and the public shares). It reads an Observation only — never a scenario's truth: this
+// module and everything it imports are checked by scripts/layers.test.ts to stay clear of the
+// scenario types, the truth (./truth.ts), the simulated online check (./online.ts) and
+// ./observe.ts. `hindsight` (trainer-only facts of the simulation) is used for `notes` and `rules`
+// only.
 import { nthBusinessDayAfter } from '../business-days';
 import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
@@ -16,7 +18,9 @@ import {
   type NeededDocument,
   type Note,
   NOTES,
+  type NumberRouteResult,
   orderOf,
+  RULE_IDS,
   type RuleId,
   type Verdict,
 } from '../enums';
@@ -31,9 +35,11 @@ import { KOUKI_ALL_KAKUNIN_END } from '../timeline';
 import { agePeriods, copayPercent, inElderlyPeriod } from './age';
 import { canonicalOrder, interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { explain } from './explain';
-import type { DocEval, Facts } from './facts';
+import type { DocEval, Facts, VoidBy } from './facts';
+import { publicShares } from './public-expense';
 
 const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
+const RULE_ORDER = orderOf(RULE_IDS);
 
 /** Most recently acquired first (an unknown 資格取得日 last); ties by id, never by input order. */
 function byMostRecent(x: ObservedCoverage, y: ObservedCoverage): number {
@@ -56,10 +62,14 @@ const NO_CARD: ObservedCard = {
   graceUsed: false,
   pinFallback: false,
   shows: [],
+  registrationCertExpired: false,
+  programmes: [],
 };
 
 const isCoverageDoc = (d: ObservedDocument): d is ObservedDocOf<CoverageDocKind> =>
   d.kind === 'kakunin-sho' || d.kind === 'legacy-card' || d.kind === 'oshirase';
+const rejects = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new';
+const unanswered = (r: NumberRouteResult) => r === 'invalid' || r === 'invalid-new' || r === 'not-found';
 
 /** The rule book: one observation → one decision. Pure and deterministic. */
 export function decide(observation: Observation): Decision {
@@ -79,17 +89,52 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
   const coverages = new Map(o.coverages.map((c) => [c.id, c]));
   const coverageOf = (id: string) => coverages.get(id)!;
   const started = (c: ObservedCoverage) => c.acquiredOn === null || c.acquiredOn <= D;
-  const card = o.card ?? NO_CARD;
+  /** R25: a work or commuting injury — no health insurance, no online check, no document evaluated */
+  const workInjury = o.cause === 'work' || o.cause === 'commute';
+  const card = !workInjury && o.card ? o.card : NO_CARD;
   const read = card.result !== 'not-run' && card.result !== 'failed';
+  const hasCard = documents.some((d) => d.kind === 'myna-card');
+  const mynaHokensho = hasCard && card.registered; // マイナ保険証 for this visit
+  const certValid = card.certExpiresOn === null || D <= card.certExpiresOn;
+  /** the patient's truthful answer: the insurance they hold now, most recent first */
+  const declared = (o.patient.insurance ?? []).map(coverageOf).sort(byMostRecent);
+  const presentedKinds = new Set(documents.map((d) => d.kind));
 
-  // Each coverage document, with its number route and what the desk knows about it.
-  const evals: DocEval[] = [];
-  documents.forEach((doc, index) => {
-    if (!isCoverageDoc(doc)) return;
-    const coverage = coverageOf(doc.coverage);
-    const route = doc.numberQuery?.result ?? 'not-run';
-    const rejected = route === 'invalid' || route === 'invalid-new';
-    evals.push({ doc, index, coverage, route, voidKnown: rejected || (past75 && coverage.insurer !== 'kouki') });
+  // --- R12: the coverage documents and what the desk knows about them
+  const raw = workInjury
+    ? []
+    : documents.flatMap((doc, index) => {
+        if (!isCoverageDoc(doc)) return [];
+        const route: NumberRouteResult = doc.numberQuery?.result ?? 'not-run';
+        return [{ doc, index, coverage: coverageOf(doc.coverage), route }];
+      });
+  /** "The newest coverage wins": the latest 資格取得日, on or before D, the desk holds evidence of */
+  const evidenceOf = (c: ObservedCoverage) => (c.acquiredOn !== null && c.acquiredOn <= D ? c.acquiredOn : null);
+  const latest = (dates: (IsoDate | null)[]) =>
+    dates.reduce<IsoDate | null>((m, d) => (d !== null && (m === null || d > m) ? d : m), null);
+  const voidBy = (c: ObservedCoverage, newest: IsoDate | null, route: NumberRouteResult): VoidBy | null =>
+    rejects(route) || raw.some((e) => e.coverage.id === c.id && rejects(e.route))
+      ? 'query'
+      : past75 && c.insurer !== 'kouki'
+        ? 'age'
+        : newest !== null && c.acquiredOn !== null && c.acquiredOn < newest
+          ? 'newer'
+          : null;
+  const newestFromDocs = latest(raw.map((e) => evidenceOf(e.coverage)));
+  /** R4: a マイナポータル that counts, with the coverage it shows (most recently acquired) */
+  const portals = documents.flatMap((p) => {
+    if (p.kind !== 'mynaportal' || !mynaHokensho) return [];
+    if (p.form === 'screenshot' && policy.portalScreenshot !== 'accept') return [];
+    if (p.form === 'screen' && !certValid) return []; // no login with an expired certificate (R8)
+    if (card.result === 'invalid' || card.result === 'not-found') return [];
+    const shown = p.shows.map(coverageOf).sort(byMostRecent)[0];
+    if (!shown || !started(shown) || voidBy(shown, newestFromDocs, 'not-run') !== null) return [];
+    return [{ portal: p, coverage: shown }];
+  });
+  const newest = latest([newestFromDocs, ...portals.map((x) => evidenceOf(x.coverage))]);
+  const evals: DocEval[] = raw.map((e) => {
+    const by = voidBy(e.coverage, newest, e.route);
+    return { ...e, voidKnown: by !== null, voidBy: by };
   });
   evals.sort((a, b) => byMostRecent(a.coverage, b.coverage)); // stable: canonical order on ties
   const ofKind = <K extends CoverageDocKind>(kind: K) =>
@@ -102,11 +147,7 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
         QUERY_ORDER[a.doc.kind] - QUERY_ORDER[b.doc.kind] || byMostRecent(a.coverage, b.coverage) || a.index - b.index,
     );
 
-  const hasCard = documents.some((d) => d.kind === 'myna-card');
-  const mynaHokensho = hasCard && card.registered; // マイナ保険証 for this visit
-  /** the patient's truthful answer: the insurance they hold now, most recent first */
-  const declared = (o.patient.insurance ?? []).map(coverageOf).sort(byMostRecent);
-
+  // --- the deciding rule
   let rule: RuleId;
   let deciding: DocEval | null = null;
   let coverage: ObservedCoverage | null = null;
@@ -123,9 +164,15 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     e.route === 'valid' ||
     (!policy.interimNeedsOnlineCheck && e.doc.numberQuery === null && e.doc.confirmedByInsurer === true);
 
-  if (card.result === 'valid' || card.result === 'multiple') {
+  if (workInjury) {
+    rule = 'R25';
+  } else if (o.patient.onWelfare === true && declared.length === 0) {
+    rule = 'R24';
+  } else if (card.result === 'valid' || card.result === 'multiple') {
     rule = 'R3';
-    coverage = card.shows.map(coverageOf).sort(byMostRecent)[0] ?? null;
+    // with `multiple` the patient says which coverage applies: the one current on D; if none or several, the most recent
+    const shown = card.shows.map(coverageOf).sort(byMostRecent);
+    coverage = shown.find((c) => declared.includes(c)) ?? shown[0] ?? null;
   } else if (kakunin) {
     rule = 'R5';
     deciding = kakunin;
@@ -134,20 +181,8 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     deciding = legacy;
   } else {
     const oshiraseR4 = mynaHokensho ? ofKind('oshirase').find((e) => started(e.coverage) && !e.voidKnown) : undefined;
-    const portalDoc = mynaHokensho
-      ? documents
-          .filter((d): d is ObservedDocOf<'mynaportal'> => d.kind === 'mynaportal')
-          .find(
-            (p) =>
-              (p.form !== 'screenshot' || policy.portalScreenshot === 'accept') &&
-              (p.form !== 'screen' || card.certExpiresOn === null || D <= card.certExpiresOn) &&
-              p.shows.length > 0 &&
-              card.result !== 'invalid' &&
-              card.result !== 'not-found',
-          )
-      : undefined;
     const interimDoc = [...ofKind('legacy-card'), ...(mynaHokensho ? [] : ofKind('oshirase'))].find((e) => {
-      if (!started(e.coverage)) return false;
+      if (!started(e.coverage) || e.voidKnown) return false;
       if (e.doc.kind === 'legacy-card' && D <= legacyExpiry(e.doc, e.coverage)) return false;
       const [from, to] = interimWindow(e.doc as ObservedDocOf<'legacy-card' | 'oshirase'>, e.coverage, policy);
       return from <= D && D <= to && confirmedForInterim(e);
@@ -155,10 +190,10 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     if (oshiraseR4) {
       rule = 'R4';
       deciding = oshiraseR4;
-    } else if (portalDoc) {
+    } else if (portals[0]) {
       rule = 'R4';
-      portal = portalDoc;
-      coverage = portalDoc.shows.map(coverageOf).sort(byMostRecent)[0]!;
+      portal = portals[0].portal;
+      coverage = portals[0].coverage;
     } else if (interimDoc) {
       rule = 'R2';
       deciding = interimDoc;
@@ -181,7 +216,6 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
   const current = declared[0] ?? null;
   const documentsNeeded = new Set<NeededDocument>();
   const notes = new Set<Note>();
-  const presentedKinds = new Set(documents.map((d) => d.kind));
   let verdict: Verdict;
   let billing: Billing = 'normal';
   let copay: CopayPercent;
@@ -190,10 +224,39 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
   let elderlyCardNeeded = false;
   let elderlyCard: ObservedDocOf<'elderly-card'> | null = null;
   let declarationForm = false;
+  let deposit = false;
   /** the coverage whose ratio and 限度額 apply (for R9 the declared, current one) */
   let payingCoverage: ObservedCoverage | null = coverage;
+  /** R9: the online system answered 資格(無効) / 資格情報なし on either route */
+  const unconfirmed =
+    card.result === 'invalid' || card.result === 'not-found' || evals.some((e) => unanswered(e.route));
 
-  if (rule === 'R11') {
+  if (rule === 'R25') {
+    payingCoverage = null;
+    if (o.clinic.rousaiDesignated) {
+      verdict = 'workers-comp';
+      billing = 'workers-comp';
+      copay = 0;
+      copayBasis = 'workers-comp';
+      if (!presentedKinds.has('rousai-form')) {
+        documentsNeeded.add('rousai-form');
+        deposit = policy.rousaiWithoutForm === 'deposit';
+      }
+    } else {
+      // not a 労災指定医療機関: self-pay as under R11; the patient claims from the 労働基準監督署
+      verdict = 'self-pay';
+      billing = 'none';
+      copay = 100;
+      copayBasis = 'self-pay';
+      notes.add('workers-comp-refund');
+    }
+  } else if (rule === 'R24') {
+    verdict = 'public-assistance';
+    billing = 'public-assistance';
+    copay = 0;
+    copayBasis = 'public-assistance';
+    payingCoverage = null;
+  } else if (rule === 'R11') {
     verdict = 'self-pay';
     billing = 'none';
     copay = 100;
@@ -203,15 +266,20 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     if (o.visitType === 'return') notes.add('return-patient-discretion');
   } else if (rule === 'R9') {
     verdict = 'insured-declaration';
-    const technical = card.result === 'failed';
-    if (o.visitType === 'return' && technical) {
-      billing = 'normal';
+    if (o.visitType === 'return' && card.result === 'failed' && !evals.some((e) => unanswered(e.route))) {
+      billing = 'normal'; // a return visit after a technical failure: the records stand
     } else {
       declarationForm = true;
       if (!presentedKinds.has('declaration')) documentsNeeded.add('declaration');
-      billing = card.result === 'invalid' ? 'old-qualification' : 'recheck';
+      // 旧資格請求 on the lost coverage the online system showed (the most recently acquired)
+      const shownLost = [
+        ...(card.result === 'invalid' ? card.shows.map(coverageOf) : []),
+        ...evals.filter((e) => rejects(e.route)).map((e) => e.coverage),
+      ].sort(byMostRecent);
+      billing = shownLost.length > 0 ? 'old-qualification' : 'recheck';
+      if (shownLost[0]) coverage = shownLost[0];
     }
-    coverage = billing === 'old-qualification' ? (card.shows.map(coverageOf).sort(byMostRecent)[0] ?? null) : current;
+    if (billing !== 'old-qualification') coverage = current;
     payingCoverage = current;
     copay = copayPercent(periods, D, current);
     copayBasis = 'declared';
@@ -225,7 +293,9 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
         elderlyCardNeeded = true;
         const cards = documents.filter(
           (d): d is ObservedDocOf<'elderly-card'> =>
-            d.kind === 'elderly-card' && (d.validUntil === null || d.validUntil >= D),
+            d.kind === 'elderly-card' &&
+            (d.validFrom === null || d.validFrom <= D) &&
+            (d.validUntil === null || d.validUntil >= D),
         );
         // several: the one valid longest (no printed end counts as longest)
         elderlyCard = cards.sort((a, b) => ((a.validUntil ?? '9999') < (b.validUntil ?? '9999') ? 1 : -1))[0] ?? null;
@@ -240,41 +310,52 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
         }
       }
     }
-    // hindsight: a document of a coverage lost in truth, accepted without any query (R12)
-    if (deciding && deciding.doc.numberQuery === null && o.hindsight?.lost.includes(deciding.coverage.id))
-      notes.add('insurer-may-reclaim');
+    // a coverage lost in truth by D was accepted (hindsight): the claim comes back, or the insurer reclaims
+    if (coverage && o.hindsight?.lost.includes(coverage.id)) {
+      const id = coverage.id;
+      const shownCurrent =
+        ((card.result === 'valid' || card.result === 'multiple') && card.shows.includes(id)) ||
+        evals.some((e) => e.coverage.id === id && e.route === 'valid') ||
+        documents.some((d) => d.kind === 'mynaportal' && d.form === 'screen' && d.shows.includes(id));
+      notes.add(shownCurrent ? 'claim-may-be-returned' : 'insurer-may-reclaim');
+    }
   }
+  const insured = verdict === 'insured' || verdict === 'insured-interim' || verdict === 'insured-declaration';
 
   // --- the number route reported: the deciding document's, else the first query that ran
   const numberRoute = deciding ? deciding.route : (queried[0]?.route ?? 'not-run');
 
-  // --- R13 限度額
+  // --- R13 限度額 (the insured… verdicts only)
   let limitNeeded: NeededDocument | null = null;
-  if (o.needsLimit && verdict !== 'self-pay') {
+  if (o.needsLimit && insured) {
     const category = payingCoverage?.limitCategory ?? null;
+    const kouki = payingCoverage?.insurer === 'kouki' || (payingCoverage === null && past75);
+    // 一般 and 現役並みⅢ (70–74 and 後期) have no certificate: the desk asks, the patient answers truthfully
+    const noCertificateBracket =
+      (inElderlyPeriod(periods, D) || payingCoverage?.insurer === 'kouki') &&
+      (category === '一般' || category === '現役並みⅢ');
+    const kakuninWithLimit = evals.some(
+      (e) =>
+        e.doc.kind === 'kakunin-sho' &&
+        e.doc.showsLimit &&
+        !e.voidKnown &&
+        kakuninStart(e.doc, e.coverage) <= D &&
+        D <= e.doc.validUntil,
+    );
+    const limitCert = documents.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D));
     const covered =
-      rule === 'R3' ||
-      (numberRoute === 'valid' && o.limitConsent) ||
-      evals.some(
-        (e) =>
-          e.doc.kind === 'kakunin-sho' &&
-          e.doc.showsLimit &&
-          !e.voidKnown &&
-          kakuninStart(e.doc, e.coverage) <= D &&
-          D <= e.doc.validUntil,
-      ) ||
-      documents.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D)) ||
-      (D >= periods.elderlyStart && (category === '一般' || category === '現役並みⅢ'));
+      noCertificateBracket ||
+      (payingCoverage?.limitOnFile === false
+        ? limitCert || (kouki && kakuninWithLimit) // no 区分 on file: no query can give it
+        : rule === 'R3' || (numberRoute === 'valid' && o.limitConsent) || kakuninWithLimit || limitCert);
     if (!covered) {
-      limitNeeded =
-        payingCoverage?.insurer === 'kouki' || (payingCoverage === null && past75)
-          ? 'kakunin-with-limit'
-          : 'limit-cert';
+      limitNeeded = kouki ? 'kakunin-with-limit' : 'limit-cert';
       documentsNeeded.add(limitNeeded);
     }
   }
 
-  // --- R17: a coverage the patient holds was filed too recently to be registered yet
+  // --- R17: the online system was asked while a registration (or a loss) was not yet known
+  const asked = read || queried.length > 0;
   const lagging =
     (o.patient.insurance ?? []).map(coverageOf).flatMap((c) => {
       if (c.filedOn === null || (c.acquiredOn !== null && c.acquiredOn > D)) return [];
@@ -282,31 +363,65 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
       const registeredOn = nthBusinessDayAfter(c.filedOn, lag).date;
       return registeredOn > D ? [{ coverage: c, filedOn: c.filedOn, registeredOn }] : [];
     })[0] ?? null;
+  const r17 =
+    asked &&
+    (lagging !== null ||
+      (o.hindsight !== null && (o.hindsight.unregistered.length > 0 || o.hindsight.lossUnregistered.length > 0)));
+
+  // --- the public shares (R21–R24)
+  const shares = publicShares(
+    o,
+    documents,
+    verdict,
+    copay,
+    card.result === 'valid' || card.result === 'multiple',
+    deposit,
+  );
+  shares.needed.forEach((d) => documentsNeeded.add(d));
+  shares.notes.forEach((n) => notes.add(n));
 
   // --- rules and notes (RULES.md "What rules and notes list")
   const kouki = declared.some((c) => c.insurer === 'kouki');
-  const r6 = verdict === 'self-pay' && kouki && D <= KOUKI_ALL_KAKUNIN_END;
-  const r8 = card.graceUsed || card.failure === 'cert-expired';
-  const r10 = rule === 'R9' && (card.result === 'invalid' || card.result === 'not-found');
+  const r6 = rule === 'R11' && kouki && D <= KOUKI_ALL_KAKUNIN_END;
+  const screenRefused =
+    mynaHokensho && !certValid && documents.some((d) => d.kind === 'mynaportal' && d.form === 'screen');
+  const r8 = card.graceUsed || card.failure === 'cert-expired' || card.registrationCertExpired || screenRefused;
+  const r10 = rule === 'R9' && unconfirmed;
   const r12 = evals.some((e) => e.voidKnown) || notes.has('insurer-may-reclaim');
+  const withHolder = new Set(o.hindsight?.lostWithHolder ?? []);
+  const r26 =
+    (coverage !== null && withHolder.has(coverage.id)) ||
+    evals.some((e) => e.voidKnown && withHolder.has(e.coverage.id));
   if (card.graceUsed) notes.add('cert-grace');
-  if (o.hindsight?.holidayEstimate) notes.add('holiday-data-estimate');
+  if (o.hindsight?.holidayEstimate && rule !== 'R25') notes.add('holiday-data-estimate');
+  if (o.cause === 'traffic') notes.add('third-party-notice');
 
-  const rules: RuleId[] = [rule];
-  if (r6) rules.push('R6');
-  if (elderlyCardNeeded) rules.push('R7');
-  if (r8) rules.push('R8');
-  if (r10) rules.push('R10');
-  if (r12) rules.push('R12');
-  if (limitNeeded) rules.push('R13');
-  if (card.failure === 'no-phone-reader') rules.push('R14');
-  if (lagging) rules.push('R17');
-  if (card.pinFallback) rules.push('R20');
+  const listed = new Set<RuleId>();
+  if (rule !== 'R25') {
+    if (r6) listed.add('R6');
+    if (elderlyCardNeeded) listed.add('R7');
+    if (r8) listed.add('R8');
+    if (r10) listed.add('R10');
+    if (r12) listed.add('R12');
+    if (limitNeeded) listed.add('R13');
+    if (card.failure === 'no-phone-reader') listed.add('R14');
+    if (r17) listed.add('R17');
+    if (card.pinFallback && card.device === 'card' && read) listed.add('R20');
+    shares.rules.forEach((r) => listed.add(r));
+    if (o.cause === 'traffic') listed.add('R25');
+    if (r26) listed.add('R26');
+  }
+  listed.delete(rule);
+  const rules: RuleId[] = [rule, ...[...listed].sort((a, b) => RULE_ORDER[a] - RULE_ORDER[b])];
+
+  const onlineCheck: Decision['onlineCheck'] = workInjury
+    ? { cardRoute: 'not-run', numberRoute: 'not-run', failure: null, welfareRoute: 'not-run' }
+    : { cardRoute: card.result, numberRoute, failure: card.failure, welfareRoute: o.welfareRoute };
 
   const facts: Facts = {
     o,
     documents,
-    card: o.card,
+    card: workInjury ? null : o.card,
     rule,
     verdict,
     copay,
@@ -322,9 +437,13 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     declarationForm,
     billing,
     limitNeeded,
-    lagging,
+    lagging: asked ? lagging : null,
     r6,
     r8,
+    screenRefused,
+    shares,
+    deposit,
+    rousaiFormNeeded: documentsNeeded.has('rousai-form'),
   };
   const { explanation, tellPatient } = explain(facts);
 
@@ -337,10 +456,12 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     copayProvisional,
     elderlyCardNeeded,
     documentsNeeded: documentsNeeded.size === 0 ? [] : NEEDED_DOCUMENTS.filter((d) => documentsNeeded.has(d)),
-    onlineCheck: { cardRoute: card.result, numberRoute, failure: card.failure },
+    onlineCheck,
     billing,
     rules,
     notes: notes.size === 0 ? [] : NOTES.filter((n) => notes.has(n)),
+    publicExpense: shares.publicExpense,
+    patientPays: shares.patientPays,
     policy,
     explanation,
     tellPatient,

@@ -20,6 +20,10 @@ import type {
   Observation,
 } from '../observation/types';
 import type { AgePeriods } from './age';
+import type { PublicShares } from './public-expense';
+
+/** How the desk knows a document is void (R12): a number query, the birth date (75), or a later coverage's evidence. */
+export type VoidBy = 'query' | 'age' | 'newer';
 
 /** A coverage document (資格確認書, 保険証, お知らせ) with what the desk can learn about it. */
 export interface DocEval {
@@ -29,8 +33,9 @@ export interface DocEval {
   coverage: ObservedCoverage;
   /** the number route's answer for this document, or not-run */
   route: NumberRouteResult;
-  /** the desk knows the document is void (R12): number route invalid / invalid-new, or past 75 */
+  /** the desk knows the document is void (R12) */
   voidKnown: boolean;
+  voidBy: VoidBy | null;
 }
 
 export interface Facts {
@@ -59,4 +64,12 @@ export interface Facts {
   r6: boolean;
   /** R8: the expired e-certificate mattered */
   r8: boolean;
+  /** a マイナポータル screen could not be shown: the certificate had expired (R8) */
+  screenRefused: boolean;
+  /** the public shares (R21–R24) */
+  shares: PublicShares;
+  /** R25: a 10割 deposit until the 労災 form arrives */
+  deposit: boolean;
+  /** R25: the 労災 form is still needed */
+  rousaiFormNeeded: boolean;
 }

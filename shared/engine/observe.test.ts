@@ -45,7 +45,13 @@ describe('decide sees the visit only as a desk would', () => {
       presented: [{ kind: 'kakunin-sho', issuedOn: '2025-08-01', validUntil: '2030-07-31' }],
     });
     const o = observe(s);
-    expect(o.hindsight).toEqual({ lost: ['c1'], holidayEstimate: false });
+    expect(o.hindsight).toEqual({
+      lost: ['c1'],
+      holidayEstimate: false,
+      unregistered: [],
+      lossUnregistered: [],
+      lostWithHolder: [],
+    });
     expect(decide(o)).toMatchObject({ verdict: 'insured', rules: ['R5', 'R12'], notes: ['insurer-may-reclaim'] });
     expect(decide({ ...o, hindsight: null })).toMatchObject({ verdict: 'insured', rules: ['R5'], notes: [] });
   });

@@ -1,9 +1,13 @@
 // The simulation: from a scenario's truth, what a desk could see and hear (RULES.md "the simulation
 // principle"). It runs the simulated online check (./online.ts) on the truth (./truth.ts) and
-// hands the rule book (./decide.ts) only the answers: the card route's result screen, each number
-// query's answer, the documents as printed, the patient's truthful answers, and — where a rule
-// allows it — the insurer's answer by phone. What only the simulation knows goes into `hindsight`.
+// hands the rule book (./decide.ts) only the answers: the card route's result screen (with the
+// programmes PMH returns), each number query's answer, the 医療扶助 check's answer, the documents
+// as printed, the patient's truthful answers (the insurance they hold, 生活保護, the programmes they
+// are enrolled in, the cause of an injury), and — where a rule allows it — the insurer's answer by
+// phone. What only the simulation knows goes into `hindsight`.
+import type { IsoDate } from '../dates';
 import type { Decision } from '../decision';
+import { type Programme, programmeValidOn } from '../kohi';
 import type { NumberAnswer, ObservedCard, ObservedCoverage, ObservedDocument, Observation } from '../observation/types';
 import type { Coverage, Scenario } from '../scenario';
 import { DEFAULT_POLICY, type Policy } from '../timeline';
@@ -38,7 +42,8 @@ function simulate(
   const policy = mergePolicy(clinicPolicy, input.policy);
   const s: Scenario = { ...input, presented: canonicalOrder(input.presented) };
   const D = s.visitDate;
-  const states = coverageStates(s.patient.coverages, s.patient.birthDate, D, policy);
+  const { birthDate, myna } = s.patient;
+  const states = coverageStates(s.patient.coverages, birthDate, D, policy);
   const online = runOnlineCheck(s, states, policy);
   const stateOf = (id: string) => states.find((x) => x.coverage.id === id)!;
   const seen = new Set<string>();
@@ -56,16 +61,26 @@ function simulate(
           device: card.device,
           registered: card.registered,
           registeredAtDesk: card.registeredAtDesk,
-          certExpiresOn: s.patient.myna?.certExpiresOn ?? null,
+          certExpiresOn: myna?.certExpiresOn ?? null,
           result: card.result,
           failure: card.failure,
           graceUsed: card.graceUsed,
           pinFallback: card.pinFallback,
           shows: (card.result === 'invalid' ? [card.lost!] : card.answered).map((c) => see(c)!),
+          registrationCertExpired: card.registrationCertExpired,
+          programmes: card.programmes,
         };
 
+  /** what the マイナポータル 資格情報 shows as current on a day (a pdf: the day it was saved) */
+  const portalShows = (on: IsoDate) =>
+    (on === D ? states : coverageStates(s.patient.coverages, birthDate, on, policy))
+      .filter((x) => x.shownCurrent)
+      .sort(byMostRecent)
+      .map((x) => see(x.coverage)!);
+  // a `screen` needs the patient to log in with an unexpired certificate (R4)
+  const loggedIn = myna !== null && D <= myna.certExpiresOn;
+
   // the documents as printed, each coverage document with its number query's answer
-  const shownByPortal = states.filter((x) => x.current && x.known).sort(byMostRecent);
   const documents = s.presented.map((doc, index): ObservedDocument => {
     switch (doc.kind) {
       case 'kakunin-sho':
@@ -82,14 +97,26 @@ function simulate(
         return { ...doc, numberQuery, confirmedByInsurer };
       }
       case 'mynaportal':
-        return { ...doc, shows: shownByPortal.map((x) => see(x.coverage)!) };
+        return {
+          ...doc,
+          shows: doc.form === 'screen' && !loggedIn ? [] : portalShows(doc.savedOn ?? D),
+        };
       default:
         return doc;
     }
   });
 
-  // the patient's truthful answer: the insurance they hold now
+  // the patient's truthful answers: the insurance they hold now, 生活保護, the programmes they are enrolled in
   const insurance = states.filter((x) => x.current).map((x) => see(x.coverage)!);
+  const w = s.patient.welfare;
+  const onWelfare = w !== null && w.from <= D && (w.until === null || D <= w.until);
+  const certified = new Set(s.presented.flatMap((d) => (d.kind === 'kohi-cert' ? [d.kohi] : [])));
+  const programmes: Programme[] = s.patient.kohi
+    .filter((k) => programmeValidOn(k, D) || certified.has(k.id))
+    .map(({ pmhRegistered: _pmh, ...k }) => k);
+
+  // hindsight: the truth behind the trainer-only notes and rules
+  const lossUnregistered = states.filter((x) => x.lost && x.shownCurrent).map((x) => see(x.coverage)!);
   const lagging = new Set(states.filter((x) => x.current && x.lagDerived).map((x) => x.coverage.id));
 
   const coverages = s.patient.coverages
@@ -105,6 +132,8 @@ function simulate(
       ratio: c.ratio,
       elderlyCard: c.elderlyCard,
       limitCategory: c.limitCategory,
+      limitOnFile: c.limitOnFile,
+      role: c.role,
       // the patient says when the 資格取得届 was filed (the registration is counted from it, R17)
       filedOn: lagging.has(c.id) ? c.filedOn : null,
       myNumberOnForm: lagging.has(c.id) ? c.myNumberOnForm : true,
@@ -116,15 +145,21 @@ function simulate(
     visitType: s.visitType,
     needsLimit: s.needsLimit,
     limitConsent: s.limitConsent,
+    cause: s.cause,
     clinic: s.clinic,
     policy,
-    patient: { birthDate: s.patient.birthDate, insurance },
+    patient: { birthDate, insurance, onWelfare },
     coverages,
+    programmes,
     card: observedCard,
+    welfareRoute: online.welfare,
     documents,
     hindsight: {
       lost: coverages.filter((c) => stateOf(c.id).lost).map((c) => c.id),
       holidayEstimate: states.some((x) => x.lagDerived && x.estimate),
+      unregistered: states.filter((x) => x.current && !x.known).map((x) => x.coverage.id),
+      lossUnregistered,
+      lostWithHolder: coverages.filter((c) => stateOf(c.id).lostWithHolder).map((c) => c.id),
     },
   };
   return { observation, online, states };
@@ -150,6 +185,7 @@ export function decideWithTrace(
   const q = decidingDocument === null ? -1 : online.numberQueries.findIndex((x) => x.index === decidingDocument);
   const trace: DecisionTrace = {
     card: online.card,
+    welfare: online.welfare,
     numberQueries: online.numberQueries,
     numberRouteAvailable: online.numberRouteAvailable,
     policy: observation.policy,

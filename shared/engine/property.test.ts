@@ -49,11 +49,22 @@ describe('generated valid scenarios', () => {
         const D = s.visitDate;
         for (const doc of s.presented) {
           if (doc.kind === 'declaration') expect(d.documentsNeeded).not.toContain('declaration');
-          if (doc.kind === 'elderly-card' && (doc.validUntil === null || doc.validUntil >= D))
+          if (
+            doc.kind === 'elderly-card' &&
+            (doc.validFrom === null || doc.validFrom <= D) &&
+            (doc.validUntil === null || doc.validUntil >= D)
+          )
             expect(d.documentsNeeded).not.toContain('elderly-card');
           if (doc.kind === 'limit-cert' && (doc.validUntil === null || doc.validUntil >= D))
             expect(d.documentsNeeded).not.toContain('limit-cert');
+          if (doc.kind === 'rousai-form') expect(d.documentsNeeded).not.toContain('rousai-form');
+          if (doc.kind === 'medical-ticket' && doc.month === D.slice(0, 7) && doc.forThisClinic)
+            expect(d.documentsNeeded).not.toContain('medical-ticket');
         }
+        // a certificate of every programme valid on D presented: no kohi-cert needed
+        const certified = new Set(s.presented.flatMap((x) => (x.kind === 'kohi-cert' ? [x.kohi] : [])));
+        if (s.patient.kohi.every((k) => certified.has(k.id) && k.validFrom <= D && D <= k.validUntil))
+          expect(d.documentsNeeded).not.toContain('kohi-cert');
       }),
       RUNS,
     );
@@ -79,10 +90,92 @@ describe('generated valid scenarios', () => {
     );
   });
 
-  it('never accepts お知らせ alone after interimEnd', () => {
-    const onlyOshirase = arbScenario.filter(
-      (s) => s.presented.length > 0 && s.presented.every((d) => d.kind === 'oshirase'),
+  it('patientPays: never above the insurance copay; equal to it without an applied programme', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const d = decideScenario(s);
+        expect(d.patientPays.percent).toBeLessThanOrEqual(d.copayPercent);
+        if (!d.publicExpense.some((p) => p.applied)) expect(d.patientPays.percent).toBe(d.copayPercent);
+        if (d.patientPays.perVisitYen !== null) expect(d.patientPays.percent).toBe(0);
+        if (d.patientPays.deposit) expect(d.verdict).toBe('workers-comp');
+      }),
+      RUNS,
     );
+  });
+
+  it('workers-comp never bills health insurance; a work injury never runs the online check', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const d = decideScenario(s);
+        if (d.verdict === 'workers-comp')
+          expect(d).toMatchObject({ coverage: null, copayPercent: 0, billing: 'workers-comp', rules: ['R25'] });
+        if (s.cause === 'work' || s.cause === 'commute') {
+          expect(['workers-comp', 'self-pay']).toContain(d.verdict);
+          expect(d.onlineCheck).toEqual({
+            cardRoute: 'not-run',
+            numberRoute: 'not-run',
+            failure: null,
+            welfareRoute: 'not-run',
+          });
+          expect(d.publicExpense.every((p) => !p.applied)).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('public-assistance is never 10割, never R9 or 旧資格, and always reports 医療扶助', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const d = decideScenario(s);
+        if (d.verdict !== 'public-assistance') return;
+        expect(d).toMatchObject({ copayPercent: 0, coverage: null, billing: 'public-assistance' });
+        expect(d.patientPays.percent).toBe(0);
+        expect(d.rules[0]).toBe('R24');
+        expect(d.rules).not.toContain('R9');
+        expect(d.publicExpense.filter((p) => p.program === 'welfare' && p.applied)).toHaveLength(1);
+      }),
+      RUNS,
+    );
+  });
+
+  it('at most one of claim-may-be-returned and insurer-may-reclaim; R20 only after a card read', () => {
+    fc.assert(
+      fc.property(arbScenario, (s) => {
+        const d = decideScenario(s);
+        expect(d.notes.includes('claim-may-be-returned') && d.notes.includes('insurer-may-reclaim')).toBe(false);
+        if (d.rules.includes('R20'))
+          expect(['valid', 'multiple', 'invalid', 'not-found']).toContain(d.onlineCheck.cardRoute);
+        if (d.rules.includes('R10')) expect(d.rules[0]).toBe('R9');
+      }),
+      RUNS,
+    );
+  });
+
+  it('the generator reaches every version-2 outcome (so the properties test something)', () => {
+    const decisions = fc.sample(arbScenario, { numRuns: 3000, seed: 9 }).map((s) => decideScenario(s));
+    const seen = (f: (d: (typeof decisions)[number]) => boolean) => decisions.filter(f).length;
+    expect(seen((d) => d.verdict === 'workers-comp')).toBeGreaterThan(20);
+    expect(seen((d) => d.verdict === 'public-assistance')).toBeGreaterThan(20);
+    expect(seen((d) => d.publicExpense.some((p) => p.applied && p.program !== 'welfare'))).toBeGreaterThan(20);
+    expect(seen((d) => d.publicExpense.some((p) => p.basis === 'pmh'))).toBeGreaterThan(0);
+    expect(seen((d) => d.patientPays.perVisitYen !== null)).toBeGreaterThan(0);
+    expect(seen((d) => d.patientPays.capReached)).toBeGreaterThan(0);
+    expect(seen((d) => d.notes.includes('claim-may-be-returned'))).toBeGreaterThan(0);
+    expect(seen((d) => d.rules.includes('R26'))).toBeGreaterThan(0);
+  });
+
+  it('never accepts お知らせ alone after interimEnd', () => {
+    // every generated patient, with only an お知らせ of their latest coverage handed over
+    const onlyOshirase = arbRawScenario
+      .map(({ cause: _c, ...raw }) => {
+        const { welfare: _w, ...patient } = raw.patient;
+        const latest = patient.coverages.filter((c) => c.insurer !== 'kouki').slice(-1);
+        return { ...raw, patient, presented: latest.map((c) => ({ kind: 'oshirase', coverage: c.id })) };
+      })
+      .map((raw) => parseScenario(raw))
+      .filter((r): r is Extract<typeof r, { ok: true }> => r.ok && r.scenario.presented.length > 0)
+      .map((r) => r.scenario);
     fc.assert(
       fc.property(onlyOshirase, (s) => {
         const end = s.policy.interimEnd ?? DEFAULT_POLICY.interimEnd;
@@ -93,11 +186,13 @@ describe('generated valid scenarios', () => {
     );
   });
 
-  it('rules start with the deciding rule and are a subset of R1–R20 without R15/R16/R18/R19', () => {
+  it('rules start with the deciding rule, in RULES.md order, never R15/R16/R18/R19', () => {
     fc.assert(
       fc.property(arbScenario, (s) => {
         const d = decideScenario(s);
-        expect(['R1', 'R2', 'R3', 'R4', 'R5', 'R9', 'R11']).toContain(d.rules[0]);
+        expect(['R1', 'R2', 'R3', 'R4', 'R5', 'R9', 'R11', 'R24', 'R25']).toContain(d.rules[0]);
+        const rest = d.rules.slice(1).map((r) => Number(r.slice(1)));
+        expect(rest).toEqual([...rest].sort((a, b) => a - b));
         for (const r of ['R15', 'R16', 'R18', 'R19']) expect(d.rules).not.toContain(r);
         expect(new Set(d.rules).size).toBe(d.rules.length);
         expect(d.explanation.length).toBeGreaterThan(0);

@@ -743,7 +743,7 @@ describe('R9 / R10 / R17 online check failures and registration lag', () => {
       { documentsNeeded: [] },
     ],
     [
-      '資格(無効): changed to 国保, not registered yet → old-qualification',
+      '資格(無効): changed to 国保, not registered yet (registeredOn given) → old-qualification, R17 (v2)',
       {
         visitDate: '2026-03-02',
         birthDate: '1974-01-01',
@@ -757,7 +757,7 @@ describe('R9 / R10 / R17 online check failures and registration lag', () => {
         verdict: 'insured-declaration',
         billing: 'old-qualification',
         coverage: 'c1',
-        rules: ['R9', 'R10'],
+        rules: ['R9', 'R10', 'R17'],
         copayPercent: 30,
       },
     ],
@@ -1040,6 +1040,7 @@ describe('decisions are complete', () => {
       portalScreenshot: 'reject',
       lagWithMyNumber: 5,
       lagWithoutMyNumber: 15,
+      rousaiWithoutForm: 'deposit',
     });
     expect(d.explanation).toMatch(/[ぁ-んァ-ン一-龥]/);
     expect(d.tellPatient).toMatch(/[ぁ-んァ-ン一-龥]/);

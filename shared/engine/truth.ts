@@ -1,26 +1,36 @@
-// The truth of a scenario as the insurers and the national system see it on day D:
-// which coverages are current and which are known to the online system (R17). Only the
-// simulation (./observe.ts, ./online.ts) reads it; the rule book never does.
+// The truth of a scenario as the insurers and the national system see it on a day: which
+// coverages are current, which the online system knows, and which it still shows as current after
+// their loss (R17, lossRegisteredOn). Only the simulation (./observe.ts, ./online.ts) reads it; the
+// rule book never does.
 import type { IsoDate } from '../dates';
 import { nthBusinessDayAfter } from '../business-days';
 import type { Coverage } from '../scenario';
+import { coverageEnd, endsWithHolder } from '../scenario/coverage-end';
 import type { Policy } from '../timeline';
 import { agePeriods } from './age';
 
-/** Where a coverage stands on D, in truth and for the online system. */
+/** Where a coverage stands on a day, in truth and for the online system. */
 export interface CoverageState {
   coverage: Coverage;
-  /** 資格喪失日 in truth: lostOn, or the 75th birthday for a non-後期 coverage (R12), whichever is first */
+  /** 資格喪失日 in truth: lostOn (a dependent's cut to its insured person's 75th birthday), or the 75th birthday for a non-後期 coverage, whichever is first */
   lostOn: IsoDate | null;
   /** the day the online system knows it (R17) */
   registeredOn: IsoDate;
+  /** the day the online system learns of its loss (lossRegisteredOn, default lostOn) */
+  lossRegisteredOn: IsoDate | null;
   /** registeredOn was derived from filedOn through the business-day lag */
   lagDerived: boolean;
-  /** the lag crossed days beyond the holiday data */
+  /** the lag counted days beyond the announced holidays (R17) */
   estimate: boolean;
   current: boolean;
   lost: boolean;
   known: boolean;
+  /** the online system shows it as current: known, started, and not lost — or lost, but the loss not registered yet */
+  shownCurrent: boolean;
+  /** known, lost, and the loss registered: the online system answers 資格(無効) */
+  knownLost: boolean;
+  /** lost with its insured person (R26: 退職・死亡, or their 75th birthday) */
+  lostWithHolder: boolean;
 }
 
 export function coverageStates(
@@ -31,8 +41,7 @@ export function coverageStates(
 ): CoverageState[] {
   const b75 = agePeriods(birthDate).birthday75;
   return coverages.map((c) => {
-    let lostOn = c.lostOn;
-    if (c.insurer !== 'kouki' && (lostOn === null || b75 < lostOn)) lostOn = b75;
+    const lostOn = coverageEnd(c, b75);
     let registeredOn = c.registeredOn ?? c.acquiredOn;
     let lagDerived = false;
     let estimate = false;
@@ -42,16 +51,23 @@ export function coverageStates(
       lagDerived = true;
       estimate = lag.estimate;
     }
+    const lossRegisteredOn = lostOn === null ? null : (c.lossRegisteredOn ?? lostOn);
     const lost = lostOn !== null && lostOn <= D;
+    const known = registeredOn <= D;
+    const lossKnown = lost && lossRegisteredOn !== null && lossRegisteredOn <= D;
     return {
       coverage: c,
       lostOn,
       registeredOn,
+      lossRegisteredOn,
       lagDerived,
       estimate,
       current: c.acquiredOn <= D && !lost,
       lost,
-      known: registeredOn <= D,
+      known,
+      shownCurrent: known && c.acquiredOn <= D && !lossKnown,
+      knownLost: known && lossKnown,
+      lostWithHolder: lost && endsWithHolder(c, lostOn),
     };
   });
 }

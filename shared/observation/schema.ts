@@ -4,20 +4,23 @@
 // R19: an insurer number needs its check digit. A file holds one observation or a JSON array of
 // them (what `observe` prints).
 import * as z from 'zod';
+import { clinicSchema } from '../clinic';
 import { dateInput } from '../date-schema';
 import { policyShape } from '../decision-schema';
 import { idString, nullable, printedShapes } from '../document-schema';
 import {
   CARD_ROUTE_RESULTS,
+  CAUSES,
   CHECK_FAILURES,
   COVERAGE_RATIOS,
+  COVERAGE_ROLES,
   DEVICES,
   ELDERLY_CARD_HANDLINGS,
-  INCIDENTS,
   INSURERS,
   LIMIT_CATEGORIES,
   NUMBER_ROUTE_RESULTS,
   VISIT_TYPES,
+  WELFARE_ROUTE_RESULTS,
 } from '../enums';
 import {
   checkNumber,
@@ -28,6 +31,7 @@ import {
   TooDeepError,
 } from '../identifiers';
 import type { InputIssue, ScenarioIssue } from '../issues';
+import { checkProgramme, type Programme, programmeShape } from '../kohi';
 import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
 import { OBSERVATION_FORMAT, type Observation, type ObservedDocument } from './types';
@@ -45,6 +49,8 @@ const coverageSchema = z.strictObject({
   ratio: nullable(z.literal(COVERAGE_RATIOS)),
   elderlyCard: nullable(z.enum(ELDERLY_CARD_HANDLINGS)),
   limitCategory: nullable(z.enum(LIMIT_CATEGORIES)),
+  limitOnFile: z.boolean().optional().default(true),
+  role: nullable(z.enum(COVERAGE_ROLES)),
   filedOn: nullable(date),
   myNumberOnForm: z.boolean().optional().default(true),
 });
@@ -56,7 +62,7 @@ const numberAnswer = z.strictObject({
   newer: nullable(idString),
 });
 const answers = { numberQuery: nullable(numberAnswer), confirmedByInsurer: nullable(z.boolean()) };
-const printed = printedShapes(idString);
+const printed = printedShapes(idString, idString, (m) => m);
 const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('myna-card'), ...printed['myna-card'] }),
   z.strictObject({ kind: z.literal('myna-smartphone'), ...printed['myna-smartphone'] }),
@@ -71,6 +77,9 @@ const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('elderly-card'), ...printed['elderly-card'] }),
   z.strictObject({ kind: z.literal('limit-cert'), ...printed['limit-cert'] }),
   z.strictObject({ kind: z.literal('declaration'), ...printed.declaration }),
+  z.strictObject({ kind: z.literal('kohi-cert'), ...printed['kohi-cert'] }),
+  z.strictObject({ kind: z.literal('medical-ticket'), ...printed['medical-ticket'] }),
+  z.strictObject({ kind: z.literal('rousai-form'), ...printed['rousai-form'] }),
 ]);
 
 const cardSchema = z.strictObject({
@@ -83,6 +92,8 @@ const cardSchema = z.strictObject({
   graceUsed: z.boolean().optional().default(false),
   pinFallback: z.boolean().optional().default(false),
   shows: z.array(idString).optional().default([]),
+  registrationCertExpired: z.boolean().optional().default(false),
+  programmes: z.array(idString).optional().default([]),
 });
 
 const observationSchema = z.strictObject({
@@ -92,28 +103,58 @@ const observationSchema = z.strictObject({
   visitType: z.enum(VISIT_TYPES).optional().default('first'),
   needsLimit: z.boolean().optional().default(false),
   limitConsent: z.boolean().optional().default(true),
-  clinic: z.strictObject({
-    onlineCheck: z.boolean(),
-    phoneReader: z.boolean().optional().default(false),
-    incident: z.enum(INCIDENTS).optional().default('none'),
-  }),
+  cause: z.enum(CAUSES).optional().default('illness'),
+  clinic: clinicSchema,
   policy: z.strictObject(policyShape(date)).partial().optional().default({}),
-  patient: z.strictObject({ birthDate: date, insurance: nullable(z.array(idString)) }),
+  patient: z.strictObject({
+    birthDate: date,
+    insurance: nullable(z.array(idString)),
+    onWelfare: nullable(z.boolean()),
+  }),
   coverages: z.array(coverageSchema).optional().default([]),
+  programmes: z
+    .array(z.strictObject({ id: idString, ...programmeShape({ required: false }) }))
+    .optional()
+    .default([]),
   card: nullable(cardSchema),
+  welfareRoute: z.enum(WELFARE_ROUTE_RESULTS).optional().default('not-run'),
   documents: z.array(documentSchema),
   hindsight: nullable(
     z.strictObject({
       lost: z.array(idString).optional().default([]),
       holidayEstimate: z.boolean().optional().default(false),
+      unregistered: z.array(idString).optional().default([]),
+      lossUnregistered: z.array(idString).optional().default([]),
+      lostWithHolder: z.array(idString).optional().default([]),
     }),
   ),
 });
 type RawObservation = z.output<typeof observationSchema>;
 
-/** The checks that need several fields. */
-function crossCheck(o: RawObservation): InputIssue[] {
+/** The checks that need several fields; the programmes with their defaults. */
+function crossCheck(o: RawObservation): { issues: InputIssue[]; programmes: Programme[] } {
   const issues: InputIssue[] = [];
+  const programmes: Programme[] = [];
+  const kohiIds = new Set<string>();
+  o.programmes.forEach((p, i) => {
+    const at = `programmes[${i}]`;
+    if (kohiIds.has(p.id))
+      issues.push({
+        path: `${at}.id`,
+        ja: `公費の id が重複しています: ${p.id}`,
+        en: `duplicate programme id: ${p.id}`,
+      });
+    kohiIds.add(p.id);
+    programmes.push(checkProgramme(p, p.id, at, issues, { strict: false }));
+  });
+  const kohiRef = (path: string, id: string) => {
+    if (!kohiIds.has(id))
+      issues.push({
+        path,
+        ja: `programmes にない公費を指しています: ${id}`,
+        en: `no such programme in programmes: ${id}`,
+      });
+  };
   const add = (path: string, ja: string, en: string) => issues.push({ path, ja, en });
   const ids = new Set<string>();
   o.coverages.forEach((c, i) => {
@@ -130,7 +171,9 @@ function crossCheck(o: RawObservation): InputIssue[] {
       add(path, `coverages にない保険を指しています: ${id}`, `no such coverage in coverages: ${id}`);
   };
   o.patient.insurance?.forEach((id, i) => ref(`patient.insurance[${i}]`, id));
-  o.hindsight?.lost.forEach((id, i) => ref(`hindsight.lost[${i}]`, id));
+  if (o.hindsight)
+    for (const k of ['lost', 'unregistered', 'lossUnregistered', 'lostWithHolder'] as const)
+      o.hindsight[k].forEach((id, i) => ref(`hindsight.${k}[${i}]`, id));
   o.documents.forEach((d, i) => {
     const at = `documents[${i}]`;
     if ('coverage' in d) ref(`${at}.coverage`, d.coverage);
@@ -143,8 +186,24 @@ function crossCheck(o: RawObservation): InputIssue[] {
           'no number query without online check or during a network outage',
         );
     }
-    if (d.kind === 'mynaportal') d.shows.forEach((id, j) => ref(`${at}.shows[${j}]`, id));
+    if (d.kind === 'mynaportal') {
+      d.shows.forEach((id, j) => ref(`${at}.shows[${j}]`, id));
+      if (d.savedOn !== null && d.form !== 'pdf')
+        add(`${at}.savedOn`, 'savedOn は PDF (form: "pdf") だけに指定します', 'savedOn is for a pdf only');
+      if (d.savedOn !== null && d.savedOn > o.visitDate)
+        add(`${at}.savedOn`, 'PDF の保存日が受診日より後です', 'savedOn is after the visit date');
+    }
+    if (d.kind === 'kohi-cert') kohiRef(`${at}.kohi`, d.kohi);
   });
+  if (
+    o.welfareRoute !== 'not-run' &&
+    (!o.clinic.onlineCheck || !o.clinic.welfareOnline || !o.documents.some((d) => d.kind === 'myna-card'))
+  )
+    add(
+      'welfareRoute',
+      '医療扶助のオンライン資格確認には、オンライン資格確認 (医療扶助を含む) とマイナンバーカード本体が必要です',
+      'the welfare check needs online check with welfareOnline and a myna-card',
+    );
 
   const device = o.documents.some((d) => d.kind === 'myna-card')
     ? 'card'
@@ -159,7 +218,7 @@ function crossCheck(o: RawObservation): InputIssue[] {
         'マイナ保険証を出した患者のカードの結果 (card) がありません',
         'card is required with a myna-card or myna-smartphone',
       );
-    return issues;
+    return { issues, programmes };
   }
   if (device === null)
     add(
@@ -169,6 +228,13 @@ function crossCheck(o: RawObservation): InputIssue[] {
     );
   else if (card.device !== device) add('card.device', `出された書類では ${device} です`, `the documents say ${device}`);
   card.shows.forEach((id, j) => ref(`card.shows[${j}]`, id));
+  card.programmes.forEach((id, j) => kohiRef(`card.programmes[${j}]`, id));
+  if (card.programmes.length > 0 && !(o.clinic.pmh && (card.result === 'valid' || card.result === 'multiple')))
+    add(
+      'card.programmes',
+      'PMH の公費情報は、PMH に接続した医療機関で資格有効のときだけ返ります',
+      'programmes come back only through PMH with a valid (or multiple) result',
+    );
   if ((card.result === 'failed') !== (card.failure !== null))
     add(
       'card.failure',
@@ -194,7 +260,7 @@ function crossCheck(o: RawObservation): InputIssue[] {
     );
   if (card.registeredAtDesk && !card.registered)
     add('card.registered', '窓口で登録したカードは登録済みです', 'registeredAtDesk implies registered');
-  return issues;
+  return { issues, programmes };
 }
 
 function parseOne(input: unknown): { ok: true; observation: Observation } | { ok: false; issues: InputIssue[] } {
@@ -209,13 +275,14 @@ function parseOne(input: unknown): { ok: true; observation: Observation } | { ok
   if (mn !== null) return { ok: false, issues: [{ path: mn, ...MY_NUMBER_REFUSAL }] };
   const r = parseIssues(observationSchema, input);
   if (!r.ok) return r;
-  const issues = crossCheck(r.value);
+  const { issues, programmes } = crossCheck(r.value);
   if (issues.length > 0) return { ok: false, issues };
   const { format: _format, policy, ...rest } = r.value;
   return {
     ok: true,
     observation: {
       ...rest,
+      programmes,
       documents: rest.documents as ObservedDocument[],
       policy: Object.keys(policy).length === 0 ? DEFAULT_POLICY : { ...DEFAULT_POLICY, ...policy },
     },

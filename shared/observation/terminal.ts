@@ -145,6 +145,8 @@ export function mergeTerminalAnswer(
       certExpiresOn: null,
       graceUsed: false,
       pinFallback: false,
+      registrationCertExpired: false,
+      programmes: [],
       ...o.card,
       registered: true,
       result: a.cardResult!,

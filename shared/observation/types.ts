@@ -8,21 +8,25 @@
 // receptionist typing what a real terminal showed, a national-format result file. Whatever a real
 // desk may not know is nullable, and the rule book handles its absence.
 import type { IsoDate } from '../dates';
+import type { Clinic } from '../clinic';
 import type {
   CardRouteResult,
+  Cause,
   CheckFailure,
   CoverageRatio,
+  CoverageRole,
   Device,
   ElderlyCardHandling,
   ElderlyRatio,
-  Incident,
   Insurer,
   LimitCategory,
   NumberRouteResult,
   PhoneOs,
   PortalForm,
   VisitType,
+  WelfareRouteResult,
 } from '../enums';
+import type { Programme } from '../kohi';
 import type { Policy } from '../timeline';
 
 export const OBSERVATION_FORMAT = 'shikaku-observation/1';
@@ -47,6 +51,10 @@ export interface ObservedCoverage {
   elderlyCard: ElderlyCardHandling | null;
   /** 限度額区分 as the screen shows it or the patient says when asked (R13) */
   limitCategory: LimitCategory | null;
+  /** the insurer has a 限度額区分 on file: false when the online system shows none (R13) */
+  limitOnFile: boolean;
+  /** 本人・家族の別 as printed or shown (R26); null: not known */
+  role: CoverageRole | null;
   /** the patient says when the 資格取得届 was filed (R17: registration takes business days) */
   filedOn: IsoDate | null;
   /** ... and whether the My Number was written on it */
@@ -86,11 +94,20 @@ export type ObservedDocument =
       showsLimit: boolean;
     } & CoverageDocAnswers)
   | ({ kind: 'oshirase'; coverage: string } & CoverageDocAnswers)
-  /** `shows`: the coverages the マイナポータル 資格情報 shows as current, on the visit day */
-  | { kind: 'mynaportal'; form: PortalForm; shows: string[] }
-  | { kind: 'elderly-card'; ratio: ElderlyRatio; validUntil: IsoDate | null }
+  /**
+   * `shows`: the coverages the マイナポータル 資格情報 shows as current — on the visit day for a
+   * `screen` (none when the patient could not log in), on `savedOn` for a `pdf`
+   */
+  | { kind: 'mynaportal'; form: PortalForm; savedOn: IsoDate | null; shows: string[] }
+  | { kind: 'elderly-card'; ratio: ElderlyRatio; validFrom: IsoDate | null; validUntil: IsoDate | null }
   | { kind: 'limit-cert'; category: LimitCategory; validUntil: IsoDate | null }
-  | { kind: 'declaration' };
+  | { kind: 'declaration' }
+  /** a 受給者証・医療証 of one of `programmes` (R21, R22) */
+  | { kind: 'kohi-cert'; kohi: string }
+  /** a 医療券 (R24): the month it is for (YYYY-MM), and whether it names this clinic */
+  | { kind: 'medical-ticket'; month: string; forThisClinic: boolean }
+  /** 労災の請求書 (R25) */
+  | { kind: 'rousai-form' };
 
 export type ObservedDocOf<K extends ObservedDocument['kind']> = Extract<ObservedDocument, { kind: K }>;
 
@@ -111,6 +128,10 @@ export interface ObservedCard {
   pinFallback: boolean;
   /** the coverages on the result screen: the current ones (valid, multiple) or the lost one (invalid) */
   shows: string[];
+  /** the reader refused registration at the desk: the card's certificate had expired (step 3, R8) */
+  registrationCertExpired: boolean;
+  /** the programmes PMH returned with the result (R23; ids of `programmes`) */
+  programmes: string[];
 }
 
 /**
@@ -121,6 +142,12 @@ export interface ObservedCard {
 interface Hindsight {
   lost: string[];
   holidayEstimate: boolean;
+  /** coverages current on the visit day that the online system did not know yet (R17) */
+  unregistered: string[];
+  /** coverages lost on the visit day that the online system still showed as current (R17) */
+  lossUnregistered: string[];
+  /** coverages lost on the visit day with their insured person (退職・死亡・75歳, R26) */
+  lostWithHolder: string[];
 }
 
 export interface Observation {
@@ -129,17 +156,28 @@ export interface Observation {
   visitType: VisitType;
   needsLimit: boolean;
   limitConsent: boolean;
-  clinic: { onlineCheck: boolean; phoneReader: boolean; incident: Incident };
+  /** the patient's answer to 「お仕事中・通勤中のけがですか」 (R25) */
+  cause: Cause;
+  clinic: Clinic;
   /** the policy settings in force (RULES.md section P) */
   policy: Policy;
   patient: {
     birthDate: IsoDate;
     /** the patient's answer to "which insurance do you have now?" (coverage ids); null: not asked */
     insurance: string[] | null;
+    /** 生活保護を受けていますか (R24): from the registry or the patient; null: not asked */
+    onWelfare: boolean | null;
   };
   coverages: ObservedCoverage[];
+  /**
+   * The public programmes the desk learned of (R21, R22): by a 受給者証・医療証, through PMH, or the
+   * patient saying they are enrolled (a programme they did not bring today).
+   */
+  programmes: Programme[];
   /** null: no マイナ保険証 was put on a reader */
   card: ObservedCard | null;
+  /** the 医療扶助 online check's answer (R24) */
+  welfareRoute: WelfareRouteResult;
   documents: ObservedDocument[];
   hindsight: Hindsight | null;
 }

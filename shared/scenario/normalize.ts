@@ -1,18 +1,99 @@
 // Validation of one scenario: the shape (./schema.ts), then the checks that need several fields
-// and the normalization (defaults, each document's coverage resolved) that give the engine a
-// Scenario (./types.ts). Every problem is listed; nothing partial is returned.
+// and the normalization (defaults, each document's coverage and programme resolved) that give the
+// engine a Scenario (./types.ts). Every problem is listed; nothing partial is returned.
 import { addMonthsClamped, birthday, type IsoDate } from '../dates';
 import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
 import { type InputIssue, redactIssue } from '../issues';
+import { checkProgramme } from '../kohi';
+import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, REFORM } from '../timeline';
 import { parseIssues } from '../zod-issues';
-import { KOUKI_OSHIRASE_START, REFORM } from '../timeline';
+import { coverageEnd, holderEnd } from './coverage-end';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
-import type { Coverage, DocOf, PresentedDocument, Scenario } from './types';
+import type { Coverage, DocOf, PresentedDocument, Scenario, ScenarioProgramme, Welfare } from './types';
+
+/** A coverage's own checks, and its R26 default: a dependent's lostOn ends with the insured person's 75th birthday. */
+function checkCoverage(
+  raw: Coverage,
+  at: string,
+  birthDate: IsoDate,
+  issues: InputIssue[],
+  warnings: InputIssue[],
+): Coverage {
+  const add = (field: string, ja: string, en: string) => issues.push({ path: `${at}.${field}`, ja, en });
+  const dependent = raw.role === 'dependent';
+  if (raw.insurerNumber !== null) {
+    const r = checkNumber(raw.insurerNumber, raw.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer');
+    if (!r.ok) add('insurerNumber', `保険者番号: ${r.ja}`, `insurer number: ${r.en}`);
+  }
+  for (const f of ['symbol', 'number', 'branch'] as const) {
+    const v = raw[f];
+    if (v !== null && containsMyNumberLike(v)) {
+      // R18: accepted with a warning that never repeats the value
+      warnings.push({
+        path: `${at}.${f}`,
+        ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
+        en: 'a 12-digit value: make sure it is not a My Number (R18)',
+      });
+    }
+  }
+  if (raw.acquiredOn < birthDate)
+    add('acquiredOn', '資格取得日が生年月日より前です', 'acquiredOn is before the birth date');
+  if (raw.insurer === 'kouki' && raw.acquiredOn < birthday(birthDate, 65))
+    add(
+      'acquiredOn',
+      '後期高齢者医療は65歳 (障害認定) からです。65歳の誕生日より前には加入できません',
+      'kouki starts at 65 at the earliest (障害認定): acquiredOn is before the 65th birthday',
+    );
+  if (raw.ratio === 10 && raw.insurer !== 'kouki')
+    add('ratio', '1割負担は後期高齢者医療のみです', 'a ratio of 10 exists only for kouki');
+  if (raw.insurer === 'kouki' && raw.elderlyCard !== null)
+    add('elderlyCard', '後期高齢者医療に高齢受給者証はありません', 'kouki has no elderly card');
+  if (dependent && !isEmployeeInsurance(raw.insurer))
+    add(
+      'role',
+      '被扶養者は被用者保険 (協会けんぽ・健保組合・共済・船員) だけです',
+      'a dependent exists only in employee insurance (kyokai, kumiai, kyosai, senin)',
+    );
+  if (!dependent && raw.holderBirthDate !== null)
+    add(
+      'holderBirthDate',
+      'holderBirthDate は被扶養者 (role: dependent) だけに指定します',
+      'holderBirthDate is for a dependent only',
+    );
+  if (!dependent && raw.lostWithHolder === true)
+    add(
+      'lostWithHolder',
+      'lostWithHolder は被扶養者 (role: dependent) だけに指定します',
+      'lostWithHolder is for a dependent only',
+    );
+
+  // R26: the insured person's 75th birthday ends a dependent's coverage (lostOn defaults to it; a later one is cut)
+  let lostOn = raw.lostOn;
+  const holder75 = holderEnd({ role: raw.role, holderBirthDate: raw.holderBirthDate });
+  if (holder75 !== null && (lostOn === null || holder75 < lostOn)) lostOn = holder75;
+  if (lostOn !== null && lostOn <= raw.acquiredOn)
+    add(
+      lostOn === raw.lostOn ? 'lostOn' : 'holderBirthDate',
+      lostOn === raw.lostOn
+        ? '資格喪失日は資格取得日より後の日付にしてください'
+        : '被保険者の75歳の誕生日 (資格喪失日) が資格取得日より前です',
+      lostOn === raw.lostOn
+        ? 'lostOn must be after acquiredOn'
+        : "the insured person's 75th birthday is not after acquiredOn",
+    );
+  if (raw.lostWithHolder === true && lostOn === null)
+    add('lostWithHolder', 'lostWithHolder には資格喪失日 (lostOn) が必要です', 'lostWithHolder requires lostOn');
+  if (raw.lossRegisteredOn !== null && lostOn === null)
+    add('lossRegisteredOn', 'lossRegisteredOn には資格喪失日 (lostOn) が必要です', 'lossRegisteredOn requires lostOn');
+
+  return { ...raw, lostOn };
+}
 
 /**
  * The checks of a patient's coverages that need several fields or the birth date — one place for
  * the scenario format and the registry (shared/contract/patient.ts). `path`: where the list is
- * (patient.coverages, coverages). Returns the coverages by id.
+ * (patient.coverages, coverages). Returns the coverages by id, normalized (R26: a dependent's
+ * lostOn cut to the insured person's 75th birthday).
  */
 export function checkCoverages(
   coverages: readonly Coverage[],
@@ -30,50 +111,7 @@ export function checkCoverages(
         ja: `保険の id が重複しています: ${c.id}`,
         en: `duplicate coverage id: ${c.id}`,
       });
-    byId.set(c.id, c);
-    if (c.insurerNumber !== null) {
-      const r = checkNumber(c.insurerNumber, c.insurer === 'kokuho' ? 'insurer-kokuho' : 'insurer');
-      if (!r.ok) issues.push({ path: `${at}.insurerNumber`, ja: `保険者番号: ${r.ja}`, en: `insurer number: ${r.en}` });
-    }
-    for (const f of ['symbol', 'number', 'branch'] as const) {
-      const v = c[f];
-      if (v !== null && containsMyNumberLike(v)) {
-        // R18: accepted with a warning that never repeats the value
-        warnings.push({
-          path: `${at}.${f}`,
-          ja: '12桁の数字です。個人番号(マイナンバー)ではないことを確認してください',
-          en: 'a 12-digit value: make sure it is not a My Number (R18)',
-        });
-      }
-    }
-    if (c.lostOn !== null && c.lostOn <= c.acquiredOn) {
-      issues.push({
-        path: `${at}.lostOn`,
-        ja: '資格喪失日は資格取得日より後の日付にしてください',
-        en: 'lostOn must be after acquiredOn',
-      });
-    }
-    if (c.acquiredOn < birthDate) {
-      issues.push({
-        path: `${at}.acquiredOn`,
-        ja: '資格取得日が生年月日より前です',
-        en: 'acquiredOn is before the birth date',
-      });
-    }
-    if (c.ratio === 10 && c.insurer !== 'kouki') {
-      issues.push({
-        path: `${at}.ratio`,
-        ja: '1割負担は後期高齢者医療のみです',
-        en: 'a ratio of 10 exists only for kouki',
-      });
-    }
-    if (c.insurer === 'kouki' && c.elderlyCard !== null) {
-      issues.push({
-        path: `${at}.elderlyCard`,
-        ja: '後期高齢者医療に高齢受給者証はありません',
-        en: 'kouki has no elderly card',
-      });
-    }
+    byId.set(c.id, checkCoverage(c, at, birthDate, issues, warnings));
   });
   return byId;
 }
@@ -85,128 +123,215 @@ type CoverageDocument = DocOf<'legacy-card' | 'kakunin-sho' | 'oshirase'>;
  * coverage — one place for the scenario format and the registry. `at`: the document's path.
  */
 export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: string, issues: InputIssue[]): void {
+  const add = (field: string, ja: string, en: string) => issues.push({ path: `${at}.${field}`, ja, en });
   if (doc.kind === 'legacy-card') {
-    if (cov.acquiredOn >= REFORM) {
-      issues.push({
-        path: `${at}.coverage`,
-        ja: '2024-12-02以降に取得した保険の保険証は発行されていません',
-        en: 'no legacy card exists for a coverage acquired on or after 2024-12-02',
-      });
-    }
-    if (cov.insurer === 'kokuho' && doc.printedExpiry === null) {
-      issues.push({
-        path: `${at}.printedExpiry`,
-        ja: '国保の保険証には印字された有効期限が必要です',
-        en: 'a kokuho legacy card needs printedExpiry',
-      });
-    }
+    if (cov.acquiredOn >= REFORM)
+      add(
+        'coverage',
+        '2024-12-02以降に取得した保険の保険証は発行されていません',
+        'no legacy card exists for a coverage acquired on or after 2024-12-02',
+      );
+    if (cov.insurer === 'kokuho' && doc.printedExpiry === null)
+      add('printedExpiry', '国保の保険証には印字された有効期限が必要です', 'a kokuho legacy card needs printedExpiry');
+    if (cov.insurer === 'kouki' && doc.printedExpiry !== null && doc.printedExpiry > KOUKI_LEGACY_END)
+      add(
+        'printedExpiry',
+        '後期高齢者医療の保険証はすべて2025-07-31で有効期限が切れています',
+        'every kouki legacy card expired on 2025-07-31',
+      );
   } else if (doc.kind === 'kakunin-sho') {
-    if (doc.issuedOn < REFORM) {
-      issues.push({
-        path: `${at}.issuedOn`,
-        ja: '資格確認書は2024-12-02より前には発行されていません',
-        en: 'no kakunin-sho was issued before 2024-12-02',
-      });
-    }
-    if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60)) {
-      issues.push({
-        path: `${at}.validUntil`,
-        ja: '資格確認書の有効期限は交付日から5年以内です',
-        en: 'a kakunin-sho is valid for at most 5 years after issuedOn',
-      });
-    }
-    if (doc.validFrom !== null && doc.validFrom > doc.validUntil) {
-      issues.push({
-        path: `${at}.validFrom`,
-        ja: '有効開始日が有効期限より後です',
-        en: 'validFrom is after validUntil',
-      });
-    }
+    if (doc.issuedOn < REFORM)
+      add(
+        'issuedOn',
+        '資格確認書は2024-12-02より前には発行されていません',
+        'no kakunin-sho was issued before 2024-12-02',
+      );
+    if (cov.lostOn !== null && doc.issuedOn >= cov.lostOn)
+      add(
+        'issuedOn',
+        '資格喪失日以後に資格確認書は交付されません',
+        "a kakunin-sho is not issued on or after its coverage's lostOn",
+      );
+    if (doc.validUntil > addMonthsClamped(doc.issuedOn, 60))
+      add(
+        'validUntil',
+        '資格確認書の有効期限は交付日から5年以内です',
+        'a kakunin-sho is valid for at most 5 years after issuedOn',
+      );
+    if (doc.validFrom !== null && doc.validFrom > doc.validUntil)
+      add('validFrom', '有効開始日が有効期限より後です', 'validFrom is after validUntil');
   }
 }
 
 /** Cross-field checks and normalization that the shape schema cannot express. */
 function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[]): Scenario {
-  const coverages: Coverage[] = raw.patient.coverages.map((c, i) => ({ ...c, id: c.id ?? `c${i + 1}` }));
-  const byId = checkCoverages(coverages, raw.patient.birthDate, 'patient.coverages', issues, warnings);
-  if (raw.visitDate < raw.patient.birthDate) {
+  const D = raw.visitDate;
+  const birthDate = raw.patient.birthDate;
+  const birthday75 = birthday(birthDate, 75);
+  const given: Coverage[] = raw.patient.coverages.map((c, i) => ({
+    ...c,
+    id: c.id ?? `c${i + 1}`,
+    lostWithHolder: c.lostWithHolder ?? false,
+  }));
+  const byId = checkCoverages(given, birthDate, 'patient.coverages', issues, warnings);
+  const coverages = given.map((c) => byId.get(c.id)!);
+  if (D < birthDate) {
     issues.push({ path: 'visitDate', ja: '受診日が生年月日より前です', en: 'visitDate is before the birth date' });
   }
+  /** current on D in truth (R12: a non-後期 coverage also ends on the 75th birthday) */
+  const currentOn = (c: Coverage) => {
+    const end = coverageEnd(c, birthday75);
+    return c.acquiredOn <= D && (end === null || D < end);
+  };
 
-  const D = raw.visitDate;
+  // 生活保護 (R24): a household on it has left 国保 and 後期
+  const welfare: Welfare | null = raw.patient.welfare;
+  if (welfare !== null) {
+    if (welfare.until !== null && welfare.until < welfare.from)
+      issues.push({
+        path: 'patient.welfare.until',
+        ja: '生活保護の終了日が開始日より前です',
+        en: 'welfare.until is before welfare.from',
+      });
+    if (welfare.from <= D && (welfare.until === null || D <= welfare.until)) {
+      coverages.forEach((c, i) => {
+        if ((c.insurer === 'kokuho' || c.insurer === 'kouki') && currentOn(c))
+          issues.push({
+            path: `patient.coverages[${i}].insurer`,
+            ja: '生活保護を受けている間は国保・後期高齢者医療に加入していません (受診日に有効な国保・後期があります)',
+            en: 'a patient on welfare has left kokuho and kouki (this coverage is current on the visit day)',
+          });
+      });
+    }
+  }
+
+  // public programmes (R21, R22)
+  const kohi: ScenarioProgramme[] = [];
+  const kohiIds = new Set<string>();
+  raw.patient.kohi.forEach((rk, i) => {
+    const at = `patient.kohi[${i}]`;
+    const id = rk.id ?? `k${i + 1}`;
+    if (kohiIds.has(id))
+      issues.push({ path: `${at}.id`, ja: `公費の id が重複しています: ${id}`, en: `duplicate programme id: ${id}` });
+    kohiIds.add(id);
+    const p = checkProgramme(rk, id, at, issues, { strict: true });
+    kohi.push({
+      ...p,
+      // required by the scenario's schema (programmeShape({ required: true }))
+      payerNumber: rk.payerNumber as string,
+      validFrom: rk.validFrom as IsoDate,
+      validUntil: rk.validUntil as IsoDate,
+      pmhRegistered: rk.pmhRegistered,
+    });
+  });
+
   const defaultCoverage = (legacy: boolean): Coverage | undefined => {
     const pool = legacy ? coverages.filter((c) => c.acquiredOn < REFORM) : coverages;
     const sorted = [...pool].sort((a, b) => (a.acquiredOn < b.acquiredOn ? 1 : a.acquiredOn > b.acquiredOn ? -1 : 0));
-    // current on D in truth: a non-後期 coverage also ends on the 75th birthday (R12)
-    const b75 = birthday(raw.patient.birthDate, 75);
-    const lost = (c: Coverage) => (c.lostOn !== null && c.lostOn <= D) || (c.insurer !== 'kouki' && b75 <= D);
-    return sorted.find((c) => c.acquiredOn <= D && !lost(c)) ?? sorted[0];
+    return sorted.find(currentOn) ?? sorted[0];
   };
 
   const presented: PresentedDocument[] = [];
   raw.presented.forEach((doc, i) => {
     const at = `presented[${i}]`;
+    const add = (field: string, ja: string, en: string) => issues.push({ path: `${at}.${field}`, ja, en });
     if (
       (doc.kind === 'myna-card' || doc.kind === 'myna-smartphone' || doc.kind === 'mynaportal') &&
       raw.patient.myna === null
     ) {
-      issues.push({
-        path: `${at}.kind`,
-        ja: 'マイナンバーカードを持たない患者には出せない書類です',
-        en: 'the patient has no My Number card (patient.myna is null)',
-      });
+      add(
+        'kind',
+        'マイナンバーカードを持たない患者には出せない書類です',
+        'the patient has no My Number card (patient.myna is null)',
+      );
     }
-    if (doc.kind === 'legacy-card' || doc.kind === 'kakunin-sho' || doc.kind === 'oshirase') {
-      let cov: Coverage | undefined;
-      if (doc.coverage !== null) {
-        cov = byId.get(doc.coverage);
-        if (!cov)
-          issues.push({
-            path: `${at}.coverage`,
-            ja: `存在しない保険を指しています: ${doc.coverage}`,
-            en: `no such coverage: ${doc.coverage}`,
-          });
-      } else {
-        cov = defaultCoverage(doc.kind === 'legacy-card');
-        if (!cov) {
-          issues.push({
-            path: `${at}.coverage`,
-            ja:
+    switch (doc.kind) {
+      case 'legacy-card':
+      case 'kakunin-sho':
+      case 'oshirase': {
+        let cov: Coverage | undefined;
+        if (doc.coverage !== null) {
+          cov = byId.get(doc.coverage);
+          if (!cov)
+            add('coverage', `存在しない保険を指しています: ${doc.coverage}`, `no such coverage: ${doc.coverage}`);
+        } else {
+          cov = defaultCoverage(doc.kind === 'legacy-card');
+          if (!cov)
+            add(
+              'coverage',
               doc.kind === 'legacy-card'
                 ? '2024-12-02より前に取得した保険がないため保険証は存在しません'
                 : '患者に保険がないため、この書類は存在しません',
-            en:
               doc.kind === 'legacy-card'
                 ? 'no coverage acquired before 2024-12-02 for a legacy card'
                 : 'the patient has no coverage for this document',
-          });
+            );
         }
+        if (!cov) return;
+        checkCoverageDocument({ ...doc, coverage: cov.id }, cov, at, issues);
+        if (doc.kind === 'kakunin-sho' && doc.issuedOn > D)
+          add(
+            'issuedOn',
+            '交付日より前には提示できません (交付日が受診日より後です)',
+            'issuedOn is after the visit date',
+          );
+        if (doc.kind === 'oshirase' && cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START)
+          add(
+            'kind',
+            '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
+            'a kouki oshirase exists only from 2026-08-01 (R6)',
+          );
+        presented.push({ ...doc, coverage: cov.id });
+        return;
       }
-      if (!cov) return;
-      checkCoverageDocument({ ...doc, coverage: cov.id }, cov, at, issues);
-      if (doc.kind === 'oshirase' && cov.insurer === 'kouki' && D < KOUKI_OSHIRASE_START) {
-        issues.push({
-          path: `${at}.kind`,
-          ja: '後期高齢者医療の資格情報のお知らせは2026-08-01から交付されます (R6)',
-          en: 'a kouki oshirase exists only from 2026-08-01 (R6)',
-        });
+      case 'mynaportal':
+        if (doc.savedOn !== null && doc.form !== 'pdf')
+          add('savedOn', 'savedOn は PDF (form: "pdf") だけに指定します', 'savedOn is for a pdf only');
+        if (doc.savedOn !== null && doc.savedOn > D)
+          add('savedOn', 'PDF の保存日が受診日より後です', 'savedOn is after the visit date');
+        presented.push({ ...doc, savedOn: doc.form === 'pdf' ? (doc.savedOn ?? D) : null });
+        return;
+      case 'elderly-card':
+        if (doc.validFrom !== null && doc.validUntil !== null && doc.validFrom > doc.validUntil)
+          add('validFrom', '発効期日が有効期限より後です', 'validFrom is after validUntil');
+        presented.push(doc);
+        return;
+      case 'kohi-cert': {
+        const ref = doc.kohi ?? (kohi.length === 1 ? kohi[0]!.id : null);
+        if (ref === null)
+          add(
+            'kohi',
+            kohi.length === 0
+              ? '公費・医療証に登録のない患者です (patient.kohi が空です)'
+              : 'どの公費の受給者証か kohi で指定してください',
+            kohi.length === 0
+              ? 'the patient is enrolled in no programme (patient.kohi is empty)'
+              : 'name the programme (kohi)',
+          );
+        else if (!kohiIds.has(ref))
+          add('kohi', `登録のない公費を指しています: ${ref}`, `no such programme in patient.kohi: ${ref}`);
+        if (ref !== null) presented.push({ kind: 'kohi-cert', kohi: ref });
+        return;
       }
-      presented.push({ ...doc, coverage: cov.id });
-      return;
+      case 'medical-ticket':
+        presented.push({ ...doc, month: doc.month ?? D.slice(0, 7) });
+        return;
+      default:
+        presented.push(doc);
     }
-    presented.push(doc as PresentedDocument);
   });
 
   const out: Scenario = {
     id: raw.id,
     title: raw.title,
     story: raw.story,
-    visitDate: raw.visitDate,
+    visitDate: D,
     visitType: raw.visitType,
     needsLimit: raw.needsLimit,
     limitConsent: raw.limitConsent,
+    cause: raw.cause,
     clinic: raw.clinic,
-    patient: { birthDate: raw.patient.birthDate, coverages, myna: raw.patient.myna },
+    patient: { birthDate, coverages, myna: raw.patient.myna, kohi, welfare },
     presented,
     policy: raw.policy,
   };

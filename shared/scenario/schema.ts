@@ -2,10 +2,20 @@
 // unknown field is an error), built from the enumerations of shared/enums.ts. Field-by-field
 // checks only; what needs several fields is in ./normalize.ts.
 import * as z from 'zod';
+import { clinicSchema } from '../clinic';
 import { dateInput } from '../date-schema';
 import { expectedDecisionSchema, policyShape } from '../decision-schema';
 import { idString, nullable, printedShapes } from '../document-schema';
-import { COVERAGE_RATIOS, ELDERLY_CARD_HANDLINGS, INCIDENTS, INSURERS, LIMIT_CATEGORIES, VISIT_TYPES } from '../enums';
+import {
+  CAUSES,
+  COVERAGE_RATIOS,
+  COVERAGE_ROLES,
+  ELDERLY_CARD_HANDLINGS,
+  INSURERS,
+  LIMIT_CATEGORIES,
+  VISIT_TYPES,
+} from '../enums';
+import { programmeShape } from '../kohi';
 import { PACK_FORMAT, SCENARIO_FORMAT } from './types';
 
 const date = dateInput();
@@ -27,6 +37,11 @@ const coverageSchema = z.strictObject({
   lostOn: nullable(date),
   registeredOn: nullable(date),
   filedOn: nullable(date),
+  lossRegisteredOn: nullable(date),
+  limitOnFile: z.boolean().optional().default(true),
+  role: z.enum(COVERAGE_ROLES).optional().default('insured'),
+  holderBirthDate: nullable(date),
+  lostWithHolder: z.boolean().optional(),
   myNumberOnForm: z.boolean().optional().default(true),
   ratio: nullable(z.literal(COVERAGE_RATIOS)),
   elderlyCard: nullable(z.enum(ELDERLY_CARD_HANDLINGS)),
@@ -43,7 +58,10 @@ const mynaSchema = z.strictObject({
 /** A document's coverage; null: the default of RULES.md (resolved by ./normalize.ts). */
 const coverageRef = nullable(idString);
 
-const printed = printedShapes(coverageRef);
+/** A 受給者証・医療証's programme; null: the patient's only programme (resolved by ./normalize.ts). */
+const kohiRef = nullable(idString);
+
+const printed = printedShapes(coverageRef, kohiRef, (m) => nullable(m));
 const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('myna-card'), ...printed['myna-card'] }),
   z.strictObject({ kind: z.literal('myna-smartphone'), ...printed['myna-smartphone'] }),
@@ -54,7 +72,22 @@ const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('elderly-card'), ...printed['elderly-card'] }),
   z.strictObject({ kind: z.literal('limit-cert'), ...printed['limit-cert'] }),
   z.strictObject({ kind: z.literal('declaration'), ...printed.declaration }),
+  z.strictObject({ kind: z.literal('kohi-cert'), ...printed['kohi-cert'] }),
+  z.strictObject({ kind: z.literal('medical-ticket'), ...printed['medical-ticket'] }),
+  z.strictObject({ kind: z.literal('rousai-form'), ...printed['rousai-form'] }),
 ]);
+
+const programmeSchema = z.strictObject({
+  id: idString.optional(),
+  ...programmeShape({ required: true }),
+  pmhRegistered: z.boolean().optional().default(false),
+});
+
+const welfareSchema = z.strictObject({
+  from: date,
+  until: nullable(date),
+  ticketRegistered: z.boolean().optional().default(true),
+});
 
 const scenarioShape = {
   id: idString,
@@ -64,15 +97,14 @@ const scenarioShape = {
   visitType: z.enum(VISIT_TYPES).optional().default('first'),
   needsLimit: z.boolean().optional().default(false),
   limitConsent: z.boolean().optional().default(true),
-  clinic: z.strictObject({
-    onlineCheck: z.boolean(),
-    phoneReader: z.boolean().optional().default(false),
-    incident: z.enum(INCIDENTS).optional().default('none'),
-  }),
+  cause: z.enum(CAUSES).optional().default('illness'),
+  clinic: clinicSchema,
   patient: z.strictObject({
     birthDate: date,
     coverages: z.array(coverageSchema),
     myna: nullable(mynaSchema),
+    kohi: z.array(programmeSchema).optional().default([]),
+    welfare: nullable(welfareSchema),
   }),
   presented: z.array(documentSchema),
   policy: z.strictObject(policyShape(date)).partial().optional().default({}),

@@ -5,16 +5,19 @@
 import type { IsoDate } from '../dates';
 import type { ExpectedDecision } from '../decision';
 import type {
+  Cause,
   CoverageRatio,
+  CoverageRole,
   ElderlyCardHandling,
   ElderlyRatio,
-  Incident,
   Insurer,
   LimitCategory,
   PhoneOs,
   PortalForm,
   VisitType,
 } from '../enums';
+import type { Clinic } from '../clinic';
+import type { Programme } from '../kohi';
 import type { Policy } from '../timeline';
 
 export const SCENARIO_FORMAT = 'shikaku-scenario/1';
@@ -31,10 +34,36 @@ export interface Coverage {
   lostOn: IsoDate | null;
   registeredOn: IsoDate | null;
   filedOn: IsoDate | null;
+  /** when the online system learns of lostOn (null → lostOn; R17, claim-may-be-returned) */
+  lossRegisteredOn: IsoDate | null;
+  /** the insurer has a 限度額区分 on file (R13) */
+  limitOnFile: boolean;
+  /** 本人 or 被扶養者 (R26) */
+  role: CoverageRole;
+  /** a dependent's insured person's birth date: their 75th birthday ends the coverage (R26) */
+  holderBirthDate: IsoDate | null;
+  /** a dependent's lostOn is the insured person's loss (退職・死亡) (R26) */
+  lostWithHolder: boolean;
   myNumberOnForm: boolean;
   ratio: CoverageRatio | null;
   elderlyCard: ElderlyCardHandling | null;
   limitCategory: LimitCategory | null;
+}
+
+/** A programme the patient is enrolled in (R21, R22), and whether PMH knows it (R23). */
+export interface ScenarioProgramme extends Programme {
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  payerNumber: string;
+  pmhRegistered: boolean;
+}
+
+/** 生活保護 (R24): from … until (the last day on 生活保護, inclusive; null: ongoing). */
+export interface Welfare {
+  from: IsoDate;
+  until: IsoDate | null;
+  /** the 福祉事務所 has registered this month's 医療券 for this clinic (the online check answers valid) */
+  ticketRegistered: boolean;
 }
 
 export interface Myna {
@@ -58,10 +87,13 @@ export type PresentedDocument =
       showsLimit: boolean;
     }
   | { kind: 'oshirase'; coverage: string }
-  | { kind: 'mynaportal'; form: PortalForm }
-  | { kind: 'elderly-card'; ratio: ElderlyRatio; validUntil: IsoDate | null }
+  | { kind: 'mynaportal'; form: PortalForm; savedOn: IsoDate | null }
+  | { kind: 'elderly-card'; ratio: ElderlyRatio; validFrom: IsoDate | null; validUntil: IsoDate | null }
   | { kind: 'limit-cert'; category: LimitCategory; validUntil: IsoDate | null }
-  | { kind: 'declaration' };
+  | { kind: 'declaration' }
+  | { kind: 'kohi-cert'; kohi: string }
+  | { kind: 'medical-ticket'; month: string; forThisClinic: boolean }
+  | { kind: 'rousai-form' };
 
 export type DocOf<K extends PresentedDocument['kind']> = Extract<PresentedDocument, { kind: K }>;
 
@@ -73,8 +105,15 @@ export interface Scenario {
   visitType: VisitType;
   needsLimit: boolean;
   limitConsent: boolean;
-  clinic: { onlineCheck: boolean; phoneReader: boolean; incident: Incident };
-  patient: { birthDate: IsoDate; coverages: Coverage[]; myna: Myna | null };
+  cause: Cause;
+  clinic: Clinic;
+  patient: {
+    birthDate: IsoDate;
+    coverages: Coverage[];
+    myna: Myna | null;
+    kohi: ScenarioProgramme[];
+    welfare: Welfare | null;
+  };
   presented: PresentedDocument[];
   /** only the overrides given in the scenario; the engine merges them over the clinic's policy */
   policy: Partial<Policy>;

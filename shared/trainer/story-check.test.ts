@@ -1,15 +1,14 @@
 // The mechanical story check (issue 13): what a trainee reads in a bundled scenario's title and
 // story must agree with the scenario's data — ages, dates, weekdays, 初診/再診 and the clinic's
 // situation. The packs come in through JSON imports (never a file read at run time). Every bundled
-// pack (packs/*.json) must be imported here (a test says so); of packs/pending/ — scenarios waiting
-// for the version-2 engine, not bundled yet — only the desk-mix one is checked now, the others are
-// checked once they move into packs/.
+// pack (packs/*.json) must be imported here (a test says so).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import defaultPack from '../../packs/default-pack.json';
 import deskMixPack from '../../packs/desk-mix-pack.json';
-import deskMixV2Pending from '../../packs/pending/desk-mix-v2.json';
+import v2BoundariesPack from '../../packs/v2-boundaries-pack.json';
+import v2RulesPack from '../../packs/v2-rules-pack.json';
 import { isNationalHoliday, isYearEndClosure, nthBusinessDayAfter } from '../business-days';
 import { type IsoDate, addDays, ageOn, birthday, dayNumber, isValidYmd, toIso, weekday } from '../dates';
 import { compareExpected, decideScenario } from '../engine';
@@ -17,6 +16,7 @@ import { containsMyNumberLike } from '../identifiers';
 import { parsePack } from '../scenario';
 import {
   DEFAULT_POLICY,
+  HOLIDAYS_ANNOUNCED_UNTIL,
   INTERIM_START_KOKUHO_KOUKI,
   INTERIM_START_OTHERS,
   KOUKI_ALL_KAKUNIN_END,
@@ -25,13 +25,15 @@ import {
   LEGACY_LAST,
   REFORM,
   SMARTPHONE_START,
+  WELFARE_ONLINE_START,
 } from '../timeline';
 import { parseDate } from '../wareki';
 
 const PACKS: Record<string, { scenarios: readonly unknown[] }> = {
   'packs/default-pack.json': defaultPack,
   'packs/desk-mix-pack.json': deskMixPack,
-  'packs/pending/desk-mix-v2.json': deskMixV2Pending,
+  'packs/v2-rules-pack.json': v2RulesPack,
+  'packs/v2-boundaries-pack.json': v2BoundariesPack,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -85,6 +87,8 @@ const TIMELINE: Record<string, IsoDate> = {
   KOUKI_ALL_KAKUNIN_END,
   KOUKI_OSHIRASE_START,
   SMARTPHONE_START,
+  WELFARE_ONLINE_START,
+  HOLIDAYS_ANNOUNCED_UNTIL,
   interimEnd: DEFAULT_POLICY.interimEnd,
 };
 
@@ -534,27 +538,19 @@ describe('bundled packs', () => {
       .filter((f) => f.endsWith('.json'))
       .map((f) => `packs/${f}`)
       .sort();
-    expect(onDisk).toEqual(
-      Object.keys(PACKS)
-        .filter((f) => !f.startsWith('packs/pending/'))
-        .sort(),
-    );
+    expect(onDisk).toEqual(Object.keys(PACKS).sort());
   });
 
-  // packs/pending/ waits for the version-2 engine (it holds version-2 fields); every other pack is
-  // checked here as `npm run -s cli -- check packs/*.json` does, so none can drift from the engine
-  it.each(Object.keys(PACKS).filter((f) => !f.startsWith('packs/pending/')))(
-    '%s validates, and every scenario has an expected decision the engine gives',
-    (file) => {
-      const pack = parsePack(PACKS[file]);
-      if (!pack.ok) throw new Error(JSON.stringify(pack.issues.slice(0, 3)));
-      expect(pack.scenarios.filter((s) => !s.expected).map((s) => s.id)).toEqual([]);
-      const mismatches = pack.scenarios.flatMap((s) =>
-        compareExpected(s.expected!, decideScenario(s)).map((m) => `${s.id}: ${m.field}`),
-      );
-      expect(mismatches).toEqual([]);
-    },
-  );
+  // every pack is checked here as `npm run -s cli -- check packs/*.json` does, so none can drift from the engine
+  it.each(Object.keys(PACKS))('%s validates, and every scenario has an expected decision the engine gives', (file) => {
+    const pack = parsePack(PACKS[file]);
+    if (!pack.ok) throw new Error(JSON.stringify(pack.issues.slice(0, 3)));
+    expect(pack.scenarios.filter((s) => !s.expected).map((s) => s.id)).toEqual([]);
+    const mismatches = pack.scenarios.flatMap((s) =>
+      compareExpected(s.expected!, decideScenario(s)).map((m) => `${s.id}: ${m.field}`),
+    );
+    expect(mismatches).toEqual([]);
+  });
 
   it('scenario ids are [a-z0-9-] and unique across all packs', () => {
     const seen = new Map<string, string>();

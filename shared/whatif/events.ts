@@ -1,16 +1,25 @@
 // The dated events of one scenario: every day on which a rule of RULES.md can change the answer
 // for this patient and these documents — the timeline constants (section T), the policy's interim
-// end (section P) and the scenario's own dates (birth, coverages, registration, documents, card).
+// end (section P) and the scenario's own dates (birth, coverages, registration, documents, card,
+// public programmes, 生活保護).
 // Each event is dated on the FIRST day of the new state (a validity that ends on day X gives an
 // event on X + 1), so a change of answer on day D is explained by the events dated D.
 // The what-if strip (./strip.ts) labels its change points from this one table.
-import { addDays, type IsoDate } from '../dates';
+import { addDays, firstOfNextMonth, type IsoDate } from '../dates';
 import { orderOf, type RuleId } from '../enums';
 import { agePeriods, coverageStates } from '../engine';
 import { certGraceEnd, interimWindow, kakuninStart, legacyExpiry } from '../engine/documents';
-import { DOCUMENT_JA, INSURER_JA } from '../labels';
+import { isNationalProgram } from '../kohi';
+import { DOCUMENT_JA, INSURER_JA, PROGRAM_JA } from '../labels';
 import type { Coverage, Scenario } from '../scenario';
-import { KOUKI_ALL_KAKUNIN_END, KOUKI_OSHIRASE_START, LEGACY_LAST, type Policy, SMARTPHONE_START } from '../timeline';
+import {
+  KOUKI_ALL_KAKUNIN_END,
+  KOUKI_OSHIRASE_START,
+  LEGACY_LAST,
+  type Policy,
+  SMARTPHONE_START,
+  WELFARE_ONLINE_START,
+} from '../timeline';
 import { formatWareki } from '../wareki';
 
 /** What kind of day an event is (one entry per row of the table below). */
@@ -19,6 +28,7 @@ const DATED_EVENT_KINDS = [
   'coverage-acquired',
   'coverage-lost',
   'registration-lag-end',
+  'loss-registered',
   'legacy-card-end',
   'interim-start',
   'interim-end',
@@ -30,11 +40,20 @@ const DATED_EVENT_KINDS = [
   'smartphone-start',
   'cert-expired',
   'cert-grace-end',
+  'portal-pdf-saved',
+  'elderly-card-start',
   'elderly-card-end',
   'limit-cert-end',
   'preschool-end',
   'elderly-start',
   'birthday-75',
+  'programme-start',
+  'programme-end',
+  'welfare-start',
+  'welfare-end',
+  'welfare-online-start',
+  'medical-ticket-start',
+  'medical-ticket-end',
 ] as const;
 type DatedEventKind = (typeof DATED_EVENT_KINDS)[number];
 
@@ -87,7 +106,18 @@ export function datedEvents(s: Scenario, policy: Policy): DatedEvent[] {
       add(c.acquiredOn, 'coverage-acquired', `${coverageName(c)}の資格取得日`, []);
     }
     if (st.lostOn !== null && st.lostOn !== ages.birthday75) {
-      add(st.lostOn, 'coverage-lost', `${coverageName(c)}の資格喪失日`, ['R12']);
+      add(
+        st.lostOn,
+        'coverage-lost',
+        `${coverageName(c)}の資格喪失日`,
+        c.role === 'dependent' ? ['R12', 'R26'] : ['R12'],
+      );
+    }
+    if (st.lostOn !== null && st.lossRegisteredOn !== null && st.lossRegisteredOn > st.lostOn) {
+      add(st.lossRegisteredOn, 'loss-registered', `${coverageName(c)}の資格喪失がオンライン資格確認に反映される日`, [
+        'R17',
+        'R12',
+      ]);
     }
     if (st.registeredOn > c.acquiredOn) {
       add(
@@ -140,7 +170,25 @@ export function datedEvents(s: Scenario, policy: Policy): DatedEvent[] {
       case 'myna-smartphone':
         add(SMARTPHONE_START, 'smartphone-start', 'スマホのマイナ保険証の利用開始', ['R14']);
         break;
+      case 'mynaportal':
+        if (doc.savedOn !== null)
+          add(doc.savedOn, 'portal-pdf-saved', `${DOCUMENT_JA.mynaportal} (PDF) の保存日`, ['R4']);
+        break;
+      case 'medical-ticket': {
+        const first = `${doc.month}-01`;
+        add(first, 'medical-ticket-start', `${DOCUMENT_JA['medical-ticket']} (${doc.month}) の月の始まり`, ['R24']);
+        add(
+          firstOfNextMonth(first),
+          'medical-ticket-end',
+          `${DOCUMENT_JA['medical-ticket']} (${doc.month}) の月の終わり`,
+          ['R24'],
+        );
+        break;
+      }
       case 'elderly-card':
+        if (doc.validFrom !== null) {
+          add(doc.validFrom, 'elderly-card-start', `${DOCUMENT_JA['elderly-card']}の発効期日`, ['R7']);
+        }
         if (doc.validUntil !== null) {
           add(
             dayAfter(doc.validUntil),
@@ -175,6 +223,25 @@ export function datedEvents(s: Scenario, policy: Policy): DatedEvent[] {
     const grace = certGraceEnd(expires, policy.certGraceBasis);
     add(dayAfter(expires), 'cert-expired', `電子証明書の有効期限切れ (${formatWareki(expires)}まで有効)`, ['R8']);
     add(dayAfter(grace), 'cert-grace-end', `電子証明書の期限切れ後の猶予の終わり (${formatWareki(grace)}まで)`, ['R8']);
+  }
+
+  // --- the public programmes (R21, R22) and 生活保護 (R24)
+  for (const p of s.patient.kohi) {
+    const rule: RuleId = isNationalProgram(p.program) ? 'R21' : 'R22';
+    add(p.validFrom, 'programme-start', `${PROGRAM_JA[p.program]}の有効期間の始まり`, [rule]);
+    add(
+      dayAfter(p.validUntil),
+      'programme-end',
+      `${PROGRAM_JA[p.program]}の有効期間の終わり (${formatWareki(p.validUntil)}まで有効)`,
+      [rule],
+    );
+  }
+  const welfare = s.patient.welfare;
+  if (welfare !== null) {
+    add(welfare.from, 'welfare-start', '生活保護の開始日', ['R24']);
+    if (welfare.until !== null)
+      add(dayAfter(welfare.until), 'welfare-end', `生活保護の終わり (${formatWareki(welfare.until)}まで)`, ['R24']);
+    add(WELFARE_ONLINE_START, 'welfare-online-start', '医療扶助のオンライン資格確認の開始', ['R24']);
   }
 
   // one entry per day and wording (two cards of one coverage give the same event once)

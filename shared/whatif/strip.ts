@@ -92,8 +92,8 @@ export function checkRange(from: IsoDate, to: IsoDate): RangeCheck {
 function unavailableOn(s: Scenario, D: IsoDate): UnavailableReason | null {
   if (D < s.patient.birthDate) return 'not-born';
   for (const doc of s.presented) {
-    if (doc.kind !== 'kakunin-sho' && doc.kind !== 'oshirase') continue;
-    const insurer = s.patient.coverages.find((c) => c.id === doc.coverage)?.insurer;
+    const insurer =
+      doc.kind === 'oshirase' ? s.patient.coverages.find((c) => c.id === doc.coverage)?.insurer : undefined;
     if (!documentExistsOn(doc, insurer, D)) return 'document-not-yet';
   }
   return null;

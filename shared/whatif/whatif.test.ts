@@ -307,6 +307,82 @@ describe('what-if strip: the answers over time (RULES.md by hand)', () => {
   });
 });
 
+describe('what-if strip: rule book version 2 (programmes, 生活保護, 医療券)', () => {
+  const YEAR_2026 = { from: '2026-01-01', to: '2026-12-31' };
+
+  it('a 指定難病 certificate valid 2026-04-01 … 2026-09-30: its start and end are the change points (R21)', () => {
+    const w = strip(
+      {
+        visitDate: '2026-06-01',
+        kohi: [
+          {
+            program: 'nanbyo',
+            payerNumber: '54130174',
+            recipientNumber: '1357912',
+            validFrom: '2026-04-01',
+            validUntil: '2026-09-30',
+            monthlyCapYen: 10000,
+            paidThisMonthYen: 3000,
+          },
+        ],
+        presented: [{ kind: 'myna-card' }, { kind: 'kohi-cert', kohi: 'k1' }],
+      },
+      YEAR_2026,
+    );
+    expect(w.changes.map((c) => c.on)).toEqual(['2026-04-01', '2026-10-01']);
+    expect(changeAt(w, '2026-04-01')).toMatchObject({ kinds: ['programme-start'], rules: ['R21'] });
+    expect(changeAt(w, '2026-10-01')).toMatchObject({ kinds: ['programme-end'], rules: ['R21'] });
+    expect(changeAt(w, '2026-10-01').ja).toContain('令和8年9月30日まで有効');
+  });
+
+  it('生活保護 from the day 国保 is lost: 医療扶助 from that day, labelled by both events (R24)', () => {
+    const w = strip(
+      {
+        visitDate: '2026-06-01',
+        birthDate: '1963-07-07',
+        coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01', lostOn: '2026-05-01' }],
+        welfare: { from: '2026-05-01', until: null },
+        presented: [{ kind: 'myna-card' }],
+      },
+      YEAR_2026,
+    );
+    expect(runsOf(w)).toEqual([
+      ['2026-01-01', '2026-04-30', 'insured', 30, 'R3'],
+      ['2026-05-01', '2026-12-31', 'public-assistance', 0, 'R24'],
+    ]);
+    expect(changeAt(w, '2026-05-01').kinds).toEqual(['coverage-lost', 'welfare-start']);
+    expect(changeAt(w, '2026-05-01').rules).toContain('R24');
+  });
+
+  it('a 医療券 for June at a clinic without the 医療扶助 online check: it counts only in June (R24)', () => {
+    const w = strip(
+      {
+        visitDate: '2026-06-10',
+        birthDate: '1963-07-07',
+        coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01', lostOn: '2023-10-01' }],
+        welfare: { from: '2023-10-01', until: null },
+        clinic: { welfareOnline: false },
+        presented: [{ kind: 'myna-card' }, { kind: 'medical-ticket', month: '2026-06' }],
+      },
+      YEAR_2026,
+    );
+    expect(w.changes.map((c) => c.on)).toEqual(['2026-06-01', '2026-07-01']);
+    expect(changeAt(w, '2026-06-01')).toMatchObject({ kinds: ['medical-ticket-start'], changed: ['documents'] });
+    expect(changeAt(w, '2026-07-01')).toMatchObject({ kinds: ['medical-ticket-end'], changed: ['documents'] });
+    expect(runAt(w, '2026-06-15')!.answer).toMatchObject({ verdict: 'public-assistance', documentsNeeded: [] });
+    expect(runAt(w, '2026-07-15')!.answer).toMatchObject({ documentsNeeded: ['medical-ticket'] });
+  });
+
+  it('a マイナポータル PDF does not exist before the day it was saved', () => {
+    const w = strip(
+      { visitDate: '2026-06-01', presented: [{ kind: 'mynaportal', form: 'pdf', savedOn: '2026-05-20' }] },
+      YEAR_2026,
+    );
+    expect(runsOf(w)[0]).toEqual(['2026-01-01', '2026-05-19', 'document-not-yet']);
+    expect(changeAt(w, '2026-05-20').kinds).toEqual(['portal-pdf-saved']);
+  });
+});
+
 describe('what-if ranges', () => {
   it('refuses ranges that are reversed, not dates, or longer than ten years; one day is fine', () => {
     expect(checkRange('2026-01-02', '2026-01-01')).toMatchObject({ ok: false });

@@ -125,6 +125,59 @@ describe('openDatabase', () => {
     old.close();
   });
 
+  it('step 4 (rule book v2) keeps every row and trigger and accepts the new verdicts and 0%', async () => {
+    const dir = tempDir();
+    const v3 = MIGRATIONS.filter((m) => m.version <= 3);
+    const o1 = await openDatabase({ dataDir: dir, migrations: v3, now: at('2026-02-01T09:00:00+09:00') });
+    const history = (verdict: string) =>
+      o1.db
+        .prepare(
+          `INSERT INTO check_history (at, day, visit_date, mode, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json)
+           VALUES ('2026-02-01T00:00:00Z', '2026-02-01', '2026-02-01', 'desk', 's', ?, 30, '[]', '{}', '{}')`,
+        )
+        .run(verdict);
+    history('insured');
+    expect(() => history('public-assistance')).toThrow(/CHECK constraint/);
+    o1.db
+      .prepare(
+        "INSERT INTO trainer_pack (id, title, source, created_at, updated_at) VALUES (1, 'p', 'import', 'x', 'x')",
+      )
+      .run();
+    const packRow = o1.db.prepare(
+      `INSERT INTO trainer_pack_scenario (pack_id, scenario_id, position, visit_date, verdict, copay_percent, rules, mismatches, scenario_json)
+       VALUES (1, ?, ?, '2026-02-01', ?, ?, '[]', '[]', '{}')`,
+    );
+    packRow.run('a', 1, 'self-pay', 100);
+    o1.db.close();
+
+    const o2 = await openDatabase({ dataDir: dir, now: at('2026-02-01T09:05:00+09:00') });
+    expect(o2.fromVersion).toBe(3);
+    expect(o2.db.prepare('SELECT verdict FROM check_history').all()).toEqual([{ verdict: 'insured' }]);
+    o2.db
+      .prepare(
+        `INSERT INTO check_history (at, day, visit_date, mode, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json)
+         VALUES ('2026-02-01T00:00:00Z', '2026-02-01', '2026-02-01', 'desk', 's', 'workers-comp', 0, '[]', '{}', '{}')`,
+      )
+      .run();
+    expect(() => o2.db.prepare('DELETE FROM check_history').run()).toThrow(/append-only/);
+    o2.db
+      .prepare(
+        `INSERT INTO trainer_pack_scenario (pack_id, scenario_id, position, visit_date, verdict, copay_percent, rules, mismatches, scenario_json)
+         VALUES (1, 'b', 2, '2026-02-01', 'public-assistance', 0, '[]', '[]', '{}')`,
+      )
+      .run();
+    expect(o2.db.prepare('SELECT scenario_id, verdict FROM trainer_pack_scenario ORDER BY position').all()).toEqual([
+      { scenario_id: 'a', verdict: 'self-pay' },
+      { scenario_id: 'b', verdict: 'public-assistance' },
+    ]);
+    // the pack's scenarios still go with the pack
+    o2.db.prepare('DELETE FROM trainer_pack WHERE id = 1').run();
+    expect(o2.db.prepare('SELECT count(*) AS n FROM trainer_pack_scenario').get()).toEqual({ n: 0 });
+    expect(o2.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(o2.db.pragma('foreign_key_check')).toEqual([]);
+    o2.db.close();
+  });
+
   it('rolls a failing migration back completely', async () => {
     const dir = tempDir();
     (await openDatabase({ dataDir: dir })).db.close();

@@ -140,6 +140,63 @@ CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
 BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
 `;
 
+/**
+ * v4 — rule book version 2 (issue 9): the verdicts public-assistance (医療扶助, R24) and
+ * workers-comp (労災, R25) and the copay 0% are stored too. SQLite cannot change a CHECK, so the two
+ * tables that check them are rebuilt — new table, copy, drop, rename
+ * (https://www.sqlite.org/lang_altertable.html#otheralter) — with their indexes and triggers. No
+ * table references either of them.
+ */
+const VERDICTS_V2 = `('insured', 'insured-interim', 'insured-declaration', 'self-pay', 'public-assistance', 'workers-comp')`;
+const RULE_BOOK_V2_SQL = `
+CREATE TABLE check_history_v4 (
+  id            INTEGER PRIMARY KEY,
+  at            TEXT NOT NULL,
+  day           TEXT NOT NULL,
+  visit_date    TEXT NOT NULL,
+  mode          TEXT NOT NULL CHECK (mode IN ('desk', 'trainer')),
+  operator      TEXT,
+  patient_id    INTEGER,
+  patient_name  TEXT,
+  scenario_id   TEXT NOT NULL,
+  verdict       TEXT NOT NULL CHECK (verdict IN ${VERDICTS_V2}),
+  copay_percent INTEGER NOT NULL,
+  rules         TEXT NOT NULL,
+  scenario_json TEXT NOT NULL,
+  decision_json TEXT NOT NULL,
+  result_json   TEXT
+) STRICT;
+INSERT INTO check_history_v4 SELECT * FROM check_history;
+DROP TABLE check_history;
+ALTER TABLE check_history_v4 RENAME TO check_history;
+CREATE INDEX check_history_day ON check_history (day);
+CREATE INDEX check_history_verdict_day ON check_history (verdict, day);
+CREATE INDEX check_history_patient ON check_history (patient_id, verdict, day) WHERE patient_id IS NOT NULL;
+CREATE TRIGGER check_history_no_update BEFORE UPDATE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
+
+CREATE TABLE trainer_pack_scenario_v4 (
+  pack_id        INTEGER NOT NULL REFERENCES trainer_pack (id) ON DELETE CASCADE,
+  scenario_id    TEXT NOT NULL,
+  position       INTEGER NOT NULL,
+  title          TEXT,
+  visit_date     TEXT NOT NULL,
+  verdict        TEXT NOT NULL CHECK (verdict IN ${VERDICTS_V2}),
+  copay_percent  INTEGER NOT NULL CHECK (copay_percent IN (0, 10, 20, 30, 100)),
+  rules          TEXT NOT NULL CHECK (json_valid(rules)),
+  expected_ok    INTEGER CHECK (expected_ok IN (0, 1)),
+  mismatches     TEXT NOT NULL CHECK (json_valid(mismatches)),
+  scenario_json  TEXT NOT NULL CHECK (json_valid(scenario_json)),
+  PRIMARY KEY (pack_id, scenario_id)
+) STRICT, WITHOUT ROWID;
+INSERT INTO trainer_pack_scenario_v4 SELECT * FROM trainer_pack_scenario;
+DROP TABLE trainer_pack_scenario;
+ALTER TABLE trainer_pack_scenario_v4 RENAME TO trainer_pack_scenario;
+CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, position);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -162,6 +219,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'trainer mode: packs being imported stay invisible until complete (issue 8)',
     up(db) {
       db.exec(TRAINER_IMPORT_SQL);
+    },
+  },
+  {
+    version: 4,
+    name: 'rule book version 2: verdicts public-assistance and workers-comp, copay 0% (issue 9)',
+    up(db) {
+      db.exec(RULE_BOOK_V2_SQL);
     },
   },
 ];

@@ -65,7 +65,15 @@ describe('buildScenario', () => {
     });
     expect(scenario.id).toBe('desk-7-2025-11-04');
     expect(scenario.visitDate).toBe('2025-11-04');
-    expect(scenario.clinic).toEqual({ onlineCheck: true, phoneReader: true, incident: 'none' });
+    expect(scenario.clinic).toEqual({
+      onlineCheck: true,
+      phoneReader: true,
+      incident: 'none',
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
+    });
     expect(scenario.patient.coverages[1]).toEqual({
       id: 'c2',
       insurer: 'kumiai',
@@ -77,6 +85,11 @@ describe('buildScenario', () => {
       lostOn: null,
       registeredOn: null,
       filedOn: null,
+      lossRegisteredOn: null,
+      limitOnFile: true,
+      role: 'insured',
+      holderBirthDate: null,
+      lostWithHolder: false,
       myNumberOnForm: true,
       ratio: null,
       elderlyCard: null,
@@ -102,7 +115,7 @@ describe('buildScenario', () => {
         showsRatio: true,
         showsLimit: false,
       },
-      { kind: 'elderly-card', ratio: 30, validUntil: '2026-07-31' },
+      { kind: 'elderly-card', ratio: 30, validFrom: null, validUntil: '2026-07-31' },
       { kind: 'myna-smartphone', os: 'android' },
     ]);
     const d = decideScenario(scenario);
@@ -134,7 +147,7 @@ describe('buildScenario', () => {
     });
     expect(scenario.presented).toEqual([
       { kind: 'myna-card' },
-      { kind: 'mynaportal', form: 'pdf' },
+      { kind: 'mynaportal', form: 'pdf', savedOn: '2026-01-05' },
       { kind: 'declaration' },
     ]);
     expect(scenario.policy.portalScreenshot).toBe('accept');

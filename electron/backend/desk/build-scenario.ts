@@ -1,9 +1,9 @@
 // The desk case: a registry patient, the kinds of document the receptionist clicked, the clinic
 // and the day → a Scenario in the SCENARIO.md shape. Document details come from what the patient
 // holds. Nothing here is parsed again: the patient was checked when the registry stored them
-// (like a scenario file: ../registry/validate.ts), the request when it entered the backend (the
-// contract's desk.decide), so the scenario is assembled from typed values; what is left to check
-// is what only the day decides (which documents exist by then, a visit before the birth date).
+// (shared/contract/patient.ts, with the scenario format's checks), the request when it entered
+// the backend (the contract's desk.decide), so the scenario is assembled from typed values; what
+// is left to check is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
 import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
@@ -47,6 +47,9 @@ export function scenarioPatient(p: Patient): Scenario['patient'] {
     birthDate: p.birthDate,
     coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
     myna: p.myna,
+    // version 2 (issue 9): the registry holds no programmes or 生活保護 yet
+    kohi: [],
+    welfare: null,
   };
 }
 
@@ -70,7 +73,11 @@ export function buildScenario(input: DeskCaseInput): Scenario {
         break;
       case 'mynaportal':
         if (!p.myna) throw missing();
-        presented.push({ kind, form: input.mynaportalForm ?? 'screen' });
+        {
+          const form = input.mynaportalForm ?? 'screen';
+          // a pdf shows what the system knew the day it was saved: at the desk, today's (RULES.md)
+          presented.push({ kind, form, savedOn: form === 'pdf' ? D : null });
+        }
         break;
       case 'declaration':
         presented.push({ kind });
@@ -99,10 +106,16 @@ export function buildScenario(input: DeskCaseInput): Scenario {
     visitType: input.visitType ?? 'first',
     needsLimit: input.needsLimit ?? false,
     limitConsent: input.limitConsent ?? true,
+    // version 2 (issue 9): the desk does not ask about work injuries, 生活保護 or programmes yet
+    cause: 'illness',
     clinic: {
       onlineCheck: input.clinic.onlineCheck,
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
     },
     patient: scenarioPatient(p),
     presented,

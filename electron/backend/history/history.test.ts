@@ -40,8 +40,11 @@ if (!parsed.ok) throw new Error('fixture');
 const scenario: Scenario = parsed.scenario;
 const decision: Decision = decideScenario(scenario);
 
+/** Four verdicts in turn, so that each of the four patients always gets the same one (the filters' counts). */
+const FOUR_VERDICTS = VERDICTS.slice(0, 4);
+
 function entry(i: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
-  const verdict = VERDICTS[i % VERDICTS.length]!;
+  const verdict = FOUR_VERDICTS[i % FOUR_VERDICTS.length]!;
   return {
     at: new Date(Date.UTC(2026, 0, 1 + (i % 20), 1, i % 60)), // 10:xx in Japan
     mode: i % 5 === 0 ? 'trainer' : 'desk',

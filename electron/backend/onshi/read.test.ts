@@ -159,6 +159,8 @@ describe('reading a terminal’s result file', () => {
           ratio: null,
           elderlyCard: null,
           limitCategory: null,
+          limitOnFile: true,
+          role: null,
           filedOn: null,
           myNumberOnForm: true,
         },
@@ -195,6 +197,8 @@ describe('reading a terminal’s result file', () => {
       [2, null],
       [null, '2026-01-31'],
     ]);
+    // 本人・家族の別 2 is a dependent (R26); not given: not known
+    expect(a.coverages.map((c) => c.role)).toEqual(['dependent', null]);
     expect(JSON.stringify(a)).not.toMatch(/"12"|345/);
   });
 

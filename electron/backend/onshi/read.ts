@@ -195,6 +195,9 @@ function coverage(r: Tree, index: number, path: string[]): { coverage: ObservedC
       ratio: kouki ?? elderly,
       elderlyCard: null,
       limitCategory,
+      // the result does not say that the insurer has no 限度額区分 on file (R13): assumed on file
+      limitOnFile: true,
+      role: family === null ? null : family === '1' ? 'insured' : 'dependent',
       filedOn: null,
       myNumberOnForm: true,
     },
@@ -302,6 +305,8 @@ function answer(tree: Tree, source: string): TerminalAnswer {
       ratio: null,
       elderlyCard: null,
       limitCategory: null,
+      limitOnFile: true,
+      role: null,
       filedOn: null,
       myNumberOnForm: true,
     };

@@ -12,6 +12,7 @@ import {
   findMyNumberPath,
   hasValidCheckDigit,
   insurerOfNumber,
+  MY_NUMBER_REFUSAL,
   normalizeInsurerNumber,
 } from '../../../shared/identifiers';
 import { AppError } from '../errors';
@@ -204,8 +205,8 @@ export function parseRequest(bytes: Uint8Array): { ok: true; request: OqsRequest
     return {
       ok: false,
       code: 'my-number',
-      ja: `${mn}: 12桁の番号は個人番号(マイナンバー)の可能性があるため受け付けません (番号法第20条)`,
-      en: `${mn}: a 12-digit number may be a My Number (個人番号) and is refused (R18)`,
+      ja: `${mn}: ${MY_NUMBER_REFUSAL.ja}`,
+      en: `${mn}: ${MY_NUMBER_REFUSAL.en}`,
       echo: readableEcho(tree),
     };
   }

@@ -68,6 +68,12 @@ const toCoverage = (r: CoverageRow): PatientCoverage => ({
   lostOn: r.lost_on,
   registeredOn: r.registered_on,
   filedOn: r.filed_on,
+  // version-2 fields the registry does not store yet (issue 9 item 6): their defaults
+  lossRegisteredOn: null,
+  limitOnFile: true,
+  role: 'insured',
+  holderBirthDate: null,
+  lostWithHolder: false,
   myNumberOnForm: r.my_number_on_form === 1,
   ratio: r.ratio,
   elderlyCard: r.elderly_card,
@@ -331,9 +337,11 @@ export class RegistryRepository {
       note: p.note,
       coverages: (this.s.coverages.all(pid) as CoverageRow[]).map(toCoverage),
       myna: myna ? toMyna(myna) : null,
-      holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map(
-        (h) => ({ kind: h.kind, ...(JSON.parse(h.details) as object) }) as Holding,
-      ),
+      holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map((h) => {
+        const held = { kind: h.kind, ...(JSON.parse(h.details) as object) } as Holding;
+        // 高齢受給者証 saved before rule book v2 carry no 発効期日 (validFrom)
+        return held.kind === 'elderly-card' ? { ...held, validFrom: held.validFrom ?? null } : held;
+      }),
       demoKey: p.demo_key,
       createdAt: p.created_at,
       updatedAt: p.updated_at,

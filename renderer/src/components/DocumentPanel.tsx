@@ -5,8 +5,7 @@
 import { forwardRef, useEffect, useMemo, useRef } from 'react';
 import { heldKinds } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
-import { DOCUMENT_KINDS } from '../../../shared/enums';
-import { DESK_KEYS, DOCUMENTS } from '../labels';
+import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
 import { useApp } from '../store';
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
@@ -41,7 +40,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
         患者が出したもの <span className="muted small">(数字キーで選択)</span>
       </h2>
       <div className="doc-grid" role="group" aria-label="提示された書類">
-        {DOCUMENT_KINDS.map((kind) => {
+        {DESK_DOCUMENT_KINDS.map((kind) => {
           const d = DOCUMENTS[kind];
           const on = presented.includes(kind);
           const absent = held !== null && !held.has(kind);

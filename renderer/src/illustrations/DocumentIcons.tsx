@@ -98,6 +98,28 @@ const ICONS: Record<DocumentKind, ReactElement> = {
       <path d="M52 14l4 4-18 18-6 2 2-6z" {...S} />
     </>
   ),
+  // a card with a round seal: 受給者証・医療証
+  'kohi-cert': (
+    <Card>
+      <circle cx="20" cy="27" r="7" {...S} />
+      <path d="M34 20h18M34 27h14M34 34h18" {...S} />
+    </Card>
+  ),
+  // a ticket with a torn edge: 医療券
+  'medical-ticket': (
+    <>
+      <path d="M8 14h48v8a5 5 0 0 0 0 10v8H8v-8a5 5 0 0 0 0-10z" {...S} />
+      <path d="M18 22h22M18 29h16" {...S} />
+    </>
+  ),
+  // a form with a cross (first aid): 労災の請求書
+  'rousai-form': (
+    <>
+      <path d="M14 4h36v44H14z" {...S} />
+      <path d="M32 12v12M26 18h12" {...S} />
+      <path d="M20 32h24M20 38h18" {...S} />
+    </>
+  ),
 };
 
 export function DocumentIcon({ kind }: { kind: DocumentKind }) {

@@ -34,7 +34,7 @@ export const FAKE_PATIENT: PatientSummary = {
 
 export function deskResult(
   over: Partial<DeskResult['decision']> = {},
-  clinic = { onlineCheck: true, phoneReader: false, incident: 'none' as const },
+  clinic: Partial<DeskResult['scenario']['clinic']> = {},
 ): DeskResult {
   return {
     decision: {
@@ -46,10 +46,12 @@ export function deskResult(
       copayProvisional: false,
       elderlyCardNeeded: false,
       documentsNeeded: [],
-      onlineCheck: { cardRoute: 'valid', numberRoute: 'not-run', failure: null },
+      onlineCheck: { cardRoute: 'valid', numberRoute: 'not-run', failure: null, welfareRoute: 'not-run' },
       billing: 'normal',
       rules: ['R3'],
       notes: [],
+      publicExpense: [],
+      patientPays: { percent: 30, perVisitYen: null, monthlyCapYen: null, capReached: false, deposit: false },
       policy: { ...DEFAULT_POLICY },
       explanation: 'マイナ保険証でオンライン資格確認を行い、資格が有効でした。',
       tellPatient: '本日はマイナ保険証で確認できました。',
@@ -63,8 +65,18 @@ export function deskResult(
       visitType: 'first',
       needsLimit: false,
       limitConsent: true,
-      clinic,
-      patient: { birthDate: '1981-05-10', coverages: [], myna: null },
+      clinic: {
+        onlineCheck: true,
+        phoneReader: false,
+        incident: 'none',
+        prefecture: null,
+        pmh: false,
+        welfareOnline: true,
+        rousaiDesignated: true,
+        ...clinic,
+      },
+      cause: 'illness',
+      patient: { birthDate: '1981-05-10', coverages: [], myna: null, kohi: [], welfare: null },
       presented: [{ kind: 'myna-card' }],
       policy: {},
     },

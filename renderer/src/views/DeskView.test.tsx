@@ -118,7 +118,7 @@ describe('desk screen', () => {
           verdict: 'insured-declaration',
           elderlyCardNeeded: true,
           documentsNeeded: ['declaration', 'elderly-card'],
-          onlineCheck: { cardRoute: 'not-found', numberRoute: 'not-run', failure: null },
+          onlineCheck: { cardRoute: 'not-found', numberRoute: 'not-run', failure: null, welfareRoute: 'not-run' },
           rules: ['R9', 'R10', 'R17'],
           billing: 'recheck',
         }),

@@ -3,12 +3,13 @@
 import { useState } from 'react';
 import type { BackupChoice, Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
-import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS } from '../../../shared/enums';
+import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS, ROUSAI_WITHOUT_FORM_OPTIONS } from '../../../shared/enums';
 import {
   CERT_GRACE_BASIS_JA,
   POLICY_INFO,
   policyChoicesJa,
   PORTAL_SCREENSHOT_JA,
+  ROUSAI_WITHOUT_FORM_JA,
   YES_NO_JA,
 } from '../../../shared/labels';
 import { formatDateJa, formatStampJa, parseDate } from '../../../shared/wareki';
@@ -162,6 +163,14 @@ function SettingsForm({ settings }: { settings: Settings }) {
             value={d.policy.portalScreenshot}
             options={PORTAL_SCREENSHOT_OPTIONS.map((v) => [v, PORTAL_SCREENSHOT_JA[v]] as const)}
             onChange={(v) => setPolicy('portalScreenshot', v)}
+          />
+        </PolicyRow>
+        <PolicyRow k="rousaiWithoutForm" isDefault={isDefault('rousaiWithoutForm')}>
+          <Choice
+            label={POLICY_INFO.rousaiWithoutForm.ja}
+            value={d.policy.rousaiWithoutForm}
+            options={ROUSAI_WITHOUT_FORM_OPTIONS.map((v) => [v, ROUSAI_WITHOUT_FORM_JA[v]] as const)}
+            onChange={(v) => setPolicy('rousaiWithoutForm', v)}
           />
         </PolicyRow>
         {(['lagWithMyNumber', 'lagWithoutMyNumber'] as const).map((k) => (

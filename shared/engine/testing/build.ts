@@ -1,6 +1,6 @@
 // Test helpers: build a scenario from a few fields, validate it as the CLI would, and decide it.
 import type { Decision, ExpectedDecision } from '../../decision';
-import type { Incident, VisitType } from '../../enums';
+import type { Cause, Incident, VisitType } from '../../enums';
 import { type Scenario, parseScenario } from '../../scenario';
 import { compareExpected } from '../compare';
 import { decideScenario } from '../observe';
@@ -19,6 +19,11 @@ export interface ScenarioInput {
   myna?: Record<string, unknown> | null;
   presented: Record<string, unknown>[];
   policy?: Record<string, unknown>;
+  /** version 2: the 労災 question, the clinic's other settings, programmes and 生活保護 */
+  cause?: Cause;
+  clinic?: Record<string, unknown>;
+  kohi?: Record<string, unknown>[];
+  welfare?: Record<string, unknown> | null;
 }
 
 export const KYOKAI_SINCE_2015 = { insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2015-04-01' };
@@ -32,11 +37,19 @@ export function rawScenario(i: ScenarioInput): Record<string, unknown> {
     visitType: i.visitType ?? 'first',
     needsLimit: i.needsLimit ?? false,
     limitConsent: i.limitConsent ?? true,
-    clinic: { onlineCheck: i.online ?? true, phoneReader: i.phoneReader ?? false, incident: i.incident ?? 'none' },
+    ...(i.cause ? { cause: i.cause } : {}),
+    clinic: {
+      onlineCheck: i.online ?? true,
+      phoneReader: i.phoneReader ?? false,
+      incident: i.incident ?? 'none',
+      ...i.clinic,
+    },
     patient: {
       birthDate: i.birthDate ?? '1981-05-10',
       coverages: i.coverages ?? [KYOKAI_SINCE_2015],
       myna: i.myna === undefined ? MYNA_OK : i.myna,
+      ...(i.kohi ? { kohi: i.kohi } : {}),
+      ...(i.welfare ? { welfare: i.welfare } : {}),
     },
     presented: i.presented,
     ...(i.policy ? { policy: i.policy } : {}),

@@ -1,12 +1,19 @@
 // This scenario's own policy (RULES.md section P): every key of POLICY_KEYS, each control chosen by
 // the kind of value, with the limits of the format and the default in words. Unset keeps the
 // default.
-import { CERT_GRACE_BASES, POLICY_KEYS, type PolicyKey, PORTAL_SCREENSHOT_OPTIONS } from '../../../../../shared/enums';
+import {
+  CERT_GRACE_BASES,
+  POLICY_KEYS,
+  type PolicyKey,
+  PORTAL_SCREENSHOT_OPTIONS,
+  ROUSAI_WITHOUT_FORM_OPTIONS,
+} from '../../../../../shared/enums';
 import {
   CERT_GRACE_BASIS_JA,
   POLICY_INFO,
   policyValueJa,
   PORTAL_SCREENSHOT_JA,
+  ROUSAI_WITHOUT_FORM_JA,
   YES_NO_JA,
 } from '../../../../../shared/labels';
 import { DEFAULT_POLICY, LAG_LIMITS } from '../../../../../shared/timeline';
@@ -46,6 +53,14 @@ function PolicyField({ k }: { k: PolicyKey }) {
           path={path}
           label={label}
           options={[byDefault(k), ...options(PORTAL_SCREENSHOT_OPTIONS, (o) => PORTAL_SCREENSHOT_JA[o])]}
+        />
+      );
+    case 'rousaiWithoutForm':
+      return (
+        <ChoiceField
+          path={path}
+          label={label}
+          options={[byDefault(k), ...options(ROUSAI_WITHOUT_FORM_OPTIONS, (o) => ROUSAI_WITHOUT_FORM_JA[o])]}
         />
       );
     default:

@@ -62,6 +62,9 @@ export const NEW_DOCUMENT: Record<DocumentKind, Json> = {
   'elderly-card': { ratio: 20 },
   'limit-cert': { category: 'ウ' },
   declaration: {},
+  'kohi-cert': {},
+  'medical-ticket': {},
+  'rousai-form': {},
 };
 
 /** A new coverage, numbered after the others. */
