@@ -17,6 +17,7 @@ import {
   type ElderlyCardHandling,
   type Incident,
   type Insurer,
+  type LimitCategory,
   type NeededDocument,
   type Note,
   type NumberRouteResult,
@@ -37,7 +38,7 @@ import {
   PORTAL_SCREENSHOT_OPTIONS,
   ROUSAI_WITHOUT_FORM_OPTIONS,
 } from './enums';
-import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from './timeline';
+import { DEFAULT_POLICY, LAG_LIMITS, type Policy, SMARTPHONE_START } from './timeline';
 import { formatWareki } from './wareki';
 
 /** 負担割合 in 割 (30 → 3割, 100 → 10割, 0 → 負担なし). */
@@ -79,6 +80,16 @@ export const DOCUMENT_JA: Record<DocumentKind, string> = {
   'medical-ticket': '医療券',
   'rousai-form': '労災の請求書 (様式第5号・第16号の3)',
 };
+
+/**
+ * The 限度額 certificate's name for a 区分: the 住民税非課税 brackets (オ, 低所得Ⅱ, 低所得Ⅰ) hold a
+ * 限度額適用・標準負担額減額認定証 (it also lowers the meal cost), everyone else a 限度額適用認定証.
+ */
+export function limitCertJa(category: LimitCategory | null): string {
+  return category === 'オ' || category === '低所得Ⅱ' || category === '低所得Ⅰ'
+    ? '限度額適用・標準負担額減額認定証'
+    : DOCUMENT_JA['limit-cert'];
+}
 
 /** まだ必要な書類. */
 export const NEEDED_JA: Record<NeededDocument, string> = {
@@ -180,7 +191,7 @@ export const WELFARE_ROUTE_JA: Record<WelfareRouteResult, string> = {
   failed: '照会できず',
 };
 
-/** Why the online check could not be made. */
+/** Why the online check could not be made (`no-phone-reader` before 2025-09-19: see failureJa). */
 export const FAILURE_JA: Record<CheckFailure, string> = {
   'reader-failure': '顔認証付きカードリーダーの故障',
   'network-outage': 'ネットワーク障害',
@@ -188,6 +199,16 @@ export const FAILURE_JA: Record<CheckFailure, string> = {
   'not-registered': 'マイナ保険証の利用登録がない',
   'cert-expired': '電子証明書の有効期限切れ',
 };
+
+/**
+ * Why the online check could not be made on a visit day. R14's `no-phone-reader` has two causes:
+ * before SMARTPHONE_START the smartphone マイナ保険証 cannot be used at all, whatever the reader.
+ */
+export function failureJa(failure: CheckFailure, visitDate: IsoDate): string {
+  if (failure === 'no-phone-reader' && visitDate < SMARTPHONE_START)
+    return `スマホのマイナ保険証は${formatWareki(SMARTPHONE_START)}から利用開始`;
+  return FAILURE_JA[failure];
+}
 
 /** 注記, short (the screen explains each in a sentence). */
 export const NOTE_JA: Record<Note, string> = {

@@ -186,8 +186,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     summary:
       '指定難病 (法別54)・小児慢性特定疾病 (52) は2割、自立支援医療 (精神通院21・更生15・育成16) は1割 (保険の負担割合が低ければそのまま)。受給者証に記載された指定医療機関で、有効期間内に限ります。月の自己負担上限額に達したら (上限額管理票)、その月はそれ以上払いません。',
     source: {
-      name: '京都府「特定医療費(指定難病)支給認定の概要」',
-      url: 'https://www.pref.kyoto.jp/nanbyou/tokuteiiryougaiyou.html',
+      name: '愛知県「マイナンバーカードを活用した医療受給者証情報のオンライン資格確認について」',
+      url: 'https://www.pref.aichi.jp/soshiki/kenkotaisaku/nanbyo-pmh.html',
     },
   },
   R22: {
@@ -195,8 +195,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     summary:
       '市区町村の医療証は、交付した都道府県内の医療機関でだけ使えます (公費負担者番号は8か9で始まります)。負担なし・割合・1回あたりの定額があります。都道府県外や医療証を出せなかったときは保険の負担割合で支払い、後で市区町村に払い戻しを申請します (償還払い)。',
     source: {
-      name: '八王子市「都外受診等にかかる医療費助成の支給申請」',
-      url: 'https://kosodate.city.hachioji.tokyo.jp/mokuteki/hitorioyakatei/teate_iryohijosei/1179.html',
+      name: '八王子市「マル乳、マル子、マル青、マル親医療証のPMH連携開始について」',
+      url: 'https://kosodate.city.hachioji.tokyo.jp/soshiki/kosodateshienka/3742.html',
     },
   },
   R23: {
@@ -204,8 +204,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     summary:
       'PMH に接続した医療機関では、マイナ保険証で資格確認すると、PMH に登録された受給者証・医療証の情報も返るため、紙の受給者証は不要です。番号での照会や書類での受付では紙が必要です。',
     source: {
-      name: '愛知県「マイナンバーカードを活用した医療受給者証情報のオンライン資格確認」',
-      url: 'https://www.pref.aichi.jp/soshiki/kenkotaisaku/nanbyo-pmh.html',
+      name: '甲府市「小児慢性特定疾病医療費助成制度におけるオンライン資格確認」(PMH, 2025年3月4日から)',
+      url: 'https://www.city.kofu.yamanashi.jp/bosihoken/syomanpmh.html',
     },
   },
   R24: {
@@ -222,8 +222,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     summary:
       '仕事中・通勤中のけがには健康保険を使えません (健康保険法第1条)。労災指定医療機関では労災保険で受け付け、請求書 (様式第5号・通勤災害は第16号の3) が届くまでは10割を預かることが多いです。指定外の医療機関では全額支払い、労働基準監督署に請求します。交通事故のけがは健康保険を使えますが、保険者に「第三者行為による傷病届」が必要です。',
     source: {
-      name: '社会保険労務士法人ごうしゃ「健康保険から労災保険への切り替えについて」',
-      url: 'https://gosharoshi.com/topics/35.html',
+      name: '労災保険の手続き「健康保険から労災保険への切り替え」(様式第5号・第16号の3、第三者行為)',
+      url: 'https://www.trouble-buster.com/rousaihoken/kirikae/',
     },
   },
   R26: {
@@ -231,8 +231,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     summary:
       '被扶養者 (家族) の健康保険は、被保険者の退職・死亡や75歳の誕生日 (後期高齢者医療には被扶養者がない) とともに終わります。75歳未満の家族は国民健康保険などに加入します。',
     source: {
-      name: 'みずほ健康保険組合「75歳以上になったとき」',
-      url: 'https://www.miduho-kenpo.or.jp/consultation/over-75years.php',
+      name: '横浜ゴム健康保険組合 よくある質問「75歳になった被保険者の家族は?」',
+      url: 'https://www.yokohamagomu-kenpo.or.jp/asp/faq/faq.asp?articleid=8174&categoryid=9',
     },
   },
 };

@@ -35,7 +35,7 @@ import { KOUKI_ALL_KAKUNIN_END } from '../timeline';
 import { agePeriods, copayPercent, inElderlyPeriod } from './age';
 import { canonicalOrder, interimWindow, kakuninStart, legacyExpiry } from './documents';
 import { explain } from './explain';
-import type { DocEval, Facts, VoidBy } from './facts';
+import type { DocEval, Facts, LimitCover, VoidBy } from './facts';
 import { publicShares } from './public-expense';
 
 const QUERY_ORDER = orderOf(COVERAGE_DOC_KINDS);
@@ -327,8 +327,9 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
 
   // --- R13 限度額 (the insured… verdicts only)
   let limitNeeded: NeededDocument | null = null;
+  let limitCovered: LimitCover | null = null;
+  const category = payingCoverage?.limitCategory ?? null;
   if (o.needsLimit && insured) {
-    const category = payingCoverage?.limitCategory ?? null;
     const kouki = payingCoverage?.insurer === 'kouki' || (payingCoverage === null && past75);
     // 一般 and 現役並みⅢ (70–74 and 後期) have no certificate: the desk asks, the patient answers truthfully
     const noCertificateBracket =
@@ -343,12 +344,25 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
         D <= e.doc.validUntil,
     );
     const limitCert = documents.some((d) => d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= D));
-    const covered =
-      noCertificateBracket ||
-      (payingCoverage?.limitOnFile === false
-        ? limitCert || (kouki && kakuninWithLimit) // no 区分 on file: no query can give it
-        : rule === 'R3' || (numberRoute === 'valid' && o.limitConsent) || kakuninWithLimit || limitCert);
-    if (!covered) {
+    // what made the document unnecessary (the first that holds), for the explanation
+    limitCovered = noCertificateBracket
+      ? 'bracket'
+      : payingCoverage?.limitOnFile === false // no 区分 on file: no query can give it
+        ? limitCert
+          ? 'cert'
+          : kouki && kakuninWithLimit
+            ? 'kakunin'
+            : null
+        : rule === 'R3'
+          ? 'online'
+          : numberRoute === 'valid' && o.limitConsent
+            ? 'consent'
+            : kakuninWithLimit
+              ? 'kakunin'
+              : limitCert
+                ? 'cert'
+                : null;
+    if (limitCovered === null) {
       limitNeeded = kouki ? 'kakunin-with-limit' : 'limit-cert';
       documentsNeeded.add(limitNeeded);
     }
@@ -437,6 +451,8 @@ export function rulebook(o: Observation): { decision: Decision; decidingDocument
     declarationForm,
     billing,
     limitNeeded,
+    limitCovered,
+    limitCategory: category,
     lagging: asked ? lagging : null,
     r6,
     r8,

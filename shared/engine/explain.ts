@@ -1,13 +1,14 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are. Built from the
 // observation and what the rule book established (./facts.ts) — never from `hindsight`.
-import type { PublicExpenseReason } from '../enums';
+import type { CheckFailure, PublicExpenseReason } from '../enums';
 import { isNationalProgram, NATIONAL_SHARE, type Programme } from '../kohi';
 import {
   copayWari,
   DOCUMENT_JA,
-  FAILURE_JA,
+  failureJa,
   INSURER_JA,
+  limitCertJa,
   patientPaysJa,
   PREFECTURE_JA,
   PROGRAM_JA,
@@ -15,10 +16,11 @@ import {
   WELFARE_ROUTE_JA,
 } from '../labels';
 import type { ObservedCoverage, ObservedDocOf } from '../observation/types';
-import { LEGACY_LAST, WELFARE_ONLINE_START } from '../timeline';
+import { KOUKI_ALL_KAKUNIN_END, KOUKI_OSHIRASE_START, LEGACY_LAST, WELFARE_ONLINE_START } from '../timeline';
 import { formatWareki } from '../wareki';
-import { certGraceEnd, legacyExpiry } from './documents';
-import type { DocEval, Facts } from './facts';
+import { inElderlyPeriod } from './age';
+import { certGraceEnd, kakuninStart, legacyExpiry } from './documents';
+import type { DocEval, Facts, LimitCover } from './facts';
 
 const W = formatWareki;
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
@@ -30,41 +32,115 @@ function shareJa(p: Programme): string {
   return 'percent' in p.share ? `${copayWari(p.share.percent)}負担` : `1回${yen(p.share.perVisitYen)}`;
 }
 
+/** A programme's paper: 受給者証 (national programmes, R21) or 医療証 (local ones, R22). */
+const certOf = (p: Programme) => (isNationalProgram(p.program) ? '受給者証' : '医療証');
+
 /** Why a programme was not applied, for the receptionist (one sentence per reason, table-driven). */
 const NOT_APPLIED: Record<PublicExpenseReason, (p: Programme, clinicPref: string | null) => string> = {
   'not-valid': (p) =>
-    `${PROGRAM_JA[p.program]}の受給者証は有効期間${p.validFrom && p.validUntil ? ` (${W(p.validFrom)}〜${W(p.validUntil)})` : ''}外のため使えません。有効な受給者証を確認してください。`,
+    `${PROGRAM_JA[p.program]}の${certOf(p)}は有効期間${p.validFrom && p.validUntil ? ` (${W(p.validFrom)}〜${W(p.validUntil)})` : ''}外のため使えません。有効な${certOf(p)}を確認してください。`,
   'not-designated': (p) =>
     `当院は${PROGRAM_JA[p.program]}の受給者証に記載された指定医療機関ではないため、公費は使えません。`,
   'other-prefecture': (p, clinicPref) =>
     `${PROGRAM_JA[p.program]}の医療証は${p.prefecture ? PREFECTURE_JA[p.prefecture] : '交付した都道府県'}内でのみ使えます${clinicPref ? ` (当院は${clinicPref})` : ''}。`,
   'not-presented': (p) =>
-    `${PROGRAM_JA[p.program]}の${isNationalProgram(p.program) ? '受給者証' : '医療証'}の提示がない (PMH でも確認できない) ため、本日は公費を適用できません。`,
+    `${PROGRAM_JA[p.program]}の${certOf(p)}の提示がない (PMH でも確認できない) ため、本日は公費を適用できません。`,
   'not-insured': (p) => `保険診療ではないため、${PROGRAM_JA[p.program]}は使いません。`,
 };
 
+/** Why no 限度額 document is needed (R13), for the receptionist; `online` is said with R3. */
+const LIMIT_COVERED: Record<Exclude<LimitCover, 'online'>, (f: Facts) => string> = {
+  consent: (f) => `記号・番号の照会で、ご本人の同意を得て限度額区分を確認できるため、${limitCertOf(f)}は不要です。`,
+  kakunin: (f) => `資格確認書に限度額区分が記載されているため、${limitCertOf(f)}は不要です。`,
+  cert: (f) => {
+    const cert = f.documents.find(
+      (d): d is ObservedDocOf<'limit-cert'> =>
+        d.kind === 'limit-cert' && (d.validUntil === null || d.validUntil >= f.o.visitDate),
+    )!;
+    return `${limitCertJa(cert.category)} (区分: ${cert.category}) を確認しました。`;
+  },
+  bracket: (f) =>
+    `限度額区分が「${f.limitCategory}」の方には認定証が交付されないため、提示は不要です (区分はご本人に確認します)。`,
+};
+
+/** The 限度額 certificate this patient would need (後期 issues none since 2024-12-02: 「認定証」). */
+const limitCertOf = (f: Facts) => (f.coverage?.insurer === 'kouki' ? '認定証' : limitCertJa(f.limitCategory));
+
+/** A 保険証 printed valid beyond LEGACY_LAST (R1): why it ends earlier, or null. */
+function legacyCut(doc: ObservedDocOf<'legacy-card'>): string | null {
+  return doc.printedExpiry !== null && doc.printedExpiry > LEGACY_LAST
+    ? `保険証に印字された有効期限は${W(doc.printedExpiry)}ですが、保険証は経過措置で${W(LEGACY_LAST)}までしか使えません。`
+    : null;
+}
+
 /** Why a coverage document did not qualify the visit, or null if it would have. */
 function rejectionOf(e: DocEval, f: Facts): string | null {
-  const name = DOCUMENT_JA[e.doc.kind];
+  const name = `${DOCUMENT_JA[e.doc.kind]} (${INSURER_JA[e.coverage.insurer]})`;
   const D = f.o.visitDate;
   if (e.route === 'invalid') return `${name}: オンライン資格確認で資格(無効)と表示されました (資格喪失)。`;
   if (e.route === 'invalid-new') return `${name}: 資格(無効)と表示され、新しい資格があります。`;
   if (e.voidBy === 'age')
     return `${name}: 75歳の誕生日 (${W(f.periods.birthday75)}) からは後期高齢者医療以外の保険は使えません。`;
   if (e.voidBy === 'newer')
-    return `${name} (${INSURER_JA[e.coverage.insurer]}): あとから加入した保険の書類があるため、前の保険のこの書類は使えません (一人が加入できる健康保険は一つです)。`;
+    return `${name}: あとから加入した保険の書類があるため、前の保険のこの書類は使えません (一人が加入できる健康保険は一つです)。`;
   if (e.coverage.acquiredOn !== null && e.coverage.acquiredOn > D)
     return `${name}: 資格取得日 (${W(e.coverage.acquiredOn)}) より前は使えません。`;
   if (e.doc.kind === 'kakunin-sho' && D > e.doc.validUntil)
     return `${name}: 有効期限 (${W(e.doc.validUntil)}) を過ぎています。期限切れの資格確認書は暫定的な取扱いの対象外です。`;
-  if (e.doc.kind === 'kakunin-sho' && D < (e.doc.validFrom ?? e.doc.issuedOn)) return `${name}: 有効開始日前です。`;
+  if (e.doc.kind === 'kakunin-sho' && D < (e.doc.validFrom ?? e.doc.issuedOn))
+    return `${name}: 有効開始日 (${W(e.doc.validFrom ?? e.doc.issuedOn)}) 前です。`;
   if (e.doc.kind === 'legacy-card') {
     const end = legacyExpiry(e.doc, e.coverage);
-    if (D > end) return `${name}: 有効期限 (${W(end)}) を過ぎています。`;
+    if (D > end) return `${name}: ${legacyCut(e.doc) ?? `有効期限 (${W(end)}) を過ぎています。`}`;
   }
   if (e.doc.kind === 'oshirase')
     return `${name}: お知らせだけでは資格確認できません (マイナンバーカードと一緒に使います)。`;
   return null;
+}
+
+/** The visit's copay, with the reason where the age or the insurer sets it (R15). */
+function copayJa(f: Facts): string {
+  const w = copayWari(f.copay);
+  const D = f.o.visitDate;
+  if (f.copayBasis !== 'declared' && f.coverage?.insurer === 'kouki')
+    return `後期高齢者医療のため負担割合は${w}です (所得に応じて1〜3割)。`;
+  if (D <= f.periods.preschoolEnd) return `未就学児のため負担割合は${w}です。`;
+  if (inElderlyPeriod(f.periods, D)) return `70〜74歳のため負担割合は${w}です。`;
+  return `負担割合は${w}です。`;
+}
+
+/** An 高齢受給者証's validity in words: 「令和8年8月1日から令和9年7月31日まで」. */
+const validityJa = (c: ObservedDocOf<'elderly-card'>) =>
+  `${c.validFrom ? `${W(c.validFrom)}から` : ''}${c.validUntil ? `${W(c.validUntil)}まで` : '期限の記載なし'}`;
+
+/** The presented 高齢受給者証 that is not valid on D (the latest one), when none is. */
+function staleElderlyCard(f: Facts): string | null {
+  const cards = f.documents.filter((d): d is ObservedDocOf<'elderly-card'> => d.kind === 'elderly-card');
+  const last = cards.sort((a, b) => ((a.validUntil ?? '9999') < (b.validUntil ?? '9999') ? 1 : -1))[0];
+  if (!last) return null;
+  if (last.validUntil !== null && last.validUntil < f.o.visitDate)
+    return `有効期限 (${W(last.validUntil)}) を過ぎています`;
+  return `${W(last.validFrom!)}からのもので、本日はまだ使えません`;
+}
+
+/** The latest presented 限度額適用認定証 (called when one is still needed: none was valid on D, R13). */
+function staleLimitCert(f: Facts): ObservedDocOf<'limit-cert'> | null {
+  const certs = f.documents.filter((d): d is ObservedDocOf<'limit-cert'> => d.kind === 'limit-cert');
+  return certs.sort((a, b) => ((a.validUntil ?? '9999') < (b.validUntil ?? '9999') ? 1 : -1))[0] ?? null;
+}
+
+/** What the patient pays after the public shares, as a sentence. */
+function paysJa(f: Facts, forPatient: boolean): string {
+  const pays = f.shares.patientPays;
+  if (pays.capReached)
+    return forPatient
+      ? '公費の今月の上限額に達しているため、窓口でのお支払いはありません。'
+      : '今月の上限額に達しているため、窓口負担はありません。';
+  if (pays.percent === 0 && pays.perVisitYen === null && !pays.deposit)
+    return forPatient ? '公費により、窓口でのお支払いはありません。' : '公費により、窓口負担はありません。';
+  return forPatient
+    ? `公費により、窓口でのお支払いは${patientPaysJa(pays)}です。`
+    : `窓口負担は${patientPaysJa(pays)}です。`;
 }
 
 export function explain(f: Facts): { explanation: string; tellPatient: string } {
@@ -75,6 +151,13 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   const ins = (c: ObservedCoverage | null) => (c ? INSURER_JA[c.insurer] : '');
   const deviceJa = card?.device === 'smartphone' ? 'スマホのマイナ保険証' : 'マイナ保険証';
   const presented = (kind: string) => f.documents.some((d) => d.kind === kind);
+  const failure = (x: CheckFailure) => failureJa(x, D);
+  const insured = f.verdict === 'insured' || f.verdict === 'insured-interim' || f.verdict === 'insured-declaration';
+  /** the online system (or, for R2, the insurer) confirmed the qualification today; else it was accepted on a document */
+  const confirmed =
+    rule === 'R3' || rule === 'R2' || deciding?.route === 'valid' || (rule === 'R4' && f.portal?.form === 'screen');
+  /** the patient says they hold no health insurance now */
+  const noInsurance = o.patient.insurance !== null && o.patient.insurance.length === 0 && o.patient.onWelfare !== true;
 
   // 0. the two questions asked first (R25, R24)
   if (rule === 'R25') {
@@ -90,7 +173,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
 
   // 1. how the qualification was (or was not) confirmed
   switch (rule) {
-    case 'R3':
+    case 'R3': {
       if (!card) break;
       if (card.registeredAtDesk) ex.push('顔認証付きカードリーダーで保険証の利用登録を行いました。');
       if (card.pinFallback) ex.push('暗証番号がロックされているため、顔認証または目視確認モードで本人確認しました。');
@@ -104,19 +187,26 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
         ex.push(
           '複数の資格が該当したため、どの保険で受診するか患者さんに確認してください (最も新しく取得した資格を表示しています)。',
         );
-      ex.push(
-        `負担割合はオンライン資格確認の結果により${copayWari(f.copay)}です。高齢受給者証や限度額適用認定証の提示は不要です。`,
-      );
+      ex.push(`負担割合はオンライン資格確認の結果により${copayWari(f.copay)}です。`);
+      // only the papers this patient could have needed (R7: 70–74 outside 後期; R13: a visit that needs the ceiling)
+      const notNeeded = [
+        ...(f.coverage?.insurer !== 'kouki' && inElderlyPeriod(f.periods, D) ? [DOCUMENT_JA['elderly-card']] : []),
+        ...(f.limitCovered === 'online' ? [limitCertJa(f.limitCategory)] : []),
+      ];
+      if (notNeeded.length > 0) ex.push(`${notNeeded.join('や')}の提示は不要です (オンライン資格確認で確認できます)。`);
       break;
+    }
     case 'R5':
     case 'R1': {
       const d = deciding!;
-      const until = d.doc.kind === 'kakunin-sho' ? d.doc.validUntil : null;
-      ex.push(
-        d.doc.kind === 'kakunin-sho'
-          ? `資格確認書 (${ins(d.coverage)}、有効期限 ${W(until!)}) は有効期間内なので、それだけで資格確認できます。`
-          : `保険証 (${ins(d.coverage)}) は有効期限内です。`,
-      );
+      if (d.doc.kind === 'kakunin-sho') {
+        ex.push(`資格確認書 (${ins(d.coverage)}、有効期限 ${W(d.doc.validUntil)}) は有効期間内です。`);
+      } else {
+        const legacy = d.doc as ObservedDocOf<'legacy-card'>;
+        ex.push(`保険証 (${ins(d.coverage)}) は有効期限 (${W(legacyExpiry(legacy, d.coverage))}) 内です。`);
+        const cut = legacyCut(legacy);
+        if (cut) ex.push(cut);
+      }
       if (d.route === 'valid') ex.push('記号・番号によるオンライン資格確認でも資格有効を確認しました。');
       if (d.route === 'not-found')
         ex.push(
@@ -125,13 +215,12 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     }
     case 'R4':
-      if (card?.result === 'failed')
-        ex.push(`${deviceJa}での資格確認ができなかったため (${FAILURE_JA[card.failure!]})、`);
+      if (card?.result === 'failed') ex.push(`${deviceJa}での資格確認ができなかったため (${failure(card.failure!)})、`);
       else if (!o.clinic.onlineCheck) ex.push('オンライン資格確認ができない医療機関のため、');
       ex.push(
         deciding
           ? `マイナンバーカードと資格情報のお知らせ (${ins(deciding.coverage)}) で資格を確認しました。`
-          : `マイナンバーカードとマイナポータルの資格情報${f.portal?.form === 'pdf' ? 'PDF' : f.portal?.form === 'screenshot' ? 'のスクリーンショット' : '画面'} (${ins(f.coverage)}) で資格を確認しました。`,
+          : `マイナンバーカードとマイナポータルの資格情報${f.portal?.form === 'pdf' ? 'PDF' : f.portal?.form === 'screenshot' ? 'のスクリーンショット' : '画面'} (${ins(f.coverage)}${f.portal?.form === 'pdf' ? `、${W(f.portal.savedOn ?? D)}に保存` : ''}) で資格を確認しました。`,
       );
       break;
     case 'R2': {
@@ -139,6 +228,8 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       const what =
         d.doc.kind === 'legacy-card' ? '有効期限切れの保険証' : 'マイナンバーカードのない資格情報のお知らせのみ';
       ex.push(`${what}ですが、暫定的な取扱い (${W(f.interim![0])}〜${W(f.interim![1])}) の期間内です。`);
+      const cut = d.doc.kind === 'legacy-card' ? legacyCut(d.doc) : null;
+      if (cut) ex.push(cut);
       ex.push(
         d.route === 'valid'
           ? '記号・番号によるオンライン資格確認で資格有効を確認できたため、通常の負担割合で受け付けます。'
@@ -147,15 +238,17 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       break;
     }
     case 'R9': {
-      if (card?.result === 'failed')
-        ex.push(`${deviceJa}での資格確認ができませんでした (${FAILURE_JA[card.failure!]})。`);
+      if (card?.result === 'failed') ex.push(`${deviceJa}での資格確認ができませんでした (${failure(card.failure!)})。`);
       else
         ex.push(`オンライン資格確認の結果は「${card?.result === 'invalid' ? '資格(無効)' : '資格情報なし'}」でした。`);
       if (!f.declarationForm) {
         ex.push('再診のため、前回から保険に変更がないことを口頭で確認し、診療録の資格情報で通常どおり受け付けます。');
       } else {
+        const id = card?.device === 'smartphone' ? 'スマホのマイナ保険証' : 'マイナンバーカード';
         ex.push(
-          'マイナンバーカードで本人確認のうえ、被保険者資格申立書に記入してもらい、申告に基づく負担割合で受け付けます。',
+          presented('declaration')
+            ? `${id}で本人確認のうえ、記入済みの被保険者資格申立書を受け取り、申告に基づく負担割合で受け付けます。`
+            : `${id}で本人確認のうえ、被保険者資格申立書に記入してもらい、申告に基づく負担割合で受け付けます。`,
         );
         ex.push(
           f.billing === 'old-qualification'
@@ -165,7 +258,7 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
       }
       break;
     }
-    case 'R11':
+    case 'R11': {
       ex.push('有効な資格確認の手段がないため、自費 (10割) でお預かりします。');
       if (f.evals.some((e) => e.route === 'valid')) {
         ex.push(
@@ -173,21 +266,50 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
         );
       }
       if (card?.result === 'failed' && card.failure)
-        ex.push(`${deviceJa}は読み取れませんでした (${FAILURE_JA[card.failure]})。`);
+        ex.push(`${deviceJa}は読み取れませんでした (${failure(card.failure)})。`);
       if (card?.failure === 'no-phone-reader' && !presented('myna-card')) {
         ex.push('カード本体がないため本人確認もできません。');
       }
-      if (presented('myna-card') && !card?.registered)
-        ex.push('マイナンバーカードが保険証として利用登録されていません。');
-      if (presented('myna-card') && !o.clinic.onlineCheck && !presented('oshirase') && !presented('mynaportal')) {
+      // the reader did not say so (it failed or was not used): the desk knows it from the patient
+      if (presented('myna-card') && !card?.registered && card?.failure !== 'not-registered')
+        ex.push('ご本人の申告では、マイナンバーカードを保険証として利用登録していません。');
+      const portal = f.documents.find((d): d is ObservedDocOf<'mynaportal'> => d.kind === 'mynaportal');
+      if (portal) {
+        if (!presented('myna-card'))
+          ex.push('マイナポータルの資格情報は、マイナンバーカード本体での本人確認と一緒でなければ使えません。');
+        else if (!card?.registered)
+          ex.push('マイナポータルの資格情報は、保険証として利用登録したマイナンバーカードと一緒に使います。');
+        else if (portal.form === 'screenshot' && o.policy.portalScreenshot !== 'accept')
+          ex.push(
+            'マイナポータルのスクリーンショット・印刷は、当院の設定では資格確認に使えません (使えるのはスマホの画面か保存した PDF です)。',
+          );
+      }
+      if (presented('myna-card') && !o.clinic.onlineCheck && !presented('oshirase') && !portal) {
         ex.push(
           'オンライン資格確認がないため、カードだけでは資格を確認できません (お知らせかマイナポータルの画面が必要です)。',
         );
       }
       break;
+    }
     default:
       break;
   }
+  // several documents of the deciding one's kind: which one was used (its insurer, and from when it is valid)
+  const same = deciding ? f.evals.filter((e) => e.doc.kind === deciding.doc.kind) : [];
+  if (deciding && same.length > 1) {
+    const from =
+      deciding.doc.kind === 'kakunin-sho'
+        ? kakuninStart(deciding.doc, deciding.coverage)
+        : deciding.coverage.acquiredOn;
+    ex.push(
+      `${DOCUMENT_JA[deciding.doc.kind]}が${same.length}枚あるため、本日使える${ins(deciding.coverage)}のもの${from ? ` (${W(from)}から有効)` : ''}を使います。`,
+    );
+  }
+  // accepted on a document the desk could not check today (R12: the insurer may reclaim its share)
+  if (insured && rule !== 'R9' && !confirmed && deciding?.route !== 'not-found')
+    ex.push(
+      'オンライン資格確認で本日の資格を確かめられないため、書類の記載どおりに受け付けます (資格を喪失していた場合は、保険者が給付分の返還を患者さんに求めることがあります)。',
+    );
   if (card?.registrationCertExpired && card.certExpiresOn !== null)
     ex.push(
       `電子証明書の有効期限 (${W(card.certExpiresOn)}) が切れているため、カードリーダーで保険証の利用登録ができません (猶予期間は登録には使えません)。`,
@@ -214,24 +336,35 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   }
 
   // 2. copay, and the public shares on top (R21–R24)
-  if (f.verdict !== 'self-pay' && f.verdict !== 'public-assistance') {
+  if (insured) {
     if (f.elderlyCardNeeded) {
+      const cards = f.documents.filter((d) => d.kind === 'elderly-card').length;
+      const stale = f.elderlyCard ? null : staleElderlyCard(f);
       ex.push(
         f.elderlyCard
-          ? `70〜74歳のため高齢受給者証を確認し、その負担割合 (${copayWari(f.copay)}) を適用します。`
-          : '70〜74歳のため高齢受給者証が必要ですが提示がありません。いったん3割でお預かりし、提示されたときに差額を精算します。',
+          ? cards > 1
+            ? `70〜74歳のため高齢受給者証を確認し、${cards}枚のうち本日有効なもの (${validityJa(f.elderlyCard)}) の負担割合 (${copayWari(f.copay)}) を適用します。`
+            : `70〜74歳のため高齢受給者証を確認し、その負担割合 (${copayWari(f.copay)}) を適用します。`
+          : stale
+            ? `70〜74歳のため高齢受給者証が必要ですが、提示された高齢受給者証は${stale}。いったん3割でお預かりし、有効な高齢受給者証が提示されたときに差額を精算します。`
+            : '70〜74歳のため高齢受給者証が必要ですが提示がありません。いったん3割でお預かりし、提示されたときに差額を精算します。',
       );
     } else if (rule !== 'R3') {
-      ex.push(`負担割合は${copayWari(f.copay)}です。`);
+      ex.push(copayJa(f));
     }
   }
-  publicShareTexts(f, ex, tell);
+  const shareTell = publicShareTexts(f, ex);
+  const staleLimit = f.limitNeeded ? staleLimitCert(f) : null;
   if (f.limitNeeded) {
+    if (staleLimit?.validUntil)
+      ex.push(`提示された${DOCUMENT_JA['limit-cert']}は有効期限 (${W(staleLimit.validUntil)}) を過ぎています。`);
     ex.push(
       f.limitNeeded === 'kakunin-with-limit'
         ? '限度額の適用には、区分が記載された後期高齢者医療の資格確認書が必要です (後期の限度額適用認定証は新規交付終了)。'
-        : '限度額の適用には限度額適用認定証が必要です。',
+        : `限度額の適用には${staleLimit ? '有効な' : ''}${limitCertJa(f.limitCategory)}が必要です。`,
     );
+  } else if (f.limitCovered && f.limitCovered !== 'online') {
+    ex.push(LIMIT_COVERED[f.limitCovered](f));
   }
   if (f.lagging) {
     ex.push(
@@ -240,12 +373,17 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   }
   if (f.r6)
     ex.push(
-      '後期高齢者医療の加入者には、2026年7月31日まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。',
+      `後期高齢者医療の加入者には、${W(KOUKI_ALL_KAKUNIN_END)}まで全員に資格確認書が交付されています。資格確認書をお持ちでないか確認してください。`,
     );
   if (f.verdict === 'self-pay' && o.visitType === 'return')
     ex.push('再診の患者さんは、医療機関の判断で通常の負担割合とすることもできます。');
 
-  // 3. what to tell the patient
+  // 3. what to tell the patient — one piece of advice once: at most one 「…をお持ちください」 for next time
+  const joinKokuho = dependentEnded(f)
+    ? 'ご家族 (被保険者) の退職や75歳の誕生日などで扶養から外れた場合は、お住まいの市区町村で国民健康保険の加入手続きをしてください。'
+    : 'お住まいの市区町村で国民健康保険の加入手続きをしてください。';
+  let joinSaid = false;
+  let bring: string | null = null;
   if (f.verdict === 'public-assistance') {
     tell.push('本日は医療扶助で受診いただけます。窓口でのお支払いはありません。');
     if (f.shares.welfare?.basis === 'pending')
@@ -253,48 +391,80 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
         '医療券の確認のため、こちらから福祉事務所に連絡します。次回からは受診前に担当のケースワーカーにご連絡ください。',
       );
   } else if (f.verdict === 'self-pay') {
-    tell.push(
-      '本日は保険の資格を確認できないため、医療費は全額 (10割) のご負担になります。後日、加入している保険者に申請すると、保険給付分の払い戻し (療養費) を受けられます。',
-    );
-    tell.push(`次回は${whatToBring(f)}をお持ちください。`);
+    if (f.evals.some((e) => e.route === 'valid'))
+      tell.push(
+        'ご加入の保険は有効ですが、お持ちの書類は本日は使えないため、医療費は全額 (10割) のご負担になります。後日、ご加入の健康保険に申請すると、保険給付分の払い戻し (療養費) を受けられる場合があります。',
+      );
+    else if (noInsurance) {
+      tell.push('現在ご加入の健康保険がないため、本日は医療費の全額 (10割) のご負担になります。');
+      tell.push(joinKokuho);
+      joinSaid = true;
+      tell.push('加入後に申請すると、保険給付分の払い戻し (療養費) を受けられる場合があります。');
+    } else
+      tell.push(
+        '本日は保険の資格を確認できないため、医療費は全額 (10割) のご負担になります。後日、ご加入の健康保険に申請すると、保険給付分の払い戻し (療養費) を受けられる場合があります。',
+      );
+    bring = `次回は${whatToBring(f)}をお持ちください。`;
   } else {
     tell.push(
       f.verdict === 'insured-interim'
         ? '本日は暫定的な取扱いで保険診療とします。'
         : f.verdict === 'insured-declaration'
-          ? 'マイナ保険証で資格を確認できませんでしたが、本日は保険診療として受け付けます。'
-          : '保険の資格を確認できました。',
+          ? `${deviceJa}で資格を確認できませんでしたが、本日は保険診療として受け付けます。`
+          : confirmed
+            ? '保険の資格を確認できました。'
+            : `本日はお持ちの${acceptedOn(f)}で保険診療として受け付けます。ご加入の保険が変わっていた場合はお知らせください (前の保険から、給付した分の返還を求められることがあります)。`,
     );
-    if (f.declarationForm) tell.push('お手数ですが、こちらの被保険者資格申立書にご記入ください。');
+    if (f.declarationForm)
+      tell.push(
+        presented('declaration')
+          ? 'ご記入いただいた被保険者資格申立書をお預かりします。'
+          : 'お手数ですが、こちらの被保険者資格申立書にご記入ください。マイナンバー (個人番号) は書かないでください。',
+      );
     if (rule === 'R9' && !f.declarationForm) tell.push('前回から保険証の内容に変更がないか確認させてください。');
-    const pays = f.shares.patientPays;
     tell.push(
       f.copayBasis === 'provisional'
         ? '本日はいったん3割でお預かりします。'
         : `本日の負担割合は${copayWari(f.copay)}です。`,
     );
-    if (pays.percent !== f.copay || pays.perVisitYen !== null || pays.capReached)
-      tell.push(`公費により、窓口でのお支払いは${patientPaysJa(pays)}です。`);
+    const pays = f.shares.patientPays;
+    if (pays.percent !== f.copay || pays.perVisitYen !== null || pays.capReached) tell.push(paysJa(f, true));
     if (f.verdict === 'insured-interim') {
-      tell.push(
-        `${W(f.interim![1])}を過ぎると、この書類だけでは受診できません。次回はマイナ保険証か資格確認書をお持ちください。`,
-      );
+      tell.push(`${W(f.interim![1])}を過ぎると、この書類だけでは保険診療を受けられません。`);
+      bring = `次回は${nextDocs(f, false)}をお持ちください。`;
     }
     if (rule === 'R1' && D <= LEGACY_LAST && deciding) {
       tell.push(
-        `お持ちの保険証は${W(legacyExpiry(deciding.doc as ObservedDocOf<'legacy-card'>, deciding.coverage))}まで使えます。その後はマイナ保険証か資格確認書をお持ちください。`,
+        `お持ちの保険証は${W(legacyExpiry(deciding.doc as ObservedDocOf<'legacy-card'>, deciding.coverage))}まで使えます。`,
       );
+      bring = `その後は${nextDocs(f, false)}をお持ちください。`;
+    }
+    if (f.billing === 'old-qualification' || f.evals.some((e) => e.route === 'invalid-new')) {
+      if (noInsurance) {
+        tell.push(joinKokuho);
+        joinSaid = true;
+        bring = `加入後は${nextDocs(f, true)}をお持ちください。`;
+      } else bring = `保険が変わった場合は、${nextDocs(f, true)}をお持ちください。`;
     }
   }
-  if (f.elderlyCardNeeded && !f.elderlyCard && f.verdict !== 'self-pay')
-    tell.push('高齢受給者証をお持ちでしたら次回ご提示ください。ご提示いただいたときに差額を精算します。');
-  if (f.limitNeeded === 'limit-cert')
-    tell.push('限度額適用認定証をお持ちでしたらご提示ください (ない場合は保険者に申請できます)。');
-  if (f.limitNeeded === 'kakunin-with-limit')
-    tell.push('限度額の区分が記載された資格確認書を広域連合に申請してください。');
-  if (f.billing === 'old-qualification' || f.evals.some((e) => e.route === 'invalid-new')) {
-    tell.push('保険が変わった場合は、新しい保険のマイナ保険証か資格確認書をお持ちください。');
+  tell.push(...shareTell);
+  if (bring) tell.push(bring);
+  if (f.elderlyCardNeeded && !f.elderlyCard && insured)
+    tell.push(
+      staleElderlyCard(f)
+        ? 'お持ちの高齢受給者証は本日は使えません。新しい高齢受給者証が届いていましたら次回ご提示ください。ご提示いただいたときに差額を精算します。'
+        : '高齢受給者証をお持ちでしたら次回ご提示ください。ご提示いただいたときに差額を精算します。',
+    );
+  if (f.limitNeeded === 'limit-cert') {
+    const name = limitCertJa(f.limitCategory);
+    tell.push(
+      staleLimit
+        ? `お持ちの${DOCUMENT_JA['limit-cert']}は有効期限が切れています。新しい${name}をお持ちでしたらご提示ください (ない場合はご加入の健康保険に申請できます)。`
+        : `${name}をお持ちでしたらご提示ください (ない場合はご加入の健康保険に申請できます)。`,
+    );
   }
+  if (f.limitNeeded === 'kakunin-with-limit')
+    tell.push('限度額の区分が記載された資格確認書を、お住まいの市区町村の後期高齢者医療の窓口に申請してください。');
   if (f.lagging)
     tell.push('新しい保険の登録には数日かかることがあります。次回の受診時にあらためて確認させてください。');
   if (f.r8 && card)
@@ -303,14 +473,16 @@ export function explain(f: Facts): { explanation: string; tellPatient: string } 
   if (card?.device === 'smartphone' && o.visitType === 'first' && f.verdict !== 'self-pay')
     tell.push('初めての受診のときは、マイナンバーカード本体もお持ちください。');
   if (o.cause === 'traffic')
-    tell.push(
-      '交通事故のけがで健康保険を使うときは、加入している保険者に「第三者行為による傷病届」を提出してください。',
-    );
-  if (dependentEnded(f))
-    tell.push(
-      'ご家族 (被保険者) の退職や75歳の誕生日などで扶養から外れた場合は、お住まいの市区町村で国民健康保険の加入手続きをしてください。',
-    );
+    tell.push('交通事故のけがで健康保険を使うときは、ご加入の健康保険に「第三者行為による傷病届」を提出してください。');
+  if (dependentEnded(f) && !joinSaid) tell.push(joinKokuho);
   return { explanation: ex.join(''), tellPatient: tell.join('') };
+}
+
+/** The documents a visit was accepted on without the online system confirming them today. */
+function acceptedOn(f: Facts): string {
+  if (f.rule === 'R4')
+    return f.deciding ? 'マイナンバーカードと資格情報のお知らせ' : 'マイナンバーカードとマイナポータルの資格情報';
+  return f.deciding?.doc.kind === 'kakunin-sho' ? '資格確認書' : '保険証';
 }
 
 /** R26: a dependent's coverage that the online system or a later document showed to have ended. */
@@ -345,7 +517,7 @@ function workInjury(f: Facts, ex: string[], tell: string[]): void {
     const form = commute ? '様式第16号の5' : '様式第7号';
     ex.push(`当院は労災指定医療機関ではないため、労災保険の窓口での扱いができません。自費 (10割) でお預かりします。`);
     tell.push(
-      `当院は労災指定医療機関ではないため、本日は医療費の全額 (10割) をお支払いください。労災の請求書 (${form}) に領収書を添えて労働基準監督署に請求すると、払い戻しを受けられます。`,
+      `当院は労災指定医療機関ではないため、本日は医療費の全額 (10割) をお支払いください。労災の請求書 (${form}) に領収書を添えて労働基準監督署に請求すると、払い戻しを受けられる場合があります。`,
     );
   }
 }
@@ -362,7 +534,7 @@ function welfareConfirmation(f: Facts, ex: string[]): void {
     ex.push('医療扶助のオンライン資格確認では医療券情報がありませんでした (福祉事務所で未登録)。');
   else if (o.welfareRoute === 'failed')
     ex.push(
-      `マイナンバーカードで医療扶助のオンライン資格確認ができませんでした${f.card?.failure ? ` (${FAILURE_JA[f.card.failure]})` : ''}。`,
+      `マイナンバーカードで医療扶助のオンライン資格確認ができませんでした${f.card?.failure ? ` (${failureJa(f.card.failure, o.visitDate)})` : ''}。`,
     );
   else if (o.clinic.onlineCheck && o.visitDate < WELFARE_ONLINE_START)
     ex.push(`医療扶助のオンライン資格確認は${W(WELFARE_ONLINE_START)}からです。`);
@@ -377,13 +549,14 @@ function welfareConfirmation(f: Facts, ex: string[]): void {
   const t = f.shares.unusableTicket;
   if (t)
     ex.push(
-      `提示された医療券は${t.forThisClinic ? `${t.month.replace('-', '年')}月分` : '他の医療機関あて'}のため使えません。`,
+      `提示された医療券は${t.forThisClinic ? `${W(`${t.month}-01`).replace(/1日$/, '')}分` : '他の医療機関あて'}のため使えません。`,
     );
   ex.push('福祉事務所に連絡して医療券 (今月・当院あて) を確認してください。医療扶助なので窓口負担はありません。');
 }
 
-/** R21–R24 as public shares: each programme applied or not, and what the patient pays after them. */
-function publicShareTexts(f: Facts, ex: string[], tell: string[]): void {
+/** R21–R24 as public shares: each programme applied or not, and what the patient pays after them; returns what to tell. */
+function publicShareTexts(f: Facts, ex: string[]): string[] {
+  const tell: string[] = [];
   const insured = f.verdict === 'insured' || f.verdict === 'insured-interim' || f.verdict === 'insured-declaration';
   const clinicPref = f.o.clinic.prefecture ? PREFECTURE_JA[f.o.clinic.prefecture] : null;
   for (const { programme: p, entry } of f.shares.programmes) {
@@ -407,11 +580,11 @@ function publicShareTexts(f: Facts, ex: string[], tell: string[]): void {
     else if (entry.reason === 'not-presented')
       tell.push(
         local
-          ? `医療証をお持ちでないため、本日は${copayWari(f.copay)}をお支払いください。後日、領収書と医療証を市区町村の窓口に持参すると払い戻しを受けられます。`
+          ? `医療証をお持ちでないため、本日は${copayWari(f.copay)}をお支払いください。後日、領収書と医療証を市区町村の窓口に持参すると払い戻しを受けられる場合があります。`
           : `${PROGRAM_JA[p.program]}の受給者証を次回お持ちください。`,
       );
     else if (entry.reason === 'not-valid')
-      tell.push(`${PROGRAM_JA[p.program]}の受給者証の有効期間が切れています。更新の手続きを確認してください。`);
+      tell.push(`${PROGRAM_JA[p.program]}の${certOf(p)}は本日は有効期間外です。更新の手続きを確認してください。`);
   }
   if (insured && f.shares.welfare) {
     ex.push(
@@ -420,8 +593,29 @@ function publicShareTexts(f: Facts, ex: string[], tell: string[]): void {
     welfareConfirmation(f, ex);
   }
   const pays = f.shares.patientPays;
-  if (insured && (pays.percent !== f.copay || pays.perVisitYen !== null || pays.capReached))
-    ex.push(`窓口負担は${patientPaysJa(pays)}です。`);
+  if (insured && (pays.percent !== f.copay || pays.perVisitYen !== null || pays.capReached)) ex.push(paysJa(f, false));
+  return tell;
+}
+
+/**
+ * The documents that prove the qualification next time at this clinic: without online check a
+ * マイナ保険証 alone proves nothing (R4), and 後期 お知らせ exist only from 2026-08-01 (R6).
+ * `renewed`: the insurance changed, so the papers are the new insurance's.
+ */
+function nextDocs(f: Facts, renewed: boolean): string {
+  const { o } = f;
+  const D = o.visitDate;
+  const known = [f.coverage, ...(o.patient.insurance ?? []).map((id) => o.coverages.find((c) => c.id === id) ?? null)];
+  const kouki = D >= f.periods.birthday75 || known.some((c) => c?.insurer === 'kouki');
+  const oshirase = !kouki || D >= KOUKI_OSHIRASE_START;
+  const kakunin = renewed ? '新しい保険の資格確認書' : '資格確認書';
+  if (!o.clinic.onlineCheck)
+    return oshirase
+      ? `${kakunin}、またはマイナンバーカードと${renewed ? '新しい保険の' : ''}資格情報のお知らせ (マイナポータルの資格情報画面でも可)`
+      : kakunin;
+  return renewed
+    ? `${kakunin}か、マイナ保険証 (新しい保険が登録されると、お持ちのマイナンバーカードでそのまま使えます)`
+    : `マイナ保険証か${kakunin}`;
 }
 
 /** What to bring next time, for a patient who was turned away. */
@@ -429,14 +623,8 @@ function whatToBring(f: Facts): string {
   const presented = (kind: string) => f.documents.some((d) => d.kind === kind);
   if (f.r6) return '後期高齢者医療の資格確認書 (加入者全員に郵送されています)';
   if (f.card?.failure === 'no-phone-reader') return 'マイナンバーカード本体';
-  if (f.evals.some((e) => e.route === 'invalid' || e.route === 'invalid-new' || e.voidKnown)) {
-    return '新しい保険のマイナ保険証か資格確認書';
-  }
-  if (presented('oshirase') && !presented('myna-card')) {
+  if (f.evals.some((e) => e.route === 'invalid' || e.route === 'invalid-new' || e.voidKnown)) return nextDocs(f, true);
+  if (f.o.clinic.onlineCheck && presented('oshirase') && !presented('myna-card'))
     return 'マイナンバーカード (資格情報のお知らせと一緒に)、または資格確認書';
-  }
-  if (presented('myna-card') && !f.o.clinic.onlineCheck) {
-    return 'マイナンバーカードと資格情報のお知らせ (またはマイナポータルの資格情報画面)、または資格確認書';
-  }
-  return 'マイナ保険証か資格確認書';
+  return nextDocs(f, false);
 }

@@ -7,6 +7,7 @@ import type {
   CopayBasis,
   CopayPercent,
   CoverageDocKind,
+  LimitCategory,
   NeededDocument,
   NumberRouteResult,
   RuleId,
@@ -24,6 +25,12 @@ import type { PublicShares } from './public-expense';
 
 /** How the desk knows a document is void (R12): a number query, the birth date (75), or a later coverage's evidence. */
 export type VoidBy = 'query' | 'age' | 'newer';
+
+/**
+ * Why R13 needs no document: the online check (R3), a number query with the patient's consent, a
+ * 資格確認書 printing the 区分, a valid 限度額適用認定証, or a 区分 that has no certificate (一般, 現役並みⅢ).
+ */
+export type LimitCover = 'online' | 'consent' | 'kakunin' | 'cert' | 'bracket';
 
 /** A coverage document (資格確認書, 保険証, お知らせ) with what the desk can learn about it. */
 export interface DocEval {
@@ -58,6 +65,10 @@ export interface Facts {
   declarationForm: boolean;
   billing: Billing;
   limitNeeded: NeededDocument | null;
+  /** R13: why no 限度額 document is needed for a visit that needs the ceiling; null otherwise */
+  limitCovered: LimitCover | null;
+  /** the 限度額区分 of the coverage that pays (as shown, printed or said); null: not known */
+  limitCategory: LimitCategory | null;
   /** R17: a coverage the patient holds, not yet registered (from its filing date and the policy's lag) */
   lagging: { coverage: ObservedCoverage; filedOn: IsoDate; registeredOn: IsoDate } | null;
   /** R6: a 後期 patient turned away on or before 2026-07-31 */

@@ -6,6 +6,7 @@ import { formatWareki } from '../../../shared/wareki';
 import {
   cardRouteStatus,
   FAILURE_JA,
+  failureJa,
   numberRouteStatus,
   ONLINE_STATUS_JA,
   type OnlineStatus,
@@ -37,7 +38,11 @@ function onlineStatus(r: DeskResult): {
   const oc = r.decision.onlineCheck;
   const clinic = r.scenario.clinic;
   if (oc.cardRoute !== 'not-run') {
-    return { status: cardRouteStatus(oc.cardRoute), route: 'card', reason: oc.failure ? FAILURE_JA[oc.failure] : null };
+    return {
+      status: cardRouteStatus(oc.cardRoute),
+      route: 'card',
+      reason: oc.failure ? failureJa(oc.failure, r.scenario.visitDate) : null,
+    };
   }
   if (oc.numberRoute !== 'not-run') {
     return {
@@ -50,7 +55,7 @@ function onlineStatus(r: DeskResult): {
     return { status: 'unavailable', route: null, reason: 'この医療機関はオンライン資格確認を使っていません' };
   if (clinic.incident === 'network-outage')
     return { status: 'unavailable', route: null, reason: FAILURE_JA['network-outage'] };
-  if (oc.failure) return { status: 'unavailable', route: null, reason: FAILURE_JA[oc.failure] };
+  if (oc.failure) return { status: 'unavailable', route: null, reason: failureJa(oc.failure, r.scenario.visitDate) };
   return { status: 'none', route: null, reason: '照会に使える書類が出されていません' };
 }
 

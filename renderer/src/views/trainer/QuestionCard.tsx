@@ -6,7 +6,7 @@ import type { QuestionDocument, Question } from '../../../../shared/trainer/ques
 import {
   cardRouteStatus,
   copayWari,
-  FAILURE_JA,
+  failureJa,
   INCIDENT_JA,
   INSURER_JA,
   numberRouteStatus,
@@ -156,7 +156,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
               <dt>カード・スマホで照会</dt>
               <dd>
                 {ONLINE_STATUS_JA[cardRouteStatus(q.online.cardRoute)]}
-                {q.online.failure && ` (${FAILURE_JA[q.online.failure]})`}
+                {q.online.failure && ` (${failureJa(q.online.failure, q.visitDate)})`}
               </dd>
             </div>
             <div>
