@@ -6,7 +6,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { AnswerDetails, VerdictWords } from './components/AnswerPanel';
 import { copyTellPatient, printSlip } from './components/answer-actions';
 import { lazyView } from './lazy-view';
-import { AnswerParts, useApp } from './store';
+import { AnswerParts } from './components/answer-parts';
+import { useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
 

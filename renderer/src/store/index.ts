@@ -3,8 +3,6 @@
 import { createContext, createElement, type ReactNode, useContext, useState } from 'react';
 import { createStore, type StoreApi, useStore } from 'zustand';
 import type { Api } from '../../../shared/contract/kernel';
-import type { AnswerDetails, VerdictWords } from '../components/AnswerPanel';
-import type { copyTellPatient, printSlip } from '../components/answer-actions';
 import { type AppSlice, createAppSlice } from './app';
 import { createDeskSlice, type DeskSlice } from './desk';
 import { createHistorySlice, type HistorySlice } from './history';
@@ -36,18 +34,6 @@ export function useStoreApi(): AppStore {
   if (s === null) throw new Error('StoreProvider missing');
   return s;
 }
-
-/**
- * The desk's answer panel, handed by App to the history view (loaded later) through a context, so
- * the view shows a recorded check with the very same components without importing the desk's
- * module — which would split the desk's first load into more chunks (scripts/bundle.test.ts).
- */
-export const AnswerParts = createContext<{
-  VerdictWords: typeof VerdictWords;
-  AnswerDetails: typeof AnswerDetails;
-  copyTellPatient: typeof copyTellPatient;
-  printSlip: typeof printSlip;
-} | null>(null);
 
 /** Atomic selector: select one value (use useShallow for objects built in the selector). */
 export function useApp<T>(selector: (s: AppState) => T): T {

@@ -9,7 +9,8 @@ import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
 import { formatWareki, parseDate } from '../../../shared/wareki';
 import { DESK_KEYS, VERDICT_LABELS } from '../labels';
-import { AnswerParts, useApp } from '../store';
+import { AnswerParts } from '../components/answer-parts';
+import { useApp } from '../store';
 import { HISTORY_PAGE } from '../store/history';
 import { verdictTone } from '../tones';
 
