@@ -392,3 +392,43 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
   await shot(page, testInfo, 'trainer-import-too-large');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('窓口の練習モード: the desk hides the patient’s note and which documents the patient holds', async ({
+  page,
+  server,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await savePatient(server, {
+    name: '練習 花子',
+    kana: 'レンシュウ ハナコ',
+    birthDate: '1980-04-01',
+    sex: 'female',
+    note: '正解: マイナ保険証だけ持っている',
+    coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-04-01' },
+  });
+  await openApp(page, server);
+  await choosePatient(page, 'れんしゅう', '練習 花子');
+  // the ordinary desk: the note and 「この患者は持っていません」 are shown
+  await expect(page.locator('.patient-note')).toBeVisible();
+  await expect(page.getByText('この患者は持っていません').first()).toBeVisible();
+
+  await page.keyboard.press('F4');
+  await page.getByRole('checkbox', { name: /窓口の練習モード/ }).check();
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('desk-training')).toBeVisible();
+  await choosePatient(page, 'れんしゅう', '練習 花子');
+  await expect(page.locator('.patient-note')).toBeHidden();
+  await expect(page.getByText('この患者は持っていません').first()).toBeHidden();
+  // every document button looks alike
+  const styles = await page
+    .locator('button.doc')
+    .evaluateAll(
+      (els) => new Set(els.map((e) => getComputedStyle(e).borderStyle + getComputedStyle(e).backgroundColor)).size,
+    );
+  expect(styles).toBe(1);
+  await shot(page, testInfo, 'desk-training-1366');
+  // and back to the ordinary desk from the badge
+  await page.getByTestId('desk-training').click();
+  await expect(page.locator('.patient-note')).toBeVisible();
+});

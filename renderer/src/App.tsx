@@ -43,6 +43,8 @@ export function App() {
   const info = useApp((s) => s.info);
   const loadInfo = useApp((s) => s.loadInfo);
   const loadSettings = useApp((s) => s.loadSettings);
+  const deskTraining = useApp((s) => s.deskTraining);
+  const setDeskTraining = useApp((s) => s.setDeskTraining);
 
   useEffect(() => {
     void loadInfo();
@@ -75,7 +77,7 @@ export function App() {
   }, [view]);
 
   return (
-    <div className="app" data-view={view}>
+    <div className="app" data-view={view} data-desk-training={deskTraining || undefined}>
       <header className="app-header">
         <p className="app-name">
           <span className="app-logo" aria-hidden="true">
@@ -104,6 +106,17 @@ export function App() {
           {clinicName || '医療機関名 未設定'}
           {info?.shell === 'browser' && <span className="shell-badge">ブラウザ版</span>}
         </p>
+        {deskTraining && (
+          <button
+            type="button"
+            className="training-badge"
+            data-testid="desk-training"
+            title="クリックで通常の窓口に戻します"
+            onClick={() => setDeskTraining(false)}
+          >
+            窓口の練習モード (メモとヒントを隠しています) ✕
+          </button>
+        )}
         <Suspense fallback={null}>
           <OperatorChip />
         </Suspense>

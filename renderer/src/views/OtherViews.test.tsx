@@ -264,3 +264,16 @@ describe('HTTP bridge', () => {
     expect(takeToken(window.location, sessionStorage)).toBe('abcDEF_123-x');
   });
 });
+
+describe('窓口の練習モード', () => {
+  it('turned on in the trainer, marks the app (the desk’s CSS hides notes and hints) and says so in the header', async () => {
+    const { store } = setup({ 'trainer.listPacks': () => [] });
+    fireEvent.keyDown(window, { key: 'F4' });
+    fireEvent.click(await screen.findByRole('checkbox', { name: /窓口の練習モード/ }));
+    expect(store.getState().deskTraining).toBe(true);
+    fireEvent.keyDown(window, { key: 'F1' });
+    expect(document.querySelector('.app')!.getAttribute('data-desk-training')).toBe('true');
+    fireEvent.click(screen.getByTestId('desk-training'));
+    expect(document.querySelector('.app')!.hasAttribute('data-desk-training')).toBe(false);
+  });
+});

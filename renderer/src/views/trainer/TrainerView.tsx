@@ -19,6 +19,8 @@ const TABS: { id: TrainerTab; label: string }[] = [
 export function TrainerView() {
   const tab = useApp((s) => s.trainerTab);
   const setTab = useApp((s) => s.setTrainerTab);
+  const deskTraining = useApp((s) => s.deskTraining);
+  const setDeskTraining = useApp((s) => s.setDeskTraining);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const go = (i: number) => {
     const t = TABS[(i + TABS.length) % TABS.length]!;
@@ -68,6 +70,10 @@ export function TrainerView() {
             </button>
           ))}
         </div>
+        <label className="desk-training-toggle no-print">
+          <input type="checkbox" checked={deskTraining} onChange={(e) => setDeskTraining(e.target.checked)} />
+          窓口の練習モード: 受付画面で患者のメモと「この患者は持っていません」の表示を隠す (受付 F1 で練習)
+        </label>
         <div id="trainer-panel" role="tabpanel" aria-labelledby={`trainer-tab-${tab}`} className="trainer-panel">
           {tab === 'packs' && <PacksView />}
           {tab === 'practice' && <SessionView mode="practice" />}
