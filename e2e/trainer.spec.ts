@@ -163,7 +163,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   await expect(page.getByTestId('editor-status')).toHaveText('入力に問題はありません。');
   await expect(page.getByTestId('editor-decision')).toContainText(VERDICT_NAME[answerOf(SCENARIOS[0]!).verdict]);
   await editor.getByLabel('受診日').fill('令和元年4月30日');
-  await expect(page.getByTestId('editor-status')).toContainText('visitDate');
+  await expect(page.getByTestId('editor-status')).toContainText('受診日: 令和の期間外の日付です');
   await expectAccessible(page, 'authoring form');
   await shot(page, testInfo, 'trainer-editor-error');
   await editor.getByRole('button', { name: 'やめる' }).click();
