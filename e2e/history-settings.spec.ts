@@ -1,6 +1,8 @@
 // History (virtualised table, filters, CSV export) and settings (clinic profile, policy settings
 // with their reasons) through the screen.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { POLICY_INFO } from '../shared/labels';
 import { choosePatient, openApp, savePatient, setVisitDate } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
@@ -123,6 +125,40 @@ test('settings: clinic profile and policy settings with reasons, saved to the da
   await expect(page.getByRole('status').filter({ hasText: '設定を保存しました' })).toHaveCount(1);
   await expect.poll(async () => (await server.call('settings.get', {})).policyOverrides).toEqual([]);
   expect((await server.call('settings.get', {})).clinicName).toBe('さくら内科 (架空)');
+});
+
+test('settings: 連携フォルダ — a missing folder is refused at the field, an existing one is served', async ({
+  page,
+  server,
+}, testInfo) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'shikaku-e2e-renkei-'));
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(server.url);
+    await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
+    await page.keyboard.press('F3');
+    const field = page.getByLabel('連携フォルダ');
+    await expect(field).toHaveValue('');
+    const missing = path.join(dir, 'ない');
+    await field.fill(missing);
+    await page.getByRole('button', { name: '設定を保存' }).click();
+    await expect(page.getByRole('alert')).toHaveText(`連携フォルダが見つかりません: ${missing}`);
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect((await server.call('settings.get', {})).oqsFolder).toBe('');
+    await shot(page, testInfo, 'settings-oqs-folder-missing-1366x768');
+    await field.fill(dir);
+    await expect(page.getByRole('alert')).toHaveCount(0); // an edit clears the refusal
+    await page.getByRole('button', { name: '設定を保存' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '設定を保存しました' })).toBeVisible();
+    expect((await server.call('settings.get', {})).oqsFolder).toBe(dir);
+    await expect(field).toHaveValue(dir);
+    await shot(page, testInfo, 'settings-oqs-folder-1366x768');
+    // the backend serves it: the folders for clinic software are there
+    await expect.poll(() => ['req', 'res'].every((f) => readdirSync(dir).includes(f))).toBe(true);
+  } finally {
+    await server.call('settings.update', { oqsFolder: '' });
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('history: the session’s operator is recorded; a row opens the full check (和暦, (仮)) and reprints the slip', async ({

@@ -22,6 +22,7 @@ export type AppErrorCode =
   | 'migration-failed'
   | 'backup-failed'
   | 'io-error'
+  | 'oqs-folder'
   | 'internal';
 
 export class AppError extends ApiFailure {

@@ -128,6 +128,8 @@ export interface Settings {
   medicalInstitutionCode: string;
   onlineCheck: boolean;
   phoneReader: boolean;
+  /** 連携フォルダ: the folder the app answers clinic software's online-check requests in ('' = off) */
+  oqsFolder: string;
   /** the policy in force: the defaults with the clinic's own choices over them */
   policy: Policy;
   /** the keys the clinic chose itself (the others follow the defaults, and a change of a default) */
@@ -289,6 +291,8 @@ const DESK_CONTRACT = {
         .optional(),
       onlineCheck: z.boolean().optional(),
       phoneReader: z.boolean().optional(),
+      /** an absolute path ('' = off); the backend checks that it exists and can be written to */
+      oqsFolder: z.string().max(1000).trim().optional(),
       policy: policyPatch.optional(),
     }),
   ).returns<Settings>(),

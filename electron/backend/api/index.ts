@@ -13,6 +13,8 @@ import path from 'node:path';
 import { historyCsv, historyCsvFileName } from '../history/csv';
 import { historyCheck, HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
+import { createOqsFolderMode, type OqsReport } from '../oqs/app-folder';
+import { checkOqsFolder } from '../oqs/folder';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
 import { createDataHandlers } from './data';
@@ -42,6 +44,11 @@ export interface ApiOptions {
   readOnly?: boolean;
   /** after a damaged database was set aside: the clinic chose to start with an empty one */
   startEmpty?: boolean;
+  /**
+   * Serve the 連携フォルダ setting (../oqs/app-folder.ts): the backend the shells run (host/worker.ts)
+   * does, the command line never does. A function: where its problems are reported (tests).
+   */
+  oqsFolder?: boolean | OqsReport;
 }
 
 export interface ApiInstance {
@@ -76,6 +83,10 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
   const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
   const desk = createDeskService({ registry, settings, history, now });
+  const oqs = opts.oqsFolder
+    ? createOqsFolderMode(db, ...(typeof opts.oqsFolder === 'function' ? [opts.oqsFolder] : []))
+    : null;
+  await oqs?.use(settings.get().oqsFolder);
 
   const core: Omit<Handlers, TrainerCall> = {
     'registry.search': (q) => registry.search(q.query, q.limit ?? 50),
@@ -83,7 +94,11 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.save': (p) => registry.save(p),
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
-    'desk.decide': (req) => desk.decide(req),
+    'desk.decide': (req) => {
+      const r = desk.decide(req);
+      oqs?.deskChecked(r.online, r.historyId);
+      return r;
+    },
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;
       return history.query(filter, { offset: offset ?? 0, limit: limit ?? 200 });
@@ -99,7 +114,15 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
       return { filename: historyCsvFileName(filter, todayInJapan(now())), csv, rows };
     },
     'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch, now()),
+    'settings.update': async (patch) => {
+      if (patch.oqsFolder) {
+        const r = checkOqsFolder(patch.oqsFolder);
+        if (!r.ok) throw new AppError('oqs-folder', r.ja, r.en, { field: 'oqsFolder' });
+      }
+      const s = settings.update(patch, now());
+      await oqs?.use(s.oqsFolder);
+      return s;
+    },
     'app.info': () => appInfo(opts, now),
     ...createDataHandlers(db, path.resolve(opts.dataDir), now),
   };
@@ -114,6 +137,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     call: (name, payload) => dispatch(parseRequest, handlers, name, payload).finally(idle.touch),
     handlers,
     close: () => {
+      void oqs?.stop(); // synchronous up to the last request being answered: nothing is answered after
       idle.stop();
       opened.close();
     },

@@ -197,6 +197,9 @@ ALTER TABLE trainer_pack_scenario_v4 RENAME TO trainer_pack_scenario;
 CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, position);
 `;
 
+/** v5 — the 連携 folder the app serves (issue 12; '' = off): one column of the clinic's settings. */
+const OQS_FOLDER_SQL = `ALTER TABLE clinic_settings ADD COLUMN oqs_folder TEXT NOT NULL DEFAULT '';`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -226,6 +229,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'rule book version 2: verdicts public-assistance and workers-comp, copay 0% (issue 9)',
     up(db) {
       db.exec(RULE_BOOK_V2_SQL);
+    },
+  },
+  {
+    version: 5,
+    name: 'clinic settings: the 連携 folder (issue 12)',
+    up(db) {
+      db.exec(OQS_FOLDER_SQL);
     },
   },
 ];

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../shared/contract/kernel';
 import type { ImportOutcome } from '../../../shared/trainer/contract';
 import { tempDir } from '../testing/temp-dir';
+import { requestXml } from '../oqs/testing';
 import { bigPackText } from '../trainer/big-pack';
 import { type BackendHost, startBackend } from './client';
 
@@ -50,6 +51,23 @@ describe('the backend worker', () => {
     fs.writeFileSync(file, 'x');
     const err = await startBackend({ script: SCRIPT, dataDir: file, shell: 'browser' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: expect.any(String), ja: expect.stringContaining(file) });
+  });
+
+  it('serves the 連携フォルダ setting: a request in req/ is answered into res/, a card check writes face/', async () => {
+    const h = await start();
+    const dir = tempDir('shikaku-renkei-');
+    expect(await h.call('settings.update', { oqsFolder: dir })).toMatchObject({ ok: true });
+    fs.writeFileSync(
+      path.join(dir, 'req', 'OQSsiquc01req_w.xml'),
+      requestXml({ date: '20260115', insurerNumber: '01130012', number: '9999', birthDate: '19010101' }),
+    );
+    const result = path.join(dir, 'res', 'OQSsiquc01res_w.xml');
+    await expect.poll(() => fs.existsSync(result), { timeout: 10_000, interval: 20 }).toBe(true);
+    expect(fs.readFileSync(result, 'utf8')).toContain('<QualificationValidity>4</QualificationValidity>'); // nobody
+    expect(await decideWalkIn(h)).toMatchObject({ ok: true, value: { online: { route: 'card' } } });
+    expect(fs.readdirSync(path.join(dir, 'face'))).toEqual([
+      expect.stringMatching(/^OQSsiquc01res_face_\d+_\d{14}\.xml$/),
+    ]);
   });
 
   it('after close, a call is answered with an error instead of hanging', async () => {

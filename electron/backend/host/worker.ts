@@ -56,7 +56,7 @@ async function serveBackend(role: Extract<WorkerRole, { role: 'backend' }>): Pro
   const post = (m: FromBackend) => port.postMessage(m);
   let api;
   try {
-    api = await createAppBackend({ ...role.options, preparePack: preparePackInThread(role.script) });
+    api = await createAppBackend({ ...role.options, oqsFolder: true, preparePack: preparePackInThread(role.script) });
   } catch (e) {
     post({ type: 'failed', error: asApiError(e, 'データベースを開けませんでした') });
     port.close();

@@ -56,6 +56,7 @@ describe('clinic settings', () => {
       medicalInstitutionCode: c,
       onlineCheck: false,
       phoneReader: true,
+      oqsFolder: '',
       policy: { ...DEFAULT_POLICY, interimEnd: '2026-03-31', portalScreenshot: 'accept' },
       policyOverrides: ['interimEnd', 'portalScreenshot'],
     });

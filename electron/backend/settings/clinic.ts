@@ -1,4 +1,4 @@
-// Clinic settings (one row): name, 医療機関コード, online check, smartphone reader, and the
+// Clinic settings (one row): name, 医療機関コード, online check, smartphone reader, 連携フォルダ, and the
 // RULES.md section P policy. Only the policy keys the clinic chose are stored; the rest follow
 // DEFAULT_POLICY, so a future change of a default reaches every clinic that never chose that key.
 // Values arrive parsed by the contract (settings.update); this file stores them.
@@ -16,6 +16,7 @@ export const DEFAULT_CLINIC: Readonly<Omit<Settings, 'policy' | 'policyOverrides
   medicalInstitutionCode: DEMO_MEDICAL_INSTITUTION_CODE,
   onlineCheck: true,
   phoneReader: false,
+  oqsFolder: '',
 });
 
 interface SettingsDbRow {
@@ -23,6 +24,7 @@ interface SettingsDbRow {
   medical_institution_code: string;
   online_check: number;
   phone_reader: number;
+  oqs_folder: string;
   policy: string;
 }
 
@@ -32,7 +34,7 @@ export class ClinicSettingsRepository {
   private row(): SettingsDbRow | undefined {
     return this.db
       .prepare(
-        'SELECT clinic_name, medical_institution_code, online_check, phone_reader, policy FROM clinic_settings WHERE id = 1',
+        'SELECT clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder, policy FROM clinic_settings WHERE id = 1',
       )
       .get() as SettingsDbRow | undefined;
   }
@@ -47,6 +49,7 @@ export class ClinicSettingsRepository {
             medicalInstitutionCode: r.medical_institution_code,
             onlineCheck: r.online_check === 1,
             phoneReader: r.phone_reader === 1,
+            oqsFolder: r.oqs_folder,
           }
         : DEFAULT_CLINIC),
       policy: { ...DEFAULT_POLICY, ...overrides },
@@ -74,16 +77,17 @@ export class ClinicSettingsRepository {
       }
       this.db
         .prepare(
-          `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, policy, updated_at)
-           VALUES (1, @name, @code, @online, @phone, @policy, @now)
+          `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder, policy, updated_at)
+           VALUES (1, @name, @code, @online, @phone, @folder, @policy, @now)
            ON CONFLICT (id) DO UPDATE SET clinic_name = @name, medical_institution_code = @code, online_check = @online,
-             phone_reader = @phone, policy = @policy, updated_at = @now`,
+             phone_reader = @phone, oqs_folder = @folder, policy = @policy, updated_at = @now`,
         )
         .run({
           name: patch.clinicName ?? cur.clinicName,
           code: patch.medicalInstitutionCode ?? cur.medicalInstitutionCode,
           online: (patch.onlineCheck ?? cur.onlineCheck) ? 1 : 0,
           phone: (patch.phoneReader ?? cur.phoneReader) ? 1 : 0,
+          folder: patch.oqsFolder ?? cur.oqsFolder,
           policy: JSON.stringify(overrides),
           now: jstIsoTimestamp(now),
         });

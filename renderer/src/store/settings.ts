@@ -1,5 +1,5 @@
 import type { BackupChoice, PolicyPatch, Settings } from '../../../shared/contract';
-import type { CallInput } from '../../../shared/contract/kernel';
+import type { ApiError, CallInput } from '../../../shared/contract/kernel';
 import { POLICY_KEYS } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
 import type { DeskSlice } from './desk';
@@ -24,8 +24,8 @@ export interface SettingsSlice {
   settings: Settings | null;
   settingsSaving: boolean;
   loadSettings(): Promise<void>;
-  /** saves, then adopts the backend's answer; returns whether it worked */
-  saveSettings(patch: CallInput<'settings.update'>): Promise<boolean>;
+  /** saves, then adopts the backend's answer; returns the refusal (the form shows it), null when saved */
+  saveSettings(patch: CallInput<'settings.update'>): Promise<ApiError | null>;
   seedDemo(): Promise<number | null>;
   /** 「バックアップを作成」: one verified backup file; null when it failed (the error is shown) */
   createBackup(): Promise<BackupChoice | null>;
@@ -43,12 +43,12 @@ export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptCli
   },
   saveSettings: async (patch) => {
     set({ settingsSaving: true });
-    const settings = unwrap(set, await api['settings.update'](patch));
+    const r = await api['settings.update'](patch);
     set({ settingsSaving: false });
-    if (!settings) return false;
-    set({ settings });
-    get().adoptClinicDefaults(settings);
-    return true;
+    if (!r.ok) return r.error;
+    set({ settings: r.value });
+    get().adoptClinicDefaults(r.value);
+    return null;
   },
   seedDemo: async () => {
     const r = unwrap(set, await api['registry.seedDemo']({}));

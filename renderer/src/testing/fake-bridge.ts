@@ -17,6 +17,7 @@ export const FAKE_SETTINGS: Settings = {
   medicalInstitutionCode: '',
   onlineCheck: true,
   phoneReader: false,
+  oqsFolder: '',
   policy: { ...DEFAULT_POLICY },
   policyOverrides: [],
 };

@@ -32,10 +32,12 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const seedDemo = useApp((s) => s.seedDemo);
   const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd, reset: false });
   const [error, setError] = useState<string | null>(null);
+  const [folderError, setFolderError] = useState<string | null>(null);
   /** an edit clears the last refusal */
   const setD = (next: Draft) => {
     setDraft(next);
     setError(null);
+    setFolderError(null);
   };
   const setPolicy = <K extends keyof Policy>(k: K, v: Policy[K]) => setD({ ...d, policy: { ...d.policy, [k]: v } });
 
@@ -51,14 +53,16 @@ function SettingsForm({ settings }: { settings: Settings }) {
     }
     // only what changed: a policy key the user did not touch stays as the clinic had it (its own
     // choice, or following the default)
-    const clinic = (['clinicName', 'medicalInstitutionCode', 'onlineCheck', 'phoneReader'] as const).filter(
-      (k) => d[k] !== settings[k],
-    );
-    const ok = await save({
+    const clinic = (
+      ['clinicName', 'medicalInstitutionCode', 'onlineCheck', 'phoneReader', 'oqsFolder'] as const
+    ).filter((k) => d[k] !== settings[k]);
+    const refused = await save({
       ...Object.fromEntries(clinic.map((k) => [k, d[k]])),
       policy: policyChanges(settings, { ...d.policy, interimEnd: end.value }, d.reset),
     });
-    if (ok) notify('設定を保存しました');
+    if (refused === null) notify('設定を保存しました');
+    else if (refused.code === 'oqs-folder') setFolderError(refused.ja);
+    else setError(refused.ja);
   };
 
   const isDefault = (k: keyof Policy) => d.policy[k] === DEFAULT_POLICY[k];
@@ -112,6 +116,33 @@ function SettingsForm({ settings }: { settings: Settings }) {
             スマホのマイナ保険証用の汎用カードリーダーがある
           </label>
           <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
+        </section>
+        <section className="panel" aria-labelledby="oqs-h">
+          <h2 id="oqs-h" className="panel-title">
+            レセコンとの連携 (試験用)
+          </h2>
+          <label className="field">
+            <span className="field-label">連携フォルダ</span>
+            <input
+              className="input"
+              value={d.oqsFolder}
+              placeholder="使わない (空欄)"
+              spellCheck={false}
+              aria-invalid={folderError !== null}
+              aria-describedby={folderError !== null ? 'oqs-folder-error' : undefined}
+              onChange={(e) => setD({ ...d, oqsFolder: e.target.value })}
+            />
+          </label>
+          {folderError && (
+            <p id="oqs-folder-error" className="field-error" role="alert">
+              {folderError}
+            </p>
+          )}
+          <p className="muted small">
+            {
+              'レセコン・電子カルテの開発や試験のための機能です。フォルダを指定すると、このアプリが資格確認端末の代わりに、その中の req フォルダに置かれた照会ファイルに架空の患者の登録内容で答え、結果を res フォルダに書きます。受付でマイナ保険証を確認したときの結果も face フォルダに書きます。実際の資格確認端末の代わりにはなりません。空欄にすると止まります。'
+            }
+          </p>
         </section>
         <BackupPanel />
       </div>
