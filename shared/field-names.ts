@@ -126,6 +126,7 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   clinicName: '医療機関名',
   medicalInstitutionCode: '医療機関コード',
   backup: 'バックアップ',
+  oqsFolder: '連携フォルダ',
   // trainer
   packId: 'パック',
   newPackTitle: '新しいパックの名前',
