@@ -258,7 +258,7 @@ export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions 
       await search.press('Enter');
       await page.locator('.btn-decide:focus').waitFor();
       // In the page: from each key's event time to the DOM change it causes — Enter: the verdict
-      // appears; "1": the document button's aria-pressed flips (the same path without the backend).
+      // appears; a document key: the document button's aria-pressed flips (the same path without the backend).
       await page.evaluate(() => {
         const w = window as unknown as { __lat: number[]; __toggle: number[]; __key: string; __down: number };
         Object.assign(w, { __lat: [], __toggle: [], __key: '', __down: 0 });
@@ -274,7 +274,7 @@ export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions 
           if (!w.__down) return;
           if (w.__key === 'Enter' && document.querySelector('[data-verdict]'))
             w.__lat.push(performance.now() - w.__down);
-          else if (w.__key === '1' && records.some((r) => r.attributeName === 'aria-pressed'))
+          else if (w.__key !== 'Enter' && records.some((r) => r.attributeName === 'aria-pressed'))
             w.__toggle.push(performance.now() - w.__down);
           else return;
           w.__down = 0;
@@ -286,8 +286,19 @@ export async function benchKeypressToVerdict(opts: BenchOptions = {}, decisions 
         });
       });
       const backend: number[] = [];
+      // the patient's record is on the desk when its documents say whether they are held
+      await page
+        .locator('button.doc[data-kind="kakunin-sho"]')
+        .filter({ hasText: '持っていません' })
+        .or(page.locator('button.doc[data-kind="myna-card"]').filter({ hasText: 'マイナンバーカード' }))
+        .first()
+        .waitFor();
+      await page.keyboard.press('1');
+      await page.locator('button.doc[data-kind="myna-card"][aria-pressed="true"]').waitFor();
       for (let i = 0; i < decisions; i += 1) {
-        await page.keyboard.press('1'); // toggles マイナ保険証 (clears the previous answer)
+        // another document in or out changes the inputs and clears the previous answer, while the
+        // マイナ保険証 stays handed over (the desk asks before deciding on nothing or after a double tap)
+        await page.keyboard.press(i % 2 ? '9' : '5');
         await page.keyboard.press('Enter');
         await page.locator('[data-verdict]').waitFor();
         // the backend floor, sent the same way: one request right after each decision

@@ -6,7 +6,7 @@
 // over the pack.
 import { readFileSync } from 'node:fs';
 import { decideScenario } from '../shared/engine';
-import { DOCUMENT_JA } from '../shared/labels';
+import { DOCUMENT_JA, PORTAL_FORM_JA } from '../shared/labels';
 import { parsePack } from '../shared/scenario';
 import { DOCUMENTS } from '../renderer/src/labels';
 import {
@@ -67,7 +67,15 @@ test.describe('desk flow: the bundled pack', () => {
       if (scenario.visitType === 'return') await page.getByRole('radio', { name: '再診' }).check();
       if (scenario.needsLimit) await page.getByRole('checkbox', { name: /限度額の適用が必要/ }).check();
       await page.getByRole('button', { name: '確認する' }).focus();
-      for (const d of scenario.presented) await page.keyboard.press(DOCUMENTS[d.kind].key);
+      for (const d of scenario.presented) {
+        if (scenario.presented.findIndex((x) => x.kind === d.kind) !== scenario.presented.indexOf(d)) continue;
+        await page.keyboard.press(DOCUMENTS[d.kind].key);
+        // the マイナポータル key asks which form was shown; two of a kind ask which one (here: all of them)
+        const chooser = page.getByTestId('chooser');
+        if (d.kind === 'mynaportal') await chooser.getByRole('button', { name: PORTAL_FORM_JA[d.form] }).click();
+        else if (scenario.presented.filter((x) => x.kind === d.kind).length > 1)
+          await chooser.getByRole('button', { name: /^(両方|すべて)$/ }).click();
+      }
       for (const d of scenario.presented) {
         await expect(
           page.getByRole('button', {

@@ -10,9 +10,10 @@ import { expect, shot, startWebMode, stopChild, test } from './fixtures';
 
 test('restores a corrupted database from the app', async ({ page, allowedOrigins }, testInfo) => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shikaku-e2e-recovery-'));
+  let web: Awaited<ReturnType<typeof startWebMode>> | null = null;
   try {
     // 1. a working desk with one patient of our own; 「バックアップを作成」 in the settings
-    let web = await startWebMode(dataDir);
+    web = await startWebMode(dataDir);
     allowedOrigins.push(web.handle.origin);
     await web.handle.call('registry.save', {
       name: '復元 花子',
@@ -66,6 +67,49 @@ test('restores a corrupted database from the app', async ({ page, allowedOrigins
     expect(damaged).toHaveLength(1);
     expect(statSync(path.join(dataDir, damaged[0]!)).size).toBe(64 * 1024);
   } finally {
+    if (web) await stopChild(web.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('after a damage with no backup, each start asks again; starting empty loads no demo patients', async ({
+  page,
+  allowedOrigins,
+}, testInfo) => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shikaku-e2e-recovery-empty-'));
+  let web: Awaited<ReturnType<typeof startWebMode>> | null = null;
+  try {
+    // a damaged file where the database should be, and no backup at all
+    writeFileSync(path.join(dataDir, 'shikaku.sqlite'), Buffer.alloc(16 * 1024, 0x33));
+    web = await startWebMode(dataDir);
+    allowedOrigins.push(web.handle.origin);
+    await page.goto(web.handle.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('データを元に戻してください');
+    await expect(page.getByText('使えるバックアップがありません')).toBeVisible();
+    await expect(page.getByRole('button', { name: '選んだバックアップから元に戻す' })).toHaveCount(0);
+    await shot(page, testInfo, 'recovery-no-backup');
+    await stopChild(web.child);
+    // closing without choosing: nothing was created, the next start asks again
+    expect(readdirSync(dataDir).filter((f) => f === 'shikaku.sqlite')).toEqual([]);
+    web = await startWebMode(dataDir);
+    allowedOrigins.push(web.handle.origin);
+    await page.goto(web.handle.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('データを元に戻してください');
+
+    await page.getByRole('button', { name: '空の状態で始める…' }).click();
+    await page.getByRole('button', { name: '空の状態で始める', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeVisible();
+    expect(await web.handle.call('registry.search', { query: 'ア', limit: 200 })).toEqual([]);
+    await stopChild(web.child);
+    // and the start after that opens the (empty) desk, without seeding demo patients now
+    web = await startWebMode(dataDir);
+    allowedOrigins.push(web.handle.origin);
+    expect(await web.handle.call('registry.search', { query: 'ア', limit: 200 })).toEqual([]);
+    await page.goto(web.handle.url);
+    await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeVisible();
+    await stopChild(web.child);
+  } finally {
+    if (web) await stopChild(web.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

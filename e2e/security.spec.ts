@@ -9,7 +9,7 @@ test('every request of a whole session stays on 127.0.0.1', async ({ page, serve
   await expect(page.getByTestId('history-count')).toContainText('件');
   await page.getByRole('button', { name: /設定/ }).click();
   await expect(page.getByRole('button', { name: '設定を保存' })).toBeVisible();
-  await page.getByRole('button', { name: /受付/ }).click();
+  await page.getByRole('button', { name: '受付', exact: true }).click();
   await page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' }).fill('やまだ');
   await page.waitForLoadState('networkidle');
   expect(requests.length).toBeGreaterThan(3);

@@ -11,6 +11,7 @@ import { decideScenario } from '../shared/engine';
 import type { Decision } from '../shared/decision';
 import { parsePack, type Scenario } from '../shared/scenario';
 import { correctAnswer, type TraineeAnswer } from '../shared/trainer/grade';
+import { packMix } from '../shared/trainer/mix';
 import { seededShuffle } from '../shared/trainer/order';
 import { toPackScenario } from '../shared/trainer/pack-io';
 import { choosePatient, openApp, savePatient, setVisitDate } from './desk-helpers';
@@ -154,6 +155,17 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
     `「${PACK_TITLE}」を読み込みました (${SCENARIOS.length} 問)`,
   );
   await expect(page.getByTestId('scenario-row')).toHaveCount(SCENARIOS.length);
+  // the pack's mix: scenarios per visit type and per rule the engine lists for them
+  const mix = packMix(SCENARIOS.map((s) => ({ rules: decideScenario(s).rules, visitType: s.visitType })));
+  await expect(page.getByTestId('pack-mix-visits')).toHaveText(
+    `初診 ${mix.visitTypes.first} 問 ・ 再診 (記録あり) ${mix.visitTypes.return} 問`,
+  );
+  await page.getByTestId('pack-mix').locator('summary').click();
+  for (const r of mix.rules)
+    await expect(page.getByTestId('pack-mix').locator(`tr[data-rule="${r.rule}"] td`).last()).toHaveText(
+      String(r.scenarios),
+    );
+  expect(mix.rules.some((r) => r.scenarios > 0)).toBe(true);
   await expectAccessible(page, 'pack imported');
   await shot(page, testInfo, 'trainer-pack-imported');
 

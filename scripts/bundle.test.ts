@@ -18,9 +18,9 @@ describe('the desk’s first load (dist/renderer, after npm run build)', () => {
     expect(r.reactBytes).toBeLessThan(r.bytes);
   });
 
-  it('leaves the trainer, the scenario editor, the history and the settings to later', () => {
+  it('leaves the trainer, the scenario editor, the history, the settings and 受付ナビ to later', () => {
     const r = firstLoad(renderer);
-    for (const view of ['TrainerView', 'ScenarioEditor', 'HistoryView', 'SettingsView']) {
+    for (const view of ['TrainerView', 'ScenarioEditor', 'HistoryView', 'SettingsView', 'RealDeskView']) {
       expect(r.files.some((f) => f.includes(view))).toBe(false);
       expect(r.lazy.some((l) => l.file.includes(view))).toBe(true);
     }

@@ -165,8 +165,7 @@ export const NATIONAL_PROGRAMS = ['nanbyo', 'shoman', 'seishin', 'kousei', 'ikus
 export type NationalProgram = (typeof NATIONAL_PROGRAMS)[number];
 
 /** 医療証 of the municipalities (地方単独, R22). */
-export const LOCAL_PROGRAMS = ['child', 'single-parent', 'disability'] as const;
-export type LocalProgram = (typeof LOCAL_PROGRAMS)[number];
+const LOCAL_PROGRAMS = ['child', 'single-parent', 'disability'] as const;
 
 /** Every public programme a patient can be enrolled in (`patient.kohi`). */
 export const KOHI_PROGRAMS = [...NATIONAL_PROGRAMS, ...LOCAL_PROGRAMS] as const;

@@ -2,7 +2,7 @@
 // and of the API contract's requests, so a Japanese message names a field in Japanese
 // (「受診日」, not 「visitDate」). The English message keeps the path as written in the file.
 // shared/field-names.test.ts checks that every key of those schemas has its name here.
-import { POLICY_INFO } from './labels';
+import { DOCUMENT_JA, POLICY_INFO } from './labels';
 
 export const FIELD_JA: Readonly<Record<string, string>> = {
   // scenario and pack (SCENARIO.md)
@@ -116,6 +116,9 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   query: '検索する文字',
   limit: '件数',
   walkIn: '登録のない患者',
+  documents: '書類に書かれていること',
+  clinicNo: '診察券番号',
+  mynaportalForm: 'マイナポータルの見せ方',
   operator: '担当者',
   patientId: '患者ID',
   patientName: '患者の氏名',
@@ -127,6 +130,29 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   medicalInstitutionCode: '医療機関コード',
   backup: 'バックアップ',
   oqsFolder: '連携フォルダ',
+  // 受付ナビ: what the receptionist saw, and a result file
+  observation: '窓口で確認したこと',
+  insurance: '患者が申し出た保険',
+  onWelfare: '生活保護の受給',
+  programmes: '公費',
+  card: 'マイナ保険証の読み取り',
+  device: '読み取った機器',
+  registered: '保険証利用登録',
+  registeredAtDesk: '窓口での利用登録',
+  result: '照会の結果',
+  graceUsed: '電子証明書の猶予期間',
+  pinFallback: '暗証番号での本人確認',
+  shows: '画面に表示された保険',
+  registrationCertExpired: '利用登録時の電子証明書の期限切れ',
+  numberQuery: '番号での照会',
+  newer: '新しい保険',
+  confirmedByInsurer: '保険者への確認',
+  hindsight: '後から分かったこと',
+  lost: '資格喪失していた保険',
+  holidayEstimate: '祝日の推定',
+  unregistered: '未登録の保険',
+  lossUnregistered: '資格喪失が未登録の保険',
+  base64: 'ファイルの中身',
   // trainer
   packId: 'パック',
   newPackTitle: '新しいパックの名前',
@@ -150,6 +176,8 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   passMark: '合格点',
   answer: '解答',
   timeMs: '解答にかかった時間',
+  // the documents by kind (受付ナビ's form holds what each one says under its kind)
+  ...DOCUMENT_JA,
   ...Object.fromEntries(Object.entries(POLICY_INFO).map(([k, v]) => [k, v.ja])),
 };
 

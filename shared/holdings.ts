@@ -3,6 +3,13 @@
 // the receptionist clicks become the scenario's presented documents.
 import type { DocOf, PresentedDocument } from './scenario';
 
+/**
+ * The documents whose printed details (validity, ratio, 区分) the desk types for a walk-in — the
+ * お知らせ and the cards print nothing the rules read (desk.decide's `walkIn.documents`).
+ */
+export const WALK_IN_PRINTED_KINDS = ['legacy-card', 'kakunin-sho', 'elderly-card', 'limit-cert'] as const;
+export type WalkInPrintedKind = (typeof WALK_IN_PRINTED_KINDS)[number];
+
 /** The printed documents are the scenario format's own; a smartphone is always a known model. */
 export type Holding =
   | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>

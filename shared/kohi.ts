@@ -42,7 +42,7 @@ export function isNationalProgram(p: KohiProgram): p is NationalProgram {
 }
 
 /** A 医療証's share (R22): nothing, a percentage, or a fixed amount per visit. */
-export type LocalShare = 'none' | { percent: number } | { perVisitYen: number };
+type LocalShare = 'none' | { percent: number } | { perVisitYen: number };
 
 /** One programme the patient is enrolled in, with what its certificate prints (SCENARIO.md `patient.kohi`). */
 export interface Programme {

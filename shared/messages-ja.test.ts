@@ -11,6 +11,7 @@ import { CONTRACT, parseRequest } from './contract';
 import { CALL_NAMES } from './contract/kernel';
 import { isoDate } from './date-schema';
 import { FIELD_JA, pathJa } from './field-names';
+import { observationSchema } from './observation/schema';
 import { parseJsonText } from './json-text';
 import * as labels from './labels';
 import { parsePack, parseScenarioDocument, SCENARIO_FORMAT } from './scenario';
@@ -38,6 +39,7 @@ function keysOf(schema: unknown, out = new Set<string>(), seen = new Set<unknown
 const formatKeys = (() => {
   const keys = keysOf(scenarioFileSchema);
   keysOf(packHeadSchema, keys);
+  keysOf(observationSchema, keys); // 受付ナビ (realdesk.decide parses it inside a transform)
   for (const c of Object.values(CONTRACT)) keysOf(c.input, keys);
   return keys;
 })();

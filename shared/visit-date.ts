@@ -3,8 +3,8 @@
 // how far it is from today (the desk warns beyond a year: probably a slip too, but allowed).
 import { addMonthsClamped, type IsoDate } from './dates';
 
-export const VISIT_DATE_FIRST: IsoDate = '2000-01-01';
-export const VISIT_DATE_LAST: IsoDate = '2099-12-31';
+const VISIT_DATE_FIRST: IsoDate = '2000-01-01';
+const VISIT_DATE_LAST: IsoDate = '2099-12-31';
 
 /** Why a visit date is refused, or null. */
 export function visitDateProblem(d: IsoDate): { ja: string; en: string } | null {

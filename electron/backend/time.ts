@@ -14,7 +14,7 @@ interface JstParts {
   ms: number;
 }
 
-export function jstParts(now: Date): JstParts {
+function jstParts(now: Date): JstParts {
   const t = new Date(now.getTime() + 9 * 3_600_000);
   return {
     y: t.getUTCFullYear(),

@@ -17,7 +17,7 @@ export interface CliIo {
 }
 
 /** The largest input file a command reads: the same 20 MB as a pack import. */
-export const MAX_INPUT_BYTES = MAX_PACK_BYTES;
+const MAX_INPUT_BYTES = MAX_PACK_BYTES;
 
 const tooLarge = (name: string) =>
   `${name}: ファイルが大きすぎます (${MAX_INPUT_BYTES / 1024 / 1024} MB まで) / the file is too large (at most ${MAX_INPUT_BYTES / 1024 / 1024} MB)`;

@@ -3,7 +3,7 @@
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'desk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
 /** Is this URL a page of our own renderer (app://desk/…)? */

@@ -3,10 +3,7 @@
 // idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
 // engine and the validation) loads the first time it is opened.
 import { lazy, Suspense, useEffect } from 'react';
-import { AnswerDetails, VerdictWords } from './components/AnswerPanel';
-import { copyTellPatient, printSlip } from './components/answer-actions';
 import { lazyView } from './lazy-view';
-import { AnswerParts } from './components/answer-parts';
 import { useApp } from './store';
 import type { View } from './store/app';
 import { DeskView } from './views/DeskView';
@@ -14,10 +11,10 @@ import { DeskView } from './views/DeskView';
 const history = lazyView(() => import('./views/HistoryView').then((m) => m.HistoryView));
 const settings = lazyView(() => import('./views/SettingsView').then((m) => m.SettingsView));
 const trainer = lazyView(() => import('./views/trainer/TrainerView').then((m) => m.TrainerView));
-const LAZY_VIEWS = { history, settings, trainer } as const;
+const realdesk = lazyView(() => import('./views/realdesk/RealDeskView').then((m) => m.RealDeskView));
+const LAZY_VIEWS = { history, settings, trainer, realdesk } as const;
 /** 担当者 in the header: loaded beside the first screen, not in it (the desk's first-load budget) */
 const OperatorChip = lazy(() => import('./components/OperatorChip').then((m) => ({ default: m.OperatorChip })));
-const ANSWER_PARTS = { VerdictWords, AnswerDetails, copyTellPatient, printSlip };
 
 /** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
 const whenIdle = (f: () => void): (() => void) => {
@@ -34,6 +31,7 @@ const VIEWS: { id: View; label: string; key: string }[] = [
   { id: 'history', label: '履歴', key: 'F2' },
   { id: 'settings', label: '設定', key: 'F3' },
   { id: 'trainer', label: '研修', key: 'F4' },
+  { id: 'realdesk', label: '受付ナビ', key: 'F5' },
 ];
 
 export function App() {
@@ -124,9 +122,7 @@ export function App() {
       <ErrorBanner />
       <main className="app-main" id="main">
         <h1 className="visually-hidden">{VIEWS.find((v) => v.id === view)!.label}</h1>
-        <AnswerParts.Provider value={ANSWER_PARTS}>
-          {view === 'desk' ? <DeskView /> : <LazyViewOf view={view} />}
-        </AnswerParts.Provider>
+        {view === 'desk' ? <DeskView /> : <LazyViewOf view={view} />}
       </main>
       <Notice />
       <footer className="app-footer">

@@ -115,3 +115,39 @@ describe('API contract', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('Japanese messages name the field in Japanese', () => {
+  it('no English field name or call name in a desk or search refusal', () => {
+    const desk = {
+      patient: { id: '1' },
+      presented: ['myna-card'],
+      visitDate: '1800-01-01',
+      clinic: { onlineCheck: true, phoneReader: false, incident: 'none' },
+      visitType: 'first',
+      needsLimit: false,
+    };
+    const tries: Array<[ReturnType<typeof parseRequest>, string]> = [
+      [parseRequest('desk.decide', desk), '受診日'],
+      [parseRequest('desk.decide', { ...desk, visitDate: 'R8.2.30' }), '受診日'],
+      [
+        parseRequest('desk.decide', { ...desk, visitDate: '2026-01-20', presented: ['myna-card', 'myna-card'] }),
+        '提示された書類',
+      ],
+      [parseRequest('registry.search', { query: 'あ'.repeat(61) }), '検索する文字'],
+      [
+        parseRequest('desk.decide', {
+          ...desk,
+          visitDate: '2026-01-20',
+          patient: { walkIn: { birthDate: '1980-01-01', insurer: 'kyokai', insurerNumber: '0113' } },
+        }),
+        '保険者番号',
+      ],
+    ];
+    for (const [r, field] of tries) {
+      expect(r.ok, field).toBe(false);
+      const ja = !r.ok ? r.error.ja : '';
+      expect(ja, field).toMatch(new RegExp(`[(›] ?${field}\\)`));
+      expect(ja, field).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+});

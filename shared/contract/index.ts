@@ -15,22 +15,30 @@ import { policyShape } from '../decision-schema';
 import {
   type BackupKind,
   DOCUMENT_KINDS,
+  ELDERLY_RATIOS,
   INCIDENTS,
   INSURERS,
   type Insurer,
+  LIMIT_CATEGORIES,
   type PolicyKey,
+  PORTAL_FORMS,
   type Sex,
+  SEXES,
   VERDICTS,
   VISIT_TYPES,
 } from '../enums';
-import type { Holding } from '../holdings';
+import type { Holding, WalkInPrintedKind } from '../holdings';
 import { pathJa } from '../field-names';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
-import type { OnlineResult } from '../onshi-document';
+import { observationInput, type TerminalAnswer } from '../observation';
+import type { Observation } from '../observation/types';
+import type { OnlineResult, OnshiDocument, ResultOfQualificationConfirmation } from '../onshi-document';
+import type { Clinic } from '../clinic';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
+import { visitDateProblem } from '../visit-date';
 import { TRAINER_CONTRACT } from '../trainer/contract';
 import { call } from './call';
 import { patientInput } from './patient';
@@ -47,6 +55,77 @@ const empty = z
   .strictObject({})
   .optional()
   .transform(() => ({}));
+
+const sex = z.enum(SEXES);
+const limitCategory = z.enum(LIMIT_CATEGORIES);
+
+/** The kinds the patient handed over (at most one of each; the order never matters). */
+const presentedKinds = z
+  .array(z.enum(DOCUMENT_KINDS))
+  .max(DOCUMENT_KINDS.length)
+  .refine((a) => new Set(a).size === a.length, {
+    message: 'each kind at most once',
+    params: { ja: '同じ種類の書類が重複しています', en: 'each kind at most once' },
+  });
+
+/** The visit date: a date people type, in the years the desk accepts (1800 or 9999 is a slip). */
+const visitDateInput = dateInput.superRefine((d, ctx) => {
+  const problem = visitDateProblem(d);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: problem });
+});
+
+/**
+ * A walk-in: not in the registry, known by what the receptionist typed — the birth date and the
+ * insurer, and as far as they were given the name, the 記号・番号 and what is printed on each
+ * document handed over (the backend assumes nothing else it could show; electron/backend/api/desk.ts).
+ */
+const walkIn = z.strictObject({
+  birthDate: dateInput,
+  insurer,
+  name: z.string().max(40).optional(),
+  kana: z.string().max(60).optional(),
+  sex: sex.optional(),
+  insurerNumber: z
+    .string()
+    .refine((s) => /^\d{6}$|^\d{8}$/.test(s), {
+      message: 'an insurer number has 6 or 8 digits',
+      params: { ja: '保険者番号は6桁か8桁の数字にしてください', en: 'an insurer number has 6 or 8 digits' },
+    })
+    .optional(),
+  symbol: z.string().max(40).optional(),
+  number: z.string().max(40).optional(),
+  branch: z.string().max(10).optional(),
+  /** 1 本人, 2 家族 */
+  personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** 資格取得年月日 as printed */
+  acquiredOn: dateInput.optional(),
+  /** what is printed on each document the patient handed over (お知らせ and the cards print no validity) */
+  documents: z
+    .strictObject({
+      'legacy-card': z.strictObject({ printedExpiry: dateSchema({ documentField: true }).nullable() }).optional(),
+      'kakunin-sho': z
+        .strictObject({
+          issuedOn: dateSchema({ documentField: true }).nullable(),
+          validUntil: dateSchema({ documentField: true }),
+        })
+        .optional(),
+      'elderly-card': z
+        .strictObject({
+          ratio: z.literal(ELDERLY_RATIOS),
+          validUntil: dateSchema({ documentField: true }).nullable(),
+        })
+        .optional(),
+      'limit-cert': z
+        .strictObject({ category: limitCategory, validUntil: dateSchema({ documentField: true }).nullable() })
+        .optional(),
+    })
+    .optional(),
+});
+export type WalkIn = z.output<typeof walkIn>;
+/** What a walk-in's documents print (one entry per kind of WALK_IN_PRINTED_KINDS). */
+export type WalkInDocuments = NonNullable<WalkIn['documents']>;
+const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
+void _printed;
 
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
@@ -83,10 +162,14 @@ export type PolicyPatch = z.output<typeof policyPatch>;
 
 export interface PatientSummary {
   id: string;
+  /** 診察券番号 */
+  clinicNo: string;
   name: string;
   kana: string;
   birthDate: IsoDate;
   sex: Sex;
+  /** the first visit date the desk recorded for this patient (seen before a later visit: 再診) */
+  firstVisit: IsoDate | null;
   /** insurers of the coverages current today, most recent first (for the search list) */
   insurers: Insurer[];
   hasMynaCard: boolean;
@@ -106,6 +189,8 @@ export interface PatientCoverage extends Coverage {
 export interface Patient {
   /** decimal string */
   id: string;
+  /** 診察券番号 */
+  clinicNo: string;
   name: string;
   /** full-width katakana, one space between words */
   kana: string;
@@ -142,7 +227,22 @@ export interface DeskResult {
   scenario: Scenario;
   online: OnlineResult;
   patient: { name: string; kana: string; birthDate: IsoDate; walkIn: boolean };
+  /**
+   * The items of the result document that stand on the desk's assumptions about a walk-in (what
+   * the receptionist did not type, e.g. 資格取得日): the screen leaves them out. Empty for a
+   * registry patient.
+   */
+  assumed: Array<keyof ResultOfQualificationConfirmation>;
   /** the history row that recorded this decision */
+  historyId: number;
+}
+
+/** 受付ナビ: the decision on what a real desk saw, as recorded (no name, no number of the person). */
+export interface RealDeskResult {
+  decision: Decision;
+  /** the observation as decided and recorded: the clinic's policy, every number blanked */
+  observation: Observation;
+  /** the history row (mode real-desk) that recorded it */
   historyId: number;
 }
 
@@ -150,7 +250,8 @@ export interface HistoryRow {
   id: number;
   /** when the check was made, ISO timestamp */
   at: string;
-  mode: 'desk' | 'trainer';
+  /** real-desk: 受付ナビ, a real patient (recorded without a name or any number) */
+  mode: 'desk' | 'trainer' | 'real-desk';
   operator: string | null;
   patientId: string | null;
   patientName: string | null;
@@ -163,9 +264,19 @@ export interface HistoryRow {
   scenarioId: string;
 }
 
-/** One recorded check in full: what the desk showed (verdict, reasons, online result) and its row. */
-export interface HistoryCheck extends DeskResult {
+/**
+ * One recorded check in full, as the decision panel shows it: the verdict, the reasons, the online
+ * result (none for 受付ナビ, which keeps no result), and its row. No name but the row's.
+ */
+export interface HistoryCheck {
   row: HistoryRow;
+  decision: Decision;
+  visitDate: IsoDate;
+  /** the clinic's situation the answer was given in */
+  clinic: Clinic;
+  onlineDocument: OnshiDocument | null;
+  /** the name on a reprinted slip; null: none (a walk-in, a trainer row, 受付ナビ) */
+  slipName: string | null;
 }
 
 export interface AppInfo {
@@ -243,22 +354,23 @@ const DESK_CONTRACT = {
       .optional()
       .transform((v) => ({ replace: v?.replace ?? false })),
   ).returns<{ count: number }>(),
+  /** a walk-in (as the desk knew them) becomes a registry patient; the answer is the new record */
+  'registry.registerWalkIn': call(
+    z.strictObject({ walkIn, presented: presentedKinds, visitDate: visitDateInput }),
+  ).returns<Patient>(),
   'desk.decide': call(
     z.strictObject({
-      /** a registry patient, or a walk-in known only by birth date and insurer */
-      patient: z.union([
-        z.strictObject({ id: patientId }),
-        z.strictObject({ walkIn: z.strictObject({ birthDate: dateInput, insurer }) }),
-      ]),
-      /** the kinds the patient handed over (at most one of each; the order never matters) */
-      presented: z
-        .array(z.enum(DOCUMENT_KINDS))
-        .max(DOCUMENT_KINDS.length)
-        .refine((a) => new Set(a).size === a.length, {
-          message: 'each kind at most once',
-          params: { ja: '同じ種類の書類が重複しています', en: 'each kind at most once' },
-        }),
-      visitDate: dateInput,
+      /** a registry patient, or a walk-in (what the receptionist typed) */
+      patient: z.union([z.strictObject({ id: patientId }), z.strictObject({ walkIn })]),
+      presented: presentedKinds,
+      /** how the マイナポータル 資格情報画面 was shown, with 'mynaportal' (default: the live screen) */
+      mynaportalForm: z.enum(PORTAL_FORMS).optional(),
+      /**
+       * Where the patient holds two or more documents of one kind: the positions, in the patient's
+       * holdings, of those handed over (a kind not named here: all the patient's documents of it).
+       */
+      holdings: z.array(z.number().int().min(0).max(29)).max(30).optional(),
+      visitDate: visitDateInput,
       clinic: clinicSituation,
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
@@ -266,6 +378,29 @@ const DESK_CONTRACT = {
       operator: z.string().max(40).optional(),
     }),
   ).returns<DeskResult>(),
+  /**
+   * 受付ナビ: what a receptionist saw at a real desk (an observation, checked like a file) →
+   * the decision under the clinic's policy, recorded without a name or any number of the person.
+   */
+  'realdesk.decide': call(
+    z.strictObject({ observation: observationInput, operator: z.string().max(40).optional() }),
+  ).returns<RealDeskResult>(),
+  /**
+   * 受付ナビ: a result file a real 資格確認端末 wrote (national-format XmlMsg; its bytes in base64,
+   * at most 512 KB) → what the terminal showed, without a name or 記号・番号 (the backend's one
+   * reader, electron/backend/onshi/read.ts). A damaged, unknown or error result is refused naming the
+   * element.
+   */
+  'realdesk.readResult': call(
+    z.strictObject({
+      base64: z
+        .string()
+        .max(Math.ceil((512 * 1024) / 3) * 4)
+        .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v), {
+          params: { ja: 'ファイルの中身 (base64) が正しくありません', en: 'not base64' },
+        }),
+    }),
+  ).returns<TerminalAnswer>(),
   'history.query': call(
     historyFilter.extend({
       offset: z.number().int().min(0).optional(),

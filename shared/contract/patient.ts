@@ -19,10 +19,11 @@ import {
   SEXES,
 } from '../enums';
 import type { Holding } from '../holdings';
-import type { InputIssue } from '../issues';
+import { type InputIssue, pathSegments } from '../issues';
 import { isKatakanaReading, normalizeKanaReading } from '../kana';
 import { checkCoverageDocument, checkCoverages } from '../scenario/normalize';
 import type { Coverage, Myna } from '../scenario';
+import type { Patient } from './index';
 
 const date = dateInput();
 const coverageId = z
@@ -64,9 +65,20 @@ const holdingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('limit-cert'), ...printed['limit-cert'] }),
 ]);
 
+/** 診察券番号: the clinic's own patient number (1–10 digits; never 12, so never a My Number). */
+const clinicNo = z
+  .string()
+  .transform((s) => s.normalize('NFKC').trim())
+  .refine((s) => /^\d{1,10}$/.test(s), {
+    message: 'a clinic patient number has 1 to 10 digits',
+    params: { ja: '診察券番号は1〜10桁の数字にしてください', en: 'a clinic patient number has 1 to 10 digits' },
+  });
+
 const patientShape = z.strictObject({
   /** editing: the patient's id; creating: left out */
   id: z.string().min(1).max(64).optional(),
+  /** 診察券番号 (left out: a new patient gets the next free number, an edited one keeps theirs) */
+  clinicNo: clinicNo.optional(),
   name: z.string().max(40).pipe(z.string().trim().min(1)),
   kana: z.string().max(60).pipe(z.string().trim().min(1)),
   birthDate: date,
@@ -96,6 +108,8 @@ interface ParsedCoverage extends Coverage {
 /** A patient as the registry receives it: checked, normalised, dates ISO. */
 export interface ParsedPatient {
   id?: string;
+  /** undefined: not given (a new patient gets the next free number, an edited one keeps theirs) */
+  clinicNo?: string;
   name: string;
   kana: string;
   birthDate: IsoDate;
@@ -106,15 +120,6 @@ export interface ParsedPatient {
   /** undefined: not given (an edit keeps the current ones) */
   holdings?: Holding[];
 }
-
-/** `coverages[0].insurerNumber` → ['coverages', 0, 'insurerNumber'] */
-const pathOf = (at: string) =>
-  at === '(root)'
-    ? []
-    : at
-        .split(/[.[\]]/)
-        .filter(Boolean)
-        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
 
 function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx): ParsedPatient {
   const issues: InputIssue[] = [];
@@ -181,9 +186,10 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     }
   });
   for (const i of issues)
-    ctx.addIssue({ code: 'custom', path: pathOf(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
+    ctx.addIssue({ code: 'custom', path: pathSegments(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
   return {
     ...(p.id !== undefined ? { id: p.id } : {}),
+    ...(p.clinicNo !== undefined ? { clinicNo: p.clinicNo } : {}),
     name: p.name.normalize('NFC').replace(/\s+/gu, ' '),
     kana,
     birthDate: p.birthDate,
@@ -201,3 +207,26 @@ export const patientInput = patientShape.transform(normalizePatient) as unknown 
   z.input<typeof patientShape>
 >;
 export type PatientInput = z.input<typeof patientShape>;
+
+/** A parsed patient as a record that is not stored (a walk-in at the desk, tests, the bench). */
+export function unsavedPatient(p: ParsedPatient, id: string, demoKey: string | null = null): Patient {
+  return {
+    id,
+    clinicNo: p.clinicNo ?? '',
+    name: p.name,
+    kana: p.kana,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    note: p.note,
+    coverages: p.coverages.map((c) => ({
+      ...c,
+      insurerName: c.insurerName ?? null,
+      personalFamily: c.personalFamily ?? 1,
+    })),
+    myna: p.myna,
+    holdings: p.holdings ?? [],
+    demoKey,
+    createdAt: '',
+    updatedAt: '',
+  };
+}

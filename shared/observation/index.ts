@@ -1,6 +1,6 @@
 // The observation format (shikaku-observation/1): what a desk saw and heard, for the rule book.
 export type { Observation, ObservedCoverage, ObservedDocument } from './types';
-export { observationJson, parseObservations } from './schema';
+export { observationInput, observationJson, parseObservations } from './schema';
 export {
   mergeTerminalAnswer,
   type ShownCoverage,

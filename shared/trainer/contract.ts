@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
-import { type RuleId, RULE_IDS, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
+import { type RuleId, type VisitType, RULE_IDS, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
 import type { ScenarioIssue } from '../issues';
 import type { Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
@@ -69,6 +69,7 @@ export interface PackScenarioRow {
   position: number;
   title: string | null;
   visitDate: string;
+  visitType: VisitType;
   /** the engine's decision, in brief */
   verdict: Decision['verdict'];
   copayPercent: Decision['copayPercent'];

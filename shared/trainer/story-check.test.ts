@@ -2,8 +2,7 @@
 // story must agree with the scenario's data — ages, dates, weekdays, 初診/再診 and the clinic's
 // situation. The packs come in through JSON imports (never a file read at run time). Every bundled
 // pack (packs/*.json) must be imported here (a test says so).
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import defaultPack from '../../packs/default-pack.json';
 import deskMixPack from '../../packs/desk-mix-pack.json';
@@ -534,9 +533,9 @@ describe('the story check can fail', () => {
 
 describe('bundled packs', () => {
   it('imports every bundled pack, packs/*.json (so none escapes the story check)', () => {
-    const onDisk = readdirSync(join(__dirname, '../../packs'))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => `packs/${f}`)
+    // the files themselves, found by the test runner's bundler (no file system access in shared/)
+    const onDisk = Object.keys(import.meta.glob('../../packs/*.json'))
+      .map((f) => f.replace('../../', ''))
       .sort();
     expect(onDisk).toEqual(Object.keys(PACKS).sort());
   });

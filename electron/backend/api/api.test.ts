@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult, CallInput, CallName, CallOutput } from '../../../shared/contract/kernel';
 import { decideScenario } from '../../../shared/engine';
 import { createApi, type ApiInstance } from './index';
-import { walkInPerson } from './desk';
+import { walkInPerson } from '../desk/walk-in';
 
 let api: ApiInstance;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'api-'));
@@ -129,7 +129,13 @@ describe('API handlers on SQLite', () => {
 
   it('walk-in: decided without a registry record, recorded without a name', async () => {
     const r = await ok('desk.decide', {
-      patient: { walkIn: { birthDate: '1953-06-10', insurer: 'kokuho' } },
+      patient: {
+        walkIn: {
+          birthDate: '1953-06-10',
+          insurer: 'kokuho',
+          documents: { 'kakunin-sho': { issuedOn: null, validUntil: 'R9.7.31' } },
+        },
+      },
       presented: ['kakunin-sho'],
       visitDate: '2026-01-20',
       clinic: { ...clinic, onlineCheck: false },
@@ -143,16 +149,105 @@ describe('API handlers on SQLite', () => {
     expect(row.patientId).toBeNull();
   });
 
-  it('walk-in truth: a current coverage, a valid card, one document of each kind', () => {
-    const p = walkInPerson('1953-06-10', 'kouki', '2030-01-20');
-    expect(p.coverages[0]!.acquiredOn).toBe('2028-06-10'); // 後期 from the 75th birthday
-    expect(p.holdings.some((h) => h.kind === 'legacy-card')).toBe(false); // acquired after the reform
-    const q = walkInPerson('1981-05-10', 'kokuho', '2025-11-01');
-    expect(q.holdings.find((h) => h.kind === 'legacy-card')).toEqual({
-      kind: 'legacy-card',
-      coverage: 'c1',
-      printedExpiry: '2025-12-01',
+  it('walk-in truth: what was typed, no document assumed; the items that stand on assumptions are named', async () => {
+    const kouki = walkInPerson({ birthDate: '1953-06-10', insurer: 'kouki' }, ['myna-card'], '2030-01-20');
+    expect(kouki.person.coverages[0]!.acquiredOn).toBe('2028-06-10'); // 後期 from the 75th birthday
+    expect(kouki.person.holdings).toEqual([]);
+    expect(kouki.assumed).toEqual(
+      expect.arrayContaining(['Name', 'InsurerNumber', 'InsuredCardValidDate', 'InsuredPartialContributionRatio']),
+    );
+    const typed = {
+      birthDate: '1981-05-10',
+      insurer: 'kyokai' as const,
+      name: '飛込 太郎',
+      kana: 'とびこみ たろう',
+      sex: 'male' as const,
+      insurerNumber: '01130012',
+      symbol: '1234',
+      number: '56',
+      documents: { 'kakunin-sho': { issuedOn: null, validUntil: '2030-01-31' } },
+    };
+    const r = await ok('desk.decide', {
+      patient: { walkIn: typed },
+      presented: ['kakunin-sho'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
     });
+    expect(r.decision.verdict).toBe('insured');
+    expect(r.online.route).toBe('number');
+    const q = r.online.result!.XmlMsg.MessageBody.ResultList[0]!.ResultOfQualificationConfirmation;
+    expect([q.Name, q.InsurerNumber, q.InsuredCardSymbol, q.InsuredIdentificationNumber]).toEqual([
+      '飛込 太郎',
+      '01130012',
+      '1234',
+      '56',
+    ]);
+    expect(r.assumed).toEqual(['PersonalFamilyClassification', 'InsuredCardValidDate']);
+    // a document handed over without what it prints, and a wrong check digit: refused in Japanese
+    const noValidity = await call('desk.decide', {
+      patient: { walkIn: { birthDate: '1981-05-10', insurer: 'kyokai' } },
+      presented: ['kakunin-sho'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
+    expect(!noValidity.ok && noValidity.error.ja).toBe(
+      '受付: 飛び込みの患者の資格確認書に書かれている有効期限などを入力してください',
+    );
+    const badDigit = await call('desk.decide', {
+      patient: { walkIn: { ...typed, insurerNumber: '01130013' } },
+      presented: ['kakunin-sho'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
+    expect(!badDigit.ok && badDigit.error.ja).toMatch(/^受付: 飛び込みの患者の保険者番号: /);
+    expect(!badDigit.ok && badDigit.error.ja).not.toMatch(/[a-z]{4,}/);
+  });
+
+  it('registry.registerWalkIn: the walk-in becomes a patient with a 診察券番号, found by it and by 記号・番号', async () => {
+    const walkIn = {
+      birthDate: '1977-07-07',
+      insurer: 'kumiai' as const,
+      name: '登録 三郎',
+      kana: 'トウロク サブロウ',
+      insurerNumber: '06139992',
+      symbol: '808',
+      number: '17',
+    };
+    const refused = await call('registry.registerWalkIn', {
+      walkIn: { ...walkIn, name: undefined },
+      presented: [],
+      visitDate: '2026-01-20',
+    });
+    expect(!refused.ok && refused.error.ja).toBe('登録するには氏名とフリガナを入力してください');
+    const p = await ok('registry.registerWalkIn', { walkIn, presented: ['myna-card'], visitDate: '2026-01-20' });
+    expect(p.clinicNo).toMatch(/^\d+$/);
+    expect(p.myna?.insuranceRegistered).toBe(true);
+    expect((await ok('registry.search', { query: p.clinicNo })).map((x) => x.name)).toEqual(['登録 三郎']);
+    expect((await ok('registry.search', { query: '808・17' })).map((x) => x.name)).toEqual(['登録 三郎']);
+    expect((await ok('registry.search', { query: '06139992 808 17' })).map((x) => x.name)).toEqual(['登録 三郎']);
+    expect((await ok('registry.search', { query: '06139992 808 18' })).map((x) => x.name)).toEqual([]);
+    const first = await ok('registry.search', { query: 'とうろくさぶろう' });
+    expect(first[0]!.firstVisit).toBeNull();
+    await ok('desk.decide', {
+      patient: { id: p.id },
+      presented: ['myna-card'],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first',
+      needsLimit: false,
+    });
+    expect((await ok('registry.search', { query: 'とうろくさぶろう' }))[0]!.firstVisit).toBe('2026-01-20');
+  });
+
+  it('a search for a date that does not exist says so, in Japanese without field names', async () => {
+    const r = await call('registry.search', { query: 'R8.2.30' });
+    expect(!r.ok && r.error.ja).toBe('検索: 存在しない日付です: R8.2.30');
   });
 
   it('settings: update validates (医療機関コード check digit) and the policy reaches the engine', async () => {
@@ -227,9 +322,10 @@ describe('history: one check in full, the patient filter, the operator, (仮)', 
     // one check in full: what the desk showed
     const check = await ok('history.get', { id: provisional.historyId });
     expect(check.decision).toEqual(provisional.decision);
-    expect(check.scenario).toEqual(provisional.scenario);
-    expect(check.online).toEqual(provisional.online);
-    expect(check.patient).toMatchObject({ name: '仮負 花子', birthDate: '1953-06-10', walkIn: false });
+    expect(check.visitDate).toBe(provisional.scenario.visitDate);
+    expect(check.clinic).toEqual(provisional.scenario.clinic);
+    expect(check.onlineDocument).toEqual(provisional.online.result);
+    expect(check.slipName).toBe('仮負 花子');
     expect(check.row).toMatchObject({ id: provisional.historyId, operator: '受付 一子', copayProvisional: true });
     const missing = await call('history.get', { id: 987654 });
     expect(!missing.ok && missing.error).toMatchObject({ code: 'not-found' });

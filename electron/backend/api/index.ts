@@ -17,8 +17,11 @@ import { createOqsFolderMode, type OqsReport } from '../oqs/app-folder';
 import { checkOqsFolder } from '../oqs/folder';
 import { ClinicSettingsRepository } from '../settings/clinic';
 import type { TrainerOptions } from '../trainer';
+import { walkInRegistration } from '../desk/walk-in';
 import { createDataHandlers } from './data';
 import { createDeskService } from './desk';
+import { readResultFile } from '../onshi/read';
+import { createRealDeskService } from './real-desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
 
@@ -81,8 +84,14 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   // first start: the demo registry and the bundled pack — never demo patients in place of a
   // damaged database the clinic chose not to restore
   const firstStartData = !opts.readOnly && (opts.firstStartData ?? true);
-  const registry = createRegistryService(db, { now, seedOnFirstStart: firstStartData && !opened.afterQuarantine });
+  const registry = createRegistryService(db, {
+    now,
+    history,
+    seedOnFirstStart: firstStartData,
+    afterQuarantine: opened.afterQuarantine,
+  });
   const desk = createDeskService({ registry, settings, history, now });
+  const realDesk = createRealDeskService({ settings, history, now });
   const oqs = opts.oqsFolder
     ? createOqsFolderMode(db, ...(typeof opts.oqsFolder === 'function' ? [opts.oqsFolder] : []))
     : null;
@@ -94,11 +103,15 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
     'registry.save': (p) => registry.save(p),
     'registry.delete': (q) => ({ deleted: registry.remove(q.id) }),
     'registry.seedDemo': (q) => ({ count: registry.seedDemo(q) }),
+    'registry.registerWalkIn': (q) =>
+      registry.repo.create(walkInRegistration(q.walkIn, q.presented, q.visitDate), { now: now() }),
     'desk.decide': (req) => {
       const r = desk.decide(req);
       oqs?.deskChecked(r.online, r.historyId);
       return r;
     },
+    'realdesk.decide': (req) => realDesk.decide(req),
+    'realdesk.readResult': (req) => readResultFile(Buffer.from(req.base64, 'base64'), '結果ファイル'),
     'history.query': (q) => {
       const { offset, limit, ...filter } = q;
       return history.query(filter, { offset: offset ?? 0, limit: limit ?? 200 });

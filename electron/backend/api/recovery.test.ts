@@ -77,6 +77,10 @@ describe('recovery mode', () => {
     expect(value(await again.call('data.startEmpty', {}))).toEqual({ started: true });
     expect(await patients(again.call)).toBe(0);
     again.close();
+    // nor does any later start load them
+    const later = await createAppBackend({ dataDir: dir, shell: 'browser' });
+    expect(await patients(later.call)).toBe(0);
+    later.close();
   });
 
   it('a healthy database: 「バックアップを作成」 writes one verified file; restoring is not needed', async () => {

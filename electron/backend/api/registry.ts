@@ -3,8 +3,9 @@ import type { Database } from 'better-sqlite3';
 import type { Patient, PatientSummary } from '../../../shared/contract';
 import type { ParsedPatient } from '../../../shared/contract/patient';
 import { todayInJapan } from '../../../shared/dates';
+import type { HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
-import { seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
+import { declineFirstStartSeed, seedDemo, seedDemoIfFirstStart } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
 
 export interface RegistryService {
@@ -20,7 +21,7 @@ export interface RegistryService {
 
 export function createRegistryService(
   db: Database,
-  opts: { now: () => Date; seedOnFirstStart: boolean },
+  opts: { now: () => Date; seedOnFirstStart: boolean; afterQuarantine: boolean; history: HistoryRepository },
 ): RegistryService {
   const repo = new RegistryRepository(db);
   const record = (id: string): Patient => {
@@ -35,10 +36,15 @@ export function createRegistryService(
     return p;
   };
   // The demo registry is loaded on first start (an empty registry that never had it).
-  if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
+  if (opts.afterQuarantine) declineFirstStartSeed(db);
+  else if (opts.seedOnFirstStart) seedDemoIfFirstStart(db, { now: opts.now() });
   return {
     repo,
-    search: (query, limit) => repo.search(query, { limit, today: todayInJapan(opts.now()) }).items,
+    // each hit with the first visit the desk recorded (a later visit is a 再診)
+    search: (query, limit) =>
+      repo
+        .search(query, { limit, today: todayInJapan(opts.now()) })
+        .items.map((p) => ({ ...p, firstVisit: opts.history.firstDeskVisit(Number(p.id)) })),
     record,
     save: (input) => repo.save(input),
     remove: (id) => repo.delete(id),

@@ -12,7 +12,7 @@ import { AppError, fromSystemError } from '../errors';
 import { jstDate, jstFileStamp } from '../time';
 import { backupDirOf, dbPathOf, DB_FILE_NAME } from './data-dir';
 
-export const BACKUPS_KEPT = 7;
+const BACKUPS_KEPT = 7;
 
 export interface BackupInfo {
   /** file name inside the backup folder */
@@ -243,7 +243,7 @@ export function recoveryOptions(dataDir: string): { quarantined: QuarantinedFile
 }
 
 /** Keeps the newest BACKUPS_KEPT backups of one kind; returns the names removed. */
-export function pruneBackups(dataDir: string, kind: BackupKind, keep = BACKUPS_KEPT): string[] {
+function pruneBackups(dataDir: string, kind: BackupKind, keep = BACKUPS_KEPT): string[] {
   const old = listBackups(dataDir)
     .filter((b) => b.kind === kind)
     .slice(keep);

@@ -8,8 +8,8 @@
 import path from 'node:path';
 
 export const DB_FILE_NAME = 'shikaku.sqlite';
-export const BACKUP_DIR_NAME = 'backups';
-export const DATA_DIR_ENV = 'SHIKAKU_DATA_DIR';
+const BACKUP_DIR_NAME = 'backups';
+const DATA_DIR_ENV = 'SHIKAKU_DATA_DIR';
 /** The default for the command line and browser mode (not for the packaged Electron app). */
 export const DEFAULT_DEV_DATA_DIR = './.data';
 

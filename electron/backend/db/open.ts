@@ -27,7 +27,6 @@ import { AppError, fromSystemError } from '../errors';
 import { jstIsoTimestamp } from '../time';
 import {
   type BackupOutcome,
-  checkDatabaseFile,
   createBackup,
   dailyBackupIfDue,
   listQuarantined,
@@ -71,7 +70,7 @@ export interface OpenedDatabase {
 /** The log of database problems, for whoever supports the clinic (raw integrity_check lines). */
 export const DATABASE_LOG = path.join('logs', 'database.log');
 
-export function applyConnectionPragmas(db: Database.Database): void {
+function applyConnectionPragmas(db: Database.Database): void {
   for (const p of CONNECTION_PRAGMAS) db.pragma(p);
   const mode = db.pragma('journal_mode', { simple: true });
   if (mode !== 'wal') {
@@ -161,7 +160,7 @@ function notAFileError(file: string): AppError {
 }
 
 /** Runs every pending step in one transaction that also sets user_version. */
-export function migrate(db: Database.Database, migrations: readonly Migration[], from: number): number {
+function migrate(db: Database.Database, migrations: readonly Migration[], from: number): number {
   const pending = migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
   if (pending.length === 0) return from;
   const to = pending[pending.length - 1]!.version;
@@ -381,6 +380,3 @@ export function openDatabaseReadOnly(dataDir: string, migrations: readonly Migra
   }
   return { db, file, close: () => db.close() };
 }
-
-/** Whether a file is a healthy database, for tools and tests. */
-export { checkDatabaseFile };

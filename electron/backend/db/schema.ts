@@ -32,7 +32,7 @@ export const CONNECTION_PRAGMAS = [
 export const PAGE_SIZE = 16384;
 
 /** v1 — registry of fictional patients. */
-export const REGISTRY_SQL = `
+const REGISTRY_SQL = `
 CREATE TABLE person (
   id          INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,
@@ -91,7 +91,7 @@ CREATE TABLE holding (
 `;
 
 /** v1 — clinic settings (one row) and small key/value facts about this database. */
-export const SETTINGS_SQL = `
+const SETTINGS_SQL = `
 CREATE TABLE clinic_settings (
   id                       INTEGER PRIMARY KEY CHECK (id = 1),
   clinic_name              TEXT NOT NULL,
@@ -113,7 +113,7 @@ CREATE TABLE app_meta (
  * day = the calendar date in Japan of \`at\`; the indexes serve the history screen's filters
  * (date range, + verdict, patient), newest first.
  */
-export const HISTORY_SQL = `
+const HISTORY_SQL = `
 CREATE TABLE check_history (
   id            INTEGER PRIMARY KEY,
   at            TEXT NOT NULL,
@@ -200,6 +200,64 @@ CREATE INDEX trainer_pack_scenario_order ON trainer_pack_scenario (pack_id, posi
 /** v5 — the 連携 folder the app serves (issue 12; '' = off): one column of the clinic's settings. */
 const OQS_FOLDER_SQL = `ALTER TABLE clinic_settings ADD COLUMN oqs_folder TEXT NOT NULL DEFAULT '';`;
 
+/**
+ * v6 — 診察券番号: every patient gets one (those already registered: 1000 + their id, so each is
+ * unique and the order is kept; new ones: the next number, registry/repository.ts). The desk
+ * searches by it and by the numbers printed on a patient's documents.
+ */
+const CLINIC_NO_SQL = `
+ALTER TABLE person ADD COLUMN clinic_no TEXT CHECK (clinic_no NOT GLOB '*[^0-9]*' AND length(clinic_no) BETWEEN 1 AND 10);
+UPDATE person SET clinic_no = CAST(1000 + id AS TEXT);
+CREATE UNIQUE INDEX person_clinic_no ON person (clinic_no);
+CREATE INDEX coverage_insurer_number ON coverage (insurer_number) WHERE insurer_number IS NOT NULL;
+CREATE INDEX coverage_card_number ON coverage (number) WHERE number IS NOT NULL;
+`;
+
+/**
+ * v7 — 受付ナビ (issue 12): a check of a real patient is recorded with mode real-desk, holding the
+ * observation the receptionist typed (no name, no number of the person) instead of a scenario.
+ * SQLite cannot change a CHECK or a NOT NULL, so the table is rebuilt as in v4, with its indexes
+ * and triggers. No table references it.
+ */
+const REAL_DESK_SQL = `
+CREATE TABLE check_history_v7 (
+  id               INTEGER PRIMARY KEY,
+  at               TEXT NOT NULL,
+  day              TEXT NOT NULL,
+  visit_date       TEXT NOT NULL,
+  mode             TEXT NOT NULL CHECK (mode IN ('desk', 'trainer', 'real-desk')),
+  operator         TEXT,
+  patient_id       INTEGER,
+  patient_name     TEXT,
+  scenario_id      TEXT NOT NULL,
+  verdict          TEXT NOT NULL CHECK (verdict IN ${VERDICTS_V2}),
+  copay_percent    INTEGER NOT NULL,
+  rules            TEXT NOT NULL,
+  scenario_json    TEXT,
+  decision_json    TEXT NOT NULL,
+  result_json      TEXT,
+  observation_json TEXT,
+  -- a real-desk row holds an observation and nothing of the person; every other row a scenario
+  CHECK ((mode = 'real-desk') = (observation_json IS NOT NULL AND scenario_json IS NULL)),
+  CHECK (mode <> 'real-desk' OR (patient_id IS NULL AND patient_name IS NULL)),
+  CHECK (mode = 'real-desk' OR scenario_json IS NOT NULL)
+) STRICT;
+INSERT INTO check_history_v7
+  (id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
+   scenario_json, decision_json, result_json)
+  SELECT id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules,
+   scenario_json, decision_json, result_json FROM check_history;
+DROP TABLE check_history;
+ALTER TABLE check_history_v7 RENAME TO check_history;
+CREATE INDEX check_history_day ON check_history (day);
+CREATE INDEX check_history_verdict_day ON check_history (verdict, day);
+CREATE INDEX check_history_patient ON check_history (patient_id, verdict, day) WHERE patient_id IS NOT NULL;
+CREATE TRIGGER check_history_no_update BEFORE UPDATE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
+BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -236,6 +294,20 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'clinic settings: the 連携 folder (issue 12)',
     up(db) {
       db.exec(OQS_FOLDER_SQL);
+    },
+  },
+  {
+    version: 6,
+    name: 'registry: 診察券番号 (the clinic patient number) and the indexes to search by 保険者番号・記号番号 (issue 10)',
+    up(db) {
+      db.exec(CLINIC_NO_SQL);
+    },
+  },
+  {
+    version: 7,
+    name: '受付ナビ: history rows of real patients (mode real-desk, the observation, nothing of the person) (issue 12)',
+    up(db) {
+      db.exec(REAL_DESK_SQL);
     },
   },
 ];

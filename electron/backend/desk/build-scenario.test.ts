@@ -3,24 +3,11 @@ import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { AppError } from '../errors';
 import type { Patient } from '../../../shared/contract';
-import { type PatientInput, patientInput } from '../../../shared/contract/patient';
+import { type PatientInput, patientInput, unsavedPatient } from '../../../shared/contract/patient';
 import { buildScenario } from './build-scenario';
 
 function record(input: PatientInput): Patient {
-  const v = patientInput.parse(input);
-  return {
-    ...v,
-    id: '7',
-    coverages: v.coverages.map((c) => ({
-      ...c,
-      insurerName: c.insurerName ?? null,
-      personalFamily: c.personalFamily ?? 1,
-    })),
-    holdings: v.holdings ?? [],
-    demoKey: null,
-    createdAt: '',
-    updatedAt: '',
-  };
+  return unsavedPatient(patientInput.parse(input), '7');
 }
 
 const patient = record({
@@ -182,5 +169,31 @@ describe('buildScenario', () => {
     expect(
       err(() => buildScenario({ patient, presented: ['myna-card'], clinic, visitDate: '1950-01-01' })).en,
     ).toContain('visitDate');
+  });
+
+  it('two documents of one kind: the positions chosen at the desk are handed over, or every one; Japanese errors name no field', () => {
+    const both = buildScenario({ patient, presented: ['kakunin-sho'], clinic, visitDate: '2025-11-04' });
+    expect(both.presented.map((d) => (d.kind === 'kakunin-sho' ? d.coverage : null))).toEqual(['c1', 'c2']);
+    const newOnly = buildScenario({
+      patient,
+      presented: ['kakunin-sho'],
+      holdings: [2],
+      clinic,
+      visitDate: '2025-11-04',
+    });
+    expect(newOnly.presented.map((d) => (d.kind === 'kakunin-sho' ? d.coverage : null))).toEqual(['c2']);
+    // a position of another kind (the smartphone) while it was not handed over: refused
+    let error: AppError | null = null;
+    try {
+      buildScenario({ patient, presented: ['kakunin-sho'], holdings: [5], clinic, visitDate: '2025-11-04' });
+    } catch (e) {
+      error = e as AppError;
+    }
+    expect(error?.ja).toBe('受付: 選ばれた書類がこの患者の提示した書類にありません');
+    try {
+      buildScenario({ patient, presented: ['limit-cert'], clinic, visitDate: '2026-01-05' });
+    } catch (e) {
+      expect((e as AppError).ja).not.toMatch(/presented|visitDate/);
+    }
   });
 });

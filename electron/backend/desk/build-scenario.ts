@@ -16,8 +16,13 @@ import type { Holding } from '../../../shared/holdings';
 
 export interface DeskCaseInput {
   patient: Patient;
-  /** the kinds handed over (each at most once; all the patient's documents of that kind are used) */
+  /** the kinds handed over (each at most once) */
   presented: readonly DocumentKind[];
+  /**
+   * Positions in the patient's holdings of the documents handed over, where they hold two or more
+   * of a kind (a kind not named here: all the patient's documents of it that exist on the day).
+   */
+  holdings?: readonly number[];
   /** how the マイナポータル 資格情報画面 was shown (default: screen) */
   mynaportalForm?: PortalForm;
   clinic: { onlineCheck: boolean; phoneReader: boolean; policy?: Partial<Policy> };
@@ -32,7 +37,7 @@ export interface DeskCaseInput {
 }
 
 function bad(field: string, ja: string, en: string): AppError {
-  return new AppError('invalid-input', `受付: ${field}: ${ja}`, `desk: ${field}: ${en}`, { field });
+  return new AppError('invalid-input', `受付: ${ja}`, `desk: ${field}: ${en}`, { field });
 }
 
 /** Whether the patient can hand this document over on day D (it exists by then). */
@@ -58,6 +63,16 @@ export function buildScenario(input: DeskCaseInput): Scenario {
   const D = input.visitDate;
   if (D < p.birthDate) throw bad('visitDate', '受診日が生年月日より前です', 'visitDate is before the birth date');
 
+  const chosen = (input.holdings ?? []).map((i) => {
+    const h = p.holdings[i];
+    if (h === undefined || !input.presented.includes(h.kind as DocumentKind))
+      throw bad(
+        'holdings',
+        '選ばれた書類がこの患者の提示した書類にありません',
+        `holding ${i} is not one of the patient's presented documents`,
+      );
+    return h;
+  });
   const presented: PresentedDocument[] = [];
   for (const kind of input.presented) {
     const missing = () =>
@@ -89,9 +104,9 @@ export function buildScenario(input: DeskCaseInput): Scenario {
         break;
       }
       default: {
-        const docs = p.holdings.filter(
-          (h): h is Extract<Holding, { kind: typeof kind }> => h.kind === kind && existsOn(h, p, D),
-        );
+        const ofKind = (h: Holding): h is Extract<Holding, { kind: typeof kind }> => h.kind === kind;
+        const picked = chosen.filter(ofKind);
+        const docs = (picked.length > 0 ? picked : p.holdings.filter(ofKind)).filter((h) => existsOn(h, p, D));
         if (docs.length === 0) throw missing();
         for (const h of docs) presented.push({ ...h });
       }

@@ -13,10 +13,15 @@ import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
 import { decideWithOnshi } from '../onshi/document';
 import { createApi } from '../api';
-import type { Patient } from '../../../shared/contract';
-import { patientInput } from '../../../shared/contract/patient';
+import { patientInput, unsavedPatient } from '../../../shared/contract/patient';
 import { demoPatients } from '../registry/demo/cases';
-import { type HistoryEntry, type HistoryFilter, HistoryRepository, toInsertParams } from './repository';
+import {
+  type HistoryEntry,
+  type HistoryFilter,
+  HistoryRepository,
+  type ScenarioEntry,
+  toInsertParams,
+} from './repository';
 import { VERDICTS } from '../../../shared/enums';
 
 interface QueryStats {
@@ -72,22 +77,9 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** Realistic entries: every demo patient's desk case, decided, with its result document. */
-function templates(): Array<Omit<HistoryEntry, 'at' | 'patientId'>> {
+function templates(): Array<Omit<ScenarioEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
-    const v = patientInput.parse(d.person);
-    const rec: Patient = {
-      ...v,
-      id: String(i + 1),
-      coverages: v.coverages.map((c) => ({
-        ...c,
-        insurerName: c.insurerName ?? null,
-        personalFamily: c.personalFamily ?? 1,
-      })),
-      holdings: v.holdings ?? [],
-      demoKey: d.key,
-      createdAt: '',
-      updatedAt: '',
-    };
+    const rec = unsavedPatient(patientInput.parse(d.person), String(i + 1), d.key);
     const c = d.case;
     const scenario = buildScenario({
       patient: rec,

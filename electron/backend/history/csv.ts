@@ -38,7 +38,7 @@ export const HISTORY_CSV_HEADERS = [
   '説明',
 ] as const;
 
-const MODE_JA: Record<HistoryMode, string> = { desk: '窓口', trainer: '研修' };
+const MODE_JA: Record<HistoryMode, string> = { desk: '窓口', trainer: '研修', 'real-desk': '受付ナビ (実際の受付)' };
 
 /** One CSV cell: quoted when needed, formula-looking text neutralised. */
 export function csvCell(value: string | number | null | undefined): string {

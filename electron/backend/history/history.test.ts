@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { onshiForScenario } from '../onshi/document';
 import { tempDir } from '../testing/temp-dir';
 import { BOM, csvCell, HISTORY_CSV_HEADERS, historyCsv } from './csv';
-import { type HistoryEntry, HistoryRepository } from './repository';
+import { HistoryRepository, type ScenarioEntry } from './repository';
 
 let db: Database;
 let repo: HistoryRepository;
@@ -43,7 +43,7 @@ const decision: Decision = decideScenario(scenario);
 /** Four verdicts in turn, so that each of the four patients always gets the same one (the filters' counts). */
 const FOUR_VERDICTS = VERDICTS.slice(0, 4);
 
-function entry(i: number, over: Partial<HistoryEntry> = {}): HistoryEntry {
+function entry(i: number, over: Partial<ScenarioEntry> = {}): ScenarioEntry {
   const verdict = FOUR_VERDICTS[i % FOUR_VERDICTS.length]!;
   return {
     at: new Date(Date.UTC(2026, 0, 1 + (i % 20), 1, i % 60)), // 10:xx in Japan
@@ -75,7 +75,7 @@ describe('check history', () => {
     });
     expect(r.at).toBe('2026-01-01T10:00:00.000+09:00');
     expect(r.decision.explanation).toBe(decision.explanation);
-    expect(r.scenario.patient).toEqual(scenario.patient);
+    expect(r.scenario?.patient).toEqual(scenario.patient);
     expect(
       (r.result as { XmlMsg: { MessageBody: { QualificationValidity: string } } }).XmlMsg.MessageBody
         .QualificationValidity,
@@ -157,7 +157,7 @@ describe('check history', () => {
   });
 
   it('rejects bad entries and any 12-digit number, writing nothing', () => {
-    const bad: Array<[Partial<HistoryEntry>, string]> = [
+    const bad: Array<[Partial<ScenarioEntry>, string]> = [
       [{ operator: '山田 123456789012' }, 'operator'],
       [{ patientName: '１２３４ ５６７８ ９０１２' }, 'patientName'],
       [{ scenario: { ...scenario, story: 'カード番号 1234-5678-9012' } }, 'scenario.story'],

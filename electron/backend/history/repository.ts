@@ -1,12 +1,14 @@
 // Check history (資格確認の記録): every decision, append-only. There is no update or delete here,
 // and triggers in the schema refuse them whatever the caller. Indexed columns (day, verdict,
-// patient) serve the history screen; the full scenario, decision and national result document
-// are kept as JSON.
+// patient) serve the history screen; the full scenario (or, for 受付ナビ's real patients, the
+// observation), decision and national result document are kept as JSON.
 import type { Database, Statement } from 'better-sqlite3';
 import type { HistoryCheck, HistoryRow } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import type { Decision } from '../../../shared/decision';
+import type { IsoDate } from '../../../shared/dates';
 import type { Verdict } from '../../../shared/enums';
+import type { Observation } from '../../../shared/observation';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import type { Scenario } from '../../../shared/scenario';
 import { AppError, fromSystemError } from '../errors';
@@ -19,26 +21,37 @@ import { jstIsoTimestamp } from '../time';
 
 export type HistoryMode = HistoryRow['mode'];
 
-export interface HistoryEntry {
+interface EntryCommon {
   /** when the check was made (default: now) */
   at?: Date;
-  mode: HistoryMode;
   operator?: string | null;
+  decision: Decision;
+}
+
+/** A check of the desk or the trainer: a scenario, perhaps a registry patient. */
+export interface ScenarioEntry extends EntryCommon {
+  mode: 'desk' | 'trainer';
   /** registry patient id (string of digits, as in the API contract) or null (a pack scenario, a walk-in) */
   patientId?: string | number | null;
   /** the patient's name at the time of the check (kept even if the patient is later deleted) */
   patientName?: string | null;
   scenario: Scenario;
-  decision: Decision;
   /** the national-format result document, or null when no query reached the system */
   result?: OnshiDocument | null;
 }
 
-export interface HistoryRecord extends HistoryRow {
-  scenario: Scenario;
+/** 受付ナビ: a real patient — what the desk saw, and nothing of the person (no name, no id). */
+interface RealDeskEntry extends EntryCommon {
+  mode: 'real-desk';
+  observation: Observation;
+}
+
+export type HistoryEntry = ScenarioEntry | RealDeskEntry;
+
+export type HistoryRecord = HistoryRow & {
   decision: Decision;
   result: OnshiDocument | null;
-}
+} & ({ scenario: Scenario; observation: null } | { scenario: null; observation: Observation });
 
 /**
  * The history screen's filter as the contract parsed it (from/to: ISO days of the check, in
@@ -54,8 +67,8 @@ export interface HistoryCursor {
 
 /** The INSERT every writer uses (the crash-test child process included). Named parameters. */
 export const HISTORY_INSERT_SQL = `INSERT INTO check_history
-  (at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json, result_json)
-  VALUES (@at, @day, @visitDate, @mode, @operator, @patientId, @patientName, @scenarioId, @verdict, @copayPercent, @rules, @scenarioJson, @decisionJson, @resultJson)`;
+  (at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules, scenario_json, decision_json, result_json, observation_json)
+  VALUES (@at, @day, @visitDate, @mode, @operator, @patientId, @patientName, @scenarioId, @verdict, @copayPercent, @rules, @scenarioJson, @decisionJson, @resultJson, @observationJson)`;
 
 export interface HistoryInsertParams {
   at: string;
@@ -69,9 +82,10 @@ export interface HistoryInsertParams {
   verdict: Verdict;
   copayPercent: number;
   rules: string;
-  scenarioJson: string;
+  scenarioJson: string | null;
   decisionJson: string;
   resultJson: string | null;
+  observationJson: string | null;
 }
 
 /** The summary of a row; whether the copay is provisional is read from the decision itself (one source). */
@@ -94,9 +108,23 @@ interface SummaryDbRow {
   copay_provisional: number | null;
 }
 interface FullDbRow extends SummaryDbRow {
-  scenario_json: string;
+  scenario_json: string | null;
   decision_json: string;
   result_json: string | null;
+  observation_json: string | null;
+}
+
+const FULL_COLUMNS = `${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json, observation_json`;
+
+function toRecord(r: FullDbRow): HistoryRecord {
+  const common = {
+    ...toRow(r),
+    decision: JSON.parse(r.decision_json) as Decision,
+    result: r.result_json === null ? null : (JSON.parse(r.result_json) as OnshiDocument),
+  };
+  return r.observation_json !== null
+    ? { ...common, scenario: null, observation: JSON.parse(r.observation_json) as Observation }
+    : { ...common, scenario: JSON.parse(r.scenario_json!) as Scenario, observation: null };
 }
 
 function toRow(r: SummaryDbRow): HistoryRow {
@@ -126,79 +154,83 @@ function badEntry(field: string, ja: string, en: string): AppError {
  * itself: the mode, the lengths, and R18 over everything that is stored.
  */
 export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
-  if (entry.mode !== 'desk' && entry.mode !== 'trainer')
-    throw badEntry('mode', 'desk か trainer を指定してください', 'must be desk or trainer');
+  if (entry.mode !== 'desk' && entry.mode !== 'trainer' && entry.mode !== 'real-desk')
+    throw badEntry('mode', 'desk か trainer か real-desk を指定してください', 'must be desk, trainer or real-desk');
   const operator = entry.operator == null ? null : String(entry.operator).trim() || null;
   if (operator !== null && operator.length > 40)
     throw badEntry('operator', '担当者名は40文字以内です', 'at most 40 characters');
-  const patientName = entry.patientName ?? null;
+  const patientName = entry.mode === 'real-desk' ? null : (entry.patientName ?? null);
   if (patientName !== null && (typeof patientName !== 'string' || patientName.length > 80))
     throw badEntry('patientName', '80文字以内の文字列です', 'a string of at most 80 characters');
-  const pid = entry.patientId ?? null;
+  const pid = entry.mode === 'real-desk' ? null : (entry.patientId ?? null);
   const patientId = pid === null ? null : typeof pid === 'number' ? pid : /^\d{1,15}$/.test(pid) ? Number(pid) : NaN;
   if (patientId !== null && !(Number.isSafeInteger(patientId) && patientId >= 0))
     throw badEntry('patientId', '患者IDが正しくありません', 'bad patient id');
-  const { scenario, decision } = entry;
+  const { decision } = entry;
+  const input = entry.mode === 'real-desk' ? entry.observation : entry.scenario;
   assertNoMyNumber(operator, 'operator');
   assertNoMyNumber(patientName, 'patientName');
-  const scenarioJson = JSON.stringify(scenario);
+  const inputJson = JSON.stringify(input);
   const decisionJson = JSON.stringify(decision);
-  const resultJson = entry.result == null ? null : JSON.stringify(entry.result);
-  assertNoMyNumberDeep(scenario, 'scenario', scenarioJson);
+  const result = entry.mode === 'real-desk' ? null : (entry.result ?? null);
+  const resultJson = result === null ? null : JSON.stringify(result);
+  assertNoMyNumberDeep(input, entry.mode === 'real-desk' ? 'observation' : 'scenario', inputJson);
   assertNoMyNumberDeep(decision, 'decision', decisionJson);
-  if (resultJson !== null) assertNoMyNumberDeep(entry.result, 'result', resultJson);
+  if (resultJson !== null) assertNoMyNumberDeep(result, 'result', resultJson);
   const at = jstIsoTimestamp(entry.at ?? new Date());
   return {
     at,
     day: at.slice(0, 10),
-    visitDate: scenario.visitDate,
+    visitDate: input.visitDate,
     mode: entry.mode,
     operator,
     patientId,
     patientName,
-    scenarioId: scenario.id,
+    scenarioId: input.id,
     verdict: decision.verdict,
     copayPercent: decision.copayPercent,
     rules: decision.rules.join(' '),
-    scenarioJson,
+    scenarioJson: entry.mode === 'real-desk' ? null : inputJson,
     decisionJson,
     resultJson,
+    observationJson: entry.mode === 'real-desk' ? inputJson : null,
   };
 }
 
 /**
- * A record as the desk showed it (the history screen reopens it with the desk's own answer panel):
- * the route is the one the decision took; a walk-in (a desk row without a registry patient) and a
- * trainer row have no name on the slip.
+ * A record as its screen showed it (the history reopens it with the shared decision panel): a desk
+ * or trainer row from its scenario, a 受付ナビ row from its observation; only a registry patient's
+ * desk row has a name on the slip.
  */
 export function historyCheck(r: HistoryRecord): HistoryCheck {
-  const { scenario, decision, result, ...row } = r;
-  const oc = decision.onlineCheck;
-  const q = result?.XmlMsg.MessageBody.ResultList[0]?.ResultOfQualificationConfirmation;
+  const { scenario, observation, decision, result, ...row } = r;
+  const source = scenario ?? observation;
   return {
-    decision,
-    scenario,
-    online: { route: oc.cardRoute !== 'not-run' ? 'card' : oc.numberRoute !== 'not-run' ? 'number' : null, result },
-    patient: {
-      name: row.patientName ?? '',
-      kana: q?.NameKana ?? '',
-      birthDate: scenario.patient.birthDate,
-      walkIn: row.patientName === null,
-    },
-    historyId: row.id,
     row,
+    decision,
+    visitDate: source.visitDate,
+    clinic: source.clinic,
+    onlineDocument: result,
+    slipName: row.mode === 'desk' ? row.patientName : null,
   };
 }
 
 export class HistoryRepository {
   private readonly insertStmt: Statement<HistoryInsertParams>;
   private readonly getStmt: Statement<[number]>;
+  private readonly firstVisitStmt: Statement<[number]>;
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(HISTORY_INSERT_SQL);
-    this.getStmt = db.prepare(
-      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE id = ?`,
+    this.getStmt = db.prepare(`SELECT ${FULL_COLUMNS} FROM check_history WHERE id = ?`);
+    this.firstVisitStmt = db.prepare(
+      "SELECT min(visit_date) AS d FROM check_history WHERE patient_id = ? AND mode = 'desk'",
     );
+  }
+
+  /** The first visit date the desk recorded for a registry patient (a later visit is a 再診), or null. */
+  firstDeskVisit(patientId: number): IsoDate | null {
+    return (this.firstVisitStmt.get(patientId) as { d: IsoDate | null }).d;
   }
 
   /** Records one check; returns its id. Durable when this returns (WAL, synchronous=FULL). */
@@ -224,13 +256,7 @@ export class HistoryRepository {
 
   get(id: number): HistoryRecord | null {
     const r = this.getStmt.get(id) as FullDbRow | undefined;
-    if (!r) return null;
-    return {
-      ...toRow(r),
-      scenario: JSON.parse(r.scenario_json) as Scenario,
-      decision: JSON.parse(r.decision_json) as Decision,
-      result: r.result_json === null ? null : (JSON.parse(r.result_json) as OnshiDocument),
-    };
+    return r ? toRecord(r) : null;
   }
 
   private where(filter: HistoryFilter): { sql: string; params: Record<string, unknown> } {
@@ -330,11 +356,9 @@ export class HistoryRepository {
    */
   *records(filter: HistoryFilter = {}, pageSize = 2000): Generator<HistoryRecord> {
     const w = this.where(filter);
-    const first = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE ${w.sql} ORDER BY day, id LIMIT @limit`,
-    );
+    const first = this.stmt(`SELECT ${FULL_COLUMNS} FROM check_history WHERE ${w.sql} ORDER BY day, id LIMIT @limit`);
     const next = this.stmt(
-      `SELECT ${SUMMARY_COLUMNS}, scenario_json, decision_json, result_json FROM check_history WHERE ${w.sql} AND (day, id) > (@cursorDay, @cursorId) ORDER BY day, id LIMIT @limit`,
+      `SELECT ${FULL_COLUMNS} FROM check_history WHERE ${w.sql} AND (day, id) > (@cursorDay, @cursorId) ORDER BY day, id LIMIT @limit`,
     );
     let cursor: HistoryCursor | null = null;
     for (;;) {
@@ -343,14 +367,7 @@ export class HistoryRepository {
           ? first.all({ ...w.params, limit: pageSize })
           : next.all({ ...w.params, limit: pageSize, cursorDay: cursor.day, cursorId: cursor.id })
       ) as FullDbRow[];
-      for (const r of batch) {
-        yield {
-          ...toRow(r),
-          scenario: JSON.parse(r.scenario_json) as Scenario,
-          decision: JSON.parse(r.decision_json) as Decision,
-          result: r.result_json === null ? null : (JSON.parse(r.result_json) as OnshiDocument),
-        };
-      }
+      for (const r of batch) yield toRecord(r);
       if (batch.length < pageSize) return;
       const last = batch[batch.length - 1]!;
       cursor = { day: last.day, id: last.id };

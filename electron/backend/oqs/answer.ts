@@ -79,7 +79,7 @@ function carrier(p: Patient, c: PatientCoverage, D: IsoDate): PresentedDocument 
 }
 
 /** The scenario `decide` sees for this query: the person, one document of the coverage, day D. */
-export function queryScenario(p: Patient, c: PatientCoverage, r: OqsRequest): Scenario {
+function queryScenario(p: Patient, c: PatientCoverage, r: OqsRequest): Scenario {
   return {
     id: `oqs-${p.id}-${r.date}`,
     title: null,

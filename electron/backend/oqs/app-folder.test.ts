@@ -48,7 +48,14 @@ async function requestFor(call: Call) {
 
 const deskCheck = (call: Call, presented: CallInput<'desk.decide'>['presented']) =>
   call('desk.decide', {
-    patient: { walkIn: { birthDate: '1981-05-10', insurer: 'kyokai' } },
+    patient: {
+      walkIn: {
+        birthDate: '1981-05-10',
+        insurer: 'kyokai',
+        // a walk-in's 保険証 is taken as printed: this one prints no expiry
+        ...(presented.includes('legacy-card') ? { documents: { 'legacy-card': { printedExpiry: null } } } : {}),
+      },
+    },
     presented,
     visitDate: '2026-01-20',
     clinic: { onlineCheck: true, phoneReader: false, incident: 'none' },

@@ -22,7 +22,7 @@ import type { RequestEcho } from '../onshi/document';
 import { decodeXml, parseXml } from '../onshi/xml';
 
 /** A request is a few hundred bytes; anything past this is not one. */
-export const REQUEST_MAX_BYTES = 64 * 1024;
+const REQUEST_MAX_BYTES = 64 * 1024;
 
 export interface OqsRequest {
   echo: RequestEcho;

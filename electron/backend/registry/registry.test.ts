@@ -5,6 +5,8 @@ import { ApiFailure } from '../../../shared/contract/kernel';
 import type { ParsedPatient, PatientInput } from '../../../shared/contract/patient';
 import { MY_NUMBER_REFUSAL } from '../../../shared/identifiers';
 import { openDatabase } from '../db/open';
+import { MIGRATIONS } from '../db/schema';
+import { AppError } from '../errors';
 import { tempDir } from '../testing/temp-dir';
 import { RegistryRepository, interpretQuery } from './repository';
 
@@ -360,7 +362,50 @@ describe('search', () => {
     }
     expect(repo.search('1990').items.map((p) => p.name)).toEqual(['山田 花']);
     expect(repo.search('2001-11').items.map((p) => p.name)).toEqual(['小川 ヴィオラ']);
-    expect(interpretQuery('令和元年5月1日')).toEqual({ kind: 'date', date: '2019-05-01' });
+    expect(interpretQuery('令和元年5月1日')).toEqual({ date: '2019-05-01' });
+  });
+
+  it('by 診察券番号 and by the numbers on the documents (保険者番号・記号・番号)', () => {
+    const [a, b, c] = repo.search('').items;
+    // every patient has a 診察券番号: the next one after the highest
+    expect([a!.clinicNo, b!.clinicNo, c!.clinicNo].map(Number).sort()).toEqual([1001, 1002, 1003]);
+    expect(repo.search(a!.clinicNo).items.map((p) => p.id)).toEqual([a!.id]);
+    expect(interpretQuery('19530610')).toEqual({ numbers: ['19530610'], date: '1953-06-10' });
+    expect(interpretQuery('1234・56')).toEqual({ numbers: ['1234', '56'], text: '1234・56' });
+    expect(interpretQuery('01130012 1234-56')).toEqual({
+      numbers: ['01130012', '1234', '56'],
+      text: '011300121234-56',
+    });
+    // a name with digits is a name too
+    expect(interpretQuery('青木 例題1')).toEqual({ numbers: ['青木', '例題1'], text: '青木例題1' });
+    expect(interpretQuery('1990')).toEqual({ numbers: ['1990'], prefix: '1990' });
+    expect(interpretQuery('山田 太一')).toEqual({ text: '山田太一' });
+  });
+
+  it('a search for a date that does not exist is an error that says why', () => {
+    for (const [q, ja] of [
+      ['R8.2.30', '存在しない日付です'],
+      ['2026/13/01', '存在しない日付です'],
+      ['平成31年5月1日', '平成の期間外'],
+    ] as const) {
+      expect(() => repo.search(q), q).toThrow(AppError);
+      try {
+        repo.search(q);
+      } catch (e) {
+        expect((e as AppError).ja).toContain(ja);
+        expect((e as AppError).ja).toMatch(/^検索: /);
+      }
+    }
+  });
+
+  it('refuses a 診察券番号 another patient holds, naming them', () => {
+    const first = repo.search('').items[0]!;
+    try {
+      repo.create(parsed(person({ name: '別人 一郎', kana: 'ベツジン イチロウ', clinicNo: first.clinicNo })));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).ja).toBe(`患者: 診察券番号 ${first.clinicNo} は ${first.name} さんの番号です`);
+    }
   });
 
   it('a search written like a date that is not one gets the date error, not an empty list', () => {
@@ -376,8 +421,8 @@ describe('search', () => {
       );
     }
     // names and numbers stay searches
-    expect(interpretQuery('山田')).toEqual({ kind: 'text', text: '山田' });
-    expect(interpretQuery('12345678').kind).toBe('text');
+    expect(interpretQuery('山田')).toEqual({ text: '山田' });
+    expect(interpretQuery('12345678')).toEqual({ numbers: ['12345678'] });
   });
 
   it('returns contract summaries, ordered by reading, with paging and current insurers', () => {
@@ -396,5 +441,26 @@ describe('search', () => {
     expect(page.items.map((p) => p.kana)).toEqual(['ヤマダ ハナ']);
     // after the 75th birthday (2028-06-10) the 協会けんぽ coverage is no longer current
     expect(repo.search('山田太一', { today: '2028-06-10' }).items[0]!.insurers).toEqual([]);
+  });
+});
+
+describe('migration 6: 診察券番号', () => {
+  it('gives every patient already registered a number (1000 + id) and the next patient the next number', async () => {
+    const dir = tempDir();
+    const before = MIGRATIONS.filter((m) => m.version < 6);
+    const old = (await openDatabase({ dataDir: dir, migrations: before })).db;
+    const insert = old.prepare(
+      `INSERT INTO person (name, kana, birth_date, sex, note, name_search, kana_search, created_at, updated_at)
+       VALUES (?, 'カナ', '1980-01-01', 3, '', ?, 'かな', '', '')`,
+    );
+    insert.run('一人目', '一人目');
+    insert.run('二人目', '二人目');
+    old.close();
+    const migrated = (await openDatabase({ dataDir: dir })).db;
+    const r = new RegistryRepository(migrated);
+    expect(r.get(1)!.clinicNo).toBe('1001');
+    expect(r.get(2)!.clinicNo).toBe('1002');
+    expect(r.create(parsed(person())).clinicNo).toBe('1003');
+    migrated.close();
   });
 });

@@ -23,6 +23,7 @@ const SEX_OF_CODE: Record<1 | 2 | 3, Sex> = { 1: 'male', 2: 'female', 3: 'unspec
 
 interface PersonRow {
   id: number;
+  clinic_no: string;
   name: string;
   kana: string;
   birth_date: string;
@@ -89,16 +90,17 @@ const toMyna = (r: MynaRow): Myna => ({
   pinLocked: r.pin_locked === 1,
 });
 
-/** Escapes LIKE wildcards (ESCAPE '\'). */
 /** The person's own fields, as both a record and a search line carry them. */
 const toPerson = (p: PersonRow) => ({
   id: String(p.id),
+  clinicNo: p.clinic_no,
   name: p.name,
   kana: p.kana,
   birthDate: p.birth_date,
   sex: SEX_OF_CODE[p.sex],
 });
 
+/** Escapes LIKE wildcards (ESCAPE '\'). */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
@@ -114,35 +116,58 @@ function parseId(id: string | number): number {
   return n;
 }
 
-/** Written like a date (1953/2/30, S28.2.30, 令和8年13月1日): a date it must be. */
-const DATE_LIKE = [
-  /^\d{4}[/.年-]\d{1,2}[/.月-]\d{1,2}日?$/,
-  /^(明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])\s*(元|\d{1,2})\s*(年|[./-])\s*\d{1,2}\s*(月|[./-])\s*\d{1,2}\s*日?$/,
-];
+/** What a search query means (one or more readings; a person matching any of them is found). */
+export interface SearchQuery {
+  /** a birth date (ISO, 和暦, 1953/6/10, 19530610) */
+  date?: IsoDate;
+  /** a birth year or year-month (1953, 1953-06) */
+  prefix?: string;
+  /** numbers: 診察券番号, or 保険者番号・記号・番号 (each must be one of the patient's numbers) */
+  numbers?: string[];
+  /** the normalised name or reading */
+  text?: string;
+}
+
+const WESTERN_DATE = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/;
+const ERA_DATE = /^(?:明治|大正|昭和|平成|令和|明|大|昭|平|令|[MTSHRmtshr])\s*(?:元|\d{1,2})\s*(?:年|[./-])/;
+const YEAR_MONTH = /^(\d{4})(?:[/.年-](\d{1,2})月?)?$/;
+/** separators between the numbers of a card: spaces, ・, -, /, commas */
+const NUMBER_SEPARATORS = /[\s・･\-/,、]+/u;
 
 /**
- * What a search query means: a birth date (ISO, 和暦, 1953/6/10, 19530610), a birth year or
- * year-month (1953, 1953-06), or text matched against the normalised name and reading. Text written
- * like a date that is not one (1953/2/30, R8.13.1) is refused with the date's own error.
+ * Reads a search query. A date that is written as one but does not exist (R8.2.30, 2026/13/01) is
+ * an error that says why — not a search for nothing.
  */
-export function interpretQuery(
-  query: string,
-):
-  | { kind: 'all' }
-  | { kind: 'date'; date: IsoDate }
-  | { kind: 'prefix'; prefix: string }
-  | { kind: 'text'; text: string } {
+export function interpretQuery(query: string): SearchQuery {
   const q = query.normalize('NFKC').trim();
-  if (q === '') return { kind: 'all' };
-  const western = /^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2})日?$/.exec(q) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(q);
-  const candidate = western ? `${western[1]}-${western[2]!.padStart(2, '0')}-${western[3]!.padStart(2, '0')}` : q;
-  const d = parseDate(candidate);
-  if (d.ok) return { kind: 'date', date: d.value };
-  if (DATE_LIKE.some((re) => re.test(q)))
-    throw new AppError('invalid-input', `生年月日: ${d.error.ja}`, `birth date: ${d.error.en}`, { field: 'query' });
-  const ym = /^(\d{4})(?:[/.年-](\d{1,2})月?)?$/.exec(q);
-  if (ym) return { kind: 'prefix', prefix: ym[2] ? `${ym[1]}-${ym[2].padStart(2, '0')}` : ym[1]! };
-  return { kind: 'text', text: normalizeForSearch(q) };
+  if (q === '') return {};
+  const western = WESTERN_DATE.exec(q);
+  if (western || ERA_DATE.test(q)) {
+    const candidate = western ? `${western[1]}-${western[2]!.padStart(2, '0')}-${western[3]!.padStart(2, '0')}` : q;
+    const d = parseDate(candidate);
+    if (!d.ok) {
+      throw new AppError('invalid-input', `検索: ${d.error.ja}`, `search: ${d.error.en}`, { field: 'query' });
+    }
+    return { date: d.value };
+  }
+  const out: SearchQuery = {};
+  if (/^\d+$/.test(q)) {
+    out.numbers = [q];
+    const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(q);
+    const d = compact ? parseDate(`${compact[1]}-${compact[2]}-${compact[3]}`) : null;
+    if (d?.ok) out.date = d.value;
+  }
+  const ym = YEAR_MONTH.exec(q);
+  if (ym && Number(ym[1]) >= 1868 && Number(ym[1]) <= 2099 && (!ym[2] || (Number(ym[2]) >= 1 && Number(ym[2]) <= 12))) {
+    out.prefix = ym[2] ? `${ym[1]}-${ym[2].padStart(2, '0')}` : ym[1]!;
+  }
+  const tokens = q.split(NUMBER_SEPARATORS).filter((t) => t !== '');
+  if (out.numbers === undefined && out.prefix === undefined && tokens.length > 1 && tokens.some((t) => /\d/.test(t))) {
+    out.numbers = tokens;
+  }
+  // a name with digits (例題1) is searched as a name too
+  if (out.date === undefined && out.prefix === undefined && !/^\d+$/.test(q)) out.text = normalizeForSearch(q);
+  return out;
 }
 
 export class RegistryRepository {
@@ -151,6 +176,7 @@ export class RegistryRepository {
     updatePerson: Statement;
     deletePerson: Statement;
     getPerson: Statement<[number]>;
+    clinicNoHolder: Statement<[string]>;
     coverages: Statement<[number]>;
     insertCoverage: Statement;
     deleteCoverages: Statement<[number]>;
@@ -167,16 +193,18 @@ export class RegistryRepository {
   constructor(private readonly db: Database) {
     this.s = {
       insertPerson: db.prepare(
-        `INSERT INTO person (name, kana, birth_date, sex, note, name_search, kana_search, demo_key, created_at, updated_at)
-         VALUES (@name, @kana, @birthDate, @sex, @note, @nameSearch, @kanaSearch, @demoKey, @now, @now)`,
+        `INSERT INTO person (clinic_no, name, kana, birth_date, sex, note, name_search, kana_search, demo_key, created_at, updated_at)
+         VALUES (coalesce(@clinicNo, (SELECT CAST(coalesce(max(CAST(clinic_no AS INTEGER)), 1000) + 1 AS TEXT) FROM person)),
+           @name, @kana, @birthDate, @sex, @note, @nameSearch, @kanaSearch, @demoKey, @now, @now)`,
       ),
       updatePerson: db.prepare(
-        `UPDATE person SET name = @name, kana = @kana, birth_date = @birthDate, sex = @sex, note = @note,
-           name_search = @nameSearch, kana_search = @kanaSearch, updated_at = @now WHERE id = @id`,
+        `UPDATE person SET clinic_no = coalesce(@clinicNo, clinic_no), name = @name, kana = @kana, birth_date = @birthDate,
+           sex = @sex, note = @note, name_search = @nameSearch, kana_search = @kanaSearch, updated_at = @now WHERE id = @id`,
       ),
+      clinicNoHolder: db.prepare('SELECT id, name FROM person WHERE clinic_no = ?'),
       deletePerson: db.prepare('DELETE FROM person WHERE id = ?'),
       getPerson: db.prepare(
-        'SELECT id, name, kana, birth_date, sex, note, demo_key, created_at, updated_at FROM person WHERE id = ?',
+        'SELECT id, clinic_no, name, kana, birth_date, sex, note, demo_key, created_at, updated_at FROM person WHERE id = ?',
       ),
       coverages: db.prepare('SELECT * FROM coverage WHERE person_id = ? ORDER BY position'),
       insertCoverage: db.prepare(
@@ -251,6 +279,7 @@ export class RegistryRepository {
     // R18: the contract refused it already; the database keeps its own guard on what it stores
     assertNoMyNumber(`${p.name} ${p.kana} ${p.note}`, 'patient');
     return {
+      clinicNo: p.clinicNo ?? null,
       name: p.name,
       kana: p.kana,
       birthDate: p.birthDate,
@@ -262,7 +291,21 @@ export class RegistryRepository {
     };
   }
 
-  /** Creates a person with everything they hold, in one transaction. */
+  /** 診察券番号 is one patient's: another who holds it is refused by name. */
+  private assertClinicNoFree(p: ParsedPatient, self: number | null): void {
+    if (p.clinicNo === undefined) return;
+    const holder = this.s.clinicNoHolder.get(p.clinicNo) as { id: number; name: string } | undefined;
+    if (holder && holder.id !== self) {
+      throw new AppError(
+        'invalid-input',
+        `患者: 診察券番号 ${p.clinicNo} は ${holder.name} さんの番号です`,
+        `patient: clinic number ${p.clinicNo} belongs to another patient (id ${holder.id})`,
+        { field: 'clinicNo' },
+      );
+    }
+  }
+
+  /** Creates a person with everything they hold, in one transaction (without a 診察券番号: the next one). */
   create(p: ParsedPatient, opts: { demoKey?: string | null; now?: Date } = {}): Patient {
     const coverages = p.coverages.map((c) => ({
       ...c,
@@ -270,6 +313,7 @@ export class RegistryRepository {
       personalFamily: c.personalFamily ?? 1,
     }));
     const id = inTransaction(this.db, () => {
+      this.assertClinicNoFree(p, null);
       const id = Number(
         this.s.insertPerson.run({ ...this.personParams(p, opts.now ?? new Date()), demoKey: opts.demoKey ?? null })
           .lastInsertRowid,
@@ -305,6 +349,7 @@ export class RegistryRepository {
       };
     });
     inTransaction(this.db, () => {
+      this.assertClinicNoFree(p, pid);
       if (this.s.updatePerson.run({ ...this.personParams(p, opts.now ?? new Date()), id: pid }).changes === 0) {
         throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
       }
@@ -358,37 +403,50 @@ export class RegistryRepository {
   }
 
   /**
-   * Search by name, reading or birth date; ｶﾅ / カナ / かな, full- and half-width and spacing all
-   * match (shared/kana.ts). Ordered by reading. `today` decides which coverages are current.
+   * Search by name, reading, birth date, 診察券番号 or the numbers on a patient's documents
+   * (保険者番号・記号・番号); ｶﾅ / カナ / かな, full- and half-width and spacing all match
+   * (shared/kana.ts). Ordered by reading. `today` decides which coverages are current.
    */
   search(
     query: string,
     opts: { limit?: number; offset?: number; today?: IsoDate } = {},
-  ): { total: number; items: PatientSummary[] } {
+  ): { total: number; items: Omit<PatientSummary, 'firstVisit'>[] } {
     assertNoMyNumber(query, 'query');
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 500);
     const offset = Math.max(opts.offset ?? 0, 0);
     const q = interpretQuery(query);
-    let where = '1';
+    const readings: string[] = [];
     const params: Record<string, unknown> = {};
-    if (q.kind === 'date') {
-      where = 'birth_date = @date';
+    if (q.date !== undefined) {
+      readings.push('birth_date = @date');
       params.date = q.date;
-    } else if (q.kind === 'prefix') {
-      where = "birth_date LIKE @prefix ESCAPE '\\'";
+    }
+    if (q.prefix !== undefined) {
+      readings.push("birth_date LIKE @prefix ESCAPE '\\'");
       params.prefix = `${likeEscape(q.prefix)}%`;
-    } else if (q.kind === 'text') {
-      where = "(name_search LIKE @text ESCAPE '\\' OR kana_search LIKE @text ESCAPE '\\')";
+    }
+    if (q.numbers !== undefined) {
+      const each = q.numbers.map((n, i) => {
+        params[`n${i}`] = n;
+        return `(clinic_no = @n${i} OR EXISTS (SELECT 1 FROM coverage c WHERE c.person_id = person.id
+          AND (c.insurer_number = @n${i} OR c.symbol = @n${i} OR c.number = @n${i} OR c.branch = @n${i})))`;
+      });
+      readings.push(`(${each.join(' AND ')})`);
+    }
+    if (q.text !== undefined) {
+      readings.push("(name_search LIKE @text ESCAPE '\\' OR kana_search LIKE @text ESCAPE '\\')");
       params.text = `%${likeEscape(q.text)}%`;
     }
+    const where = readings.length === 0 ? '1' : readings.join(' OR ');
     const total = (this.db.prepare(`SELECT count(*) AS n FROM person WHERE ${where}`).get(params) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT id, name, kana, birth_date, sex, note FROM person WHERE ${where} ORDER BY kana_search, id LIMIT @limit OFFSET @offset`,
+        `SELECT id, clinic_no, name, kana, birth_date, sex, note FROM person WHERE ${where}
+         ORDER BY kana_search, id LIMIT @limit OFFSET @offset`,
       )
       .all({ ...params, limit, offset }) as PersonRow[];
     const today = opts.today ?? todayInJapan();
-    const items = rows.map((p): PatientSummary => {
+    const items = rows.map((p) => {
       const coverages = (this.s.coverages.all(p.id) as CoverageRow[]).map(toCoverage);
       const insurers = coverageStates(coverages, p.birth_date, today, DEFAULT_POLICY)
         .filter((st) => st.current)

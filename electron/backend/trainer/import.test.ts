@@ -248,15 +248,19 @@ describe('pack import: bad input → clear error, nothing imported, database unc
     const { trainer } = await withBaseline();
     const out = await trainer.importText(
       JSON.stringify(
-        packJson([scenarioJson('agree'), scenarioJson('disagree', { expected: { verdict: 'self-pay' } })]),
+        packJson([
+          scenarioJson('agree'),
+          scenarioJson('disagree', { expected: { verdict: 'self-pay' }, visitType: 'return' }),
+        ]),
       ),
       'x.json',
     );
     expect(out.pack?.mismatchCount).toBe(1);
     const detail = trainer.packs.get(out.pack!.id);
-    expect(detail.scenarios.map((s) => [s.scenarioId, s.expectedMatches, s.mismatches])).toEqual([
-      ['agree', true, []],
-      ['disagree', false, ['verdict']],
+    // each row also carries its visit type, for the pack's mix (初診・再診)
+    expect(detail.scenarios.map((s) => [s.scenarioId, s.expectedMatches, s.mismatches, s.visitType])).toEqual([
+      ['agree', true, [], 'first'],
+      ['disagree', false, ['verdict'], 'return'],
     ]);
   });
 });

@@ -38,6 +38,7 @@ interface ScenarioDbRow {
   position: number;
   title: string | null;
   visit_date: string;
+  visit_type: PackScenarioRow['visitType'];
   verdict: PackScenarioRow['verdict'];
   copay_percent: PackScenarioRow['copayPercent'];
   rules: string;
@@ -69,12 +70,17 @@ const toRow = (r: ScenarioDbRow): PackScenarioRow => ({
   position: r.position,
   title: r.title,
   visitDate: r.visit_date,
+  visitType: r.visit_type,
   verdict: r.verdict,
   copayPercent: r.copay_percent,
   rules: JSON.parse(r.rules) as RuleId[],
   expectedMatches: r.expected_ok === null ? null : r.expected_ok === 1,
   mismatches: JSON.parse(r.mismatches) as string[],
 });
+
+/** A row as the pack view lists it; the visit type is read from the stored pack form (always written). */
+const SCENARIO_ROW_COLUMNS = `scenario_id, position, title, visit_date, json_extract(scenario_json, '$.visitType') AS visit_type,
+  verdict, copay_percent, rules, expected_ok, mismatches`;
 
 const ROW_COLUMNS =
   'scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches, scenario_json';
@@ -128,7 +134,7 @@ export class PackRepository {
     const pack = this.summary(packId);
     const rows = this.db
       .prepare(
-        `SELECT scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches
+        `SELECT ${SCENARIO_ROW_COLUMNS}
          FROM trainer_pack_scenario WHERE pack_id = ? ORDER BY position`,
       )
       .all(packId) as ScenarioDbRow[];
@@ -138,7 +144,7 @@ export class PackRepository {
   private row(packId: number, scenarioId: string): PackScenarioRow {
     const r = this.db
       .prepare(
-        `SELECT scenario_id, position, title, visit_date, verdict, copay_percent, rules, expected_ok, mismatches
+        `SELECT ${SCENARIO_ROW_COLUMNS}
          FROM trainer_pack_scenario WHERE pack_id = ? AND scenario_id = ?`,
       )
       .get(packId, scenarioId) as ScenarioDbRow | undefined;

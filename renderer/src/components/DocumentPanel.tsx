@@ -2,17 +2,25 @@
 // one-key shortcut; the visit's details (初診/再診, 限度額); the desk's question before deciding
 // (nothing handed over, a key pressed twice); and the 確認する button — which keeps the focus
 // while the answer is on its way (never disabled then, so the focus is never lost).
-import { forwardRef, useEffect, useMemo, useRef } from 'react';
-import { heldKinds } from '../holdings';
+import { forwardRef, Suspense, useEffect, useMemo, useRef } from 'react';
+import type { DocumentKind } from '../../../shared/enums';
+import { PORTAL_FORM_JA } from '../../../shared/labels';
+import { formatWareki } from '../../../shared/wareki';
+import { heldKinds, holdingShort, isWalkInPrinted, positionsOf } from '../holdings';
 import { DocumentIcon } from '../illustrations/DocumentIcons';
 import { DESK_DOCUMENT_KINDS, DESK_KEYS, DOCUMENTS } from '../labels';
-import { useApp } from '../store';
+import { type AppState, useApp } from '../store';
+import { lazyView } from '../lazy-view';
+
+/** The chooser a key opens (DocumentChooser): loaded apart from the first screen, ahead of use. */
+const documentChooser = lazyView(() => import('./DocumentChooser').then((m) => m.DocumentChooser));
 
 const Key = ({ k }: { k: string }) => <kbd aria-hidden="true">{k.toUpperCase()}</kbd>;
 
 export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPanel(_props, decideRef) {
   const presented = useApp((s) => s.presented);
-  const toggle = useApp((s) => s.toggleDocument);
+  const press = useApp((s) => s.pressDocument);
+  const chooser = useApp((s) => s.chooser);
   const hasPatient = useApp((s) => s.patient !== null);
   const visitType = useApp((s) => s.visitType);
   const setVisitType = useApp((s) => s.setVisitType);
@@ -24,6 +32,7 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
   const record = useApp((s) => s.patientRecord);
   const visitDate = useApp((s) => s.visitDate);
   const held = useMemo(() => (record ? heldKinds(record, visitDate) : null), [record, visitDate]);
+  useEffect(() => void documentChooser.preload(), []);
 
   // After an answer, the focused button stays clear of the verdict pinned at the window's bottom
   // (narrow layout): scroll-padding in desk.css keeps the pinned parts out of the way.
@@ -39,37 +48,49 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
       <h2 id="docs-h" className="panel-title">
         患者が出したもの <span className="muted small">(数字キーで選択)</span>
       </h2>
-      <div className="doc-grid" role="group" aria-label="提示された書類">
-        {DESK_DOCUMENT_KINDS.map((kind) => {
-          const d = DOCUMENTS[kind];
-          const on = presented.includes(kind);
-          const absent = held !== null && !held.has(kind);
-          return (
-            <button
-              key={kind}
-              type="button"
-              className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
-              aria-pressed={on}
-              aria-keyshortcuts={d.key}
-              aria-describedby={`doc-hint-${kind}`}
-              data-kind={kind}
-              disabled={!hasPatient}
-              onClick={() => toggle(kind)}
-            >
-              <kbd className="doc-key" aria-hidden="true">
-                {d.key}
-              </kbd>
-              <DocumentIcon kind={kind} />
-              <span className="doc-name">{d.name}</span>
-              <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
-                {absent ? 'この患者は持っていません' : d.hint}
-              </span>
-              <span className="doc-check" aria-hidden="true">
-                {on ? '✓ 提示' : ''}
-              </span>
-            </button>
-          );
-        })}
+      <div className="doc-area">
+        <div className="doc-grid" role="group" aria-label="提示された書類">
+          {DESK_DOCUMENT_KINDS.map((kind) => {
+            const d = DOCUMENTS[kind];
+            const on = presented.includes(kind);
+            const absent = held !== null && !held.has(kind);
+            const what = on ? <ChosenHint kind={kind} /> : null;
+            return (
+              <button
+                key={kind}
+                type="button"
+                className={`doc${on ? ' on' : ''}${absent ? ' absent' : ''}`}
+                aria-pressed={on}
+                aria-keyshortcuts={d.key}
+                aria-describedby={`doc-hint-${kind}`}
+                aria-expanded={chooser === kind ? true : undefined}
+                data-kind={kind}
+                disabled={!hasPatient}
+                onClick={() => press(kind)}
+              >
+                <kbd className="doc-key" aria-hidden="true">
+                  {d.key}
+                </kbd>
+                <DocumentIcon kind={kind} />
+                <span className="doc-name">{d.name}</span>
+                <span className="doc-hint" id={`doc-hint-${kind}`} aria-hidden="true">
+                  {absent ? 'この患者は持っていません' : (what ?? d.hint)}
+                </span>
+                <span className="doc-check" aria-hidden="true">
+                  {on ? '✓ 提示' : ''}
+                </span>
+              </button>
+            );
+          })}
+        </div>
+        {/* over the documents while it asks */}
+        {chooser !== null && (
+          <Suspense fallback={null}>
+            <documentChooser.View
+              onDone={() => (typeof decideRef === 'object' ? decideRef?.current?.focus() : undefined)}
+            />
+          </Suspense>
+        )}
       </div>
       <div className="visit-options">
         <div
@@ -126,6 +147,28 @@ export const DocumentPanel = forwardRef<HTMLButtonElement>(function DocumentPane
     </section>
   );
 });
+
+/** What a handed-over document's key chose: the マイナポータル form, which of several, a walk-in's printed validity. */
+function ChosenHint({ kind }: { kind: DocumentKind }) {
+  const text = useApp((s: AppState) => chosenText(s, kind));
+  return text === null ? null : <strong className="doc-chosen">{text}</strong>;
+}
+
+function chosenText(s: AppState, kind: DocumentKind): string | null {
+  if (kind === 'mynaportal') return PORTAL_FORM_JA[s.portalForm];
+  const p = s.patient;
+  if (p?.kind === 'walk-in') {
+    const d = isWalkInPrinted(kind) ? p.walkIn.documents?.[kind] : undefined;
+    if (d === undefined) return null;
+    const until = 'printedExpiry' in d ? d.printedExpiry : d.validUntil;
+    return until === null ? '有効期限の記載なし' : `${formatWareki(until)}まで`;
+  }
+  const positions = s.patientRecord ? positionsOf(s.patientRecord, kind, s.visitDate) : [];
+  if (positions.length < 2) return null;
+  const chosen = positions.filter((i) => s.picked.includes(i));
+  if (chosen.length === 0 || chosen.length === positions.length) return `${positions.length}枚とも`;
+  return chosen.map((i) => holdingShort(s.patientRecord!.holdings[i]!, s.patientRecord!)).join('・');
+}
 
 /** Asked before deciding: nothing was handed over, or the last key turned off what it had just turned on. */
 function DeskQuestion({ decideRef }: { decideRef: React.ForwardedRef<HTMLButtonElement> }) {

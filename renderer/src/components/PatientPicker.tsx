@@ -1,13 +1,20 @@
-// Choose the patient: search the registry by name, kana or birth date (和暦 accepted), or a quick
-// walk-in entry (birth date + insurer). Keyboard: type, ↓/↑ to move, Enter to choose.
-import { useEffect, useId, useRef, useState } from 'react';
-import type { PatientSummary } from '../../../shared/contract';
+// Choose the patient: search the registry by name, kana, birth date (和暦 accepted), 診察券番号 or
+// the numbers on a document (保険者番号・記号・番号), or accept a walk-in (飛び込み) with what can be
+// read from them and their documents. Keyboard: type, ↓/↑ to move, Enter to choose (a search that
+// found no one opens the walk-in form with the text). An IME's keys never choose.
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
+import type { PatientSummary, WalkIn } from '../../../shared/contract';
 import { ageOn } from '../../../shared/dates';
 import { INSURER_JA, SEX_JA } from '../../../shared/labels';
-import { INSURERS, type Insurer } from '../../../shared/enums';
-import { formatDateJa, formatWareki, parseDate } from '../../../shared/wareki';
-import { DESK_KEYS } from '../labels';
+import { formatDateJa, formatWareki } from '../../../shared/wareki';
+import { lazyView } from '../lazy-view';
 import { useApp } from '../store';
+
+/** The walk-in form: loaded apart from the first screen, ahead of use (PatientSearch preloads it). */
+const walkInForm = lazyView(() => import('./WalkInForm').then((m) => m.WalkInForm));
+
+/** The IME is composing: its keys (its Enter confirms a conversion) are not ours. */
+const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
 
 export function PatientPicker({ onChosen }: { onChosen: () => void }) {
   const patient = useApp((s) => s.patient);
@@ -15,12 +22,12 @@ export function PatientPicker({ onChosen }: { onChosen: () => void }) {
   return patient === null ? <PatientSearch key={nextPatientCount} onChosen={onChosen} /> : <ChosenPatient />;
 }
 
+const ageText = (birthDate: string, on: string) => (birthDate <= on ? `${ageOn(birthDate, on)}歳` : '—');
+
 function ChosenPatient() {
   const patient = useApp((s) => s.patient)!;
   const visitDate = useApp((s) => s.visitDate);
   const nextPatient = useApp((s) => s.nextPatient);
-  const birthDate = patient.kind === 'registry' ? patient.summary.birthDate : patient.birthDate;
-  const age = birthDate <= visitDate ? ageOn(birthDate, visitDate) : null;
   return (
     <section className="panel chosen-patient" aria-labelledby="chosen-h">
       <div className="panel-head">
@@ -36,9 +43,10 @@ function ChosenPatient() {
           <p className="patient-name" data-testid="patient-name">
             {patient.summary.name}
             <span className="patient-kana">{patient.summary.kana}</span>
+            <span className="patient-no">診察券 {patient.summary.clinicNo}</span>
           </p>
           <p className="patient-meta">
-            {formatDateJa(birthDate)} 生 ・ {age !== null ? `${age}歳` : '—'}
+            {formatDateJa(patient.summary.birthDate)} 生 ・ {ageText(patient.summary.birthDate, visitDate)}
             {patient.summary.sex !== 'unspecified' && ` ・ ${SEX_JA[patient.summary.sex]}`}
           </p>
           <p className="patient-meta">
@@ -46,20 +54,68 @@ function ChosenPatient() {
               ? patient.summary.insurers.map((i) => INSURER_JA[i]).join('、')
               : '保険なし'}
             {patient.summary.hasMynaCard ? ' ・ マイナンバーカードあり' : ' ・ マイナンバーカードなし'}
+            {patient.summary.firstVisit !== null &&
+              patient.summary.firstVisit < visitDate &&
+              ` ・ 初回受付 ${formatWareki(patient.summary.firstVisit)}`}
           </p>
           {patient.summary.note !== '' && <p className="patient-note">{patient.summary.note}</p>}
         </>
       ) : (
-        <>
-          <p className="patient-name" data-testid="patient-name">
-            飛び込みの患者 (登録なし)
-          </p>
-          <p className="patient-meta">
-            {formatDateJa(birthDate)} 生 ・ {age !== null ? `${age}歳` : '—'} ・ {INSURER_JA[patient.insurer]}
-          </p>
-        </>
+        <WalkInPatient walkIn={patient.walkIn} />
       )}
     </section>
+  );
+}
+
+/** A walk-in at the counter: what was typed, and 「この患者を登録」. */
+function WalkInPatient({ walkIn }: { walkIn: WalkIn }) {
+  const visitDate = useApp((s) => s.visitDate);
+  const register = useApp((s) => s.registerWalkIn);
+  const edit = useApp((s) => s.editWalkIn);
+  const error = useApp((s) => s.registerError);
+  const numbers = [walkIn.insurerNumber, [walkIn.symbol, walkIn.number].filter(Boolean).join('・')]
+    .filter((x) => x !== undefined && x !== '')
+    .join(' ');
+  const canRegister = walkIn.name !== undefined && walkIn.kana !== undefined;
+  return (
+    <>
+      <p className="patient-name" data-testid="patient-name">
+        {walkIn.name ?? '飛び込みの患者'}
+        {walkIn.kana && <span className="patient-kana">{walkIn.kana}</span>}
+        <span className="patient-no">登録なし (飛び込み)</span>
+      </p>
+      <p className="patient-meta">
+        {formatDateJa(walkIn.birthDate)} 生 ・ {ageText(walkIn.birthDate, visitDate)}
+        {walkIn.sex !== undefined && walkIn.sex !== 'unspecified' && ` ・ ${SEX_JA[walkIn.sex]}`} ・{' '}
+        {INSURER_JA[walkIn.insurer]}
+        {walkIn.personalFamily === 2 && ' (家族)'}
+        {numbers !== '' && ` ・ ${numbers}`}
+      </p>
+      <div className="walk-in-actions">
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!canRegister}
+          aria-describedby={canRegister ? undefined : 'register-hint'}
+          onClick={() => void register()}
+        >
+          この患者を登録
+        </button>
+        <button type="button" className="btn btn-quiet btn-small" onClick={edit}>
+          入力を直す
+        </button>
+        {!canRegister && (
+          <span id="register-hint" className="muted small">
+            登録するには氏名とフリガナを入力してください
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="field-error" role="alert">
+          登録できませんでした: {error.ja}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -75,10 +131,10 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   const search = useApp((s) => s.search);
   const selectPatient = useApp((s) => s.selectPatient);
   const openWalkIn = useApp((s) => s.openWalkIn);
-  const walkInPrefill = useApp((s) => s.walkInPrefill);
   const nextPatientCount = useApp((s) => s.nextPatientCount);
   const visitDate = useApp((s) => s.visitDate);
   const [text, setText] = useState(query);
+  useEffect(() => void walkInForm.preload(), []);
   // the highlighted hit, for the list it was chosen in (a new list starts at its first hit)
   const [cursor, setCursor] = useState({ list: results, index: 0 });
   const active = cursor.list === results ? cursor.index : 0;
@@ -105,7 +161,7 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME's keys (its Enter confirms a conversion)
+    if (composing(e)) return;
     if (e.key === 'ArrowDown') {
       e.preventDefault();
       setCursor({ list: results, index: Math.min(active + 1, results.length - 1) });
@@ -116,7 +172,7 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
       e.preventDefault();
       if (!current) return; // the results of this text are not in yet: Enter never picks an older list
       if (results.length > 0) choose(results[active]);
-      else if (text.trim() !== '' && !searchError) openWalkIn(text.trim()); // no one: accept as a walk-in
+      else if (text.trim() !== '' && !searchError) openWalkIn(text); // no one: accept as a walk-in
     }
   };
 
@@ -138,15 +194,19 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
+        aria-describedby="patient-search-hint"
         aria-activedescendant={showList && current ? `${listId}-${active}` : undefined}
         aria-invalid={tooLong || searchError !== null}
         autoComplete="off"
         spellCheck={false}
-        placeholder="例: やまだ、山田、S56.5.10"
+        placeholder="例: やまだ、山田、S56.5.10、1001"
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
       />
+      <p id="patient-search-hint" className="field-hint">
+        診察券番号、保険者番号・記号・番号 (例: 1234・56) でも探せます
+      </p>
       <ul
         id={listId}
         role="listbox"
@@ -167,8 +227,8 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
             <span className="result-name">{p.name}</span>
             <span className="result-kana">{p.kana}</span>
             <span className="result-meta">
-              {formatWareki(p.birthDate)} 生 ({p.birthDate <= visitDate ? `${ageOn(p.birthDate, visitDate)}歳` : '—'})
-              ・ {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
+              診察券 {p.clinicNo} ・ {formatWareki(p.birthDate)} 生 ({ageText(p.birthDate, visitDate)}) ・{' '}
+              {p.insurers.length > 0 ? INSURER_JA[p.insurers[0]!] : '保険なし'}
             </span>
           </li>
         ))}
@@ -186,92 +246,12 @@ function PatientSearch({ onChosen }: { onChosen: () => void }) {
       )}
       {current && searched && !searchError && results.length === 0 && text.trim() !== '' && (
         <p className="muted" role="status">
-          該当する患者がいません。Enter で登録のない患者として受け付けます
+          該当する患者がいません。Enter で登録のない患者 (飛び込み) として受け付けます
         </p>
       )}
-      {/* a new prefill (Enter on a search that found no one) starts the form afresh */}
-      <WalkIn key={walkInPrefill} onChosen={onChosen} />
+      <Suspense fallback={null}>
+        <walkInForm.View onChosen={onChosen} />
+      </Suspense>
     </section>
-  );
-}
-
-function WalkIn({ onChosen }: { onChosen: () => void }) {
-  const walkIn = useApp((s) => s.walkIn);
-  const open = useApp((s) => s.walkInOpen);
-  const prefill = useApp((s) => s.walkInPrefill);
-  const openWalkIn = useApp((s) => s.openWalkIn);
-  const closeWalkIn = useApp((s) => s.closeWalkIn);
-  // what the search held: a birth date goes to its field
-  const [birth, setBirth] = useState(() => (parseDate(prefill).ok ? prefill : ''));
-  const [insurer, setInsurer] = useState<Insurer>('kyokai');
-  const [error, setError] = useState<string | null>(null);
-  const birthRef = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (open) birthRef.current?.focus();
-  }, [open]);
-  const submit = () => {
-    const err = walkIn(birth, insurer);
-    setError(err);
-    if (err === null) onChosen();
-  };
-  const enter = (e: React.KeyboardEvent) => {
-    if (e.nativeEvent.isComposing || e.keyCode === 229) return; // the IME's Enter confirms a conversion
-    if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
-      e.preventDefault();
-      submit();
-    }
-  };
-  return (
-    <details
-      className="walk-in"
-      open={open}
-      onToggle={(e) => {
-        const nowOpen = (e.target as HTMLDetailsElement).open;
-        if (nowOpen !== open) (nowOpen ? openWalkIn : closeWalkIn)();
-      }}
-    >
-      <summary aria-keyshortcuts={DESK_KEYS.walkIn.toUpperCase()}>
-        登録のない患者 (飛び込み) を受け付ける <kbd aria-hidden="true">{DESK_KEYS.walkIn.toUpperCase()}</kbd>
-      </summary>
-      <div className="walk-in-body">
-        <label className="field-label" htmlFor="walkin-birth">
-          生年月日 (和暦可)
-        </label>
-        <input
-          id="walkin-birth"
-          ref={birthRef}
-          className="input"
-          value={birth}
-          placeholder="例: 昭和56年5月10日"
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'walkin-error' : undefined}
-          onChange={(e) => setBirth(e.target.value)}
-          onKeyDown={enter}
-        />
-        <label className="field-label" htmlFor="walkin-insurer">
-          加入している保険
-        </label>
-        <select
-          id="walkin-insurer"
-          className="input"
-          value={insurer}
-          onChange={(e) => setInsurer(e.target.value as Insurer)}
-        >
-          {INSURERS.map((i) => (
-            <option key={i} value={i}>
-              {INSURER_JA[i]}
-            </option>
-          ))}
-        </select>
-        {error !== null && (
-          <p id="walkin-error" className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="button" className="btn" onClick={submit}>
-          この内容で受け付ける
-        </button>
-      </div>
-    </details>
   );
 }

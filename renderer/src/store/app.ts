@@ -1,7 +1,7 @@
 import type { AppInfo } from '../../../shared/contract';
 import { type ErrorState, type Slice, unwrap } from './slice';
 
-export type View = 'desk' | 'history' | 'settings' | 'trainer';
+export type View = 'desk' | 'history' | 'settings' | 'trainer' | 'realdesk';
 
 export interface AppSlice extends ErrorState {
   info: AppInfo | null;

@@ -3,30 +3,98 @@
 // change to the inputs drops the answer, and an answer that arrives for inputs no longer on the
 // screen (another patient, other documents, another day …) is dropped too — each request carries
 // its key (deskRequestKey) and the answer is kept only while the screen still has that key.
-import type { ClinicSituation, DeskResult, Patient, PatientSummary, Settings } from '../../../shared/contract';
+import type {
+  ClinicSituation,
+  DeskResult,
+  Patient,
+  PatientSummary,
+  Settings,
+  WalkIn,
+  WalkInDocuments,
+} from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind, Insurer, VisitType } from '../../../shared/enums';
+import type { DocumentKind, Insurer, PortalForm, Sex, VisitType } from '../../../shared/enums';
 import { visitDateProblem } from '../../../shared/visit-date';
 import { parseDate } from '../../../shared/wareki';
+import { chooserOf, kindOfHolding } from '../holdings';
+import type { AppSlice } from './app';
 import type { HistorySlice } from './history';
 import type { Slice } from './slice';
 
-type DeskPatient =
-  { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; birthDate: IsoDate; insurer: Insurer };
+type DeskPatient = { kind: 'registry'; summary: PatientSummary } | { kind: 'walk-in'; walkIn: WalkIn };
+
+/** A kind of document whose printed details a walk-in's receptionist types. */
+type WalkInPrinted = keyof WalkInDocuments;
+
+/**
+ * What a document's key chose (DocumentChooser): how マイナポータル was shown, which of the
+ * patient's documents of a kind, a walk-in document's printed details.
+ */
+export type DocumentChoice =
+  | { kind: 'mynaportal'; form: PortalForm }
+  | { kind: DocumentKind; positions: number[] }
+  | { [K in WalkInPrinted]: { kind: K; printed: NonNullable<WalkInDocuments[K]> } }[WalkInPrinted];
+
+/** The walk-in form as typed (ISO or 和暦 dates; empty = not given). */
+export interface WalkInDraft {
+  birthDate: string;
+  insurer: Insurer;
+  name: string;
+  kana: string;
+  sex: Sex;
+  insurerNumber: string;
+  symbol: string;
+  number: string;
+  branch: string;
+  personalFamily: 1 | 2;
+  acquiredOn: string;
+}
+
+const EMPTY_WALK_IN: WalkInDraft = {
+  birthDate: '',
+  insurer: 'kyokai',
+  name: '',
+  kana: '',
+  sex: 'unspecified',
+  insurerNumber: '',
+  symbol: '',
+  number: '',
+  branch: '',
+  personalFamily: 1,
+  acquiredOn: '',
+};
 
 /** What the desk sends to the backend (everything the answer depends on). */
 export type DeskInputs = Pick<
   DeskSlice,
-  'patient' | 'presented' | 'visitDate' | 'situation' | 'visitType' | 'needsLimit'
+  | 'patient'
+  | 'patientRecord'
+  | 'presented'
+  | 'portalForm'
+  | 'picked'
+  | 'visitDate'
+  | 'situation'
+  | 'visitType'
+  | 'needsLimit'
 >;
+
+/** The positions chosen among the patient's documents, for the kinds handed over (sorted). */
+function pickedPresented(s: Pick<DeskInputs, 'presented' | 'picked' | 'patientRecord'>): number[] {
+  const holdings = s.patientRecord?.holdings ?? [];
+  return s.picked
+    .filter((i) => holdings[i] !== undefined && s.presented.includes(kindOfHolding(holdings[i]!)))
+    .sort((a, b) => a - b);
+}
 
 /** The case on the desk without its day (the what-if timeline draws one case over many days). */
 export function deskCaseKey(s: Omit<DeskInputs, 'visitDate'>): string {
   const p = s.patient;
   return JSON.stringify([
-    p === null ? null : p.kind === 'registry' ? p.summary.id : [p.birthDate, p.insurer],
+    p === null ? null : p.kind === 'registry' ? p.summary.id : p.walkIn,
     [...s.presented].sort(),
+    s.presented.includes('mynaportal') ? s.portalForm : null,
+    pickedPresented(s),
     s.situation,
     s.visitType,
     s.needsLimit,
@@ -34,10 +102,13 @@ export function deskCaseKey(s: Omit<DeskInputs, 'visitDate'>): string {
 }
 
 /** The request's key: an answer is shown only while the screen has the key it was asked with. */
-export const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(s)}`;
+const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(s)}`;
 
 /** Why the desk asks before deciding. */
-export type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
+type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
+
+/** A field of the walk-in form that was refused, with why. */
+type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
 
 export interface DeskSlice {
   /** the search text last sent */
@@ -56,6 +127,12 @@ export interface DeskSlice {
   visitType: VisitType;
   needsLimit: boolean;
   presented: DocumentKind[];
+  /** how the マイナポータル 資格情報画面 was shown (when it was) */
+  portalForm: PortalForm;
+  /** positions in the patient's holdings chosen where they hold two or more of a kind */
+  picked: number[];
+  /** the document whose chooser is open (マイナポータル, two of a kind, a walk-in's document) */
+  chooser: DocumentKind | null;
   result: DeskResult | null;
   /** the key `result` was asked with */
   resultKey: string | null;
@@ -72,23 +149,36 @@ export interface DeskSlice {
   deskError: ApiError | null;
   /** increments on 次の患者 so the screen can move focus back to the search */
   nextPatientCount: number;
-  /** the walk-in form is open (with what the search held, when it found no one) */
+  /** the walk-in form is open; what it holds; what it refused */
   walkInOpen: boolean;
-  walkInPrefill: string;
+  walkInDraft: WalkInDraft;
+  walkInErrors: WalkInErrors;
+  /** registering the walk-in: its refusal */
+  registerError: ApiError | null;
   search(query: string): Promise<void>;
   selectPatient(summary: PatientSummary): void;
-  /** returns an error message (Japanese) or null */
-  walkIn(birthDateText: string, insurer: Insurer): string | null;
+  /** opens the walk-in form; text the search found no one for goes to the birth date or the name */
+  openWalkIn(searchText?: string): void;
+  closeWalkIn(): void;
+  setWalkInDraft(patch: Partial<WalkInDraft>): void;
+  /** accepts the walk-in form's patient; returns whether it was accepted */
+  acceptWalkIn(): boolean;
+  /** back to the walk-in form with what was typed (to add the name before registering) */
+  editWalkIn(): void;
+  /** 「この患者を登録」: the walk-in becomes a registry patient; returns the record */
+  registerWalkIn(): Promise<Patient | null>;
   setVisitDateText(text: string): void;
   commitVisitDate(): boolean;
   setVisitDateToday(): void;
-  /** opens the walk-in form, with the search's text when given */
-  openWalkIn(prefill?: string): void;
-  closeWalkIn(): void;
   setSituation(patch: Partial<ClinicSituation>): void;
   setVisitType(v: VisitType): void;
   setNeedsLimit(v: boolean): void;
+  /** a document's key: hands it over or takes it back, or opens its chooser */
+  pressDocument(kind: DocumentKind): void;
   toggleDocument(kind: DocumentKind): void;
+  /** what the chooser chose for its kind; null: not handed over */
+  chooseDocument(kind: DocumentKind, choice: DocumentChoice | null): void;
+  closeChooser(): void;
   /**
    * Decides the inputs on screen. Nothing happens when their answer is already shown or on its
    * way; with nothing handed over, or right after a double tap, the desk asks first (`question`)
@@ -100,9 +190,72 @@ export interface DeskSlice {
   adoptClinicDefaults(s: Settings): void;
 }
 
+/** The walk-in form's text → the walk-in, or what is wrong with each field. */
+function readWalkIn(d: WalkInDraft, visitDate: IsoDate): { walkIn: WalkIn } | { errors: WalkInErrors } {
+  const errors: WalkInErrors = {};
+  const birth = parseDate(d.birthDate);
+  if (d.birthDate.trim() === '') errors.birthDate = '生年月日を入力してください';
+  else if (!birth.ok) errors.birthDate = birth.error.ja;
+  else if (birth.value > visitDate) errors.birthDate = '生年月日が受診日より後です';
+  const acquired = d.acquiredOn.trim() === '' ? null : parseDate(d.acquiredOn, { documentField: true });
+  if (acquired && !acquired.ok) errors.acquiredOn = acquired.error.ja;
+  const insurerNumber = d.insurerNumber.normalize('NFKC').trim();
+  if (insurerNumber !== '' && !/^\d{6}$|^\d{8}$/.test(insurerNumber))
+    errors.insurerNumber = '保険者番号は6桁か8桁の数字です';
+  if (Object.keys(errors).length > 0 || !birth.ok) return { errors };
+  const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
+  const walkIn: WalkIn = { birthDate: birth.value, insurer: d.insurer };
+  const optional: Partial<WalkIn> = {
+    name: text(d.name),
+    kana: text(d.kana),
+    sex: d.sex === 'unspecified' ? undefined : d.sex,
+    insurerNumber: text(insurerNumber),
+    symbol: text(d.symbol.normalize('NFKC')),
+    number: text(d.number.normalize('NFKC')),
+    branch: text(d.branch.normalize('NFKC')),
+    personalFamily: d.personalFamily === 2 ? 2 : undefined,
+    acquiredOn: acquired?.ok ? acquired.value : undefined,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(walkIn, { [k]: v });
+  return { walkIn };
+}
+
+/** The walk-in's draft again (「入力を直す」). */
+function draftOf(w: WalkIn): WalkInDraft {
+  return {
+    birthDate: w.birthDate,
+    insurer: w.insurer,
+    name: w.name ?? '',
+    kana: w.kana ?? '',
+    sex: w.sex ?? 'unspecified',
+    insurerNumber: w.insurerNumber ?? '',
+    symbol: w.symbol ?? '',
+    number: w.number ?? '',
+    branch: w.branch ?? '',
+    personalFamily: w.personalFamily ?? 1,
+    acquiredOn: w.acquiredOn ?? '',
+  };
+}
+
+/** The search line of a patient the registry just stored. */
+const summaryOf = (p: Patient, insurers: PatientSummary['insurers']): PatientSummary => ({
+  id: p.id,
+  clinicNo: p.clinicNo,
+  name: p.name,
+  kana: p.kana,
+  birthDate: p.birthDate,
+  sex: p.sex,
+  firstVisit: null,
+  insurers,
+  hasMynaCard: p.myna !== null,
+  note: p.note,
+});
+
 /** The desk slice, starting on `today` (tests pass a fixed day). */
 export const createDeskSlice =
-  (today: IsoDate = todayInJapan()): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory' | 'operator'>> =>
+  (
+    today: IsoDate = todayInJapan(),
+  ): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory' | 'operator'> & Pick<AppSlice, 'notify'>> =>
   (set, get, api) => {
     /** numbers the searches, so a late answer to an older query is dropped */
     let searchSeq = 0;
@@ -113,8 +266,26 @@ export const createDeskSlice =
     /** The inputs changed: what was shown or asked for the old ones goes (spread into `set`). */
     const changed = () => {
       justTurnedOn = null;
-      return { result: null, resultKey: null, deciding: false, question: null, deskError: null, doubleTapped: null };
+      return {
+        result: null,
+        resultKey: null,
+        deciding: false,
+        question: null,
+        deskError: null,
+        doubleTapped: null,
+        chooser: null,
+      };
     };
+    /** A new patient at the counter: nothing handed over yet. */
+    const newPatient = (patient: DeskPatient, patientRecord: Patient | null) => ({
+      ...changed(),
+      patient,
+      patientRecord,
+      presented: [],
+      picked: [],
+      portalForm: 'screen' as const,
+      registerError: null,
+    });
     return {
       query: '',
       results: [],
@@ -129,6 +300,9 @@ export const createDeskSlice =
       visitType: 'first',
       needsLimit: false,
       presented: [],
+      portalForm: 'screen',
+      picked: [],
+      chooser: null,
       result: null,
       resultKey: null,
       deciding: false,
@@ -139,7 +313,9 @@ export const createDeskSlice =
       deskError: null,
       nextPatientCount: 0,
       walkInOpen: false,
-      walkInPrefill: '',
+      walkInDraft: EMPTY_WALK_IN,
+      walkInErrors: {},
+      registerError: null,
 
       search: async (query) => {
         set({ query });
@@ -160,31 +336,80 @@ export const createDeskSlice =
       },
 
       selectPatient: (summary) => {
-        set({
-          ...changed(),
-          patient: { kind: 'registry', summary },
-          patientRecord: null,
-          presented: [],
-        });
+        // seen at the desk before this visit: a 再診 (it changes R9's outcome)
+        const seenBefore = summary.firstVisit !== null && summary.firstVisit < get().visitDate;
+        set({ ...newPatient({ kind: 'registry', summary }, null), visitType: seenBefore ? 'return' : 'first' });
         void api['registry.get']({ id: summary.id }).then((r) => {
           const p = get().patient;
           if (r.ok && p?.kind === 'registry' && p.summary.id === summary.id) set({ patientRecord: r.value });
         });
       },
 
-      walkIn: (birthDateText, insurer) => {
-        const d = parseDate(birthDateText);
-        if (!d.ok) return d.error.ja;
-        if (d.value > get().visitDate) return '生年月日が受診日より後です';
+      openWalkIn: (searchText = '') => {
+        const t = searchText.trim();
+        const prefill: Partial<WalkInDraft> =
+          t === '' ? {} : parseDate(t).ok ? { birthDate: t } : /\p{Script=Han}/u.test(t) ? { name: t } : { kana: t };
+        set({ walkInOpen: true, walkInDraft: { ...EMPTY_WALK_IN, ...prefill }, walkInErrors: {} });
+      },
+      closeWalkIn: () => set({ walkInOpen: false }),
+      setWalkInDraft: (patch) => set({ walkInDraft: { ...get().walkInDraft, ...patch } }),
+
+      acceptWalkIn: () => {
+        const r = readWalkIn(get().walkInDraft, get().visitDate);
+        if ('errors' in r) {
+          set({ walkInErrors: r.errors });
+          return false;
+        }
+        set({
+          ...newPatient({ kind: 'walk-in', walkIn: r.walkIn }, null),
+          visitType: 'first',
+          walkInOpen: false,
+          walkInErrors: {},
+        });
+        return true;
+      },
+
+      editWalkIn: () => {
+        const p = get().patient;
+        if (p?.kind !== 'walk-in') return;
         set({
           ...changed(),
-          patient: { kind: 'walk-in', birthDate: d.value, insurer },
-          patientRecord: null,
+          patient: null,
           presented: [],
-          walkInOpen: false,
-          walkInPrefill: '',
+          walkInOpen: true,
+          walkInDraft: draftOf(p.walkIn),
+          walkInErrors: {},
+          registerError: null,
         });
-        return null;
+      },
+
+      registerWalkIn: async () => {
+        const s = get();
+        if (s.patient?.kind !== 'walk-in') return null;
+        const before = deskRequestKey(s);
+        const r = await api['registry.registerWalkIn']({
+          walkIn: s.patient.walkIn,
+          presented: s.presented,
+          visitDate: s.visitDate,
+        });
+        if (!r.ok) {
+          set({ registerError: r.error });
+          return null;
+        }
+        if (deskRequestKey(get()) !== before) return r.value; // the desk moved on meanwhile
+        // the same person and documents, now from the registry: the answer on screen stays theirs
+        const summary = summaryOf(r.value, [s.patient.walkIn.insurer]);
+        const next = { ...get(), patient: { kind: 'registry' as const, summary }, patientRecord: r.value, picked: [] };
+        const shown = s.result !== null && s.resultKey === before;
+        set({
+          patient: next.patient,
+          patientRecord: r.value,
+          picked: [],
+          registerError: null,
+          resultKey: shown ? deskRequestKey(next) : null,
+        });
+        get().notify(`${r.value.name} さんを登録しました (診察券番号 ${r.value.clinicNo})`);
+        return r.value;
       },
 
       setVisitDateText: (visitDateText) => set({ visitDateText }),
@@ -202,18 +427,24 @@ export const createDeskSlice =
         set({ ...changed(), visitDate: r.value, visitDateText: r.value, visitDateError: null });
         return true;
       },
-
       setVisitDateToday: () => {
         set({ visitDateText: get().today });
         get().commitVisitDate();
       },
 
-      openWalkIn: (prefill = '') => set({ walkInOpen: true, walkInPrefill: prefill }),
-      closeWalkIn: () => set({ walkInOpen: false, walkInPrefill: '' }),
-
       setSituation: (patch) => set({ ...changed(), situation: { ...get().situation, ...patch } }),
       setVisitType: (visitType) => set({ ...changed(), visitType }),
       setNeedsLimit: (needsLimit) => set({ ...changed(), needsLimit }),
+
+      pressDocument: (kind) => {
+        const s = get();
+        if (s.chooser === kind) return set({ chooser: null });
+        const chooser =
+          s.patient === null ? null : chooserOf(kind, s.patient.kind === 'walk-in', s.patientRecord, s.visitDate);
+        if (chooser === null) return get().toggleDocument(kind);
+        justTurnedOn = null;
+        set({ chooser: kind, question: null });
+      },
 
       toggleDocument: (kind) => {
         const s = get();
@@ -227,6 +458,27 @@ export const createDeskSlice =
         });
         justTurnedOn = on ? null : kind;
       },
+
+      chooseDocument: (kind, choice) => {
+        const s = get();
+        const others = s.presented.filter((k) => k !== kind);
+        const presented = choice === null ? others : [...others, kind];
+        const holdings = s.patientRecord?.holdings ?? [];
+        const picked = s.picked.filter((i) => holdings[i] !== undefined && kindOfHolding(holdings[i]!) !== kind);
+        const patch: Partial<DeskSlice> = { ...changed(), presented, picked };
+        if (choice !== null && 'form' in choice) patch.portalForm = choice.form;
+        if (choice !== null && 'positions' in choice) patch.picked = [...picked, ...choice.positions];
+        if (s.patient?.kind === 'walk-in' && choice !== null && 'printed' in choice) {
+          const w = s.patient.walkIn;
+          patch.patient = {
+            kind: 'walk-in',
+            walkIn: { ...w, documents: { ...w.documents, [choice.kind]: choice.printed } },
+          };
+        }
+        set(patch);
+      },
+
+      closeChooser: () => set({ chooser: null }),
 
       decide: async ({ confirmed = false } = {}) => {
         if (get().patient === null) return;
@@ -243,19 +495,19 @@ export const createDeskSlice =
                 ? { reason: 'nothing-presented' }
                 : null;
           if (question) {
-            set({ question });
+            set({ question, chooser: null });
             return;
           }
         }
         const seq = ++decideSeq;
-        set({ deciding: true, question: null, deskError: null });
-        const patient =
-          s.patient!.kind === 'registry'
-            ? { id: s.patient!.summary.id }
-            : { walkIn: { birthDate: s.patient!.birthDate, insurer: s.patient!.insurer } };
+        set({ deciding: true, question: null, chooser: null, deskError: null });
+        const p = s.patient!;
+        const holdings = pickedPresented(s);
         const r = await api['desk.decide']({
-          patient,
+          patient: p.kind === 'registry' ? { id: p.summary.id } : { walkIn: p.walkIn },
           presented: s.presented,
+          ...(s.presented.includes('mynaportal') ? { mynaportalForm: s.portalForm } : {}),
+          ...(holdings.length > 0 ? { holdings } : {}),
           visitDate: s.visitDate,
           clinic: s.situation,
           visitType: s.visitType,
@@ -286,10 +538,14 @@ export const createDeskSlice =
           patientRecord: null,
           searchError: null,
           presented: [],
+          picked: [],
+          portalForm: 'screen',
           visitType: 'first',
           needsLimit: false,
           walkInOpen: false,
-          walkInPrefill: '',
+          walkInDraft: EMPTY_WALK_IN,
+          walkInErrors: {},
+          registerError: null,
           nextPatientCount: get().nextPatientCount + 1,
         }),
 

@@ -6,10 +6,11 @@ import type { Api } from '../../../shared/contract/kernel';
 import { type AppSlice, createAppSlice } from './app';
 import { createDeskSlice, type DeskSlice } from './desk';
 import { createHistorySlice, type HistorySlice } from './history';
+import { createRealDeskSlice, type RealDeskSlice } from './realdesk';
 import { createSettingsSlice, type SettingsSlice } from './settings';
 import { createTrainerSlice, type TrainerSlice } from './trainer';
 
-export type AppState = AppSlice & SettingsSlice & DeskSlice & HistorySlice & TrainerSlice;
+export type AppState = AppSlice & SettingsSlice & DeskSlice & RealDeskSlice & HistorySlice & TrainerSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(api: Api, today?: string): AppStore {
@@ -17,6 +18,7 @@ export function createAppStore(api: Api, today?: string): AppStore {
     ...createAppSlice(set, get, api),
     ...createSettingsSlice(set, get, api),
     ...createDeskSlice(today)(set, get, api),
+    ...createRealDeskSlice(set, get, api),
     ...createHistorySlice(set, get, api),
     ...createTrainerSlice(set, get, api),
   }));

@@ -24,6 +24,8 @@ export const FAKE_SETTINGS: Settings = {
 
 export const FAKE_PATIENT: PatientSummary = {
   id: '1',
+  clinicNo: '1001',
+  firstVisit: null,
   name: '山田 太郎',
   kana: 'ヤマダ タロウ',
   birthDate: '1981-05-10',
@@ -83,6 +85,7 @@ export function deskResult(
     },
     online: { route: 'card', result: null },
     patient: { name: '山田 太郎', kana: 'ヤマダ タロウ', birthDate: '1981-05-10', walkIn: false },
+    assumed: [],
     historyId: 1,
   };
 }

@@ -137,6 +137,7 @@ describe('desk screen', () => {
     setup({
       'registry.get': () => ({
         id: '1',
+        clinicNo: '1001',
         name: '山田 太郎',
         kana: 'ヤマダ タロウ',
         birthDate: '1981-05-10',

@@ -3,7 +3,7 @@
 // text field: the digits hand over the documents, the letters of DESK_KEYS reach the visit's other
 // inputs and the answer's actions, and Enter decides (from the page, a document, a check box or a
 // radio button); Ctrl+Enter decides from anywhere (the date field too); Esc closes an open
-// question, else starts the next patient. An IME's confirming Enter (isComposing, keyCode 229) is
+// question or chooser, else starts the next patient. An IME's confirming Enter (isComposing, keyCode 229) is
 // never taken for one of these keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { AnswerPanel } from '../components/AnswerPanel';
@@ -12,25 +12,9 @@ import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
 import { INCIDENTS } from '../../../shared/enums';
+import { isComposing, isTextField, ownsEnter } from '../keyboard';
 import { DESK_KEYS, documentOfKey } from '../labels';
 import { type AppStore, useStoreApi } from '../store';
-
-function isTextField(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
-  return t instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(t.type);
-}
-
-/** A control whose own Enter means something else (a link, another button, a summary …). */
-function ownsEnter(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  if (t.matches('input[type=checkbox], input[type=radio], button.doc')) return false;
-  return t.closest('button, a, input, select, textarea, summary, [role=option], [role=slider], [tabindex]') !== null;
-}
-
-/** An IME is composing: its keys belong to the conversion. */
-export const isComposing = (e: KeyboardEvent | React.KeyboardEvent): boolean =>
-  ('nativeEvent' in e ? e.nativeEvent.isComposing : e.isComposing) || e.keyCode === 229;
 
 function focusById(id: string) {
   const el = document.getElementById(id);
@@ -49,7 +33,7 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case DESK_KEYS.today:
       return () => s.setVisitDateToday();
     case DESK_KEYS.walkIn:
-      return s.patient === null ? () => s.openWalkIn() : null;
+      return s.patient === null ? () => s.openWalkIn(s.query) : null;
     case DESK_KEYS.visitType:
       return s.patient ? () => s.setVisitType(s.visitType === 'first' ? 'return' : 'first') : null;
     case DESK_KEYS.limit:
@@ -71,7 +55,10 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
  * the verdict block, which the narrow layout pins to the bottom of the window: what scrolls stays
  * clear of both.
  */
-function usePinnedHeights(bar: React.RefObject<HTMLElement | null>, verdict: React.RefObject<HTMLElement | null>) {
+export function usePinnedHeights(
+  bar: React.RefObject<HTMLElement | null>,
+  verdict: React.RefObject<HTMLElement | null>,
+) {
   useEffect(() => {
     const root = document.documentElement.style;
     if (typeof ResizeObserver === 'undefined') return;
@@ -108,8 +95,9 @@ export function DeskView() {
       if (s.view !== 'desk') return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        if (s.question !== null) {
+        if (s.question !== null || s.chooser !== null) {
           s.dismissQuestion();
+          s.closeChooser();
           decideRef.current?.focus();
         } else s.nextPatient();
         return;
@@ -120,6 +108,7 @@ export function DeskView() {
         return;
       }
       if (e.ctrlKey || e.metaKey || e.altKey || isTextField(e.target)) return;
+      if (s.chooser !== null) return; // the chooser takes its own keys (DocumentChooser)
       const letter = letterAction(store, e.key.toLowerCase());
       if (letter) {
         e.preventDefault();
@@ -136,7 +125,7 @@ export function DeskView() {
       const kind = documentOfKey(e.key);
       if (kind) {
         e.preventDefault();
-        s.toggleDocument(kind);
+        s.pressDocument(kind);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -2,14 +2,16 @@
 // exist in the DOM; pages are fetched as they scroll into view), CSV export for Excel; a row opens
 // the full check as the desk showed it (the desk's own answer panel: verdict, reasons, online
 // result) and reprints the patient's slip. Dates for people in 和暦.
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRowWindow } from '../components/row-window';
 import type { HistoryCheck, HistoryFilter, HistoryRow } from '../../../shared/contract';
 import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
 import { formatWareki, parseDate } from '../../../shared/wareki';
 import { DESK_KEYS, VERDICT_LABELS } from '../labels';
-import { AnswerParts } from '../components/answer-parts';
+import { copyTellPatient, printSlip } from '../components/answer-actions';
+import { DecisionDetails } from '../components/DecisionPanel';
+import { VerdictWords } from '../components/VerdictWords';
 import { useApp } from '../store';
 import { HISTORY_PAGE } from '../store/history';
 import { verdictTone } from '../tones';
@@ -20,7 +22,7 @@ const COLUMNS = ['確認日時', '受診日', '患者', '判定', '負担', '適
 const clock = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
 
 /** 令和8年1月20日 09:05 (the row's `at` carries Japan's offset; its first ten characters are the day there) */
-export const checkedAtJa = (at: string): string => `${formatWareki(at.slice(0, 10))} ${clock.format(new Date(at))}`;
+const checkedAtJa = (at: string): string => `${formatWareki(at.slice(0, 10))} ${clock.format(new Date(at))}`;
 
 /** 3割, 3割 (仮) while the 高齢受給者証 is still to be seen. */
 const copayJa = (r: Pick<HistoryRow, 'copayPercent' | 'copayProvisional'>) =>
@@ -45,9 +47,7 @@ export function HistoryView() {
       <div className="history-list" hidden={check !== null}>
         <HistoryList open={open} patientName={patientName} />
       </div>
-      {check !== null && (
-        <HistoryCheckView key={check.historyId} check={check} close={close} showPatient={showPatient} />
-      )}
+      {check !== null && <HistoryCheckView key={check.row.id} check={check} close={close} showPatient={showPatient} />}
     </div>
   );
 }
@@ -132,7 +132,7 @@ function HistoryList({ open, patientName }: { open: (id: number) => Promise<void
                       {formatWareki(r.visitDate)}
                     </div>
                     <div role="cell" className="history-cell">
-                      {r.patientName ?? '(飛び込み)'}
+                      {r.patientName ?? (r.mode === 'real-desk' ? '(受付ナビ・記録なし)' : '(飛び込み)')}
                     </div>
                     <div
                       role="cell"
@@ -310,7 +310,6 @@ function HistoryCheckView({
   close: () => void;
   showPatient: (row: HistoryRow) => void;
 }) {
-  const { VerdictWords, AnswerDetails, copyTellPatient, printSlip } = useContext(AnswerParts)!;
   const notify = useApp((s) => s.notify);
   const back = useRef<HTMLButtonElement>(null);
   const r = check.row;
@@ -337,7 +336,7 @@ function HistoryCheckView({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [close, notify, tell, copyTellPatient, printSlip]);
+  }, [close, notify, tell]);
   const who = r.patientName ?? (r.mode === 'trainer' ? '研修の例題' : '飛び込みの患者');
   return (
     <section className="history-check" aria-labelledby="history-check-h" data-testid="history-check">
@@ -374,9 +373,9 @@ function HistoryCheckView({
           data-testid="history-verdict"
           data-history-verdict={check.decision.verdict}
         >
-          <VerdictWords result={check} />
+          <VerdictWords decision={check.decision} />
         </div>
-        <AnswerDetails result={check} />
+        <DecisionDetails answer={check} />
       </div>
     </section>
   );

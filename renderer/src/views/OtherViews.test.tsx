@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryRow } from '../../../shared/contract';
+import type { DeskResult, HistoryCheck, HistoryRow } from '../../../shared/contract';
 import { POLICY_INFO } from '../../../shared/labels';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { App } from '../App';
@@ -34,6 +34,16 @@ const row = (i: number): HistoryRow => ({
   copayProvisional: false,
   rules: i % 2 ? ['R11'] : ['R3'],
   scenarioId: `desk-${i}`,
+});
+
+/** A recorded check as history.get answers it, from a desk result and its row. */
+const historyCheckOf = (r: DeskResult, row: HistoryRow): HistoryCheck => ({
+  row,
+  decision: r.decision,
+  visitDate: r.scenario.visitDate,
+  clinic: r.scenario.clinic,
+  onlineDocument: r.online.result,
+  slipName: r.patient.name,
 });
 
 describe('settings view', () => {
@@ -167,11 +177,8 @@ describe('history: 和暦, (仮), patient filter, one check in full, the operato
   });
 
   it('a row opens the full check with the desk’s answer panel, reprints the slip, and goes back', async () => {
-    const check = {
-      ...deskResult({ copayProvisional: true, copayBasis: 'provisional', rules: ['R4', 'R7'] }),
-      row: provisional,
-    };
-    check.historyId = 7;
+    const r = deskResult({ copayProvisional: true, copayBasis: 'provisional', rules: ['R4', 'R7'] });
+    const check = historyCheckOf(r, provisional);
     const { calls } = setup({
       'history.query': (q) => ({ total: 1, offset: q.offset ?? 0, rows: [provisional] }),
       'history.get': () => check,
@@ -184,7 +191,7 @@ describe('history: 和暦, (仮), patient filter, one check in full, the operato
     expect(calls.find((c) => c.name === 'history.get')!.input).toEqual({ id: 7 });
     expect(screen.getByTestId('history-verdict').textContent).toContain('保険で受付');
     expect(screen.getByTestId('history-verdict').textContent).toContain('(仮)');
-    expect(view.textContent).toContain('オンライン資格確認 照会結果'); // the online result
+    expect(await within(view).findByText(/オンライン資格確認 照会結果/)).toBeTruthy(); // the online result (its panel loads apart)
     expect(view.textContent).toContain('理由'); // the reasons with their rules
     expect(view.querySelector('[data-rule=R4]')).not.toBeNull();
     expect(view.textContent).toContain('受付 一子');
@@ -201,7 +208,7 @@ describe('history: 和暦, (仮), patient filter, one check in full, the operato
   it('「この患者の記録だけ表示」 keeps that patient’s rows, and says whose they are', async () => {
     const { calls } = setup({
       'history.query': (q) => ({ total: 1, offset: q.offset ?? 0, rows: [provisional] }),
-      'history.get': () => ({ ...deskResult(), row: provisional }),
+      'history.get': () => historyCheckOf(deskResult(), provisional),
     });
     fireEvent.keyDown(window, { key: 'F2' });
     fireEvent.click(await screen.findByRole('button', { name: '令和8年1月20日 14:05' }));

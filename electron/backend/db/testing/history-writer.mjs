@@ -29,6 +29,7 @@ function row(n) {
     scenarioJson: JSON.stringify({ id: `crash-${tag}-${n}`, n }),
     decisionJson: JSON.stringify({ n, tag, padding: 'あ'.repeat(100 + (n % 700)) }),
     resultJson: n % 2 ? null : JSON.stringify({ XmlMsg: { n } }),
+    observationJson: null,
   };
 }
 

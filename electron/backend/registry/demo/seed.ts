@@ -37,6 +37,17 @@ export function seedDemo(db: Database, opts: { replace?: boolean; now?: Date } =
 }
 
 /**
+ * A database started empty in place of a damaged one: the clinic chose no demo patients, so no
+ * later start loads them either (they stay one click away in the settings).
+ */
+export function declineFirstStartSeed(db: Database): void {
+  db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(
+    SEEDED_KEY,
+    'declined',
+  );
+}
+
+/**
  * On first start: when the registry is empty and the demo was never loaded in this database,
  * load it. (A clinic that deleted every patient does not get them back on the next start.)
  */

@@ -4,25 +4,15 @@
 import { useState } from 'react';
 import type { DeskResult } from '../../../../shared/contract';
 import type { IsoDate } from '../../../../shared/dates';
-import { type AppState, useApp, useStoreApi } from '../../store';
+import { useApp, useStoreApi } from '../../store';
+import { deskCaseKey } from '../../store/desk';
 import { WhatIfSection } from './WhatIfSection';
-
-/** Everything the desk sends except the visit date. */
-function caseKey(s: AppState): string {
-  const p = s.patient;
-  return JSON.stringify([
-    p === null ? null : p.kind === 'registry' ? p.summary.id : [p.birthDate, p.insurer],
-    [...s.presented].sort(),
-    s.situation,
-    s.visitType,
-    s.needsLimit,
-  ]);
-}
 
 export function DeskWhatIf() {
   const store = useStoreApi();
   const result = useApp((s) => s.result);
-  const key = useApp(caseKey);
+  // everything the desk sends except the visit date
+  const key = useApp(deskCaseKey);
   const pending = useApp((s) => s.deciding || s.deskError !== null);
   const visitDate = useApp((s) => s.visitDate);
   const [drawn, setDrawn] = useState<{ key: string; result: DeskResult } | null>(null);

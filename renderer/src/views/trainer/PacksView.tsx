@@ -3,7 +3,9 @@
 // scenarios in order (found by rule, verdict, visit date or a word) with the authoring actions:
 // edit, duplicate, move, delete, new.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { copayWari } from '../../../../shared/labels';
+import { copayWari, VISIT_TYPE_JA } from '../../../../shared/labels';
+import { VISIT_TYPES } from '../../../../shared/enums';
+import { packMix } from '../../../../shared/trainer/mix';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { rightTone, verdictTone } from '../../tones';
@@ -250,6 +252,46 @@ function PackDetailView() {
   return <PackScenarios key={`${detail.pack.id}:${detail.pack.title}`} detail={detail} />;
 }
 
+/** What the pack exercises: scenarios per visit type (初診・再診) and per rule, so gaps show. */
+function PackMixBox({ scenarios }: { scenarios: PackDetail['scenarios'] }) {
+  const mix = packMix(scenarios);
+  const covered = mix.rules.filter((r) => r.scenarios > 0).length;
+  return (
+    <section className="pack-mix" aria-labelledby="pack-mix-h" data-testid="pack-mix">
+      <h3 id="pack-mix-h" className="question-subhead">
+        出題の内訳
+      </h3>
+      <p data-testid="pack-mix-visits">
+        {VISIT_TYPES.map((v) => `${VISIT_TYPE_JA[v]} ${mix.visitTypes[v]} 問`).join(' ・ ')}
+      </p>
+      <details>
+        <summary>
+          ルールごとの例題数 ({mix.rules.length} ルール中 {covered} ルールを出題)
+        </summary>
+        <table className="data-table pack-mix-rules">
+          <caption className="visually-hidden">ルールごとの例題数</caption>
+          <thead>
+            <tr>
+              <th scope="col">ルール</th>
+              <th scope="col">内容</th>
+              <th scope="col">例題数</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mix.rules.map((r) => (
+              <tr key={r.rule} data-rule={r.rule} className={r.scenarios === 0 ? 'muted' : undefined}>
+                <th scope="row">{r.rule}</th>
+                <td>{RULES[r.rule].title}</td>
+                <td>{r.scenarios}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
 function PackScenarios({ detail }: { detail: PackDetail }) {
   const today = useApp((s) => s.info?.today ?? '2026-01-15');
   const move = useApp((s) => s.moveScenario);
@@ -309,6 +351,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
           名前を変える
         </button>
       </form>
+      {scenarios.length > 0 && <PackMixBox scenarios={scenarios} />}
       <ScenarioFilterForm scenarios={scenarios} filter={filter} onChange={setFilter} />
       {!found.ok && (
         <p className="field-error" role="alert">

@@ -88,6 +88,7 @@ describe('finding the scenarios of a pack', () => {
     position: 0,
     title: null,
     visitDate: '2026-01-20',
+    visitType: 'first',
     verdict: 'insured',
     copayPercent: 30,
     rules: ['R3'],

@@ -1,0 +1,172 @@
+// The decision as the receptionist reads it — shared by the desk (受付 F1, ./AnswerPanel.tsx) and
+// 受付ナビ (F5): the verdict large, color-coded AND in words (and a shape); the copay; 高齢受給者証;
+// documents still needed; billing; notes; what to tell the patient (copy); the online check's
+// result; the reasons with the rules and their sources; a printable slip. Props only: each view
+// brings its own answer.
+import { Suspense, useState } from 'react';
+import type { IsoDate } from '../../../shared/dates';
+import type { Decision } from '../../../shared/decision';
+import type { Incident } from '../../../shared/enums';
+import type { OnshiDocument } from '../../../shared/onshi-document';
+import { BILLING_JA, copayWari } from '../../../shared/labels';
+import { formatDateJa } from '../../../shared/wareki';
+import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
+import { useApp } from '../store';
+import { copyTellPatient, printSlip } from './answer-actions';
+import { lazyView } from '../lazy-view';
+import { RuleList } from './RuleList';
+
+// The online check's result screen loads apart from the first screen (the desk's first-load budget);
+// the views preload it when they open.
+const onlineCheckPanel = lazyView(() => import('./OnlineCheckPanel').then((m) => m.OnlineCheckPanel));
+
+/** An answer as the panel shows it, whichever view asked. */
+export interface Answer {
+  decision: Decision;
+  visitDate: IsoDate;
+  /** the clinic's situation the answer was given in (why the online check could not run) */
+  clinic: { onlineCheck: boolean; incident: Incident };
+  /** the national-format result document of the simulated check (the desk); null when there is none */
+  onlineDocument: OnshiDocument | null;
+  /** the patient's name for the slip; null: none (a walk-in, a real patient) */
+  slipName: string | null;
+  /** items of the result document the desk assumed (a walk-in's untyped fields): not shown */
+  assumed?: readonly string[];
+}
+
+function copayText(d: Decision): string {
+  return copayWari(d.copayPercent) + (d.copayProvisional ? ' (仮)' : '');
+}
+
+/** Everything under the verdict; `children` go after the reasons (the desk's 「例題として保存」). */
+export function DecisionDetails({ answer, children }: { answer: Answer; children?: React.ReactNode }) {
+  const d = answer.decision;
+  return (
+    <>
+      <dl className="facts">
+        <div className="fact">
+          <dt>窓口負担</dt>
+          <dd data-testid="copay">
+            <strong className="fact-big">{copayText(d)}</strong>
+            <span className="fact-sub">
+              {COPAY_BASIS_LABELS[d.copayBasis]}
+              {d.copayProvisional && d.copayBasis !== 'provisional' && ' (高齢受給者証の提示で差額を精算)'}
+            </span>
+          </dd>
+        </div>
+        <div className="fact">
+          <dt>高齢受給者証</dt>
+          <dd data-testid="elderly-card">
+            <strong className={d.elderlyCardNeeded ? 'fact-big tone-bad' : 'fact-big'}>
+              {d.elderlyCardNeeded ? '必要' : '不要'}
+            </strong>
+          </dd>
+        </div>
+        <div className="fact fact-wide">
+          <dt>まだ必要な書類</dt>
+          <dd data-testid="documents-needed">
+            {d.documentsNeeded.length === 0 ? (
+              <strong className="fact-big">なし</strong>
+            ) : (
+              <ul className="needed">
+                {d.documentsNeeded.map((n) => (
+                  <li key={n}>{NEEDED_LABELS[n]}</li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div className="fact fact-wide">
+          <dt>請求</dt>
+          <dd data-testid="billing">{BILLING_JA[d.billing]}</dd>
+        </div>
+      </dl>
+      {d.notes.length > 0 && (
+        <ul className="notes">
+          {d.notes.map((n) => (
+            <li key={n}>{NOTE_LABELS[n]}</li>
+          ))}
+        </ul>
+      )}
+      <TellPatient text={d.tellPatient} />
+      <Suspense fallback={null}>
+        <onlineCheckPanel.View
+          decision={d}
+          visitDate={answer.visitDate}
+          clinic={answer.clinic}
+          document={answer.onlineDocument}
+          assumed={answer.assumed}
+        />
+      </Suspense>
+      <section className="why" aria-labelledby="why-h">
+        <h3 id="why-h">理由</h3>
+        <p className="explanation">{d.explanation}</p>
+        <RuleList rules={d.rules} />
+      </section>
+      {children}
+      <PrintSlip answer={answer} />
+    </>
+  );
+}
+
+function TellPatient({ text }: { text: string }) {
+  const notify = useApp((s) => s.notify);
+  const [copied, setCopied] = useState(false);
+  return (
+    <section className="tell" aria-labelledby="tell-h">
+      <div className="tell-head">
+        <h3 id="tell-h">患者さんへの説明</h3>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts={DESK_KEYS.copy.toUpperCase()}
+          onClick={async () => setCopied(await copyTellPatient(text, notify))}
+        >
+          {copied ? 'コピーしました' : '説明をコピー'} <kbd aria-hidden="true">{DESK_KEYS.copy.toUpperCase()}</kbd>
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts={DESK_KEYS.print.toUpperCase()}
+          onClick={printSlip}
+        >
+          お渡し用の紙を印刷 <kbd aria-hidden="true">{DESK_KEYS.print.toUpperCase()}</kbd>
+        </button>
+      </div>
+      <p className="tell-text" data-testid="tell-patient">
+        {text}
+      </p>
+    </section>
+  );
+}
+
+/** Only printed (print CSS): the slip handed to the patient. */
+function PrintSlip({ answer }: { answer: Answer }) {
+  const clinicName = useApp((s) => s.settings?.clinicName ?? '');
+  const d = answer.decision;
+  const bring: string[] = [];
+  if (d.verdict === 'insured-interim' || d.verdict === 'self-pay') {
+    bring.push('マイナ保険証 (利用登録したマイナンバーカード) または 資格確認書');
+  }
+  for (const n of d.documentsNeeded) {
+    const b = BRING_NEXT_TIME[n];
+    if (b) bring.push(b);
+  }
+  return (
+    <div className="print-slip" aria-hidden="true">
+      <h1>{bring.length > 0 ? '次回の受診のときにお持ちください' : '本日の受付について'}</h1>
+      <p>
+        {answer.slipName === null ? '' : `${answer.slipName} 様 ・ `}受診日 {formatDateJa(answer.visitDate)}
+      </p>
+      {bring.length > 0 && (
+        <ul>
+          {bring.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      )}
+      <p className="slip-tell">{d.tellPatient}</p>
+      {clinicName !== '' && <p className="slip-clinic">{clinicName}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// The walk-in form (飛び込みの患者): what can be read from the patient and their documents — birth
+// date and insurer (needed), name, kana, sex, 保険者番号・記号・番号・枝番, 本人・家族, 資格取得日.
+// Loaded apart from the desk's first screen (lazy-view.tsx), ahead of use. An IME's keys never accept it.
+import { useEffect, useRef } from 'react';
+import { INSURER_JA, SEX_JA } from '../../../shared/labels';
+import { INSURERS, type Insurer, type Sex, SEXES } from '../../../shared/enums';
+import { DESK_KEYS } from '../labels';
+import { useApp } from '../store';
+import type { WalkInDraft } from '../store/desk';
+
+/** The IME is composing: its keys (its Enter confirms a conversion) are not ours. */
+const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
+
+/** One labelled field of the walk-in form; Enter accepts the form (never the IME's Enter). */
+function Field({
+  id,
+  label,
+  field,
+  placeholder,
+  inputRef,
+  onEnter,
+}: {
+  id: string;
+  label: string;
+  field: 'birthDate' | 'name' | 'kana' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn';
+  placeholder?: string;
+  inputRef?: React.Ref<HTMLInputElement>;
+  onEnter: () => void;
+}) {
+  const value = useApp((s) => s.walkInDraft[field]);
+  const error = useApp((s) => s.walkInErrors[field]);
+  const setDraft = useApp((s) => s.setWalkInDraft);
+  return (
+    <>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <span className="walk-in-field">
+        <input
+          id={id}
+          ref={inputRef}
+          className="input"
+          value={value}
+          placeholder={placeholder}
+          aria-invalid={error !== undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(e) => setDraft({ [field]: e.target.value })}
+          onKeyDown={(e) => {
+            if (composing(e)) return;
+            if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault();
+              onEnter();
+            }
+          }}
+        />
+        {error && (
+          <span id={`${id}-error`} className="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </span>
+    </>
+  );
+}
+
+export function WalkInForm({ onChosen }: { onChosen: () => void }) {
+  const open = useApp((s) => s.walkInOpen);
+  const draft = useApp((s) => s.walkInDraft);
+  const setDraft = useApp((s) => s.setWalkInDraft);
+  const accept = useApp((s) => s.acceptWalkIn);
+  const openWalkIn = useApp((s) => s.openWalkIn);
+  const closeWalkIn = useApp((s) => s.closeWalkIn);
+  const birthRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (open) birthRef.current?.focus();
+  }, [open]);
+  const submit = () => {
+    if (accept()) onChosen();
+  };
+  const set =
+    <K extends keyof WalkInDraft>(k: K) =>
+    (v: WalkInDraft[K]) =>
+      setDraft({ [k]: v } as Partial<WalkInDraft>);
+  return (
+    <details
+      className="walk-in"
+      open={open}
+      onToggle={(e) => {
+        const nowOpen = (e.target as HTMLDetailsElement).open;
+        if (nowOpen !== open) (nowOpen ? () => openWalkIn() : closeWalkIn)();
+      }}
+    >
+      <summary aria-keyshortcuts={DESK_KEYS.walkIn.toUpperCase()}>
+        登録のない患者 (飛び込み) を受け付ける <kbd aria-hidden="true">{DESK_KEYS.walkIn.toUpperCase()}</kbd>
+      </summary>
+      <div className="walk-in-body">
+        <Field
+          id="walkin-birth"
+          label="生年月日 (和暦可)"
+          field="birthDate"
+          placeholder="例: 昭和56年5月10日"
+          inputRef={birthRef}
+          onEnter={submit}
+        />
+        <label className="field-label" htmlFor="walkin-insurer">
+          加入している保険
+        </label>
+        <select
+          id="walkin-insurer"
+          className="input"
+          value={draft.insurer}
+          onChange={(e) => set('insurer')(e.target.value as Insurer)}
+        >
+          {INSURERS.map((i) => (
+            <option key={i} value={i}>
+              {INSURER_JA[i]}
+            </option>
+          ))}
+        </select>
+        <Field id="walkin-name" label="氏名 (任意)" field="name" onEnter={submit} />
+        <Field id="walkin-kana" label="フリガナ (任意)" field="kana" onEnter={submit} />
+        <label className="field-label" htmlFor="walkin-sex">
+          性別
+        </label>
+        <select id="walkin-sex" className="input" value={draft.sex} onChange={(e) => set('sex')(e.target.value as Sex)}>
+          {SEXES.map((x) => (
+            <option key={x} value={x}>
+              {x === 'unspecified' ? '—' : SEX_JA[x]}
+            </option>
+          ))}
+        </select>
+        <p className="walk-in-section">保険証・資格確認書などに書かれていること (わかる範囲で)</p>
+        <Field
+          id="walkin-insurer-number"
+          label="保険者番号"
+          field="insurerNumber"
+          placeholder="6桁か8桁"
+          onEnter={submit}
+        />
+        <Field id="walkin-symbol" label="記号" field="symbol" onEnter={submit} />
+        <Field id="walkin-number" label="番号" field="number" onEnter={submit} />
+        <Field id="walkin-branch" label="枝番" field="branch" onEnter={submit} />
+        <label className="field-label" htmlFor="walkin-family">
+          本人・家族
+        </label>
+        <select
+          id="walkin-family"
+          className="input"
+          value={draft.personalFamily}
+          onChange={(e) => set('personalFamily')(e.target.value === '2' ? 2 : 1)}
+        >
+          <option value="1">本人 (被保険者)</option>
+          <option value="2">家族 (被扶養者)</option>
+        </select>
+        <Field id="walkin-acquired" label="資格取得年月日 (和暦可)" field="acquiredOn" onEnter={submit} />
+        <p className="walk-in-note muted small">
+          個人番号 (マイナンバー) は入力しないでください。書類の有効期限は、書類のキーを押したときに入力します。
+        </p>
+        <button type="button" className="btn" onClick={submit}>
+          この内容で受け付ける <kbd aria-hidden="true">Enter</kbd>
+        </button>
+      </div>
+    </details>
+  );
+}
