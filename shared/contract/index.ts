@@ -14,6 +14,7 @@ import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
   type BackupKind,
+  CAUSES,
   DOCUMENT_KINDS,
   ELDERLY_RATIOS,
   INCIDENTS,
@@ -22,6 +23,7 @@ import {
   LIMIT_CATEGORIES,
   type PolicyKey,
   PORTAL_FORMS,
+  PREFECTURE_CODES,
   type Sex,
   SEXES,
   VERDICTS,
@@ -35,6 +37,7 @@ import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
 import type { OnlineResult, ResultOfQualificationConfirmation } from '../onshi-document';
 import type { Coverage, Myna, Scenario } from '../scenario';
+import type { ScenarioProgramme, Welfare } from '../scenario/types';
 import type { Policy } from '../timeline';
 import { visitDateProblem } from '../visit-date';
 import { TRAINER_CONTRACT } from '../trainer/contract';
@@ -125,10 +128,25 @@ export type WalkInDocuments = NonNullable<WalkIn['documents']>;
 const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
 void _printed;
 
+/** The clinic's own facts of rule book version 2 (SCENARIO.md `clinic`), kept in the settings. */
+const clinicFacts = z.strictObject({
+  /** JIS code of the clinic's prefecture (R22); null: every 医療証 counts as of this prefecture */
+  prefecture: z.enum(PREFECTURE_CODES).nullable(),
+  /** connected to PMH (R23) */
+  pmh: z.boolean(),
+  /** the 医療扶助 online check is in use (R24) */
+  welfareOnline: z.boolean(),
+  /** 労災指定医療機関 (R25) */
+  rousaiDesignated: z.boolean(),
+});
+export type ClinicFacts = z.output<typeof clinicFacts>;
+
+/** The clinic today; each of the clinic's own facts left out: the settings' (settings.get). */
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
   phoneReader: z.boolean(),
   incident: z.enum(INCIDENTS),
+  ...clinicFacts.partial().shape,
 });
 export type ClinicSituation = z.output<typeof clinicSituation>;
 
@@ -196,6 +214,10 @@ export interface Patient {
   note: string;
   coverages: PatientCoverage[];
   myna: Myna | null;
+  /** public programmes (公費・医療証, R21, R22) */
+  kohi: ScenarioProgramme[];
+  /** 生活保護 (R24); null: not on it */
+  welfare: Welfare | null;
   holdings: Holding[];
   /** set for the demo registry's patients */
   demoKey: string | null;
@@ -203,7 +225,7 @@ export interface Patient {
   updatedAt: string;
 }
 
-export interface Settings {
+export interface Settings extends ClinicFacts {
   clinicName: string;
   /** 医療機関コード: 10 digits, or empty while not set */
   medicalInstitutionCode: string;
@@ -353,6 +375,8 @@ const DESK_CONTRACT = {
       clinic: clinicSituation,
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
+      /** 「お仕事中・通勤中のけがですか」 (R25; default illness: not an injury at work or on the way) */
+      cause: z.enum(CAUSES).optional(),
       /** operator's name for the history (optional) */
       operator: z.string().max(40).optional(),
     }),
@@ -404,6 +428,7 @@ const DESK_CONTRACT = {
       phoneReader: z.boolean().optional(),
       /** an absolute path ('' = off); the backend checks that it exists and can be written to */
       oqsFolder: z.string().max(1000).trim().optional(),
+      ...clinicFacts.partial().shape,
       policy: policyPatch.optional(),
     }),
   ).returns<Settings>(),
@@ -460,6 +485,11 @@ const FIELD_JA: Readonly<Record<string, string>> = {
   incident: '本日の障害',
   visitType: '初診・再診',
   needsLimit: '限度額の適用',
+  cause: '受診の原因',
+  prefecture: '都道府県',
+  pmh: 'PMH (公費情報の連携)',
+  welfareOnline: '医療扶助のオンライン資格確認',
+  rousaiDesignated: '労災の指定医療機関',
   operator: '担当者',
 };
 

@@ -92,6 +92,62 @@ describe('API handlers on SQLite', () => {
     expect(csv.filename).toMatch(/\.csv$/);
   });
 
+  it("desk.decide: the cause (R25) and the clinic's facts — as asked, else from the settings", async () => {
+    const saved = await ok('registry.save', {
+      name: '試験 三郎',
+      kana: 'シケン サブロウ',
+      birthDate: '2020-01-01',
+      sex: 'male',
+      coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2020-01-01', personalFamily: 2 }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+      kohi: [
+        {
+          program: 'child',
+          payerNumber: '88131008',
+          validFrom: '2025-04-01',
+          validUntil: '2027-03-31',
+          prefecture: '13',
+          share: 'none',
+        },
+      ],
+      holdings: [{ kind: 'kohi-cert', kohi: 'k1' }],
+    });
+    const base = {
+      patient: { id: saved.id },
+      presented: ['myna-card', 'kohi-cert'] as ('myna-card' | 'kohi-cert')[],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first' as const,
+      needsLimit: false,
+    };
+    const plain = await ok('desk.decide', base);
+    expect(plain.scenario.cause).toBe('illness');
+    expect(plain.scenario.clinic).toMatchObject({
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
+    });
+    expect(plain.decision.patientPays.percent).toBe(0);
+    await ok('settings.update', { prefecture: '11', rousaiDesignated: false });
+    try {
+      const outside = await ok('desk.decide', base);
+      expect(outside.scenario.clinic).toMatchObject({ prefecture: '11', rousaiDesignated: false });
+      expect(outside.decision.publicExpense[0]).toMatchObject({ applied: false, reason: 'other-prefecture' });
+      const asked = await ok('desk.decide', { ...base, clinic: { ...clinic, prefecture: '13' } });
+      expect(asked.decision.publicExpense[0]).toMatchObject({ applied: true });
+      const work = await ok('desk.decide', { ...base, cause: 'work' });
+      expect(work.scenario.cause).toBe('work');
+      // not a 労災指定医療機関 (the settings): 10割, the patient claims from the 労働基準監督署
+      expect(work.decision).toMatchObject({ verdict: 'self-pay', notes: ['workers-comp-refund'] });
+      const bad = await call('desk.decide', { ...base, cause: 'holiday' as 'work' });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.ja).toContain('受診の原因');
+    } finally {
+      await ok('settings.update', { prefecture: null, rousaiDesignated: true });
+    }
+  });
+
   it('a document the patient does not carry is refused in Japanese, and nothing is recorded', async () => {
     const saved = await ok('registry.save', {
       name: '試験 二郎',

@@ -145,6 +145,8 @@ describe('desk screen', () => {
         note: '',
         coverages: [],
         myna: { insuranceRegistered: true, registerAtDesk: true, certExpiresOn: '2030-05-10', pinLocked: false },
+        kohi: [],
+        welfare: null,
         holdings: [
           {
             kind: 'kakunin-sho',
