@@ -199,6 +199,7 @@ export function checkWelfare(
         ? welfare.until
         : minDate(welfare.until, during.until);
   if (until !== null && until < from) return;
+  const visitDay = during.from === during.until;
   coverages.forEach((c, i) => {
     const end = coverageEnd(c, birthday75);
     if (
@@ -208,8 +209,8 @@ export function checkWelfare(
     )
       issues.push({
         path: `${at}coverages[${i}].insurer`,
-        ja: '生活保護を受けている間は国保・後期高齢者医療に加入していません (生活保護の期間に有効な国保・後期があります)',
-        en: 'a patient on welfare has left kokuho and kouki (this coverage is current while on welfare)',
+        ja: `生活保護を受けている間は国保・後期高齢者医療に加入していません (${visitDay ? '受診日' : '生活保護の期間'}に有効な国保・後期があります)`,
+        en: `a patient on welfare has left kokuho and kouki (this coverage is current ${visitDay ? 'on the visit day' : 'while on welfare'})`,
       });
   });
 }
