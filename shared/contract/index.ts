@@ -33,6 +33,7 @@ import type { Holding, WalkInPrintedKind } from '../holdings';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
+import { programmeShape } from '../kohi';
 import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
 import type { OnlineResult, ResultOfQualificationConfirmation } from '../onshi-document';
@@ -80,9 +81,22 @@ const visitDateInput = dateInput.superRefine((d, ctx) => {
  * insurer, and as far as they were given the name, the 記号・番号 and what is printed on each
  * document handed over (the backend assumes nothing else it could show; electron/backend/api/desk.ts).
  */
+/** A programme a walk-in showed or told (its 受給者証・医療証 prints the numbers and the validity). */
+const walkInProgramme = z.strictObject({
+  ...programmeShape({ required: false }),
+  payerNumber: z.string().max(40),
+  /** 有効期限 as printed; the start left out: valid from the visit at the latest */
+  validFrom: dateSchema({ documentField: true }).optional(),
+  validUntil: dateSchema({ documentField: true }),
+  /** the patient carries its 受給者証・医療証 (default true); handed over with the kohi-cert key */
+  carried: z.boolean().optional(),
+});
+export type WalkInProgramme = z.output<typeof walkInProgramme>;
+
 const walkIn = z.strictObject({
   birthDate: dateInput,
-  insurer,
+  /** left out: no health insurance (生活保護, or uninsured) */
+  insurer: insurer.optional(),
   name: z.string().max(40).optional(),
   kana: z.string().max(60).optional(),
   sex: sex.optional(),
@@ -96,10 +110,18 @@ const walkIn = z.strictObject({
   symbol: z.string().max(40).optional(),
   number: z.string().max(40).optional(),
   branch: z.string().max(10).optional(),
-  /** 1 本人, 2 家族 */
+  /** 1 本人, 2 家族 (of employee insurance: a 被扶養者, R26) */
   personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** 家族 of employee insurance: the insured person's birth date (their 75th birthday ends the coverage) */
+  holderBirthDate: dateInput.optional(),
   /** 資格取得年月日 as printed */
   acquiredOn: dateInput.optional(),
+  /** public programmes (公費・医療証, R21, R22) */
+  kohi: z.array(walkInProgramme).max(3).optional(),
+  /** 生活保護 (R24): since, until (left out: ongoing), and whether this month's 医療券 is registered (default true) */
+  welfare: z
+    .strictObject({ from: dateInput, until: dateInput.optional(), ticketRegistered: z.boolean().optional() })
+    .optional(),
   /** what is printed on each document the patient handed over (お知らせ and the cards print no validity) */
   documents: z
     .strictObject({
@@ -470,6 +492,22 @@ const FIELD_JA: Readonly<Record<string, string>> = {
   branch: '枝番',
   personalFamily: '本人・家族',
   acquiredOn: '資格取得日',
+  holderBirthDate: '被保険者の生年月日',
+  kohi: '公費',
+  program: '公費の制度',
+  payerNumber: '公費負担者番号',
+  recipientNumber: '受給者番号',
+  validFrom: '有効開始日',
+  prefecture: '都道府県',
+  share: '負担',
+  monthlyCapYen: '月額の自己負担上限額',
+  paidThisMonthYen: '今月すでに支払った額',
+  designatedHere: 'この医療機関が指定医療機関',
+  carried: '受給者証・医療証の持参',
+  welfare: '生活保護',
+  from: '開始日',
+  until: '終了日',
+  ticketRegistered: '医療券の登録',
   documents: '書類に書かれていること',
   printedExpiry: '有効期限',
   validUntil: '有効期限',
@@ -486,7 +524,6 @@ const FIELD_JA: Readonly<Record<string, string>> = {
   visitType: '初診・再診',
   needsLimit: '限度額の適用',
   cause: '受診の原因',
-  prefecture: '都道府県',
   pmh: 'PMH (公費情報の連携)',
   welfareOnline: '医療扶助のオンライン資格確認',
   rousaiDesignated: '労災の指定医療機関',

@@ -14,7 +14,8 @@ import type {
 } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind, Insurer, PortalForm, Sex, VisitType } from '../../../shared/enums';
+import type { DocumentKind, Insurer, KohiProgram, PortalForm, Sex, VisitType } from '../../../shared/enums';
+import { isNationalProgram } from '../../../shared/kohi';
 import { visitDateProblem } from '../../../shared/visit-date';
 import { parseDate } from '../../../shared/wareki';
 import { chooserOf, kindOfHolding } from '../holdings';
@@ -36,10 +37,14 @@ export type DocumentChoice =
   | { kind: DocumentKind; positions: number[] }
   | { [K in WalkInPrinted]: { kind: K; printed: NonNullable<WalkInDocuments[K]> } }[WalkInPrinted];
 
+/** A 医療証's share as the walk-in form offers it: none, 1割, 2割, or a fixed amount per visit. */
+export type WalkInShare = 'none' | '10' | '20' | 'per-visit';
+
 /** The walk-in form as typed (ISO or 和暦 dates; empty = not given). */
 export interface WalkInDraft {
   birthDate: string;
-  insurer: Insurer;
+  /** none: no health insurance (生活保護, or uninsured) */
+  insurer: Insurer | 'none';
   name: string;
   kana: string;
   sex: Sex;
@@ -48,7 +53,27 @@ export interface WalkInDraft {
   number: string;
   branch: string;
   personalFamily: 1 | 2;
+  /** 家族: the insured person's birth date (R26) */
+  holderBirthDate: string;
   acquiredOn: string;
+  /** one programme (公費・医療証); '' = none */
+  program: KohiProgram | '';
+  payerNumber: string;
+  recipientNumber: string;
+  kohiValidUntil: string;
+  /** the patient carries its 受給者証・医療証 */
+  kohiCarried: boolean;
+  /** a 医療証's share, and its amount per visit (円) */
+  share: WalkInShare;
+  perVisitYen: string;
+  /** a national programme: 月額上限, paid this month (円), and whether this clinic is designated */
+  monthlyCapYen: string;
+  paidThisMonthYen: string;
+  designatedHere: boolean;
+  /** 生活保護: since when, and whether this month's 医療券 is registered */
+  welfare: boolean;
+  welfareFrom: string;
+  ticketRegistered: boolean;
 }
 
 const EMPTY_WALK_IN: WalkInDraft = {
@@ -62,7 +87,21 @@ const EMPTY_WALK_IN: WalkInDraft = {
   number: '',
   branch: '',
   personalFamily: 1,
+  holderBirthDate: '',
   acquiredOn: '',
+  program: '',
+  payerNumber: '',
+  recipientNumber: '',
+  kohiValidUntil: '',
+  kohiCarried: true,
+  share: 'none',
+  perVisitYen: '',
+  monthlyCapYen: '',
+  paidThisMonthYen: '',
+  designatedHere: true,
+  welfare: false,
+  welfareFrom: '',
+  ticketRegistered: true,
 };
 
 /** What the desk sends to the backend (everything the answer depends on). */
@@ -197,24 +236,91 @@ function readWalkIn(d: WalkInDraft, visitDate: IsoDate): { walkIn: WalkIn } | { 
   if (d.birthDate.trim() === '') errors.birthDate = '生年月日を入力してください';
   else if (!birth.ok) errors.birthDate = birth.error.ja;
   else if (birth.value > visitDate) errors.birthDate = '生年月日が受診日より後です';
-  const acquired = d.acquiredOn.trim() === '' ? null : parseDate(d.acquiredOn, { documentField: true });
-  if (acquired && !acquired.ok) errors.acquiredOn = acquired.error.ja;
+  /** an optional date field: undefined when empty, else parsed (its error noted) */
+  const dateOf = (field: keyof WalkInDraft, text: string, documentField = false): IsoDate | undefined => {
+    if (text.trim() === '') return undefined;
+    const r = parseDate(text, { documentField });
+    if (!r.ok) errors[field] = r.error.ja;
+    return r.ok ? r.value : undefined;
+  };
+  /** a number of yen: undefined when empty */
+  const yenOf = (field: keyof WalkInDraft, text: string): number | undefined => {
+    const t = text.normalize('NFKC').replace(/[,円\s]/g, '');
+    if (t === '') return undefined;
+    if (!/^\d{1,7}$/.test(t)) errors[field] = '金額は円単位の数字で入力してください';
+    return Number(t);
+  };
+  const acquiredOn = dateOf('acquiredOn', d.acquiredOn, true);
+  const family = d.insurer !== 'none' && d.personalFamily === 2;
+  const holderBirthDate = family ? dateOf('holderBirthDate', d.holderBirthDate) : undefined;
   const insurerNumber = d.insurerNumber.normalize('NFKC').trim();
-  if (insurerNumber !== '' && !/^\d{6}$|^\d{8}$/.test(insurerNumber))
+  if (d.insurer !== 'none' && insurerNumber !== '' && !/^\d{6}$|^\d{8}$/.test(insurerNumber))
     errors.insurerNumber = '保険者番号は6桁か8桁の数字です';
-  if (Object.keys(errors).length > 0 || !birth.ok) return { errors };
   const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
-  const walkIn: WalkIn = { birthDate: birth.value, insurer: d.insurer };
+  let kohi: WalkIn['kohi'];
+  if (d.program !== '') {
+    const payerNumber = d.payerNumber.normalize('NFKC').trim();
+    if (payerNumber === '') errors.payerNumber = '公費負担者番号を入力してください';
+    const validUntil = dateOf('kohiValidUntil', d.kohiValidUntil, true);
+    if (d.kohiValidUntil.trim() === '') errors.kohiValidUntil = '受給者証・医療証の有効期限を入力してください';
+    const national = isNationalProgram(d.program);
+    const perVisitYen = !national && d.share === 'per-visit' ? yenOf('perVisitYen', d.perVisitYen) : undefined;
+    if (!national && d.share === 'per-visit' && d.perVisitYen.trim() === '')
+      errors.perVisitYen = '1回の負担額を入力してください';
+    const monthlyCapYen = national ? yenOf('monthlyCapYen', d.monthlyCapYen) : undefined;
+    const paidThisMonthYen = national ? yenOf('paidThisMonthYen', d.paidThisMonthYen) : undefined;
+    if (validUntil !== undefined)
+      kohi = [
+        {
+          program: d.program,
+          payerNumber,
+          ...(text(d.recipientNumber.normalize('NFKC')) !== undefined
+            ? { recipientNumber: d.recipientNumber.normalize('NFKC').trim() }
+            : {}),
+          validUntil,
+          ...(national
+            ? {
+                ...(monthlyCapYen !== undefined ? { monthlyCapYen } : {}),
+                ...(paidThisMonthYen !== undefined ? { paidThisMonthYen } : {}),
+                ...(d.designatedHere ? {} : { designatedHere: false }),
+              }
+            : {
+                share:
+                  d.share === 'none'
+                    ? ('none' as const)
+                    : d.share === 'per-visit'
+                      ? { perVisitYen: perVisitYen ?? 0 }
+                      : { percent: Number(d.share) },
+              }),
+          ...(d.kohiCarried ? {} : { carried: false }),
+        },
+      ];
+  }
+  const welfareFrom = d.welfare ? dateOf('welfareFrom', d.welfareFrom) : undefined;
+  if (d.welfare && d.welfareFrom.trim() === '') errors.welfareFrom = '生活保護の開始日を入力してください';
+  if (Object.keys(errors).length > 0 || !birth.ok) return { errors };
+  const walkIn: WalkIn = { birthDate: birth.value };
   const optional: Partial<WalkIn> = {
+    insurer: d.insurer === 'none' ? undefined : d.insurer,
     name: text(d.name),
     kana: text(d.kana),
     sex: d.sex === 'unspecified' ? undefined : d.sex,
-    insurerNumber: text(insurerNumber),
-    symbol: text(d.symbol.normalize('NFKC')),
-    number: text(d.number.normalize('NFKC')),
-    branch: text(d.branch.normalize('NFKC')),
-    personalFamily: d.personalFamily === 2 ? 2 : undefined,
-    acquiredOn: acquired?.ok ? acquired.value : undefined,
+    ...(d.insurer === 'none'
+      ? {}
+      : {
+          insurerNumber: text(insurerNumber),
+          symbol: text(d.symbol.normalize('NFKC')),
+          number: text(d.number.normalize('NFKC')),
+          branch: text(d.branch.normalize('NFKC')),
+          personalFamily: family ? 2 : undefined,
+          holderBirthDate,
+          acquiredOn,
+        }),
+    kohi,
+    welfare:
+      welfareFrom === undefined
+        ? undefined
+        : { from: welfareFrom, ...(d.ticketRegistered ? {} : { ticketRegistered: false }) },
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(walkIn, { [k]: v });
   return { walkIn };
@@ -222,9 +328,11 @@ function readWalkIn(d: WalkInDraft, visitDate: IsoDate): { walkIn: WalkIn } | { 
 
 /** The walk-in's draft again (「入力を直す」). */
 function draftOf(w: WalkIn): WalkInDraft {
+  const k = w.kohi?.[0];
+  const share = k?.share;
   return {
     birthDate: w.birthDate,
-    insurer: w.insurer,
+    insurer: w.insurer ?? 'none',
     name: w.name ?? '',
     kana: w.kana ?? '',
     sex: w.sex ?? 'unspecified',
@@ -233,7 +341,28 @@ function draftOf(w: WalkIn): WalkInDraft {
     number: w.number ?? '',
     branch: w.branch ?? '',
     personalFamily: w.personalFamily ?? 1,
+    holderBirthDate: w.holderBirthDate ?? '',
     acquiredOn: w.acquiredOn ?? '',
+    program: k?.program ?? '',
+    payerNumber: k?.payerNumber ?? '',
+    recipientNumber: k?.recipientNumber ?? '',
+    kohiValidUntil: k?.validUntil ?? '',
+    kohiCarried: k?.carried ?? true,
+    share:
+      share === undefined || share === null || share === 'none'
+        ? 'none'
+        : 'perVisitYen' in share
+          ? 'per-visit'
+          : share.percent === 10
+            ? '10'
+            : '20',
+    perVisitYen: share && typeof share === 'object' && 'perVisitYen' in share ? String(share.perVisitYen) : '',
+    monthlyCapYen: k?.monthlyCapYen == null ? '' : String(k.monthlyCapYen),
+    paidThisMonthYen: k?.paidThisMonthYen == null ? '' : String(k.paidThisMonthYen),
+    designatedHere: k?.designatedHere ?? true,
+    welfare: w.welfare !== undefined,
+    welfareFrom: w.welfare?.from ?? '',
+    ticketRegistered: w.welfare?.ticketRegistered ?? true,
   };
 }
 
@@ -398,7 +527,8 @@ export const createDeskSlice =
         }
         if (deskRequestKey(get()) !== before) return r.value; // the desk moved on meanwhile
         // the same person and documents, now from the registry: the answer on screen stays theirs
-        const summary = summaryOf(r.value, [s.patient.walkIn.insurer]);
+        const insurer = s.patient.walkIn.insurer;
+        const summary = summaryOf(r.value, insurer === undefined ? [] : [insurer]);
         const next = { ...get(), patient: { kind: 'registry' as const, summary }, patientRecord: r.value, picked: [] };
         const shown = s.result !== null && s.resultKey === before;
         set({
