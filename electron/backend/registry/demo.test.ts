@@ -9,6 +9,7 @@ import { tempDir } from '../testing/temp-dir';
 import type { Patient } from '../../../shared/contract';
 import { patientInput } from '../../../shared/contract/patient';
 import { demoPatients } from './demo/cases';
+import { demoDeskCase } from './demo/builder';
 import { seedDemo, seedDemoIfFirstStart } from './demo/seed';
 import { RegistryRepository } from './repository';
 
@@ -69,17 +70,7 @@ describe('demo registry', () => {
   it('each patient’s desk case decides as its note says (engine run on the scenario built from the registry)', () => {
     for (const { rec, d } of loaded()) {
       const c = d.case;
-      const scenario = buildScenario({
-        patient: rec,
-        presented: c.presented,
-        mynaportalForm: c.mynaportalForm,
-        clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false, policy: c.policy, ...c.clinic },
-        visitDate: c.visitDate,
-        incident: c.incident,
-        visitType: c.visitType,
-        needsLimit: c.needsLimit,
-        cause: c.cause,
-      });
+      const scenario = buildScenario(demoDeskCase(rec, c));
       const dec = decideScenario(scenario);
       const label = `${d.key} ${rec.name}: ${rec.note}`;
       expect(dec.verdict, label).toBe(c.verdict);

@@ -27,7 +27,8 @@ import type {
   VisitType,
 } from '../../../../shared/enums';
 import type { Policy } from '../../../../shared/timeline';
-import type { ClinicFacts } from '../../../../shared/contract';
+import type { ClinicFacts, Patient } from '../../../../shared/contract';
+import type { DeskCaseInput } from '../../desk/build-scenario';
 import type { PatientInput } from '../../../../shared/contract/patient';
 import type { PatientPays, PublicExpense } from '../../../../shared/decision';
 import { HOUBETSU, isNationalProgram } from '../../../../shared/kohi';
@@ -59,6 +60,21 @@ export interface DemoCase {
   notes?: Note[];
   /** when given: exactly these documents still needed */
   documentsNeeded?: NeededDocument[];
+}
+
+/** The desk's inputs for a demo patient's case (the one place the demo's cases meet buildScenario). */
+export function demoDeskCase(patient: Patient, c: DemoCase): DeskCaseInput {
+  return {
+    patient,
+    presented: c.presented,
+    mynaportalForm: c.mynaportalForm,
+    clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false, policy: c.policy, ...c.clinic },
+    visitDate: c.visitDate,
+    incident: c.incident,
+    visitType: c.visitType,
+    needsLimit: c.needsLimit,
+    cause: c.cause,
+  };
 }
 
 export interface DemoPatient {
