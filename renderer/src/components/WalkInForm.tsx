@@ -5,12 +5,20 @@
 // Loaded apart from the desk's first screen (lazy-view.tsx), ahead of use. An IME's keys never accept it.
 import { useEffect, useRef } from 'react';
 import { INSURER_JA, PROGRAM_JA, SEX_JA } from '../../../shared/labels';
-import { INSURERS, type Insurer, KOHI_PROGRAMS, type KohiProgram, type Sex, SEXES } from '../../../shared/enums';
-import { isNationalProgram } from '../../../shared/kohi';
+import {
+  INSURERS,
+  type Insurer,
+  isNationalProgram,
+  KOHI_PROGRAMS,
+  type KohiProgram,
+  type Sex,
+  SEXES,
+} from '../../../shared/enums';
 import { isEmployeeInsurance } from '../../../shared/timeline';
 import { DESK_KEYS } from '../labels';
 import { useApp } from '../store';
 import type { WalkInDraft, WalkInShare } from '../store/desk';
+import { readWalkIn } from '../walk-in-read';
 
 /** The IME is composing: its keys (its Enter confirms a conversion) are not ours. */
 const composing = (e: React.KeyboardEvent) => e.nativeEvent.isComposing || e.keyCode === 229;
@@ -100,8 +108,9 @@ export function WalkInForm({ onChosen }: { onChosen: () => void }) {
   useEffect(() => {
     if (open) birthRef.current?.focus();
   }, [open]);
+  const visitDate = useApp((s) => s.visitDate);
   const submit = () => {
-    if (accept()) onChosen();
+    if (accept(readWalkIn(draft, visitDate))) onChosen();
   };
   const insured = draft.insurer !== 'none';
   const dependent = draft.insurer !== 'none' && isEmployeeInsurance(draft.insurer) && draft.personalFamily === 2;

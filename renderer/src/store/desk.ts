@@ -14,8 +14,14 @@ import type {
 } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind, Insurer, KohiProgram, PortalForm, Sex, VisitType } from '../../../shared/enums';
-import { isNationalProgram } from '../../../shared/kohi';
+import {
+  type DocumentKind,
+  type Insurer,
+  type KohiProgram,
+  type PortalForm,
+  type Sex,
+  type VisitType,
+} from '../../../shared/enums';
 import { visitDateProblem } from '../../../shared/visit-date';
 import { parseDate } from '../../../shared/wareki';
 import { chooserOf, kindOfHolding } from '../holdings';
@@ -147,7 +153,7 @@ const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(
 type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
 
 /** A field of the walk-in form that was refused, with why. */
-type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
+export type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
 
 export interface DeskSlice {
   /** the search text last sent */
@@ -201,7 +207,8 @@ export interface DeskSlice {
   closeWalkIn(): void;
   setWalkInDraft(patch: Partial<WalkInDraft>): void;
   /** accepts the walk-in form's patient; returns whether it was accepted */
-  acceptWalkIn(): boolean;
+  /** the walk-in form as read (walk-in-read.ts): the walk-in becomes the patient, or the errors are shown */
+  acceptWalkIn(read: { walkIn: WalkIn } | { errors: WalkInErrors }): boolean;
   /** back to the walk-in form with what was typed (to add the name before registering) */
   editWalkIn(): void;
   /** 「この患者を登録」: the walk-in becomes a registry patient; returns the record */
@@ -227,103 +234,6 @@ export interface DeskSlice {
   dismissQuestion(): void;
   nextPatient(): void;
   adoptClinicDefaults(s: Settings): void;
-}
-
-/** The walk-in form's text → the walk-in, or what is wrong with each field. */
-function readWalkIn(d: WalkInDraft, visitDate: IsoDate): { walkIn: WalkIn } | { errors: WalkInErrors } {
-  const errors: WalkInErrors = {};
-  const birth = parseDate(d.birthDate);
-  if (d.birthDate.trim() === '') errors.birthDate = '生年月日を入力してください';
-  else if (!birth.ok) errors.birthDate = birth.error.ja;
-  else if (birth.value > visitDate) errors.birthDate = '生年月日が受診日より後です';
-  /** an optional date field: undefined when empty, else parsed (its error noted) */
-  const dateOf = (field: keyof WalkInDraft, text: string, documentField = false): IsoDate | undefined => {
-    if (text.trim() === '') return undefined;
-    const r = parseDate(text, { documentField });
-    if (!r.ok) errors[field] = r.error.ja;
-    return r.ok ? r.value : undefined;
-  };
-  /** a number of yen: undefined when empty */
-  const yenOf = (field: keyof WalkInDraft, text: string): number | undefined => {
-    const t = text.normalize('NFKC').replace(/[,円\s]/g, '');
-    if (t === '') return undefined;
-    if (!/^\d{1,7}$/.test(t)) errors[field] = '金額は円単位の数字で入力してください';
-    return Number(t);
-  };
-  const acquiredOn = dateOf('acquiredOn', d.acquiredOn, true);
-  const family = d.insurer !== 'none' && d.personalFamily === 2;
-  const holderBirthDate = family ? dateOf('holderBirthDate', d.holderBirthDate) : undefined;
-  const insurerNumber = d.insurerNumber.normalize('NFKC').trim();
-  if (d.insurer !== 'none' && insurerNumber !== '' && !/^\d{6}$|^\d{8}$/.test(insurerNumber))
-    errors.insurerNumber = '保険者番号は6桁か8桁の数字です';
-  const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
-  let kohi: WalkIn['kohi'];
-  if (d.program !== '') {
-    const payerNumber = d.payerNumber.normalize('NFKC').trim();
-    if (payerNumber === '') errors.payerNumber = '公費負担者番号を入力してください';
-    const validUntil = dateOf('kohiValidUntil', d.kohiValidUntil, true);
-    if (d.kohiValidUntil.trim() === '') errors.kohiValidUntil = '受給者証・医療証の有効期限を入力してください';
-    const national = isNationalProgram(d.program);
-    const perVisitYen = !national && d.share === 'per-visit' ? yenOf('perVisitYen', d.perVisitYen) : undefined;
-    if (!national && d.share === 'per-visit' && d.perVisitYen.trim() === '')
-      errors.perVisitYen = '1回の負担額を入力してください';
-    const monthlyCapYen = national ? yenOf('monthlyCapYen', d.monthlyCapYen) : undefined;
-    const paidThisMonthYen = national ? yenOf('paidThisMonthYen', d.paidThisMonthYen) : undefined;
-    if (validUntil !== undefined)
-      kohi = [
-        {
-          program: d.program,
-          payerNumber,
-          ...(text(d.recipientNumber.normalize('NFKC')) !== undefined
-            ? { recipientNumber: d.recipientNumber.normalize('NFKC').trim() }
-            : {}),
-          validUntil,
-          ...(national
-            ? {
-                ...(monthlyCapYen !== undefined ? { monthlyCapYen } : {}),
-                ...(paidThisMonthYen !== undefined ? { paidThisMonthYen } : {}),
-                ...(d.designatedHere ? {} : { designatedHere: false }),
-              }
-            : {
-                share:
-                  d.share === 'none'
-                    ? ('none' as const)
-                    : d.share === 'per-visit'
-                      ? { perVisitYen: perVisitYen ?? 0 }
-                      : { percent: Number(d.share) },
-              }),
-          ...(d.kohiCarried ? {} : { carried: false }),
-        },
-      ];
-  }
-  const welfareFrom = d.welfare ? dateOf('welfareFrom', d.welfareFrom) : undefined;
-  if (d.welfare && d.welfareFrom.trim() === '') errors.welfareFrom = '生活保護の開始日を入力してください';
-  if (Object.keys(errors).length > 0 || !birth.ok) return { errors };
-  const walkIn: WalkIn = { birthDate: birth.value };
-  const optional: Partial<WalkIn> = {
-    insurer: d.insurer === 'none' ? undefined : d.insurer,
-    name: text(d.name),
-    kana: text(d.kana),
-    sex: d.sex === 'unspecified' ? undefined : d.sex,
-    ...(d.insurer === 'none'
-      ? {}
-      : {
-          insurerNumber: text(insurerNumber),
-          symbol: text(d.symbol.normalize('NFKC')),
-          number: text(d.number.normalize('NFKC')),
-          branch: text(d.branch.normalize('NFKC')),
-          personalFamily: family ? 2 : undefined,
-          holderBirthDate,
-          acquiredOn,
-        }),
-    kohi,
-    welfare:
-      welfareFrom === undefined
-        ? undefined
-        : { from: welfareFrom, ...(d.ticketRegistered ? {} : { ticketRegistered: false }) },
-  };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(walkIn, { [k]: v });
-  return { walkIn };
 }
 
 /** The walk-in's draft again (「入力を直す」). */
@@ -483,8 +393,7 @@ export const createDeskSlice =
       closeWalkIn: () => set({ walkInOpen: false }),
       setWalkInDraft: (patch) => set({ walkInDraft: { ...get().walkInDraft, ...patch } }),
 
-      acceptWalkIn: () => {
-        const r = readWalkIn(get().walkInDraft, get().visitDate);
+      acceptWalkIn: (r) => {
         if ('errors' in r) {
           set({ walkInErrors: r.errors });
           return false;
