@@ -124,7 +124,8 @@ export function WalkInForm({ onChosen }: { onChosen: () => void }) {
       className="walk-in"
       open={open}
       onToggle={(e) => {
-        const nowOpen = (e.target as HTMLDetailsElement).open;
+        if (e.target !== e.currentTarget) return; // the folds inside (公費・医療証, 生活保護) are their own
+        const nowOpen = e.currentTarget.open;
         if (nowOpen !== open) (nowOpen ? () => openWalkIn() : closeWalkIn)();
       }}
     >
