@@ -14,6 +14,7 @@ import { coverageStates } from '../../../shared/engine';
 import { normalizeForSearch } from '../../../shared/kana';
 import type { CoverageRatio, Sex } from '../../../shared/enums';
 import type { Holding } from '../../../shared/holdings';
+import { pathJa } from '../../../shared/field-names';
 import type { InputIssue } from '../../../shared/issues';
 import type { Myna } from '../../../shared/scenario';
 import type { ScenarioProgramme, Welfare } from '../../../shared/scenario/types';
@@ -123,7 +124,7 @@ const toPerson = (p: PersonRow) => ({
 });
 
 /** Escapes LIKE wildcards (ESCAPE '\'). */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
   const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : NaN;
@@ -228,9 +229,14 @@ function completeRecord(p: ParsedPatient, current: Patient | null): StoredRecord
   checkPatientRecord({ birthDate: p.birthDate, coverages, kohi, welfare, myna: p.myna, holdings }, issues);
   const issue = issues[0];
   if (issue !== undefined)
-    throw new AppError('invalid-input', `患者: ${issue.ja}`, `patient: ${issue.path}: ${issue.en}`, {
-      field: issue.path,
-    });
+    throw new AppError(
+      'invalid-input',
+      `患者: ${issue.ja} (${pathJa(issue.path)})`,
+      `patient: ${issue.path}: ${issue.en}`,
+      {
+        field: issue.path,
+      },
+    );
   return { coverages, myna: p.myna, kohi, welfare, holdings };
 }
 
