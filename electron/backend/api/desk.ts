@@ -34,12 +34,20 @@ export function createDeskService(deps: {
         presented: req.presented,
         holdings: req.holdings,
         mynaportalForm: req.mynaportalForm,
-        clinic: { onlineCheck: req.clinic.onlineCheck, phoneReader: req.clinic.phoneReader },
+        clinic: {
+          onlineCheck: req.clinic.onlineCheck,
+          phoneReader: req.clinic.phoneReader,
+          // the clinic's own facts: as asked, else as set
+          prefecture: req.clinic.prefecture !== undefined ? req.clinic.prefecture : clinicSettings.prefecture,
+          pmh: req.clinic.pmh ?? clinicSettings.pmh,
+          welfareOnline: req.clinic.welfareOnline ?? clinicSettings.welfareOnline,
+          rousaiDesignated: req.clinic.rousaiDesignated ?? clinicSettings.rousaiDesignated,
+        },
         visitDate: req.visitDate,
         incident: req.clinic.incident,
+        cause: req.cause,
         visitType: req.visitType,
         needsLimit: req.needsLimit,
-        cause: req.cause,
         title: walkIn ? '受付: 飛び込みの患者' : undefined,
       });
       const { decision, answer } = decideWithOnshi(scenario, {
