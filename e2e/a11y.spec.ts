@@ -57,7 +57,7 @@ test('desk, answer, history and settings have no serious accessibility violation
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test('the version-2 verdicts in their own colours and the cause question have no serious accessibility violations', async ({
+test('the version-2 verdicts (労災 ☆, 医療扶助 ◎) in their own colours and the cause question have no serious accessibility violations', async ({
   page,
   server,
 }, testInfo) => {
@@ -68,6 +68,16 @@ test('the version-2 verdicts in their own colours and the cause question have no
     sex: 'male',
     coverages: [{ insurer: 'kyokai', acquiredOn: '2012-04-01' }],
     myna: { insuranceRegistered: true, certExpiresOn: '2030-02-02' },
+    holdings: [],
+  });
+  await savePatient(server, {
+    name: '検査 扶助',
+    kana: 'ケンサ フジョ',
+    birthDate: '1956-05-05',
+    sex: 'female',
+    coverages: [],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-05-05' },
+    welfare: { from: '2024-04-01', until: null, ticketRegistered: true },
     holdings: [],
   });
   await page.goto(server.url);
@@ -84,4 +94,17 @@ test('the version-2 verdicts in their own colours and the cause question have no
   await expect(page.getByTestId('tell-patient')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await shot(page, testInfo, 'desk-answer-workers-comp');
+
+  // 生活保護 without health insurance: 医療扶助 ◎, the programme listed as applied
+  await page.keyboard.press('Escape');
+  await search.fill('けんさ ふじょ');
+  await expect(page.getByRole('option').first()).toContainText('検査 扶助');
+  await search.press('Enter');
+  await expect(page.getByRole('button', { name: '確認する' })).toBeFocused();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-verdict="public-assistance"]')).toBeVisible();
+  await expect(page.getByTestId('public-expense')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await shot(page, testInfo, 'desk-answer-public-assistance');
 });
