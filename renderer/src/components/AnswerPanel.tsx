@@ -69,5 +69,10 @@ function deskAnswer(r: DeskResult): Answer {
     onlineDocument: r.online.result,
     slipName: r.patient.walkIn ? null : r.patient.name,
     assumed: r.assumed,
+    device: r.scenario.presented.some((p) => p.kind === 'myna-card')
+      ? 'card'
+      : r.scenario.presented.some((p) => p.kind === 'myna-smartphone')
+        ? 'smartphone'
+        : null,
   };
 }

@@ -7,6 +7,7 @@ import { Suspense, useState } from 'react';
 import type { IsoDate } from '../../../shared/dates';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
+import { deskNextSteps, elderlyCardState } from '../../../shared/engine/explain';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { formatDateJa } from '../../../shared/wareki';
@@ -32,6 +33,8 @@ export interface Answer {
   slipName: string | null;
   /** items of the result document the desk assumed (a walk-in's untyped fields): not shown */
   assumed?: readonly string[];
+  /** the マイナ保険証 read at the reader (card or smartphone); null: none */
+  device?: 'card' | 'smartphone' | null;
 }
 
 function copayText(d: Decision): string {
@@ -41,8 +44,17 @@ function copayText(d: Decision): string {
 /** Everything under the verdict; `children` go after the reasons (the desk's 「例題として保存」). */
 export function DecisionDetails({ answer, children }: { answer: Answer; children?: React.ReactNode }) {
   const d = answer.decision;
+  const elderly = elderlyCardState(d);
+  const next = deskNextSteps(d);
   return (
     <>
+      {next.length > 0 && (
+        <ul className="next-steps" data-testid="next-steps" aria-label="次にすること">
+          {next.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <dl className="facts">
         <div className="fact">
           <dt>窓口負担</dt>
@@ -57,9 +69,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         <div className="fact">
           <dt>高齢受給者証</dt>
           <dd data-testid="elderly-card">
-            <strong className={d.elderlyCardNeeded ? 'fact-big tone-bad' : 'fact-big'}>
-              {d.elderlyCardNeeded ? '必要' : '不要'}
-            </strong>
+            <strong className={elderly.missing ? 'fact-big tone-bad' : 'fact-big'}>{elderly.text}</strong>
           </dd>
         </div>
         <div className="fact fact-wide">
@@ -96,6 +106,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
           clinic={answer.clinic}
           document={answer.onlineDocument}
           assumed={answer.assumed}
+          device={answer.device}
         />
       </Suspense>
       <section className="why" aria-labelledby="why-h">

@@ -250,6 +250,7 @@ function RealDeskAnswer({ verdictRef }: { verdictRef: React.Ref<HTMLDivElement> 
     clinic: result.observation.clinic,
     onlineDocument: null,
     slipName: null,
+    device: result.observation.card?.device ?? null,
   };
   return (
     <section className="panel answer" aria-labelledby="rd-answer-h">
