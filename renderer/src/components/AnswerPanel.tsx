@@ -60,8 +60,18 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
   );
 }
 
+/** When each answer reached the desk (the slip's time of reception), kept for as long as the answer is. */
+const received = new WeakMap<DeskResult, Date>();
+function receivedAt(r: DeskResult): Date {
+  let at = received.get(r);
+  if (!at) received.set(r, (at = new Date()));
+  return at;
+}
+
 /** The desk's result as the shared panel reads it. */
 function deskAnswer(r: DeskResult): Answer {
+  const assumed = new Set<string>(r.assumed);
+  const c = r.scenario.patient.coverages.find((x) => x.id === r.decision.coverage) ?? null;
   return {
     decision: r.decision,
     visitDate: r.scenario.visitDate,
@@ -74,5 +84,19 @@ function deskAnswer(r: DeskResult): Answer {
       : r.scenario.presented.some((p) => p.kind === 'myna-smartphone')
         ? 'smartphone'
         : null,
+    receivedAt: receivedAt(r),
+    // a walk-in's name is only what was typed (the result document's placeholders are never printed)
+    declarant: {
+      name: assumed.has('Name') ? null : r.patient.name,
+      kana: assumed.has('NameKana') ? null : r.patient.kana,
+      birthDate: r.patient.birthDate,
+      coverage: c && {
+        insurer: c.insurer,
+        insurerNumber: c.insurerNumber,
+        symbol: c.symbol,
+        number: c.number,
+        branch: c.branch,
+      },
+    },
   };
 }

@@ -10,10 +10,18 @@ import type { Incident } from '../../../shared/enums';
 import { deskNextSteps, elderlyCardState } from '../../../shared/engine/explain';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
-import { formatDateJa } from '../../../shared/wareki';
-import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
+import { COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
-import { copyTellPatient, printSlip } from './answer-actions';
+import {
+  copyTellPatient,
+  needsDeclarationForm,
+  printSheet,
+  SLIP_PAPER_JA,
+  SLIP_PAPERS,
+  setSlipPaper,
+  useSlipPaper,
+} from './answer-actions';
+import { type Declarant, PrintDeclaration, PrintSlip } from './PrintSheets';
 import { lazyView } from '../lazy-view';
 import { RuleList } from './RuleList';
 
@@ -35,6 +43,10 @@ export interface Answer {
   assumed?: readonly string[];
   /** the マイナ保険証 read at the reader (card or smartphone); null: none */
   device?: 'card' | 'smartphone' | null;
+  /** when the desk received the patient (the slip prints it); null: not known */
+  receivedAt?: Date | null;
+  /** what the desk knows for a 被保険者資格申立書 (R9); left out: blank lines only */
+  declarant?: Declarant;
 }
 
 function copayText(d: Decision): string {
@@ -98,7 +110,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
           ))}
         </ul>
       )}
-      <TellPatient text={d.tellPatient} />
+      <TellPatient text={d.tellPatient} declaration={needsDeclarationForm(d)} />
       <Suspense fallback={null}>
         <onlineCheckPanel.View
           decision={d}
@@ -115,14 +127,26 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         <RuleList rules={d.rules} />
       </section>
       {children}
-      <PrintSlip answer={answer} />
+      <PrintSlip
+        decision={d}
+        visitDate={answer.visitDate}
+        name={answer.slipName}
+        receivedAt={answer.receivedAt ?? null}
+      />
+      {needsDeclarationForm(d) && (
+        <PrintDeclaration
+          visitDate={answer.visitDate}
+          declarant={answer.declarant ?? { name: null, kana: null, birthDate: null, coverage: null }}
+        />
+      )}
     </>
   );
 }
 
-function TellPatient({ text }: { text: string }) {
+function TellPatient({ text, declaration }: { text: string; declaration: boolean }) {
   const notify = useApp((s) => s.notify);
   const [copied, setCopied] = useState(false);
+  const paper = useSlipPaper();
   return (
     <section className="tell" aria-labelledby="tell-h">
       <div className="tell-head">
@@ -139,45 +163,32 @@ function TellPatient({ text }: { text: string }) {
           type="button"
           className="btn btn-small"
           aria-keyshortcuts={DESK_KEYS.print.toUpperCase()}
-          onClick={printSlip}
+          onClick={() => printSheet('slip')}
         >
           お渡し用の紙を印刷 <kbd aria-hidden="true">{DESK_KEYS.print.toUpperCase()}</kbd>
         </button>
+        <span className="slip-paper" role="radiogroup" aria-label="お渡し用の紙の用紙">
+          {SLIP_PAPERS.map((p) => (
+            <label key={p}>
+              <input type="radio" name="slip-paper" checked={paper === p} onChange={() => setSlipPaper(p)} />{' '}
+              {SLIP_PAPER_JA[p]}
+            </label>
+          ))}
+        </span>
+        {declaration && (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-keyshortcuts={DESK_KEYS.declaration.toUpperCase()}
+            onClick={() => printSheet('declaration')}
+          >
+            申立書を印刷 <kbd aria-hidden="true">{DESK_KEYS.declaration.toUpperCase()}</kbd>
+          </button>
+        )}
       </div>
       <p className="tell-text" data-testid="tell-patient">
         {text}
       </p>
     </section>
-  );
-}
-
-/** Only printed (print CSS): the slip handed to the patient. */
-function PrintSlip({ answer }: { answer: Answer }) {
-  const clinicName = useApp((s) => s.settings?.clinicName ?? '');
-  const d = answer.decision;
-  const bring: string[] = [];
-  if (d.verdict === 'insured-interim' || d.verdict === 'self-pay') {
-    bring.push('マイナ保険証 (利用登録したマイナンバーカード) または 資格確認書');
-  }
-  for (const n of d.documentsNeeded) {
-    const b = BRING_NEXT_TIME[n];
-    if (b) bring.push(b);
-  }
-  return (
-    <div className="print-slip" aria-hidden="true">
-      <h1>{bring.length > 0 ? '次回の受診のときにお持ちください' : '本日の受付について'}</h1>
-      <p>
-        {answer.slipName === null ? '' : `${answer.slipName} 様 ・ `}受診日 {formatDateJa(answer.visitDate)}
-      </p>
-      {bring.length > 0 && (
-        <ul>
-          {bring.map((b) => (
-            <li key={b}>{b}</li>
-          ))}
-        </ul>
-      )}
-      <p className="slip-tell">{d.tellPatient}</p>
-      {clinicName !== '' && <p className="slip-clinic">{clinicName}</p>}
-    </div>
   );
 }

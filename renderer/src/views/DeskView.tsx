@@ -7,7 +7,7 @@
 // never taken for one of these keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { AnswerPanel } from '../components/AnswerPanel';
-import { copyTellPatient, printSlip } from '../components/answer-actions';
+import { copyTellPatient, needsDeclarationForm, printSheet } from '../components/answer-actions';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
@@ -44,7 +44,9 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case DESK_KEYS.copy:
       return s.result ? () => void copyTellPatient(s.result!.decision.tellPatient, s.notify) : null;
     case DESK_KEYS.print:
-      return s.result ? () => printSlip() : null;
+      return s.result ? () => printSheet('slip') : null;
+    case DESK_KEYS.declaration:
+      return s.result && needsDeclarationForm(s.result.decision) ? () => printSheet('declaration') : null;
     default:
       return null;
   }

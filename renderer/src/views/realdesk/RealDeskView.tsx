@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/real-desk/form';
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
 import { INCIDENTS } from '../../../../shared/enums';
-import { copyTellPatient, printSlip } from '../../components/answer-actions';
+import { copyTellPatient, printSheet } from '../../components/answer-actions';
 import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
 import { VerdictBox } from '../../components/VerdictWords';
 import { isComposing, isTextField } from '../../keyboard';
@@ -131,7 +131,7 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case REAL_DESK_KEYS.copy:
       return s.realDesk.result ? () => void copyTellPatient(s.realDesk.result!.decision.tellPatient, s.notify) : null;
     case REAL_DESK_KEYS.print:
-      return s.realDesk.result ? () => printSlip() : null;
+      return s.realDesk.result ? () => printSheet('slip') : null;
     default:
       return null;
   }
