@@ -159,6 +159,11 @@ function TellPatient({ text, declaration }: { text: string; declaration: boolean
         >
           {copied ? 'コピーしました' : '説明をコピー'} <kbd aria-hidden="true">{DESK_KEYS.copy.toUpperCase()}</kbd>
         </button>
+      </div>
+      <p className="tell-text" data-testid="tell-patient">
+        {text}
+      </p>
+      <div className="print-row">
         <button
           type="button"
           className="btn btn-small"
@@ -186,9 +191,6 @@ function TellPatient({ text, declaration }: { text: string; declaration: boolean
           </button>
         )}
       </div>
-      <p className="tell-text" data-testid="tell-patient">
-        {text}
-      </p>
     </section>
   );
 }
