@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
-import { type RuleId, type VisitType, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
+import { type RuleId, type VisitType, RULE_IDS, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
 import type { ScenarioIssue } from '../issues';
 import type { Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
@@ -278,6 +278,8 @@ export const TRAINER_CONTRACT = {
       count: z.number().int().min(1).max(10_000).optional(),
       /** practice only: random order instead of the pack's order */
       shuffle: z.boolean().optional(),
+      /** practice only: only the scenarios that apply one of these rules (「苦手なルールだけ練習」) */
+      rules: z.array(z.enum(RULE_IDS)).min(1).max(RULE_IDS.length).optional(),
     }),
   ).returns<SessionState>(),
   'trainer.getSession': call(session).returns<SessionState>(),
