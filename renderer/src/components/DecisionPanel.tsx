@@ -5,6 +5,7 @@
 // brings its own answer.
 import { Suspense, useState } from 'react';
 import type { IsoDate } from '../../../shared/dates';
+import type { DeskResult } from '../../../shared/contract';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
 import { deskNextSteps, elderlyCardState } from '../../../shared/engine/explain';
@@ -12,15 +13,15 @@ import type { OnshiDocument } from '../../../shared/onshi-document';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
 import { COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
+import { copyTellPatient } from './answer-actions';
 import {
-  copyTellPatient,
   needsDeclarationForm,
   printSheet,
   SLIP_PAPER_JA,
   SLIP_PAPERS,
   setSlipPaper,
   useSlipPaper,
-} from './answer-actions';
+} from './print-actions';
 import { type Declarant, PrintDeclaration, PrintSlip } from './PrintSheets';
 import { lazyView } from '../lazy-view';
 import { RuleList } from './RuleList';
@@ -193,4 +194,51 @@ function TellPatient({ text, declaration }: { text: string; declaration: boolean
       </div>
     </section>
   );
+}
+
+// The desk's answer in this panel: what the panel reads, taken from the desk's result — the patient
+// for the slip and the 申立書, when the answer arrived, which card was read.
+export function DeskDecisionDetails({ result, children }: { result: DeskResult; children?: React.ReactNode }) {
+  return <DecisionDetails answer={deskAnswer(result)}>{children}</DecisionDetails>;
+}
+
+/** When each answer reached the desk (the slip's time of reception), kept for as long as the answer is. */
+const received = new WeakMap<DeskResult, Date>();
+function receivedAt(r: DeskResult): Date {
+  let at = received.get(r);
+  if (!at) received.set(r, (at = new Date()));
+  return at;
+}
+
+/** The desk's result as the shared panel reads it. */
+function deskAnswer(r: DeskResult): Answer {
+  const assumed = new Set<string>(r.assumed);
+  const c = r.scenario.patient.coverages.find((x) => x.id === r.decision.coverage) ?? null;
+  return {
+    decision: r.decision,
+    visitDate: r.scenario.visitDate,
+    clinic: r.scenario.clinic,
+    onlineDocument: r.online.result,
+    slipName: r.patient.walkIn ? null : r.patient.name,
+    assumed: r.assumed,
+    device: r.scenario.presented.some((p) => p.kind === 'myna-card')
+      ? 'card'
+      : r.scenario.presented.some((p) => p.kind === 'myna-smartphone')
+        ? 'smartphone'
+        : null,
+    receivedAt: receivedAt(r),
+    // a walk-in's name is only what was typed (the result document's placeholders are never printed)
+    declarant: {
+      name: assumed.has('Name') ? null : r.patient.name,
+      kana: assumed.has('NameKana') ? null : r.patient.kana,
+      birthDate: r.patient.birthDate,
+      coverage: c && {
+        insurer: c.insurer,
+        insurerNumber: c.insurerNumber,
+        symbol: c.symbol,
+        number: c.number,
+        branch: c.branch,
+      },
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { INSURER_JA } from '../../../shared/labels';
 import { formatDateJa, formatWareki } from '../../../shared/wareki';
 import { BRING_NEXT_TIME } from '../labels';
 import { useApp } from '../store';
-import { useSlipPaper } from './answer-actions';
+import { useSlipPaper } from './print-actions';
 
 /** The person and the insurance the desk knows of, for the 申立書 (null: a blank line to write on). */
 export interface Declarant {

@@ -20,7 +20,8 @@ import {
 } from '../../../../shared/real-desk/form';
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
 import { INCIDENTS } from '../../../../shared/enums';
-import { copyTellPatient, printSheet } from '../../components/answer-actions';
+import { copyTellPatient } from '../../components/answer-actions';
+import { printSheet } from '../../components/print-actions';
 import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
 import { VerdictBox } from '../../components/VerdictWords';
 import { isComposing, isTextField } from '../../keyboard';
