@@ -9,8 +9,8 @@ export interface AppSlice extends ErrorState {
   /** a short confirmation ("コピーしました"), announced politely */
   notice: string | null;
   /**
-   * Asked before leaving the view (a view with unsaved edits sets it): null: leave freely. Leaving
-   * needs the receptionist's OK, and then the question is gone.
+   * Asked before leaving the view (a view with unsaved edits sets it, and clears it when it closes):
+   * null: leave freely.
    */
   leaveQuestion: string | null;
   setLeaveQuestion(question: string | null): void;
@@ -32,7 +32,8 @@ export const createAppSlice: Slice<AppSlice> = (set, get, api) => ({
     const { view: now, leaveQuestion } = get();
     if (view === now) return true;
     if (leaveQuestion !== null && !window.confirm(leaveQuestion)) return false;
-    set({ view, leaveQuestion: null });
+    // the question goes with the view that asked it (it clears it when it closes)
+    set({ view });
     return true;
   },
   loadInfo: async () => {

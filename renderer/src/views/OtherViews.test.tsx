@@ -166,15 +166,20 @@ describe('settings view', () => {
   it('an edit discarded with OK is gone when the view opens again', async () => {
     const { store } = setup();
     fireEvent.keyDown(window, { key: 'F3' });
-    fireEvent.change(await screen.findByLabelText('医療機関名'), { target: { value: 'さくら内科' } });
+    const name = await screen.findByLabelText('医療機関名');
+    const saved = store.getState().settings!.clinicName;
+    fireEvent.change(name, { target: { value: 'どこか別の医院' } });
     vi.stubGlobal(
       'confirm',
       vi.fn(() => true),
     );
     fireEvent.keyDown(window, { key: 'F2' });
     expect(store.getState().view).toBe('history');
+    await waitFor(() => expect(screen.queryByLabelText('医療機関名')).toBeNull());
+    expect(store.getState().leaveQuestion).toBeNull();
     fireEvent.keyDown(window, { key: 'F3' });
-    expect(((await screen.findByLabelText('医療機関名')) as HTMLInputElement).value).toBe(FAKE_SETTINGS.clinicName);
+    expect(((await screen.findByLabelText('医療機関名')) as HTMLInputElement).value).toBe(saved);
+    expect(saved).not.toBe('どこか別の医院');
     vi.unstubAllGlobals();
   });
 
