@@ -88,6 +88,8 @@ export const DESK_KEYS = {
   copy: 'c',
   /** print the patient's slip */
   print: 'p',
+  /** print the 被保険者資格申立書 filled in with what the desk knows (when the decision asks for it) */
+  declaration: 'm',
 } as const;
 
 /** The cause question's answers as the desk's radio buttons show them (いいえ / 仕事中 / 通勤中 / 交通事故). */
