@@ -2,7 +2,7 @@
 // inside ONE transaction that also sets PRAGMA user_version, so a crash leaves either the old or
 // the new schema, never half of one. Steps are append-only: never edit a released step, add one.
 import type { Database } from 'better-sqlite3';
-import { TRAINER_IMPORT_SQL, TRAINER_SQL } from '../trainer/schema';
+import { TRAINER_IMPORT_SQL, TRAINER_SQL, TRAINER_V2_ITEMS_SQL } from '../trainer/schema';
 
 export interface Migration {
   version: number;
@@ -308,6 +308,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '受付ナビ: history rows of real patients (mode real-desk, the observation, nothing of the person) (issue 12)',
     up(db) {
       db.exec(REAL_DESK_SQL);
+    },
+  },
+  {
+    version: 8,
+    name: 'trainer mode: questions of rule book version 2 — the items each question asks, a grade per item asked (issue 9, issue 10)',
+    up(db) {
+      db.exec(TRAINER_V2_ITEMS_SQL);
     },
   },
 ];
