@@ -14,7 +14,7 @@ import {
   PUBLIC_EXPENSE_PROGRAMS,
 } from '../enums';
 import type { ScenarioIssue } from '../issues';
-import type { Grade, TraineeAnswer } from './grade';
+import type { AnswerItem, Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
 import type { Question } from './question';
 import type { DayPoint, RuleAccuracy, Score } from './score';
@@ -190,6 +190,8 @@ export interface AnswerOutcome {
 
 export interface ResultItem {
   position: number;
+  /** the items the question asked */
+  asked: AnswerItem[];
   scenarioId: string;
   title: string | null;
   visitDate: string;

@@ -80,7 +80,7 @@ export interface Asked {
 }
 
 /** A question of version 1: the four basic items. */
-export const BASIC_ASKED: Asked = { items: BASIC_ITEMS, entry: null };
+const BASIC_ASKED: Asked = { items: BASIC_ITEMS, entry: null };
 
 /** The scenario involves what the patient pays beyond the insurance copay: programmes, 生活保護, 労災. */
 function involvesPays(s: Scenario): boolean {
@@ -100,7 +100,7 @@ export function programChoices(s: Scenario): PublicExpenseProgram[] {
  * then), whose coverage prints a 保険者番号 (記号・番号・枝番 as printed, empty when not). Several: the most
  * recently acquired coverage's.
  */
-export function numberEntryOf(s: Scenario): NumberEntry | null {
+function numberEntryOf(s: Scenario): NumberEntry | null {
   if (!s.clinic.onlineCheck || s.clinic.incident === 'network-outage' || s.cause === 'work' || s.cause === 'commute')
     return null;
   const shown = new Set(s.presented.flatMap((d) => (d.kind === 'kakunin-sho' ? [d.coverage] : [])));

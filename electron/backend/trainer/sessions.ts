@@ -394,6 +394,7 @@ export class SessionRepository {
       const decision: Decision = a ? (JSON.parse(a.decision_json) as Decision) : decideScenario(scenario);
       items.push({
         position,
+        asked,
         scenarioId: scenario.id,
         title: scenario.title,
         visitDate: scenario.visitDate,
