@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { POLICY_INFO } from '../shared/labels';
-import { savePatient } from './desk-helpers';
+import { formatWareki } from '../shared/wareki';
+import { choosePatient, openApp, savePatient, setVisitDate } from './desk-helpers';
 import { expect, shot, test } from './fixtures';
 
 test('history: rows, verdict filter, CSV export', async ({ page, server }, testInfo) => {
@@ -94,7 +95,7 @@ test('history: 300 rows are virtualised (few row elements) and reachable by scro
   const last = (await server.call('history.query', { offset: total - 1, limit: 1 })).rows[0]!;
   const lastRow = page.locator(`[data-testid="history-row"][aria-rowindex="${total + 1}"]`);
   await expect(lastRow).toBeVisible();
-  await expect(lastRow).toContainText(last.visitDate);
+  await expect(lastRow).toContainText(formatWareki(last.visitDate));
   await expect(lastRow).toContainText(last.patientName ?? '');
   expect(await page.getByTestId('history-row').count()).toBeLessThan(80);
 });
@@ -164,4 +165,59 @@ test('settings: 連携フォルダ — a missing folder is refused at the field,
     await server.call('settings.update', { oqsFolder: '' });
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('history: the session’s operator is recorded; a row opens the full check (和暦, (仮)) and reprints the slip', async ({
+  page,
+  server,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await savePatient(server, {
+    name: '仮負 花子',
+    kana: 'カリフ ハナコ',
+    birthDate: '1953-06-10', // 72: 高齢受給者, a separate card for 組合 → 3割 (仮) without it
+    sex: 'female',
+    coverages: [{ insurer: 'kumiai', acquiredOn: '2015-04-01' }],
+    myna: null,
+    holdings: [{ kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-12-02', validUntil: '2030-12-01' }],
+  });
+  await openApp(page, server);
+  // the operator, once for the session
+  await page.getByTestId('operator-chip').click();
+  await page.getByLabel(/担当者の名前/).fill('受付 一子');
+  await page.getByLabel(/担当者の名前/).press('Enter');
+  await expect(page.getByTestId('operator-chip')).toHaveText('担当者: 受付 一子');
+  await page.getByRole('checkbox', { name: 'オンライン資格確認あり' }).setChecked(false);
+  await setVisitDate(page, '2026-01-20');
+  await choosePatient(page, 'かりふ', '仮負 花子');
+  await page.keyboard.press('3'); // 資格確認書
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('verdict-copay')).toContainText('(仮)');
+
+  await page.keyboard.press('F2');
+  await page.getByLabel('患者 (氏名・よみ)').fill('かりふ');
+  await page.getByRole('button', { name: '絞り込む' }).click();
+  await expect(page.getByTestId('history-count')).toHaveText('1 件');
+  const row = page.getByTestId('history-row').first();
+  await expect(row).toContainText('令和8年1月20日');
+  await expect(row).toContainText('3割 (仮)');
+  await expect(row).toContainText('受付 一子');
+  await shot(page, testInfo, 'history-list-1366');
+
+  await row.getByRole('button').first().click();
+  const check = page.getByTestId('history-check');
+  await expect(check).toContainText('受付 一子');
+  await expect(page.getByTestId('history-verdict')).toContainText('(仮)');
+  await expect(check.getByTestId('online-status')).toBeVisible();
+  await expect(check.getByRole('list', { name: '適用したルール' })).toBeVisible();
+  await shot(page, testInfo, 'history-check-1366');
+  // the slip, printed again: only the slip is on the page
+  await page.emulateMedia({ media: 'print' });
+  await expect(check.locator('.print-slip')).toBeVisible();
+  await expect(page.getByTestId('history-verdict')).toBeHidden();
+  await expect(page.locator('.history-list')).toBeHidden();
+  await shot(page, testInfo, 'history-check-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('history-row').first()).toBeVisible();
 });

@@ -132,7 +132,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   const outcome = page.getByTestId('import-outcome');
   await expect(outcome).toContainText('bad-pack.json は読み込めませんでした。次の 3 件の問題があります');
   await expect(page.getByTestId('import-issue')).toHaveCount(3);
-  await expect(outcome).toContainText('シナリオ id が重複しています');
+  await expect(outcome).toContainText('例題の ID が重複しています');
   await expect(outcome).toContainText('未知の書類の種類です');
   await expect(outcome).toContainText('個人番号(マイナンバー)');
   await expect(outcome).not.toContainText('9012');
@@ -175,7 +175,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   await expect(page.getByTestId('editor-status')).toHaveText('入力に問題はありません。');
   await expect(page.getByTestId('editor-decision')).toContainText(VERDICT_NAME[answerOf(SCENARIOS[0]!).verdict]);
   await editor.getByLabel('受診日').fill('令和元年4月30日');
-  await expect(page.getByTestId('editor-status')).toContainText('visitDate');
+  await expect(page.getByTestId('editor-status')).toContainText('受診日: 令和の期間外の日付です');
   await expectAccessible(page, 'authoring form');
   await shot(page, testInfo, 'trainer-editor-error');
   await editor.getByRole('button', { name: 'やめる' }).click();
@@ -403,4 +403,44 @@ test('trainer: a pack near the 20 MB limit imports with a progress bar; a 50 MB 
   expect(chunks).toEqual([]);
   await shot(page, testInfo, 'trainer-import-too-large');
   rmSync(dir, { recursive: true, force: true });
+});
+
+test('窓口の練習モード: the desk hides the patient’s note and which documents the patient holds', async ({
+  page,
+  server,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await savePatient(server, {
+    name: '練習 花子',
+    kana: 'レンシュウ ハナコ',
+    birthDate: '1980-04-01',
+    sex: 'female',
+    note: '正解: マイナ保険証だけ持っている',
+    coverages: [{ insurer: 'kyokai', acquiredOn: '2015-04-01' }],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-04-01' },
+  });
+  await openApp(page, server);
+  await choosePatient(page, 'れんしゅう', '練習 花子');
+  // the ordinary desk: the note and 「この患者は持っていません」 are shown
+  await expect(page.locator('.patient-note')).toBeVisible();
+  await expect(page.getByText('この患者は持っていません').first()).toBeVisible();
+
+  await page.keyboard.press('F4');
+  await page.getByRole('checkbox', { name: /窓口の練習モード/ }).check();
+  await page.keyboard.press('F1');
+  await expect(page.getByTestId('desk-training')).toBeVisible();
+  await expect(page.getByTestId('patient-name')).toContainText('練習 花子'); // the desk kept the patient
+  await expect(page.locator('.patient-note')).toBeHidden();
+  await expect(page.getByText('この患者は持っていません').first()).toBeHidden();
+  // every document button looks alike
+  const styles = await page
+    .locator('button.doc')
+    .evaluateAll(
+      (els) => new Set(els.map((e) => getComputedStyle(e).borderStyle + getComputedStyle(e).backgroundColor)).size,
+    );
+  expect(styles).toBe(1);
+  await shot(page, testInfo, 'desk-training-1366');
+  // and back to the ordinary desk from the badge
+  await page.getByTestId('desk-training').click();
+  await expect(page.locator('.patient-note')).toBeVisible();
 });

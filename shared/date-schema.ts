@@ -19,5 +19,5 @@ export function dateInput(opts: ParseDateOptions = {}) {
 /** A calendar date as the backend returns it: ISO only. */
 export const isoDate = z.string().refine(isIsoDate, {
   message: 'not an ISO date (YYYY-MM-DD)',
-  params: { ja: '日付は YYYY-MM-DD で指定してください', en: 'not an ISO date (YYYY-MM-DD)' },
+  params: { ja: '日付は西暦 (例: 2026-07-31) で指定してください', en: 'not an ISO date (YYYY-MM-DD)' },
 });

@@ -24,6 +24,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
+/** formatPath's inverse: `coverages[0].insurerNumber` → ['coverages', 0, 'insurerNumber']; '(root)' → []. */
+export const pathSegments = (at: string): (string | number)[] =>
+  at === '(root)'
+    ? []
+    : at
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+
 export const redactIssue = <I extends InputIssue>(i: I): I => ({
   ...i,
   path: redactMyNumber(i.path),

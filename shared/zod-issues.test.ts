@@ -55,7 +55,18 @@ describe('issueFromZod: one translator of zod issues', () => {
     expect(issueAt({ ...good, visitType: 'later' }, 'visitType')!.ja).toBe(
       '無効な選択: "first"、"return"のいずれかである必要があります',
     );
-    expect(issueAt({ ...good, count: 1 }, 'count')!.ja).toMatch(/^小さすぎる値: .*2以上である必要があります$/);
+  });
+
+  it('says a size limit in its own words (zod’s locale names the type in English: 「stringは60文字以下」)', () => {
+    expect(issueAt({ ...good, count: 1 }, 'count')!.ja).toBe('2以上にしてください');
+    const text = z.strictObject({ q: z.string().min(1).max(60), a: z.array(z.number()).max(2) });
+    expect(parseIssues(text, { q: 'あ'.repeat(61), a: [] })).toMatchObject({
+      issues: [{ path: 'q', ja: '60文字以下にしてください' }],
+    });
+    expect(parseIssues(text, { q: '', a: [] })).toMatchObject({ issues: [{ path: 'q', ja: '空にはできません' }] });
+    expect(parseIssues(text, { q: 'x', a: [1, 2, 3] })).toMatchObject({
+      issues: [{ path: 'a', ja: '2件以下にしてください' }],
+    });
   });
 
   it('never echoes a 12-digit number', () => {

@@ -19,6 +19,9 @@ const TYPE_JA: Record<string, string> = {
   null: 'null で',
 };
 
+/** The unit of a size limit, by what is limited (a number has none). */
+const SIZE_JA: Record<string, string> = { string: '文字', array: '件', set: '件', file: 'バイト' };
+
 /**
  * One zod issue in Japanese and English. Parse with `{ reportInput: true }` (parseIssues does) so
  * that a missing field is told apart from one of the wrong type; the input itself is never shown.
@@ -61,17 +64,15 @@ function issueFromZod(issue: z.core.$ZodIssue): InputIssue {
     }
     case 'too_big':
     case 'too_small': {
-      // zod's Japanese says 「string は…」: ours names what is counted
-      const i = issue as { origin?: string; maximum?: number | bigint; minimum?: number | bigint };
-      const unit = i.origin === 'string' ? '文字' : i.origin === 'array' ? '個' : null;
-      if (unit === null) break;
+      // our own words: zod's locale names the type in English (「stringは60文字以下」)
+      const big = issue.code === 'too_big';
+      const n = Number(big ? issue.maximum : issue.minimum);
+      const unit = SIZE_JA[issue.origin] ?? '';
       const ja =
-        issue.code === 'too_big'
-          ? `長すぎます (${String(i.maximum)}${unit}まで)`
-          : Number(i.minimum) === 1
-            ? '入力してください'
-            : `短すぎます (${String(i.minimum)}${unit}以上)`;
-      return { path, ja, en: issue.message };
+        !big && n === 1 && (issue.origin === 'string' || issue.origin === 'array')
+          ? '空にはできません'
+          : `${n}${unit}${big ? '以下' : '以上'}にしてください`;
+      return redactIssue({ path, ja, en: issue.message });
     }
     default:
       break;

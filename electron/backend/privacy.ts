@@ -1,6 +1,7 @@
 // R18: no 12-digit individual number (個人番号) is ever stored. Every text that reaches the
 // database passes through here (the detector and the value walk: shared/identifiers.ts). The walk
 // is iterative and depth-limited: a deeply nested value is invalid input, never a stack overflow.
+import { pathJa } from '../../shared/field-names';
 import { AppError } from './errors';
 import {
   containsMyNumberInJson,
@@ -10,10 +11,10 @@ import {
   TooDeepError,
 } from '../../shared/identifiers';
 
-/** Throws AppError('my-number') naming the field (never the value). */
+/** Throws AppError('my-number') naming the field — in Japanese in the Japanese message — never the value. */
 export function assertNoMyNumber(text: string | null | undefined, field: string): void {
   if (text != null && containsMyNumberLike(text)) {
-    throw new AppError('my-number', `${field}: ${MY_NUMBER_REFUSAL.ja}`, `${field}: ${MY_NUMBER_REFUSAL.en}`, {
+    throw new AppError('my-number', `${pathJa(field)}: ${MY_NUMBER_REFUSAL.ja}`, `${field}: ${MY_NUMBER_REFUSAL.en}`, {
       field,
     });
   }
@@ -35,6 +36,8 @@ export function assertNoMyNumberDeep(value: unknown, field: string, serialized?:
   const p = findMyNumberPath(value);
   if (p !== null) {
     const at = `${field}.${p}`;
-    throw new AppError('my-number', `${at}: ${MY_NUMBER_REFUSAL.ja}`, `${at}: ${MY_NUMBER_REFUSAL.en}`, { field: at });
+    throw new AppError('my-number', `${pathJa(at)}: ${MY_NUMBER_REFUSAL.ja}`, `${at}: ${MY_NUMBER_REFUSAL.en}`, {
+      field: at,
+    });
   }
 }

@@ -2,7 +2,7 @@
 // Only the desk loads with the page. The history and the settings are fetched once the browser is
 // idle (so F2 and F3 answer at once); the trainer (its views, the charts, and — in the editor — the
 // engine and the validation) loads the first time it is opened.
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { lazyView } from './lazy-view';
 import { useApp } from './store';
 import type { View } from './store/app';
@@ -13,6 +13,8 @@ const settings = lazyView(() => import('./views/SettingsView').then((m) => m.Set
 const trainer = lazyView(() => import('./views/trainer/TrainerView').then((m) => m.TrainerView));
 const realdesk = lazyView(() => import('./views/realdesk/RealDeskView').then((m) => m.RealDeskView));
 const LAZY_VIEWS = { history, settings, trainer, realdesk } as const;
+/** 担当者 in the header: loaded beside the first screen, not in it (the desk's first-load budget) */
+const OperatorChip = lazy(() => import('./components/OperatorChip').then((m) => ({ default: m.OperatorChip })));
 
 /** Runs `f` when the browser has nothing else to do (soon after the first screen is up). */
 const whenIdle = (f: () => void): (() => void) => {
@@ -39,6 +41,8 @@ export function App() {
   const info = useApp((s) => s.info);
   const loadInfo = useApp((s) => s.loadInfo);
   const loadSettings = useApp((s) => s.loadSettings);
+  const deskTraining = useApp((s) => s.deskTraining);
+  const setDeskTraining = useApp((s) => s.setDeskTraining);
 
   useEffect(() => {
     void loadInfo();
@@ -71,7 +75,7 @@ export function App() {
   }, [view]);
 
   return (
-    <div className="app" data-view={view}>
+    <div className="app" data-view={view} data-desk-training={deskTraining || undefined}>
       <header className="app-header">
         <p className="app-name">
           <span className="app-logo" aria-hidden="true">
@@ -100,6 +104,20 @@ export function App() {
           {clinicName || '医療機関名 未設定'}
           {info?.shell === 'browser' && <span className="shell-badge">ブラウザ版</span>}
         </p>
+        {deskTraining && (
+          <button
+            type="button"
+            className="training-badge"
+            data-testid="desk-training"
+            title="クリックで通常の窓口に戻します"
+            onClick={() => setDeskTraining(false)}
+          >
+            窓口の練習モード (メモとヒントを隠しています) ✕
+          </button>
+        )}
+        <Suspense fallback={null}>
+          <OperatorChip />
+        </Suspense>
       </header>
       <ErrorBanner />
       <main className="app-main" id="main">

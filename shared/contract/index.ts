@@ -28,12 +28,14 @@ import {
   VISIT_TYPES,
 } from '../enums';
 import type { Holding, WalkInPrintedKind } from '../holdings';
+import { pathJa } from '../field-names';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
 import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
-import type { OnlineResult, ResultOfQualificationConfirmation } from '../onshi-document';
+import type { OnlineResult, OnshiDocument, ResultOfQualificationConfirmation } from '../onshi-document';
+import type { Clinic } from '../clinic';
 import type { Coverage, Myna, Scenario } from '../scenario';
 import type { Policy } from '../timeline';
 import { visitDateProblem } from '../visit-date';
@@ -139,6 +141,8 @@ const historyFilter = z.strictObject({
     .string()
     .regex(/^\d{1,15}$/)
     .optional(),
+  /** part of the patient's name or reading (spaces, kana forms and width ignored) */
+  patient: z.string().max(40).optional(),
   verdict: z.enum(VERDICTS).optional(),
 });
 export type HistoryFilter = z.input<typeof historyFilter>;
@@ -254,8 +258,25 @@ export interface HistoryRow {
   visitDate: IsoDate;
   verdict: Decision['verdict'];
   copayPercent: number;
+  /** the copay holds only until the 高齢受給者証 is seen: shown as (仮) */
+  copayProvisional: boolean;
   rules: string[];
   scenarioId: string;
+}
+
+/**
+ * One recorded check in full, as the decision panel shows it: the verdict, the reasons, the online
+ * result (none for 受付ナビ, which keeps no result), and its row. No name but the row's.
+ */
+export interface HistoryCheck {
+  row: HistoryRow;
+  decision: Decision;
+  visitDate: IsoDate;
+  /** the clinic's situation the answer was given in */
+  clinic: Clinic;
+  onlineDocument: OnshiDocument | null;
+  /** the name on a reprinted slip; null: none (a walk-in, a trainer row, 受付ナビ) */
+  slipName: string | null;
 }
 
 export interface AppInfo {
@@ -386,6 +407,9 @@ const DESK_CONTRACT = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
   ).returns<{ total: number; offset: number; rows: HistoryRow[] }>(),
+  'history.get': call(z.strictObject({ id: z.number().int().min(1) })).returns<HistoryCheck>(),
+  /** the operators (担当者) recorded lately, most recent first (the session's operator is chosen from them) */
+  'history.operators': call(empty).returns<string[]>(),
   'history.exportCsv': call(historyFilter).returns<{ filename: string; csv: string; rows: number }>(),
   'settings.get': call(empty).returns<Settings>(),
   'settings.update': call(
@@ -427,53 +451,6 @@ const _exact: Same<keyof Contract, CallName> = true;
 void _exact;
 
 /**
- * The fields of the requests in the words of the screens: a Japanese message names the field so
- * (the English one gives the call and the path). A field missing here is left unnamed in Japanese.
- */
-const FIELD_JA: Readonly<Record<string, string>> = {
-  query: '検索する文字',
-  patient: '患者',
-  walkIn: '飛び込みの患者',
-  name: '氏名',
-  kana: 'フリガナ',
-  sex: '性別',
-  birthDate: '生年月日',
-  insurer: '加入している保険',
-  insurerNumber: '保険者番号',
-  symbol: '記号',
-  number: '番号',
-  branch: '枝番',
-  personalFamily: '本人・家族',
-  acquiredOn: '資格取得日',
-  documents: '書類に書かれていること',
-  printedExpiry: '有効期限',
-  validUntil: '有効期限',
-  issuedOn: '交付日',
-  ratio: '負担割合',
-  category: '区分',
-  clinicNo: '診察券番号',
-  presented: '提示された書類',
-  mynaportalForm: 'マイナポータルの見せ方',
-  holdings: '書類',
-  visitDate: '受診日',
-  clinic: '医療機関の状況',
-  incident: '本日の障害',
-  visitType: '初診・再診',
-  needsLimit: '限度額の適用',
-  operator: '担当者',
-};
-
-/** The Japanese name of the innermost named field of a path (`patient.walkIn.documents[0].validUntil` → 有効期限). */
-function fieldJa(path: string): string | null {
-  const names = path.split(/[.[\]]+/).filter((p) => p !== '' && !/^\d+$/.test(p));
-  for (let i = names.length - 1; i >= 0; i -= 1) {
-    const ja = FIELD_JA[names[i]!];
-    if (ja !== undefined) return ja;
-  }
-  return null;
-}
-
-/**
  * R18 for every request, in one place: a 12-digit number in any text (or number) of any call is
  * refused with the same message, naming the field and never repeating the value — before the
  * schema, so no other message can quote it.
@@ -485,29 +462,34 @@ function myNumberRefusal(name: CallName, payload: unknown): ApiResult<never> | n
     path = findMyNumberPath(payload, later.length > 0 ? { skip: (p) => later.includes(p) } : {});
   } catch (e) {
     if (!(e instanceof TooDeepError)) throw e;
-    return { ok: false, error: { code: 'invalid-input', ja: `${e.ja} (${name})`, en: `${e.en} (${name})` } };
+    return { ok: false, error: { code: 'invalid-input', ja: e.ja, en: `${e.en} (${name})` } };
   }
   if (path === null) return null;
-  const at = `(${name}: ${redactMyNumber(path)})`;
+  const at = redactMyNumber(path);
   return {
     ok: false,
-    error: { code: 'my-number', ja: `${MY_NUMBER_REFUSAL.ja} ${at}`, en: `${MY_NUMBER_REFUSAL.en} ${at}` },
+    error: {
+      code: 'my-number',
+      ja: `${MY_NUMBER_REFUSAL.ja} (${pathJa(at)})`,
+      en: `${MY_NUMBER_REFUSAL.en} (${name}: ${at})`,
+    },
   };
 }
 
-/** Parses a request, once; the Japanese and English messages name the field (never a 12-digit number). */
+/** Parses a request, once; the messages name the field, in Japanese in the Japanese one (never a 12-digit number). */
 export function parseRequest<K extends CallName>(name: K, payload: unknown): ApiResult<ParsedInput<K>> {
   const refused = myNumberRefusal(name, payload);
   if (refused) return refused;
   const r = parseIssues(CONTRACT[name].input, payload);
   if (r.ok) return { ok: true, value: r.value as ParsedInput<K> };
   const issue = r.issues[0]!;
-  const field = fieldJa(issue.path);
+  // Japanese: the field by its Japanese name (never the call's name or the format's key)
+  const where = issue.path === '(root)' ? '' : ` (${pathJa(issue.path)})`;
   return {
     ok: false,
     error: {
       code: 'invalid-input',
-      ja: redactMyNumber(field === null ? issue.ja : `${issue.ja} (${field})`),
+      ja: redactMyNumber(`${issue.ja}${where}`),
       en: redactMyNumber(`${issue.en} (${name}: ${issue.path})`),
     },
   };

@@ -24,6 +24,8 @@ export const CALL_NAMES = [
   'realdesk.decide',
   'realdesk.readResult',
   'history.query',
+  'history.get',
+  'history.operators',
   'history.exportCsv',
   'settings.get',
   'settings.update',

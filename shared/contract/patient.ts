@@ -19,7 +19,7 @@ import {
   SEXES,
 } from '../enums';
 import type { Holding } from '../holdings';
-import type { InputIssue } from '../issues';
+import { type InputIssue, pathSegments } from '../issues';
 import { isKatakanaReading, normalizeKanaReading } from '../kana';
 import { checkCoverageDocument, checkCoverages } from '../scenario/normalize';
 import type { Coverage, Myna } from '../scenario';
@@ -121,15 +121,6 @@ export interface ParsedPatient {
   holdings?: Holding[];
 }
 
-/** `coverages[0].insurerNumber` → ['coverages', 0, 'insurerNumber'] */
-const pathOf = (at: string) =>
-  at === '(root)'
-    ? []
-    : at
-        .split(/[.[\]]/)
-        .filter(Boolean)
-        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-
 function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx): ParsedPatient {
   const issues: InputIssue[] = [];
   const kana = normalizeKanaReading(p.kana);
@@ -179,7 +170,7 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     if (h.kind === 'smartphone' && myna === null) {
       issues.push({
         path: `${at}.kind`,
-        ja: 'スマホのマイナ保険証にはマイナンバーカード (myna) が必要です',
+        ja: 'スマホのマイナ保険証にはマイナンバーカードが必要です',
         en: 'a smartphone My Number insurance card needs the card itself (myna)',
       });
     }
@@ -195,7 +186,7 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     }
   });
   for (const i of issues)
-    ctx.addIssue({ code: 'custom', path: pathOf(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
+    ctx.addIssue({ code: 'custom', path: pathSegments(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
   return {
     ...(p.id !== undefined ? { id: p.id } : {}),
     ...(p.clinicNo !== undefined ? { clinicNo: p.clinicNo } : {}),

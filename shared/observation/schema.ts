@@ -30,7 +30,7 @@ import {
   redactMyNumber,
   TooDeepError,
 } from '../identifiers';
-import type { InputIssue, ScenarioIssue } from '../issues';
+import { type InputIssue, pathSegments, type ScenarioIssue } from '../issues';
 import { checkProgramme, type Programme, programmeShape } from '../kohi';
 import { parseIssues } from '../zod-issues';
 import { DEFAULT_POLICY } from '../timeline';
@@ -96,7 +96,7 @@ const cardSchema = z.strictObject({
   programmes: z.array(idString).optional().default([]),
 });
 
-const observationSchema = z.strictObject({
+export const observationSchema = z.strictObject({
   format: z.literal(OBSERVATION_FORMAT),
   id: idString,
   visitDate: date,
@@ -297,7 +297,7 @@ export const observationInput = z.unknown().transform((raw, ctx): Observation =>
   const r = parseOne(raw);
   if (r.ok) return r.observation;
   for (const i of r.issues)
-    ctx.addIssue({ code: 'custom', message: i.en, params: { ja: `${i.ja} (${i.path})`, en: `${i.en} (${i.path})` } });
+    ctx.addIssue({ code: 'custom', path: pathSegments(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
   return z.NEVER;
 });
 

@@ -132,11 +132,7 @@ export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: 
         'no legacy card exists for a coverage acquired on or after 2024-12-02',
       );
     if (cov.insurer === 'kokuho' && doc.printedExpiry === null)
-      add(
-        'printedExpiry',
-        '国保の保険証には有効期限 (printedExpiry) が必要です',
-        'a kokuho legacy card needs printedExpiry',
-      );
+      add('printedExpiry', '国保の保険証には印字された有効期限が必要です', 'a kokuho legacy card needs printedExpiry');
     if (cov.insurer === 'kouki' && doc.printedExpiry !== null && doc.printedExpiry > KOUKI_LEGACY_END)
       add(
         'printedExpiry',
@@ -245,7 +241,7 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     ) {
       add(
         'kind',
-        'マイナンバーカードを持たない患者 (patient.myna が null) には出せない書類です',
+        'マイナンバーカードを持たない患者には出せない書類です',
         'the patient has no My Number card (patient.myna is null)',
       );
     }

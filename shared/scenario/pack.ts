@@ -29,7 +29,7 @@ export function parseScenarioDocument(input: unknown): DocumentParse {
       {
         scenarioId: null,
         path: 'format',
-        ja: `format は "${SCENARIO_FORMAT}" か "${PACK_FORMAT}" にしてください`,
+        ja: `ファイルの形式の指定が違います ("${SCENARIO_FORMAT}" か "${PACK_FORMAT}" にしてください)`,
         en: `format must be "${SCENARIO_FORMAT}" or "${PACK_FORMAT}"`,
       },
     ],
@@ -65,7 +65,7 @@ export function parsePack(input: unknown): DocumentParse {
       issues.push({
         scenarioId,
         path: prefix('id'),
-        ja: `シナリオ id が重複しています (scenarios[${prev}] と同じ)`,
+        ja: `例題の ID が重複しています (${prev + 1}件目の例題と同じ)`,
         en: `duplicate scenario id (same as scenarios[${prev}])`,
       });
       return;

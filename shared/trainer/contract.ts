@@ -8,6 +8,7 @@ import type { Decision } from '../decision';
 import {
   type RuleId,
   type VisitType,
+  RULE_IDS,
   VERDICTS,
   COPAY_PERCENTS,
   NEEDED_DOCUMENTS,
@@ -312,6 +313,8 @@ export const TRAINER_CONTRACT = {
       shuffle: z.boolean().optional(),
       /** practice only: ask for the 保険者番号・記号・番号 typed at the terminal where a 資格確認書 is queried (default on) */
       numberEntry: z.boolean().optional(),
+      /** practice only: only the scenarios that apply one of these rules (「苦手なルールだけ練習」) */
+      rules: z.array(z.enum(RULE_IDS)).min(1).max(RULE_IDS.length).optional(),
     }),
   ).returns<SessionState>(),
   'trainer.getSession': call(session).returns<SessionState>(),

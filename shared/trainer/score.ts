@@ -76,6 +76,17 @@ const pct = (correct: number, total: number): number | null =>
   total === 0 ? null : Math.floor((correct * 100) / total);
 
 /** Per rule: how many answered scenarios involved it and how many of those were fully right. */
+/** A rule is weak below this accuracy (the progress chart's green starts here). */
+export const WEAK_BELOW = 80;
+
+/** The rules a trainee answered and got right less often than WEAK_BELOW percent, weakest first. */
+export function weakRules(rules: readonly RuleAccuracy[]): RuleId[] {
+  return rules
+    .filter((r) => r.percent !== null && r.percent < WEAK_BELOW)
+    .sort((a, b) => a.percent! - b.percent! || a.rule.localeCompare(b.rule, 'en', { numeric: true }))
+    .map((r) => r.rule);
+}
+
 export function ruleAccuracy(answers: readonly ScoredAnswer[]): RuleAccuracy[] {
   const tally = new Map<RuleId, { answers: number; correct: number }>();
   for (const a of answers) {

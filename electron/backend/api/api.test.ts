@@ -268,3 +268,66 @@ describe('API handlers on SQLite', () => {
     expect(back.policyOverrides).toEqual([]);
   });
 });
+
+describe('history: one check in full, the patient filter, the operator, (仮)', () => {
+  it('records the operator, marks a provisional copay, finds the patient by reading, reopens the check', async () => {
+    const saved = await ok('registry.save', {
+      name: '仮負 花子',
+      kana: 'カリフ ハナコ',
+      birthDate: '1953-06-10', // 72 on the visit: 高齢受給者 (a separate card for 組合)
+      sex: 'female',
+      coverages: [{ insurer: 'kumiai', acquiredOn: '2015-04-01' }],
+      myna: null,
+      holdings: [
+        { kind: 'kakunin-sho', coverage: 'c1', issuedOn: '2025-12-02', validUntil: '2030-12-01' },
+        { kind: 'elderly-card', ratio: 20, validUntil: null },
+      ],
+    });
+    const decide = (presented: ('kakunin-sho' | 'elderly-card')[], operator?: string) =>
+      ok('desk.decide', {
+        patient: { id: saved.id },
+        presented,
+        visitDate: '2026-01-20',
+        clinic: { ...clinic, onlineCheck: false },
+        visitType: 'first',
+        needsLimit: false,
+        ...(operator ? { operator } : {}),
+      });
+    const provisional = await decide(['kakunin-sho'], '受付 一子');
+    expect(provisional.decision.copayProvisional).toBe(true);
+    const settled = await decide(['kakunin-sho', 'elderly-card'], '受付 二子');
+    expect(settled.decision.copayProvisional).toBe(false);
+
+    // the patient filter: by reading in hiragana, spaces ignored, and by name
+    for (const patient of ['かりふ はなこ', '仮負花子']) {
+      const page = await ok('history.query', { patient });
+      expect(page.rows.map((r) => r.id).sort()).toEqual([provisional.historyId, settled.historyId].sort());
+    }
+    expect((await ok('history.query', { patient: 'いない患者' })).total).toBe(0);
+    const rows = (await ok('history.query', { patient: 'カリフ' })).rows;
+    expect(rows.find((r) => r.id === provisional.historyId)).toMatchObject({
+      copayPercent: 30,
+      copayProvisional: true,
+      operator: '受付 一子',
+    });
+    expect(rows.find((r) => r.id === settled.historyId)).toMatchObject({
+      copayPercent: 20,
+      copayProvisional: false,
+      operator: '受付 二子',
+    });
+
+    // the operators, most recent first
+    expect((await ok('history.operators', {})).slice(0, 2)).toEqual(['受付 二子', '受付 一子']);
+
+    // one check in full: what the desk showed
+    const check = await ok('history.get', { id: provisional.historyId });
+    expect(check.decision).toEqual(provisional.decision);
+    expect(check.visitDate).toBe(provisional.scenario.visitDate);
+    expect(check.clinic).toEqual(provisional.scenario.clinic);
+    expect(check.onlineDocument).toEqual(provisional.online.result);
+    expect(check.slipName).toBe('仮負 花子');
+    expect(check.row).toMatchObject({ id: provisional.historyId, operator: '受付 一子', copayProvisional: true });
+    const missing = await call('history.get', { id: 987654 });
+    expect(!missing.ok && missing.error).toMatchObject({ code: 'not-found' });
+  });
+});

@@ -14,7 +14,7 @@ import { idleCheckpointer } from '../db/checkpoint';
 import { openDatabase, openDatabaseReadOnly } from '../db/open';
 import path from 'node:path';
 import { historyCsv, historyCsvFileName } from '../history/csv';
-import { HistoryRepository } from '../history/repository';
+import { historyCheck, HistoryRepository } from '../history/repository';
 import { AppError } from '../errors';
 import { createOqsFolderMode, type OqsReport } from '../oqs/app-folder';
 import { checkOqsFolder } from '../oqs/folder';
@@ -128,6 +128,12 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
       const { offset, limit, ...filter } = q;
       return history.query(filter, { offset: offset ?? 0, limit: limit ?? 200 });
     },
+    'history.get': (q) => {
+      const r = history.get(q.id);
+      if (!r) throw new AppError('not-found', `履歴に記録がありません: ${q.id}`, `no such history record: ${q.id}`);
+      return historyCheck(r);
+    },
+    'history.operators': () => history.operators(),
     'history.exportCsv': (filter) => {
       const { csv, rows } = historyCsv(history, filter);
       return { filename: historyCsvFileName(filter, todayInJapan(now())), csv, rows };

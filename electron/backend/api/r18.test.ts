@@ -2,6 +2,7 @@
 // the contract — and of the scenarios they carry — is refused with the one message, naming the
 // call and the field, never the value. Imported packs are refused whole. Afterwards nothing of it
 // is anywhere: not in the database file, the CSV and pack exports, or the logs.
+import { pathJa } from '../../../shared/field-names';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -147,7 +148,8 @@ describe('R18 in every call of the API', () => {
         expect(r.ok, where).toBe(false);
         if (r.ok) continue;
         expect(r.error.code, where).toBe('my-number');
-        expect(r.error.ja, where).toBe(`${MY_NUMBER_REFUSAL.ja} (${name}: ${at})`);
+        expect(r.error.ja, where).toBe(`${MY_NUMBER_REFUSAL.ja} (${pathJa(at)})`);
+        expect(r.error.en, where).toBe(`${MY_NUMBER_REFUSAL.en} (${name}: ${at})`);
         expect(leaks(JSON.stringify(r)), where).toEqual([]);
         refused += 1;
       }

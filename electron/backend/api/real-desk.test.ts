@@ -74,7 +74,8 @@ describe('realdesk.decide', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('invalid-input');
-    expect(r.error.ja).toContain('card.shows');
+    expect(r.error.ja).toContain('マイナ保険証の読み取り › 画面に表示された保険');
+    expect(r.error.en).toContain('card.shows');
     const mn = await call('realdesk.decide', {
       observation: { ...example, coverages: [{ id: 'old', insurer: 'kyokai', number: '123456789012' }] },
     });

@@ -3,7 +3,7 @@
 // patient) serve the history screen; the full scenario (or, for 受付ナビ's real patients, the
 // observation), decision and national result document are kept as JSON.
 import type { Database, Statement } from 'better-sqlite3';
-import type { HistoryRow } from '../../../shared/contract';
+import type { HistoryCheck, HistoryRow } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import type { Decision } from '../../../shared/decision';
 import type { IsoDate } from '../../../shared/dates';
@@ -14,6 +14,9 @@ import type { Scenario } from '../../../shared/scenario';
 import { AppError, fromSystemError } from '../errors';
 import { inTransaction } from '../db/transaction';
 import { assertNoMyNumber, assertNoMyNumberDeep } from '../privacy';
+import { pathJa } from '../../../shared/field-names';
+import { normalizeForSearch } from '../../../shared/kana';
+import { likeEscape } from '../registry/repository';
 import { jstIsoTimestamp } from '../time';
 
 export type HistoryMode = HistoryRow['mode'];
@@ -85,8 +88,9 @@ export interface HistoryInsertParams {
   observationJson: string | null;
 }
 
+/** The summary of a row; whether the copay is provisional is read from the decision itself (one source). */
 const SUMMARY_COLUMNS =
-  'id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules';
+  "id, at, day, visit_date, mode, operator, patient_id, patient_name, scenario_id, verdict, copay_percent, rules, json_extract(decision_json, '$.copayProvisional') AS copay_provisional";
 
 interface SummaryDbRow {
   id: number;
@@ -101,6 +105,7 @@ interface SummaryDbRow {
   verdict: Verdict;
   copay_percent: number;
   rules: string;
+  copay_provisional: number | null;
 }
 interface FullDbRow extends SummaryDbRow {
   scenario_json: string | null;
@@ -133,13 +138,14 @@ function toRow(r: SummaryDbRow): HistoryRow {
     visitDate: r.visit_date,
     verdict: r.verdict,
     copayPercent: r.copay_percent,
+    copayProvisional: r.copay_provisional === 1,
     rules: r.rules === '' ? [] : r.rules.split(' '),
     scenarioId: r.scenario_id,
   };
 }
 
 function badEntry(field: string, ja: string, en: string): AppError {
-  return new AppError('invalid-input', `履歴: ${field}: ${ja}`, `history: ${field}: ${en}`, { field });
+  return new AppError('invalid-input', `履歴: ${pathJa(field)}: ${ja}`, `history: ${field}: ${en}`, { field });
 }
 
 /**
@@ -188,6 +194,24 @@ export function toInsertParams(entry: HistoryEntry): HistoryInsertParams {
     decisionJson,
     resultJson,
     observationJson: entry.mode === 'real-desk' ? inputJson : null,
+  };
+}
+
+/**
+ * A record as its screen showed it (the history reopens it with the shared decision panel): a desk
+ * or trainer row from its scenario, a 受付ナビ row from its observation; only a registry patient's
+ * desk row has a name on the slip.
+ */
+export function historyCheck(r: HistoryRecord): HistoryCheck {
+  const { scenario, observation, decision, result, ...row } = r;
+  const source = scenario ?? observation;
+  return {
+    row,
+    decision,
+    visitDate: source.visitDate,
+    clinic: source.clinic,
+    onlineDocument: result,
+    slipName: row.mode === 'desk' ? row.patientName : null,
   };
 }
 
@@ -250,6 +274,15 @@ export class HistoryRepository {
       parts.push('patient_id = @patientId');
       params.patientId = Number(filter.patientId);
     }
+    if (filter.patient !== undefined && normalizeForSearch(filter.patient) !== '') {
+      // the registry's name or reading (normalised there), or the name recorded with the row
+      // (kept when the patient has since been deleted); spaces and kana forms never matter
+      parts.push(
+        "(patient_id IN (SELECT id FROM person WHERE name_search LIKE @patient ESCAPE '\\' OR kana_search LIKE @patient ESCAPE '\\')" +
+          " OR replace(replace(patient_name, ' ', ''), '　', '') LIKE @patient ESCAPE '\\')",
+      );
+      params.patient = `%${likeEscape(normalizeForSearch(filter.patient))}%`;
+    }
     if (filter.verdict !== undefined) {
       parts.push('verdict = @verdict');
       params.verdict = filter.verdict;
@@ -269,6 +302,15 @@ export class HistoryRepository {
       this.stmtCache.set(sql, s);
     }
     return s;
+  }
+
+  /** The operators recorded lately (the last 2,000 rows), most recent first. */
+  operators(limit = 20): string[] {
+    const rows = this.stmt(
+      `SELECT operator, max(id) AS last FROM (SELECT id, operator FROM check_history ORDER BY id DESC LIMIT 2000)
+       WHERE operator IS NOT NULL GROUP BY operator ORDER BY last DESC LIMIT @limit`,
+    ).all({ limit }) as { operator: string }[];
+    return rows.map((r) => r.operator);
   }
 
   count(filter: HistoryFilter = {}): number {

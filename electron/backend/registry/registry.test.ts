@@ -408,6 +408,23 @@ describe('search', () => {
     }
   });
 
+  it('a search written like a date that is not one gets the date error, not an empty list', () => {
+    for (const [q, ja] of [
+      ['1953/2/30', '存在しない日付です'],
+      ['1953-02-30', '存在しない日付です'],
+      ['S28.2.30', '存在しない日付です'],
+      ['R8.13.1', '存在しない日付です'],
+      ['令和元年4月1日', '令和の期間外の日付です'],
+    ] as const) {
+      expect(() => interpretQuery(q), q).toThrow(
+        expect.objectContaining({ code: 'invalid-input', ja: expect.stringContaining(ja) }),
+      );
+    }
+    // names and numbers stay searches
+    expect(interpretQuery('山田')).toEqual({ text: '山田' });
+    expect(interpretQuery('12345678')).toEqual({ numbers: ['12345678'] });
+  });
+
   it('returns contract summaries, ordered by reading, with paging and current insurers', () => {
     const all = repo.search('', { today: '2026-01-15' });
     expect(all.total).toBe(3);

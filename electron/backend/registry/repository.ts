@@ -101,7 +101,7 @@ const toPerson = (p: PersonRow) => ({
 });
 
 /** Escapes LIKE wildcards (ESCAPE '\'). */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function parseId(id: string | number): number {
   const n = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : NaN;

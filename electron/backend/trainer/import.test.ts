@@ -191,7 +191,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
       expect.objectContaining({
         scenarioId: 'same',
         path: 'scenarios[2].id',
-        ja: 'シナリオ id が重複しています (scenarios[0] と同じ)',
+        ja: '例題の ID が重複しています (1件目の例題と同じ)',
       }),
     ]);
   });

@@ -312,6 +312,14 @@ export class PackRepository {
     return this.ids(packId);
   }
 
+  /** The ids, in order, of the scenarios whose decision applies one of `rules`. */
+  scenarioIdsWithRules(packId: number, rules: readonly RuleId[]): string[] {
+    const wanted = new Set(rules);
+    return this.get(packId)
+      .scenarios.filter((s) => s.rules.some((r) => wanted.has(r)))
+      .map((s) => s.scenarioId);
+  }
+
   /** Some scenarios of a pack, in the order asked for. */
   scenariosById(packId: number, ids: readonly string[]): Scenario[] {
     this.summary(packId);

@@ -4,6 +4,7 @@ import { decideScenario } from '../../../shared/engine';
 import { parseScenario } from '../../../shared/scenario';
 import v2Pack from '../../../packs/v2-rules-pack.json';
 import { askedOf, correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
+import { weakRules } from '../../../shared/trainer/score';
 import { ANSWER_CSV_HEADERS, progressCsv, progressOf, RULE_CSV_HEADERS } from './progress';
 import { openTrainer, packJson, scenarioJson } from './testing';
 import { openDatabase } from '../db/open';
@@ -162,6 +163,41 @@ describe('practice', () => {
     const { trainer, packId } = await setup();
     const a = trainer.sessions.start({ traineeName: 'A', packId, mode: 'practice', shuffle: true, seed: 7 });
     expect(a.session.seed).toBe(7);
+  });
+
+  it('「苦手なルールだけ練習」: the rules a trainee gets wrong, then only the scenarios that apply them', async () => {
+    const { trainer, packId } = await setup();
+    // 山本 gets the 72-year-old (R7) wrong and everything else right
+    let st = trainer.sessions.start({ traineeName: '山本', packId, mode: 'practice' });
+    while (st.question) {
+      const id = st.question.scenarioId;
+      st = trainer.sessions.answer(
+        st.session.id,
+        st.position!,
+        id === 'elderly-72-oshirase' ? WRONG : rightFor(id),
+        900,
+      ).state;
+    }
+    const yamamoto = trainer.sessions.trainees().find((t) => t.name === '山本')!;
+    const weak = weakRules(progressOf(trainer.sessions, yamamoto.id).rules);
+    expect(weak).toContain('R7');
+    expect(weak).not.toContain('R3');
+    const drill = trainer.sessions.start({ traineeName: '山本', packId, mode: 'practice', rules: weak });
+    const ids: string[] = [];
+    for (let s = drill; s.question; s = trainer.sessions.answer(s.session.id, s.position!, WRONG, 100).state)
+      ids.push(s.question.scenarioId);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids)
+      expect(decisionOf(SCENARIOS.find((x) => x.id === id)!).rules.some((r) => weak.includes(r))).toBe(true);
+    expect(ids).toContain('elderly-72-oshirase');
+    expect(ids).not.toContain('r3-myna');
+    // a rule no scenario applies, and an exam, are refused in Japanese
+    expect(() => trainer.sessions.start({ traineeName: '山本', packId, mode: 'practice', rules: ['R18'] })).toThrow(
+      expect.objectContaining({ ja: expect.stringContaining('R18 の例題がありません') }),
+    );
+    expect(() => trainer.sessions.start({ traineeName: '山本', packId, mode: 'exam', rules: ['R7'] })).toThrow(
+      expect.objectContaining({ ja: expect.stringContaining('練習だけ') }),
+    );
   });
 });
 

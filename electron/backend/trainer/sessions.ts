@@ -189,17 +189,30 @@ export class SessionRepository {
     shuffle?: boolean;
     /** practice only: ask for the number query's entry where it applies (default on) */
     numberEntry?: boolean;
+    rules?: readonly RuleId[];
   }): SessionState {
     const pack = this.packs.summary(input.packId);
-    const all = this.packs.scenarioIds(input.packId);
+    const exam = input.mode === 'exam';
+    if (exam && input.rules)
+      throw new AppError(
+        'invalid-input',
+        '試験はパック全体から出題します (ルールを選べるのは練習だけです)',
+        'an exam draws from the whole pack (rules: practice only)',
+      );
+    const all = input.rules
+      ? this.packs.scenarioIdsWithRules(input.packId, input.rules)
+      : this.packs.scenarioIds(input.packId);
     if (all.length === 0) {
       throw new AppError(
         'invalid-input',
-        `パック「${pack.title}」にはシナリオがありません`,
-        `the pack "${pack.title}" has no scenarios`,
+        input.rules
+          ? `パック「${pack.title}」には ${input.rules.join('・')} の例題がありません`
+          : `パック「${pack.title}」にはシナリオがありません`,
+        input.rules
+          ? `the pack "${pack.title}" has no scenario for ${input.rules.join(', ')}`
+          : `the pack "${pack.title}" has no scenarios`,
       );
     }
-    const exam = input.mode === 'exam';
     const random = exam || input.shuffle === true;
     const seed = random ? (input.seed ?? randomInt(0, MAX_SEED)) : null;
     const ordered = seed === null ? all : seededShuffle(all, seed);

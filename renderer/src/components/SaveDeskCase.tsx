@@ -98,9 +98,7 @@ export function SaveDeskCase({ result }: { result: DeskResult }) {
         {issues.length > 0 && (
           <ul className="field-error" role="alert">
             {issues.map((i, k) => (
-              <li key={k}>
-                {i.path}: {i.ja}
-              </li>
+              <li key={k}>{i.ja}</li>
             ))}
           </ul>
         )}

@@ -12,7 +12,7 @@ function splitVerdict(title: string): { main: string; kind: string | null } {
 }
 
 /** The verdict as it is read from 2 m: symbol, words, the telling part and the copay all large. */
-function VerdictWords({ decision }: { decision: Decision }) {
+export function VerdictWords({ decision }: { decision: Decision }) {
   const v = VERDICT_LABELS[decision.verdict];
   const { main, kind } = splitVerdict(v.title);
   return (

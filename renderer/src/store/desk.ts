@@ -255,7 +255,7 @@ const summaryOf = (p: Patient, insurers: PatientSummary['insurers']): PatientSum
 export const createDeskSlice =
   (
     today: IsoDate = todayInJapan(),
-  ): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory'> & Pick<AppSlice, 'notify'>> =>
+  ): Slice<DeskSlice, Pick<HistorySlice, 'invalidateHistory' | 'operator'> & Pick<AppSlice, 'notify'>> =>
   (set, get, api) => {
     /** numbers the searches, so a late answer to an older query is dropped */
     let searchSeq = 0;
@@ -512,6 +512,7 @@ export const createDeskSlice =
           clinic: s.situation,
           visitType: s.visitType,
           needsLimit: s.needsLimit,
+          ...(s.operator !== null ? { operator: s.operator } : {}),
         });
         // dropped: a newer decision was asked for, or the screen no longer shows these inputs
         if (seq !== decideSeq || deskRequestKey(get()) !== key) return;

@@ -1,8 +1,13 @@
-// The check history: a filter and pages fetched on demand for the virtualised table.
-import type { HistoryFilter, HistoryRow } from '../../../shared/contract';
+// The check history: a filter and pages fetched on demand for the virtualised table; one record
+// opened in full; and the session's operator (担当者), chosen once and sent with every desk check.
+import type { HistoryCheck, HistoryFilter, HistoryRow } from '../../../shared/contract';
 import { type Slice, unwrap } from './slice';
 
 export const HISTORY_PAGE = 200;
+
+/** Where the session's operator is kept: for this window's session only (a new start asks again). */
+const OPERATOR_KEY = 'shikaku-desk.operator';
+const session = (): Storage | null => (typeof sessionStorage === 'undefined' ? null : sessionStorage);
 
 export interface HistorySlice {
   historyFilter: HistoryFilter;
@@ -13,10 +18,18 @@ export interface HistorySlice {
   /** bumps whenever the cache is thrown away */
   historyVersion: number;
   setHistoryFilter(filter: HistoryFilter): void;
+
   /** makes sure the rows [start, end) are loaded */
   loadHistoryRange(start: number, end: number): Promise<void>;
   invalidateHistory(): void;
   exportHistoryCsv(): Promise<{ filename: string; csv: string; rows: number } | null>;
+  /** one record in full, as the desk showed it (null: the banner says why not) */
+  historyCheck(id: number): Promise<HistoryCheck | null>;
+  /** the operator (担当者) of this session, recorded with each desk check; null until chosen */
+  operator: string | null;
+  setOperator(name: string | null): void;
+  /** the operators recorded lately, most recent first */
+  recentOperators(): Promise<string[] | null>;
 }
 
 export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
@@ -67,5 +80,16 @@ export const createHistorySlice: Slice<HistorySlice> = (set, get, api) => {
     },
 
     exportHistoryCsv: async () => unwrap(set, await api['history.exportCsv'](get().historyFilter)),
+
+    historyCheck: async (id) => unwrap(set, await api['history.get']({ id })),
+
+    operator: session()?.getItem(OPERATOR_KEY) || null,
+    setOperator: (name) => {
+      const operator = name?.trim() || null;
+      if (operator === null) session()?.removeItem(OPERATOR_KEY);
+      else session()?.setItem(OPERATOR_KEY, operator);
+      set({ operator });
+    },
+    recentOperators: async () => unwrap(set, await api['history.operators']({})),
   };
 };

@@ -41,7 +41,14 @@ export interface TrainerSlice {
   progress: Progress | null;
   answering: boolean;
 
+  /**
+   * 窓口の練習モード: the desk hides the patient's note and which documents the patient holds
+   * (「この患者は持っていません」), so the desk itself can be drilled (App sets data-desk-training).
+   */
+  deskTraining: boolean;
+  setDeskTraining(on: boolean): void;
   setTrainerTab(tab: TrainerTab): void;
+
   loadPacks(): Promise<void>;
   openPack(packId: number | null): Promise<void>;
   importPackFile(file: File): Promise<ImportOutcome | null>;
@@ -101,6 +108,8 @@ export const createTrainerSlice: Slice<TrainerSlice> = (set, get, api) => ({
   answering: false,
 
   setTrainerTab: (trainerTab) => set({ trainerTab }),
+  deskTraining: false,
+  setDeskTraining: (deskTraining) => set({ deskTraining }),
 
   loadPacks: async () => {
     const packs = unwrap(set, await api['trainer.listPacks']({}));

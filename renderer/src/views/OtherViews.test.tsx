@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HistoryRow } from '../../../shared/contract';
+import type { DeskResult, HistoryCheck, HistoryRow } from '../../../shared/contract';
 import { POLICY_INFO } from '../../../shared/labels';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { App } from '../App';
 import { httpBridge, takeToken } from '../bridge';
 import { createAppStore, StoreProvider } from '../store';
-import { FAKE_SETTINGS, fakeBridge, type FakeHandlers } from '../testing/fake-bridge';
+import { deskResult, FAKE_PATIENT, FAKE_SETTINGS, fakeBridge, type FakeHandlers } from '../testing/fake-bridge';
 
 function setup(handlers: FakeHandlers = {}) {
   const bridge = fakeBridge(handlers);
@@ -31,8 +31,19 @@ const row = (i: number): HistoryRow => ({
   visitDate: '2026-01-20',
   verdict: i % 2 ? 'self-pay' : 'insured',
   copayPercent: i % 2 ? 100 : 30,
+  copayProvisional: false,
   rules: i % 2 ? ['R11'] : ['R3'],
   scenarioId: `desk-${i}`,
+});
+
+/** A recorded check as history.get answers it, from a desk result and its row. */
+const historyCheckOf = (r: DeskResult, row: HistoryRow): HistoryCheck => ({
+  row,
+  decision: r.decision,
+  visitDate: r.scenario.visitDate,
+  clinic: r.scenario.clinic,
+  onlineDocument: r.online.result,
+  slipName: r.patient.name,
 });
 
 describe('settings view', () => {
@@ -133,6 +144,101 @@ describe('history view', () => {
   });
 });
 
+describe('history: 和暦, (仮), patient filter, one check in full, the operator', () => {
+  const provisional: HistoryRow = {
+    ...row(0),
+    id: 7,
+    at: '2026-01-20T14:05:00.000+09:00',
+    operator: '受付 一子',
+    patientName: '仮負 花子',
+    copayProvisional: true,
+  };
+
+  it('shows dates in 和暦 and a provisional copay as (仮)', async () => {
+    setup({ 'history.query': (q) => ({ total: 1, offset: q.offset ?? 0, rows: [provisional] }) });
+    fireEvent.keyDown(window, { key: 'F2' });
+    const r = await screen.findByText('仮負 花子');
+    const cells = [...r.closest('[role=row]')!.querySelectorAll('[role=cell]')].map((c) => c.textContent);
+    expect(cells[0]).toBe('令和8年1月20日 14:05');
+    expect(cells[1]).toBe('令和8年1月20日');
+    expect(screen.getByTestId('history-copay').textContent).toBe('3割 (仮)');
+    expect(cells[6]).toBe('受付 一子');
+    expect(document.body.textContent).not.toMatch(/2026-01-20/);
+  });
+
+  it('filters by patient (name or reading) through the bridge', async () => {
+    const { calls } = setup();
+    fireEvent.keyDown(window, { key: 'F2' });
+    fireEvent.change(await screen.findByLabelText('患者 (氏名・よみ)'), { target: { value: ' かりふ ' } });
+    fireEvent.click(screen.getByRole('button', { name: '絞り込む' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.name === 'history.query').at(-1)!.input).toMatchObject({ patient: 'かりふ' }),
+    );
+  });
+
+  it('a row opens the full check with the desk’s answer panel, reprints the slip, and goes back', async () => {
+    const r = deskResult({ copayProvisional: true, copayBasis: 'provisional', rules: ['R4', 'R7'] });
+    const check = historyCheckOf(r, provisional);
+    const { calls } = setup({
+      'history.query': (q) => ({ total: 1, offset: q.offset ?? 0, rows: [provisional] }),
+      'history.get': () => check,
+    });
+    const printed: number[] = [];
+    window.print = () => printed.push(1);
+    fireEvent.keyDown(window, { key: 'F2' });
+    fireEvent.click(await screen.findByRole('button', { name: '令和8年1月20日 14:05' }));
+    const view = await screen.findByTestId('history-check');
+    expect(calls.find((c) => c.name === 'history.get')!.input).toEqual({ id: 7 });
+    expect(screen.getByTestId('history-verdict').textContent).toContain('保険で受付');
+    expect(screen.getByTestId('history-verdict').textContent).toContain('(仮)');
+    expect(await within(view).findByText(/オンライン資格確認 照会結果/)).toBeTruthy(); // the online result (its panel loads apart)
+    expect(view.textContent).toContain('理由'); // the reasons with their rules
+    expect(view.querySelector('[data-rule=R4]')).not.toBeNull();
+    expect(view.textContent).toContain('受付 一子');
+    expect(view.querySelector('.print-slip')!.textContent).toContain('令和8年1月20日'); // the slip, again
+    fireEvent.click(screen.getByRole('button', { name: /お渡し用の紙を印刷/ }));
+    expect(printed).toHaveLength(1);
+    fireEvent.keyDown(window, { key: 'p' }); // the desk's key, here too
+    expect(printed).toHaveLength(2);
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('history-check')).toBeNull());
+    expect(screen.getByText('仮負 花子')).toBeTruthy();
+  });
+
+  it('「この患者の記録だけ表示」 keeps that patient’s rows, and says whose they are', async () => {
+    const { calls } = setup({
+      'history.query': (q) => ({ total: 1, offset: q.offset ?? 0, rows: [provisional] }),
+      'history.get': () => historyCheckOf(deskResult(), provisional),
+    });
+    fireEvent.keyDown(window, { key: 'F2' });
+    fireEvent.click(await screen.findByRole('button', { name: '令和8年1月20日 14:05' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'この患者の記録だけ表示' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.name === 'history.query').at(-1)!.input).toMatchObject({ patientId: '1' }),
+    );
+    expect(screen.getByTestId('history-only-patient').textContent).toContain('仮負 花子 さんの記録だけ');
+    fireEvent.click(screen.getByRole('button', { name: 'すべての患者に戻す' }));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.name === 'history.query').at(-1)!.input).not.toHaveProperty('patientId'),
+    );
+  });
+
+  it('the operator chosen once in the header is recorded with every desk check of the session', async () => {
+    sessionStorage.clear();
+    const { calls, store } = setup({ 'history.operators': () => ['受付 二子', '受付 一子'] });
+    fireEvent.click(await screen.findByTestId('operator-chip'));
+    fireEvent.click(await screen.findByRole('button', { name: '受付 一子' }));
+    expect(screen.getByTestId('operator-chip').textContent).toBe('担当者: 受付 一子');
+    store.getState().selectPatient(FAKE_PATIENT);
+    store.getState().toggleDocument('myna-card');
+    await store.getState().decide();
+    expect(calls.find((c) => c.name === 'desk.decide')!.input).toMatchObject({ operator: '受付 一子' });
+    // the same session (a reload of the window) keeps it
+    expect(createAppStore(fakeBridge().api).getState().operator).toBe('受付 一子');
+    sessionStorage.clear();
+  });
+});
+
 describe('HTTP bridge', () => {
   it('sends each call to /api/<name> with the token header and JSON body', async () => {
     const seen: { url: string; init: RequestInit }[] = [];
@@ -163,5 +269,18 @@ describe('HTTP bridge', () => {
     expect(takeToken(window.location, sessionStorage)).toBe('abcDEF_123-x');
     expect(window.location.hash).toBe('');
     expect(takeToken(window.location, sessionStorage)).toBe('abcDEF_123-x');
+  });
+});
+
+describe('窓口の練習モード', () => {
+  it('turned on in the trainer, marks the app (the desk’s CSS hides notes and hints) and says so in the header', async () => {
+    const { store } = setup({ 'trainer.listPacks': () => [] });
+    fireEvent.keyDown(window, { key: 'F4' });
+    fireEvent.click(await screen.findByRole('checkbox', { name: /窓口の練習モード/ }));
+    expect(store.getState().deskTraining).toBe(true);
+    fireEvent.keyDown(window, { key: 'F1' });
+    expect(document.querySelector('.app')!.getAttribute('data-desk-training')).toBe('true');
+    fireEvent.click(screen.getByTestId('desk-training'));
+    expect(document.querySelector('.app')!.hasAttribute('data-desk-training')).toBe(false);
   });
 });

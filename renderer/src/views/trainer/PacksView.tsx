@@ -1,17 +1,22 @@
 // Packs: the list, import (file dialog or drag-and-drop, with a progress bar and — when the file is
 // refused — every problem of every scenario), export, a new pack, and the selected pack's
-// scenarios in order with the authoring actions (edit, duplicate, move, delete, new).
+// scenarios in order (found by rule, verdict, visit date or a word) with the authoring actions:
+// edit, duplicate, move, delete, new.
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { copayWari, VISIT_TYPE_JA } from '../../../../shared/labels';
-import { RULES } from '../../../../shared/rules';
 import { VISIT_TYPES } from '../../../../shared/enums';
 import { packMix } from '../../../../shared/trainer/mix';
 import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { rightTone, verdictTone } from '../../tones';
-import type { PackDetail, PackSummary } from '../../../../shared/trainer/contract';
+import type { PackDetail, PackScenarioRow, PackSummary } from '../../../../shared/trainer/contract';
+import { RULE_IDS, type RuleId, type Verdict, VERDICTS } from '../../../../shared/enums';
+import { RULES } from '../../../../shared/rules';
+import { formatWareki } from '../../../../shared/wareki';
+import { filterScenarios, NO_FILTER, type ScenarioFilter } from './scenario-filter';
 import { downloadText, stampText } from './format';
 import { newScenarioTemplate } from './editor/draft';
+import { pathJa } from '../../../../shared/field-names';
 
 // the editor brings the engine and the validation: loaded when a scenario is opened
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor').then((m) => ({ default: m.ScenarioEditor })));
@@ -130,7 +135,10 @@ function ImportOutcomeBox() {
                   <tr key={k} data-testid="import-issue">
                     <td>{i.scenarioId ?? '(ファイル全体)'}</td>
                     <td>
-                      <code>{i.path}</code>
+                      {pathJa(i.path)}
+                      <code className="sub-line" lang="en">
+                        {i.path}
+                      </code>
                     </td>
                     <td>
                       {i.ja}
@@ -294,7 +302,10 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
   const [editing, setEditing] = useState<{ replaces: string | null; json: Record<string, unknown> } | null>(null);
   const [all, setAll] = useState(false);
   const [title, setTitle] = useState(detail.pack.title);
+  const [filter, setFilter] = useState<ScenarioFilter>(NO_FILTER);
   const { pack, scenarios } = detail;
+  const found = filterScenarios(scenarios, filter);
+  const filtered = found.ok && found.rows.length !== scenarios.length;
   if (editing) {
     return (
       <Suspense fallback={<p className="muted">例題の編集画面を読み込んでいます…</p>}>
@@ -307,7 +318,8 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
       </Suspense>
     );
   }
-  const rows = all ? scenarios : scenarios.slice(0, SHOW_ROWS);
+  const shown = found.ok ? found.rows : scenarios;
+  const rows = all ? shown : shown.slice(0, SHOW_ROWS);
   return (
     <section className="panel pack-detail" aria-labelledby="pack-detail-h">
       <div className="panel-head">
@@ -340,6 +352,15 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
         </button>
       </form>
       {scenarios.length > 0 && <PackMixBox scenarios={scenarios} />}
+      <ScenarioFilterForm scenarios={scenarios} filter={filter} onChange={setFilter} />
+      {!found.ok && (
+        <p className="field-error" role="alert">
+          {found.error}
+        </p>
+      )}
+      <p className="muted" role="status" data-testid="scenario-count">
+        {filtered ? `${shown.length} 問 / ${scenarios.length} 問` : `${scenarios.length} 問`}
+      </p>
       <table className="data-table scenario-table">
         <caption className="visually-hidden">例題の一覧 (出題順)</caption>
         <thead>
@@ -363,7 +384,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
                   <code>{s.scenarioId}</code>
                 </span>
               </td>
-              <td>{s.visitDate}</td>
+              <td>{formatWareki(s.visitDate)}</td>
               <td className={`verdict-text ${verdictTone(s.verdict)}`}>
                 {VERDICT_LABELS[s.verdict].symbol} {VERDICT_LABELS[s.verdict].title} ・ {copayWari(s.copayPercent)}
               </td>
@@ -380,7 +401,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
                   type="button"
                   className="btn btn-small"
                   aria-label={`${s.scenarioId} を上へ`}
-                  disabled={i === 0}
+                  disabled={filtered || i === 0}
                   onClick={() => void move(pack.id, s.scenarioId, s.position - 1)}
                 >
                   ↑
@@ -389,7 +410,7 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
                   type="button"
                   className="btn btn-small"
                   aria-label={`${s.scenarioId} を下へ`}
-                  disabled={s.position === scenarios.length - 1}
+                  disabled={filtered || s.position === scenarios.length - 1}
                   onClick={() => void move(pack.id, s.scenarioId, s.position + 1)}
                 >
                   ↓
@@ -429,12 +450,101 @@ function PackScenarios({ detail }: { detail: PackDetail }) {
           ))}
         </tbody>
       </table>
-      {!all && scenarios.length > SHOW_ROWS && (
+      {!all && shown.length > SHOW_ROWS && (
         <button type="button" className="btn" onClick={() => setAll(true)}>
-          残り {scenarios.length - SHOW_ROWS} 問も表示する
+          残り {shown.length - SHOW_ROWS} 問も表示する
         </button>
       )}
     </section>
+  );
+}
+
+/** 絞り込み: rule, verdict, visit dates, a word — applied as they are typed (the pack is in memory). */
+function ScenarioFilterForm({
+  scenarios,
+  filter,
+  onChange,
+}: {
+  scenarios: readonly PackScenarioRow[];
+  filter: ScenarioFilter;
+  onChange: (f: ScenarioFilter) => void;
+}) {
+  const used = RULE_IDS.filter((r) => scenarios.some((s) => s.rules.includes(r)));
+  const set = (patch: Partial<ScenarioFilter>) => onChange({ ...filter, ...patch });
+  return (
+    <form className="filters scenario-filters" aria-label="例題の絞り込み" onSubmit={(e) => e.preventDefault()}>
+      <label className="field">
+        <span className="field-label">語 (題名・ID)</span>
+        <input
+          className="input"
+          type="search"
+          name="word"
+          maxLength={60}
+          value={filter.word}
+          onChange={(e) => set({ word: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">ルール</span>
+        <select
+          className="input"
+          name="rule"
+          value={filter.rule}
+          onChange={(e) => set({ rule: e.target.value as RuleId | '' })}
+        >
+          <option value="">すべて</option>
+          {used.map((r) => (
+            <option key={r} value={r}>
+              {r} {RULES[r].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">エンジンの判定</span>
+        <select
+          className="input"
+          name="verdict"
+          value={filter.verdict}
+          onChange={(e) => set({ verdict: e.target.value as Verdict | '' })}
+        >
+          <option value="">すべて</option>
+          {VERDICTS.map((v) => (
+            <option key={v} value={v}>
+              {VERDICT_LABELS[v].title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span className="field-label">受診日 (から)</span>
+        <input
+          className="input"
+          name="from"
+          placeholder="例: R7.12.2"
+          value={filter.from}
+          onChange={(e) => set({ from: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">受診日 (まで)</span>
+        <input
+          className="input"
+          name="to"
+          placeholder="例: R8.7.31"
+          value={filter.to}
+          onChange={(e) => set({ to: e.target.value })}
+        />
+      </label>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={filter === NO_FILTER}
+        onClick={() => onChange(NO_FILTER)}
+      >
+        絞り込みを解除
+      </button>
+    </form>
   );
 }
 

@@ -1,16 +1,19 @@
 // The progress report: per trainee and per rule, over time, from SQLite. SVG charts with the
 // same numbers in tables beside them (screen readers, print), the sessions with their result
 // sheets, CSV export for Excel and a print layout.
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import { PercentBarChart } from '../../components/charts/PercentBarChart';
 import { PercentLineChart } from '../../components/charts/PercentLineChart';
+import type { RuleId } from '../../../../shared/enums';
 import { RULES } from '../../../../shared/rules';
+import { WEAK_BELOW, weakRules } from '../../../../shared/trainer/score';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
 import type { Tone } from '../../tones';
 import { downloadText, stampText } from './format';
 import { ResultSheet } from './ResultSheet';
 import { RuleAccuracyTable } from './RuleAccuracyTable';
+import { WeakPracticeContext } from './weak-practice';
 
 const pct = (n: number | null) => (n === null ? '—' : `${n}%`);
 const dayLabel = (d: string) => `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}`;
@@ -100,6 +103,13 @@ export function ProgressView() {
           報告書を印刷
         </button>
       </div>
+
+      {traineeId !== undefined && (
+        <WeakRules
+          trainee={progress.trainees.find((t) => t.id === traineeId)?.name ?? ''}
+          rules={weakRules(progress.rules)}
+        />
+      )}
 
       <h2 className="progress-title">成績の報告 — {who}</h2>
       <p className="progress-sub muted">
@@ -267,5 +277,27 @@ export function ProgressView() {
         )}
       </section>
     </div>
+  );
+}
+
+/** One trainee's weak rules (below WEAK_BELOW %) and 「苦手なルールだけ練習」, which opens the practice with only them. */
+function WeakRules({ trainee, rules }: { trainee: string; rules: RuleId[] }) {
+  const practise = useContext(WeakPracticeContext).choose;
+  return (
+    <section className="panel weak-rules no-print" aria-labelledby="weak-rules-h" data-testid="weak-rules">
+      <h3 id="weak-rules-h" className="panel-title">
+        苦手なルール (正答率 {WEAK_BELOW}% 未満)
+      </h3>
+      {rules.length === 0 ? (
+        <p className="muted">ありません。</p>
+      ) : (
+        <>
+          <p>{rules.map((r) => `${r} ${RULES[r].title}`).join('、')}</p>
+          <button type="button" className="btn btn-primary" onClick={() => practise({ traineeName: trainee, rules })}>
+            苦手なルールだけ練習
+          </button>
+        </>
+      )}
+    </section>
   );
 }

@@ -2,9 +2,10 @@
 // seed that fixes the order; the pass mark comes from the trainer settings). Then one patient at a
 // time: practice answers get feedback at once; an exam shows nothing until it has ended, then the
 // result sheet. The time per answer runs from showing the patient to pressing 回答する.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState } from 'react';
 import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/contract';
 import { MAX_SEED } from '../../../../shared/trainer/order';
+import { RULES } from '../../../../shared/rules';
 import { useApp } from '../../store';
 import type { NumberEntry } from '../../../../shared/trainer/grade';
 import { AnswerForm } from './AnswerForm';
@@ -13,6 +14,7 @@ import { FeedbackPanel } from './FeedbackPanel';
 import { FeedbackWhatIf } from '../../components/whatif/FeedbackWhatIf';
 import { QuestionCard } from './QuestionCard';
 import { ResultSheet } from './ResultSheet';
+import { WeakPracticeContext } from './weak-practice';
 
 const MODE_JA: Record<SessionMode, string> = { practice: '練習', exam: '試験' };
 
@@ -39,7 +41,10 @@ function StartForm({ mode }: { mode: SessionMode }) {
   const other = useApp((s) =>
     s.session && s.session.session.mode !== mode && s.session.question ? s.session.session : null,
   );
-  const [name, setName] = useState('');
+  const weak = useContext(WeakPracticeContext);
+  const preset = mode === 'practice' ? weak.preset : null;
+  const clearPreset = weak.choose;
+  const [name, setName] = useState(preset?.traineeName ?? '');
   // the pack the trainee picked; until then the first one
   const [picked, setPackId] = useState<number | ''>('');
   const packId = picked !== '' ? picked : (packs?.[0]?.id ?? '');
@@ -69,7 +74,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
     if (sd !== undefined && (!Number.isInteger(sd) || sd < 0 || sd > MAX_SEED))
       return setError(`シードは0〜${MAX_SEED}の整数で入力してください`);
     setError(null);
-    await start({
+    const started = await start({
       traineeName: name,
       packId,
       mode,
@@ -77,7 +82,9 @@ function StartForm({ mode }: { mode: SessionMode }) {
       ...(sd !== undefined ? { seed: sd } : {}),
       ...(mode === 'practice' && shuffle ? { shuffle: true } : {}),
       ...(mode === 'practice' && !numberEntry ? { numberEntry: false } : {}),
+      ...(preset ? { rules: preset.rules } : {}),
     });
+    if (started && preset) clearPreset(null); // the next practice is the whole pack again
   };
 
   return (
@@ -98,6 +105,17 @@ function StartForm({ mode }: { mode: SessionMode }) {
             ? '試験中は答え合わせを表示しません。終わると結果表が出ます (印刷できます)。出題順はシードで決まり、同じシードなら誰でも同じ順番です。'
             : '1人ずつ患者さんが来ます。回答するとすぐに答え合わせと解説が出ます。'}
         </p>
+        {preset && (
+          <div className="status-box tone-interim weak-rules" data-testid="weak-rules">
+            <p>
+              {preset.traineeName} さんの苦手なルールだけ練習します:{' '}
+              {preset.rules.map((r) => `${r} ${RULES[r].title}`).join('、')}
+            </p>
+            <button type="button" className="btn btn-small" onClick={() => clearPreset(null)}>
+              パック全体から練習する
+            </button>
+          </div>
+        )}
         {other && (
           <p className="status-box tone-declaration" role="note">
             {other.traineeName} さんの{MODE_JA[other.mode]} ({other.answered}/{other.questions} 問回答)

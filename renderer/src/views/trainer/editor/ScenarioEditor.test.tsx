@@ -35,7 +35,7 @@ describe('scenario editor', () => {
     expect(screen.getByTestId('editor-decision').textContent).toContain('保険で受付');
     const date = screen.getByLabelText('受診日');
     fireEvent.change(date, { target: { value: '令和元年4月31日' } });
-    expect(screen.getByTestId('editor-status').textContent).toContain('visitDate');
+    expect(screen.getByTestId('editor-status').textContent).toContain('受診日: 存在しない日付です');
     expect(date.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(date.getAttribute('aria-describedby')!);
     expect(message?.textContent).not.toBe('');
@@ -53,7 +53,7 @@ describe('scenario editor', () => {
       String(LAG_LIMITS.lagWithoutMyNumber.max),
     ]);
     fireEvent.change(lag, { target: { value: String(LAG_LIMITS.lagWithoutMyNumber.max + 1) } });
-    expect(screen.getByTestId('editor-status').textContent).toContain('policy.lagWithoutMyNumber');
+    expect(screen.getByTestId('editor-status').textContent).toContain('運用方針 › 資格取得届から登録までの営業日数');
     const grace = screen.getByLabelText(POLICY_INFO.certGraceBasis.ja) as HTMLSelectElement;
     expect(grace.options[0]!.textContent).toBe('既定 (有効期限の月末から3か月)');
   });
@@ -70,7 +70,7 @@ describe('scenario editor', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'JSON を反映' }));
     expect(screen.getByText('不明な書類 (health-card)')).toBeTruthy();
-    expect(screen.getByTestId('editor-status').textContent).toContain('presented[0].kind');
+    expect(screen.getByTestId('editor-status').textContent).toContain('提示された書類 (1件目) › 種類');
   });
 
   it('refuses JSON that is not an object, keeping the draft', () => {

@@ -18,6 +18,7 @@ import { FormContext, type FormState } from './fields';
 import { JsonEditor } from './JsonEditor';
 import { PolicyFields } from './PolicyFields';
 import { ClinicFields, CoverageFields, PatientFields, ScenarioFields } from './ScenarioFields';
+import { pathJa } from '../../../../../shared/field-names';
 
 export function ScenarioEditor(props: {
   packId: number;
@@ -91,7 +92,7 @@ export function ScenarioEditor(props: {
               <ul>
                 {issues.map((i, k) => (
                   <li key={k}>
-                    <code>{i.path}</code>: {i.ja}
+                    <span title={i.path}>{pathJa(i.path)}</span>: {i.ja}
                   </li>
                 ))}
               </ul>
