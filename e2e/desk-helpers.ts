@@ -47,17 +47,9 @@ export async function verdictOf(page: Page): Promise<string> {
 }
 
 /**
- * A scenario's coverage as the registry takes it: the registry does not hold the version-2 fields
- * yet (issue 9 item 6), so a scenario that needs them cannot be reproduced at the desk.
+ * The registry record of a pack scenario's patient (its coverages, card, programmes, 生活保護, and
+ * the documents it carries).
  */
-function registryCoverage(c: Scenario['patient']['coverages'][number]) {
-  const { lossRegisteredOn, limitOnFile, role, holderBirthDate, lostWithHolder, ...v1 } = c;
-  if (lossRegisteredOn !== null || !limitOnFile || role !== 'insured' || holderBirthDate !== null || lostWithHolder)
-    throw new Error(`coverage ${c.id}: the registry cannot hold the version-2 coverage fields yet`);
-  return v1;
-}
-
-/** The registry record of a pack scenario's patient (its coverages, card, and the documents it carries). */
 export function patientFromScenario(s: Scenario, name: string, kana: string): PatientInput {
   return {
     name,
@@ -65,8 +57,10 @@ export function patientFromScenario(s: Scenario, name: string, kana: string): Pa
     birthDate: s.patient.birthDate,
     sex: 'unspecified',
     note: `例題: ${s.id}`,
-    coverages: s.patient.coverages.map(registryCoverage),
+    coverages: s.patient.coverages,
     myna: s.patient.myna,
+    kohi: s.patient.kohi,
+    welfare: s.patient.welfare,
     holdings: s.presented.flatMap((d) => holdingOf(d) ?? []),
   };
 }

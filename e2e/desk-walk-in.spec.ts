@@ -114,6 +114,51 @@ test('「この患者を登録」: the walk-in becomes a registry patient, found
   }
 });
 
+test('a walk-in on 生活保護 without health insurance, and a 家族 with a 医療証 left at home; 「この患者を登録」 keeps them', async ({
+  page,
+  server,
+}, testInfo) => {
+  await walkInForm(page, server.url, 'ホゴ ヤスコ');
+  await page.getByLabel('生年月日 (和暦可)').fill('昭和34年6月6日');
+  await page.getByLabel('氏名 (任意)').fill('保護 康子');
+  await page.getByLabel('加入している保険').selectOption({ label: 'なし (生活保護・無保険)' });
+  await expect(page.getByLabel('保険者番号')).toHaveCount(0);
+  await page.getByText('生活保護', { exact: true }).click();
+  await page.getByLabel('生活保護を受けている (医療扶助)').check();
+  await page.getByLabel('開始日 (和暦可)').fill('R7.4.1');
+  await viewShot(page, testInfo, 'walk-in-welfare-1440');
+  await page.getByLabel('開始日 (和暦可)').press('Enter');
+  await expect(page.getByTestId('patient-name')).toContainText('保護 康子');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'public-assistance');
+  await page.getByRole('button', { name: 'この患者を登録' }).click();
+  await expect(page.getByText(/保護 康子 さんを登録しました/)).toBeVisible();
+  const saved = await server.call('registry.search', { query: 'ホゴ ヤスコ' });
+  const record = await server.call('registry.get', { id: saved[0]!.id });
+  expect(record.welfare).toEqual({ from: '2025-04-01', until: null, ticketRegistered: true });
+  expect(record.coverages).toEqual([]);
+
+  // a child (家族) whose 医療証 is at home: insured, the 医療証 still needed
+  await page.keyboard.press('Escape');
+  await walkInForm(page, server.url, 'コドモ ヒナ');
+  await page.getByLabel('生年月日 (和暦可)').fill('令和3年7月15日');
+  await page.getByLabel('本人・家族').selectOption({ label: '家族 (被扶養者)' });
+  await expect(page.getByLabel('被保険者の生年月日 (わかれば)')).toBeVisible();
+  await page.getByText('公費・医療証 (受給者証)').click();
+  await page.getByLabel('制度').selectOption({ label: '子ども医療費助成' });
+  await page.getByLabel('公費負担者番号').fill('88131008');
+  await page.getByLabel('有効期限 (和暦可)').fill('令和9年3月31日');
+  await page.getByLabel('受給者証・医療証を持っている').uncheck();
+  await viewShot(page, testInfo, 'walk-in-kohi-1440');
+  await page.getByLabel('公費負担者番号').press('Enter');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'insured');
+  const result = await server.call('history.query', { limit: 1 });
+  expect(result.rows[0]!.rules).toEqual(['R3', 'R22']);
+});
+
 for (const [w, h] of [
   [1366, 768],
   [1024, 600],
@@ -122,6 +167,17 @@ for (const [w, h] of [
     await page.setViewportSize({ width: w, height: h });
     await walkInForm(page, server.url, 'ヒトミ ハナ');
     await viewShot(page, testInfo, `walk-in-form-${w}x${h}`);
+    // the programme and 生活保護 fold away; opened, the form scrolls within the screen
+    await page.getByText('公費・医療証 (受給者証)').click();
+    await page.getByLabel('制度').selectOption({ label: '特定医療費 (指定難病)' });
+    await page.getByText('生活保護', { exact: true }).click();
+    await page.getByLabel('生活保護を受けている (医療扶助)').check();
+    await page.getByLabel('今月の医療券が当院あてに登録済み').scrollIntoViewIfNeeded();
+    await expect(page.getByLabel('今月の医療券が当院あてに登録済み')).toBeInViewport();
+    await viewShot(page, testInfo, `walk-in-form-v2-${w}x${h}`);
+    await page.getByLabel('制度').selectOption({ label: 'なし' });
+    await page.getByLabel('生活保護を受けている (医療扶助)').uncheck();
+    await page.getByLabel('生年月日 (和暦可)').focus();
     await page.getByLabel('生年月日 (和暦可)').fill('昭和56年5月10日');
     await page.getByLabel('生年月日 (和暦可)').press('Enter');
     await page.keyboard.press('3'); // 資格確認書: its validity is required

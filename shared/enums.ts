@@ -161,7 +161,7 @@ export const COVERAGE_ROLES = ['insured', 'dependent'] as const;
 export type CoverageRole = (typeof COVERAGE_ROLES)[number];
 
 /** 公費負担医療 of the state (R21), each with its 法別 number (shared/kohi.ts). */
-export const NATIONAL_PROGRAMS = ['nanbyo', 'shoman', 'seishin', 'kousei', 'ikusei'] as const;
+const NATIONAL_PROGRAMS = ['nanbyo', 'shoman', 'seishin', 'kousei', 'ikusei'] as const;
 export type NationalProgram = (typeof NATIONAL_PROGRAMS)[number];
 
 /** 医療証 of the municipalities (地方単独, R22). */
@@ -170,6 +170,11 @@ const LOCAL_PROGRAMS = ['child', 'single-parent', 'disability'] as const;
 /** Every public programme a patient can be enrolled in (`patient.kohi`). */
 export const KOHI_PROGRAMS = [...NATIONAL_PROGRAMS, ...LOCAL_PROGRAMS] as const;
 export type KohiProgram = (typeof KOHI_PROGRAMS)[number];
+
+/** A national programme (R21), not a municipality's 医療証 (R22). */
+export function isNationalProgram(p: KohiProgram): p is NationalProgram {
+  return (NATIONAL_PROGRAMS as readonly string[]).includes(p);
+}
 
 /** What `publicExpense` reports: the programmes, and 医療扶助 as `welfare` (R24). */
 export const PUBLIC_EXPENSE_PROGRAMS = [...KOHI_PROGRAMS, 'welfare'] as const;

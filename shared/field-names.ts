@@ -78,6 +78,7 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   welfare: '生活保護',
   until: '終了日',
   ticketRegistered: '医療券の登録',
+  carried: '受給者証・医療証の持参',
   savedOn: '保存した日',
   month: '月',
   forThisClinic: 'この医療機関あて',

@@ -10,9 +10,16 @@ import type { DocOf, PresentedDocument } from './scenario';
 export const WALK_IN_PRINTED_KINDS = ['legacy-card', 'kakunin-sho', 'elderly-card', 'limit-cert'] as const;
 export type WalkInPrintedKind = (typeof WALK_IN_PRINTED_KINDS)[number];
 
-/** The printed documents are the scenario format's own; a smartphone is always a known model. */
+/**
+ * The printed documents are the scenario format's own; a smartphone is always a known model; a
+ * 医療券 the patient receives every month has no month of its own (null: the visit's month).
+ */
 export type Holding =
-  | Extract<PresentedDocument, { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' }>
+  | Extract<
+      PresentedDocument,
+      { kind: 'legacy-card' | 'kakunin-sho' | 'oshirase' | 'elderly-card' | 'limit-cert' | 'kohi-cert' | 'rousai-form' }
+    >
+  | { kind: 'medical-ticket'; month: string | null; forThisClinic: boolean }
   | { kind: 'smartphone'; os: NonNullable<DocOf<'myna-smartphone'>['os']> };
 
 /**
@@ -28,6 +35,9 @@ export function holdingOf(d: PresentedDocument): Holding | null {
     case 'oshirase':
     case 'elderly-card':
     case 'limit-cert':
+    case 'kohi-cert':
+    case 'medical-ticket':
+    case 'rousai-form':
       return d;
     default:
       return null;

@@ -6,9 +6,9 @@ import type { IsoDate } from './dates';
 import { dateInput } from './date-schema';
 import { nullable } from './document-schema';
 import {
+  isNationalProgram,
   KOHI_PROGRAMS,
   type KohiProgram,
-  NATIONAL_PROGRAMS,
   type NationalProgram,
   PREFECTURE_CODES,
   type PrefectureCode,
@@ -37,9 +37,8 @@ export const NATIONAL_SHARE: Readonly<Record<NationalProgram, 10 | 20>> = {
 /** The first digit of a local programme's 公費負担者番号 (R22). */
 const LOCAL_PAYER_FIRST_DIGITS = ['8', '9'];
 
-export function isNationalProgram(p: KohiProgram): p is NationalProgram {
-  return (NATIONAL_PROGRAMS as readonly string[]).includes(p);
-}
+/** (defined with the enumeration, which the renderer's first load reads without zod) */
+export { isNationalProgram };
 
 /** A 医療証's share (R22): nothing, a percentage, or a fixed amount per visit. */
 type LocalShare = 'none' | { percent: number } | { perVisitYen: number };

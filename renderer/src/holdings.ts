@@ -6,7 +6,7 @@ import type { Patient, PatientCoverage } from '../../shared/contract';
 import type { IsoDate } from '../../shared/dates';
 import type { DocumentKind } from '../../shared/enums';
 import { type Holding, WALK_IN_PRINTED_KINDS, type WalkInPrintedKind } from '../../shared/holdings';
-import { copayWari, INSURER_JA } from '../../shared/labels';
+import { copayWari, DOCUMENT_JA, INSURER_JA, PROGRAM_JA } from '../../shared/labels';
 import { documentExistsOn } from '../../shared/scenario/exists';
 import { formatWareki } from '../../shared/wareki';
 
@@ -64,6 +64,9 @@ export function holdingShort(h: Holding, p: Patient): string {
   if (h.kind === 'elderly-card') return copayWari(h.ratio);
   if (h.kind === 'limit-cert') return `区分 ${h.category}`;
   if (h.kind === 'smartphone') return h.os === 'iphone' ? 'iPhone' : 'Android';
+  if (h.kind === 'kohi-cert') return programmeLabel(h.kohi, p);
+  if (h.kind === 'medical-ticket') return h.month === null ? '' : monthJa(h.month);
+  if (h.kind === 'rousai-form') return '';
   const c = p.coverages.find((x) => x.id === h.coverage);
   return c === undefined ? '' : (c.insurerName ?? INSURER_JA[c.insurer]);
 }
@@ -84,5 +87,24 @@ export function holdingLabel(h: Holding, p: Patient): string {
       return `区分 ${h.category} ・ 有効期限 ${h.validUntil === null ? '記載なし' : ja(h.validUntil)}`;
     case 'smartphone':
       return h.os === 'iphone' ? 'iPhone' : 'Android';
+    case 'kohi-cert': {
+      const k = p.kohi.find((x) => x.id === h.kohi);
+      return `${programmeLabel(h.kohi, p)}${k ? ` ・ 有効期限 ${ja(k.validUntil)}` : ''}`;
+    }
+    case 'medical-ticket':
+      return `${h.month === null ? '毎月' : monthJa(h.month)}${h.forThisClinic ? '' : ' ・ 他の医療機関あて'}`;
+    case 'rousai-form':
+      return DOCUMENT_JA['rousai-form'];
   }
+}
+
+/** A programme by its name (e.g. 子ども医療費助成), or its id when it is no longer held. */
+function programmeLabel(id: string, p: Patient): string {
+  const k = p.kohi.find((x) => x.id === id);
+  return k ? PROGRAM_JA[k.program] : id;
+}
+
+/** 2026-05 → 令和8年5月分 */
+function monthJa(month: string): string {
+  return `${formatWareki(`${month}-01`).replace(/\d+日$/, '')}分`;
 }

@@ -14,6 +14,7 @@ import type { Decision } from '../decision';
 import { policyShape } from '../decision-schema';
 import {
   type BackupKind,
+  CAUSES,
   DOCUMENT_KINDS,
   ELDERLY_RATIOS,
   INCIDENTS,
@@ -22,6 +23,7 @@ import {
   LIMIT_CATEGORIES,
   type PolicyKey,
   PORTAL_FORMS,
+  PREFECTURE_CODES,
   type Sex,
   SEXES,
   VERDICTS,
@@ -32,11 +34,13 @@ import { pathJa } from '../field-names';
 import { findMyNumberPath, MY_NUMBER_REFUSAL, redactMyNumber, TooDeepError } from '../identifiers';
 import { parseIssues } from '../zod-issues';
 import { checkMedicalInstitutionCode } from '../medical-institution-code';
+import { programmeShape } from '../kohi';
 import { observationInput, type TerminalAnswer } from '../observation';
 import type { Observation } from '../observation/types';
 import type { OnlineResult, OnshiDocument, ResultOfQualificationConfirmation } from '../onshi-document';
 import type { Clinic } from '../clinic';
 import type { Coverage, Myna, Scenario } from '../scenario';
+import type { ScenarioProgramme, Welfare } from '../scenario/types';
 import type { Policy } from '../timeline';
 import { visitDateProblem } from '../visit-date';
 import { TRAINER_CONTRACT } from '../trainer/contract';
@@ -79,9 +83,22 @@ const visitDateInput = dateInput.superRefine((d, ctx) => {
  * insurer, and as far as they were given the name, the 記号・番号 and what is printed on each
  * document handed over (the backend assumes nothing else it could show; electron/backend/api/desk.ts).
  */
+/** A programme a walk-in showed or told (its 受給者証・医療証 prints the numbers and the validity). */
+const walkInProgramme = z.strictObject({
+  ...programmeShape({ required: false }),
+  payerNumber: z.string().max(40),
+  /** 有効期限 as printed; the start left out: valid from the visit at the latest */
+  validFrom: dateSchema({ documentField: true }).optional(),
+  validUntil: dateSchema({ documentField: true }),
+  /** the patient carries its 受給者証・医療証 (default true); handed over with the kohi-cert key */
+  carried: z.boolean().optional(),
+});
+export type WalkInProgramme = z.output<typeof walkInProgramme>;
+
 const walkIn = z.strictObject({
   birthDate: dateInput,
-  insurer,
+  /** left out: no health insurance (生活保護, or uninsured) */
+  insurer: insurer.optional(),
   name: z.string().max(40).optional(),
   kana: z.string().max(60).optional(),
   sex: sex.optional(),
@@ -95,10 +112,18 @@ const walkIn = z.strictObject({
   symbol: z.string().max(40).optional(),
   number: z.string().max(40).optional(),
   branch: z.string().max(10).optional(),
-  /** 1 本人, 2 家族 */
+  /** 1 本人, 2 家族 (of employee insurance: a 被扶養者, R26) */
   personalFamily: z.union([z.literal(1), z.literal(2)]).optional(),
+  /** 家族 of employee insurance: the insured person's birth date (their 75th birthday ends the coverage) */
+  holderBirthDate: dateInput.optional(),
   /** 資格取得年月日 as printed */
   acquiredOn: dateInput.optional(),
+  /** public programmes (公費・医療証, R21, R22) */
+  kohi: z.array(walkInProgramme).max(3).optional(),
+  /** 生活保護 (R24): since, until (left out: ongoing), and whether this month's 医療券 is registered (default true) */
+  welfare: z
+    .strictObject({ from: dateInput, until: dateInput.optional(), ticketRegistered: z.boolean().optional() })
+    .optional(),
   /** what is printed on each document the patient handed over (お知らせ and the cards print no validity) */
   documents: z
     .strictObject({
@@ -127,10 +152,25 @@ export type WalkInDocuments = NonNullable<WalkIn['documents']>;
 const _printed: Same<keyof WalkInDocuments, WalkInPrintedKind> = true;
 void _printed;
 
+/** The clinic's own facts of rule book version 2 (SCENARIO.md `clinic`), kept in the settings. */
+const clinicFacts = z.strictObject({
+  /** JIS code of the clinic's prefecture (R22); null: every 医療証 counts as of this prefecture */
+  prefecture: z.enum(PREFECTURE_CODES).nullable(),
+  /** connected to PMH (R23) */
+  pmh: z.boolean(),
+  /** the 医療扶助 online check is in use (R24) */
+  welfareOnline: z.boolean(),
+  /** 労災指定医療機関 (R25) */
+  rousaiDesignated: z.boolean(),
+});
+export type ClinicFacts = z.output<typeof clinicFacts>;
+
+/** The clinic today; each of the clinic's own facts left out: the settings' (settings.get). */
 const clinicSituation = z.strictObject({
   onlineCheck: z.boolean(),
   phoneReader: z.boolean(),
   incident: z.enum(INCIDENTS),
+  ...clinicFacts.partial().shape,
 });
 export type ClinicSituation = z.output<typeof clinicSituation>;
 
@@ -200,6 +240,10 @@ export interface Patient {
   note: string;
   coverages: PatientCoverage[];
   myna: Myna | null;
+  /** public programmes (公費・医療証, R21, R22) */
+  kohi: ScenarioProgramme[];
+  /** 生活保護 (R24); null: not on it */
+  welfare: Welfare | null;
   holdings: Holding[];
   /** set for the demo registry's patients */
   demoKey: string | null;
@@ -207,7 +251,7 @@ export interface Patient {
   updatedAt: string;
 }
 
-export interface Settings {
+export interface Settings extends ClinicFacts {
   clinicName: string;
   /** 医療機関コード: 10 digits, or empty while not set */
   medicalInstitutionCode: string;
@@ -374,6 +418,8 @@ const DESK_CONTRACT = {
       clinic: clinicSituation,
       visitType: z.enum(VISIT_TYPES),
       needsLimit: z.boolean(),
+      /** 「お仕事中・通勤中のけがですか」 (R25; default illness: not an injury at work or on the way) */
+      cause: z.enum(CAUSES).optional(),
       /** operator's name for the history (optional) */
       operator: z.string().max(40).optional(),
     }),
@@ -428,6 +474,7 @@ const DESK_CONTRACT = {
       phoneReader: z.boolean().optional(),
       /** an absolute path ('' = off); the backend checks that it exists and can be written to */
       oqsFolder: z.string().max(1000).trim().optional(),
+      ...clinicFacts.partial().shape,
       policy: policyPatch.optional(),
     }),
   ).returns<Settings>(),

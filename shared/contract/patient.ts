@@ -11,6 +11,7 @@ import { dateInput } from '../date-schema';
 import { printedShapes } from '../document-schema';
 import {
   COVERAGE_RATIOS,
+  COVERAGE_ROLES,
   ELDERLY_CARD_HANDLINGS,
   INSURERS,
   LIMIT_CATEGORIES,
@@ -21,8 +22,10 @@ import {
 import type { Holding } from '../holdings';
 import { type InputIssue, pathSegments } from '../issues';
 import { isKatakanaReading, normalizeKanaReading } from '../kana';
-import { checkCoverageDocument, checkCoverages } from '../scenario/normalize';
+import { checkCoverageDocument, checkCoverages, checkProgrammes, checkWelfare } from '../scenario/normalize';
+import { programmeSchema, welfareSchema } from '../scenario/schema';
 import type { Coverage, Myna } from '../scenario';
+import type { ScenarioProgramme, Welfare } from '../scenario/types';
 import type { Patient } from './index';
 
 const date = dateInput();
@@ -51,11 +54,34 @@ const coverageInput = z.strictObject({
   ratio: z.literal(COVERAGE_RATIOS).nullable().optional(),
   elderlyCard: z.enum(ELDERLY_CARD_HANDLINGS).nullable().optional(),
   limitCategory: z.enum(LIMIT_CATEGORIES).nullable().optional(),
+  // rule book version 2; left out on an edit: kept
+  /** when the online system learned of lostOn (null: on lostOn) */
+  lossRegisteredOn: date.nullable().optional(),
+  /** the insurer has a 限度額区分 on file */
+  limitOnFile: z.boolean().optional(),
+  /** 本人 or 被扶養者 (R26) */
+  role: z.enum(COVERAGE_ROLES).optional(),
+  /** a dependent's insured person's birth date */
+  holderBirthDate: date.nullable().optional(),
+  /** a dependent's lostOn is the insured person's 退職・死亡 */
+  lostWithHolder: z.boolean().optional(),
 });
 
-/** What the patient carries: the scenario format's printed documents, and the smartphone's model
- * (the registry holds no 受給者証・医療証 or 医療券 yet: never). */
-const printed = printedShapes(coverageId, z.never(), () => z.never());
+/** The version-2 fields of a coverage that an edit leaving them out keeps. */
+export const KEPT_COVERAGE_FIELDS = [
+  'lossRegisteredOn',
+  'limitOnFile',
+  'role',
+  'holderBirthDate',
+  'lostWithHolder',
+] as const;
+type KeptCoverageField = (typeof KEPT_COVERAGE_FIELDS)[number];
+
+/**
+ * What the patient carries: the scenario format's printed documents, and the smartphone's model. A
+ * 受給者証・医療証 names its programme; a 医療券 without a month is the one of each visit's month.
+ */
+const printed = printedShapes(coverageId, coverageId, (month) => month.nullable().optional().default(null));
 const holdingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('legacy-card'), ...printed['legacy-card'] }),
   z.strictObject({ kind: z.literal('kakunin-sho'), ...printed['kakunin-sho'] }),
@@ -63,6 +89,9 @@ const holdingInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('smartphone'), os: z.enum(PHONE_OS) }),
   z.strictObject({ kind: z.literal('elderly-card'), ...printed['elderly-card'] }),
   z.strictObject({ kind: z.literal('limit-cert'), ...printed['limit-cert'] }),
+  z.strictObject({ kind: z.literal('kohi-cert'), ...printed['kohi-cert'] }),
+  z.strictObject({ kind: z.literal('medical-ticket'), ...printed['medical-ticket'] }),
+  z.strictObject({ kind: z.literal('rousai-form'), ...printed['rousai-form'] }),
 ]);
 
 /** 診察券番号: the clinic's own patient number (1–10 digits; never 12, so never a My Number). */
@@ -95,12 +124,19 @@ const patientShape = z.strictObject({
     })
     .nullable()
     .optional(),
-  /** left out on an edit: the current ones are kept (those whose coverage and card remain) */
+  /** public programmes (R21, R22); left out on an edit: kept */
+  kohi: z.array(programmeSchema).max(10).optional(),
+  /** 生活保護 (R24), null: not on it; left out on an edit: kept */
+  welfare: welfareSchema.nullable().optional(),
+  /** left out on an edit: the current ones are kept (those whose coverage, programme and card remain) */
   holdings: z.array(holdingInput).max(20).optional(),
 });
 
-/** A coverage as received: the registry's extras stay undefined when left out (an edit keeps them). */
-interface ParsedCoverage extends Coverage {
+/**
+ * A coverage as received: the registry's extras and the version-2 fields stay undefined when left
+ * out (an edit keeps them; a new coverage gets the scenario format's defaults).
+ */
+interface ParsedCoverage extends Omit<Coverage, KeptCoverageField>, Partial<Pick<Coverage, KeptCoverageField>> {
   insurerName?: string | null;
   personalFamily?: 1 | 2;
 }
@@ -117,6 +153,10 @@ export interface ParsedPatient {
   note: string;
   coverages: ParsedCoverage[];
   myna: Myna | null;
+  /** undefined: not given (an edit keeps the current ones) */
+  kohi?: ScenarioProgramme[];
+  /** undefined: not given (an edit keeps the current one) */
+  welfare?: Welfare | null;
   /** undefined: not given (an edit keeps the current ones) */
   holdings?: Holding[];
 }
@@ -142,21 +182,14 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
     lostOn: c.lostOn ?? null,
     registeredOn: c.registeredOn ?? null,
     filedOn: c.filedOn ?? null,
-    // version-2 fields the registry does not hold yet (issue 9 item 6): their defaults
-    lossRegisteredOn: null,
-    limitOnFile: true,
-    role: 'insured',
-    holderBirthDate: null,
-    lostWithHolder: false,
     myNumberOnForm: c.myNumberOnForm ?? true,
     ratio: c.ratio ?? null,
     elderlyCard: c.elderlyCard ?? null,
     limitCategory: c.limitCategory ?? null,
+    ...Object.fromEntries(KEPT_COVERAGE_FIELDS.flatMap((k) => (c[k] !== undefined ? [[k, c[k]]] : []))),
     ...(c.insurerName !== undefined ? { insurerName: c.insurerName } : {}),
     ...(c.personalFamily !== undefined ? { personalFamily: c.personalFamily } : {}),
   }));
-  // 記号・番号 of 12 digits never get this far (R18 in parseRequest): no warnings to pass on
-  const byId = checkCoverages(coverages, p.birthDate, 'coverages', issues, []);
   const myna: Myna | null = p.myna
     ? {
         insuranceRegistered: p.myna.insuranceRegistered,
@@ -165,9 +198,74 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
         pinLocked: p.myna.pinLocked ?? false,
       }
     : null;
-  p.holdings?.forEach((h, i) => {
+  const kohi = p.kohi === undefined ? undefined : checkProgrammes(p.kohi, 'kohi', issues);
+  const welfare = p.welfare === undefined ? undefined : p.welfare;
+  // the checks across fields: on what was given (an edit that leaves something out is checked
+  // again on the whole record, by checkPatientRecord, when the registry has merged it)
+  checkPatientRecord(
+    {
+      birthDate: p.birthDate,
+      coverages: coverages.map(withCoverageDefaults),
+      kohi,
+      welfare,
+      myna,
+      holdings: p.holdings,
+    },
+    issues,
+  );
+  for (const i of issues)
+    ctx.addIssue({ code: 'custom', path: pathSegments(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
+  return {
+    ...(p.id !== undefined ? { id: p.id } : {}),
+    ...(p.clinicNo !== undefined ? { clinicNo: p.clinicNo } : {}),
+    name: p.name.normalize('NFC').replace(/\s+/gu, ' '),
+    kana,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    note: (p.note ?? '').trim(),
+    coverages,
+    myna,
+    ...(kohi !== undefined ? { kohi } : {}),
+    ...(welfare !== undefined ? { welfare } : {}),
+    ...(p.holdings !== undefined ? { holdings: p.holdings } : {}),
+  };
+}
+
+/** A coverage with the scenario format's defaults for the version-2 fields left out. */
+export function withCoverageDefaults<C extends ParsedCoverage>(c: C): C & Coverage {
+  return {
+    ...c,
+    lossRegisteredOn: c.lossRegisteredOn ?? null,
+    limitOnFile: c.limitOnFile ?? true,
+    role: c.role ?? 'insured',
+    holderBirthDate: c.holderBirthDate ?? null,
+    lostWithHolder: c.lostWithHolder ?? false,
+  };
+}
+
+/**
+ * The checks across a patient's fields, through the scenario format's own functions
+ * (shared/scenario/normalize.ts): coverages, 生活保護 against 国保・後期, each document against its
+ * coverage or programme. `kohi`, `welfare`, `holdings` undefined: not known here (not checked).
+ * Problems are pushed to `issues` with the registry's paths.
+ */
+export function checkPatientRecord(
+  r: {
+    birthDate: IsoDate;
+    coverages: Coverage[];
+    kohi: readonly ScenarioProgramme[] | undefined;
+    welfare: Welfare | null | undefined;
+    myna: Myna | null;
+    holdings: readonly Holding[] | undefined;
+  },
+  issues: InputIssue[],
+): void {
+  // 記号・番号 of 12 digits never get this far (R18 in parseRequest): no warnings to pass on
+  const byId = checkCoverages(r.coverages, r.birthDate, 'coverages', issues, []);
+  if (r.welfare) checkWelfare(r.welfare, [...byId.values()], r.birthDate, '', issues, r.welfare);
+  r.holdings?.forEach((h, i) => {
     const at = `holdings[${i}]`;
-    if (h.kind === 'smartphone' && myna === null) {
+    if (h.kind === 'smartphone' && r.myna === null) {
       issues.push({
         path: `${at}.kind`,
         ja: 'スマホのマイナ保険証にはマイナンバーカードが必要です',
@@ -184,21 +282,13 @@ function normalizePatient(p: z.output<typeof patientShape>, ctx: z.RefinementCtx
           en: `no such coverage: ${h.coverage}`,
         });
     }
+    if (h.kind === 'kohi-cert' && r.kohi !== undefined && !r.kohi.some((k) => k.id === h.kohi))
+      issues.push({
+        path: `${at}.kohi`,
+        ja: `登録のない公費の受給者証・医療証です: ${h.kohi}`,
+        en: `no such programme: ${h.kohi}`,
+      });
   });
-  for (const i of issues)
-    ctx.addIssue({ code: 'custom', path: pathSegments(i.path), message: i.en, params: { ja: i.ja, en: i.en } });
-  return {
-    ...(p.id !== undefined ? { id: p.id } : {}),
-    ...(p.clinicNo !== undefined ? { clinicNo: p.clinicNo } : {}),
-    name: p.name.normalize('NFC').replace(/\s+/gu, ' '),
-    kana,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    note: (p.note ?? '').trim(),
-    coverages,
-    myna,
-    ...(p.holdings !== undefined ? { holdings: p.holdings } : {}),
-  };
 }
 
 /** registry.save's request: typed for the caller as the shape it sends. */
@@ -219,11 +309,13 @@ export function unsavedPatient(p: ParsedPatient, id: string, demoKey: string | n
     sex: p.sex,
     note: p.note,
     coverages: p.coverages.map((c) => ({
-      ...c,
+      ...withCoverageDefaults(c),
       insurerName: c.insurerName ?? null,
       personalFamily: c.personalFamily ?? 1,
     })),
     myna: p.myna,
+    kohi: p.kohi ?? [],
+    welfare: p.welfare ?? null,
     holdings: p.holdings ?? [],
     demoKey,
     createdAt: '',

@@ -1,15 +1,21 @@
 // Validation of one scenario: the shape (./schema.ts), then the checks that need several fields
 // and the normalization (defaults, each document's coverage and programme resolved) that give the
 // engine a Scenario (./types.ts). Every problem is listed; nothing partial is returned.
-import { addMonthsClamped, birthday, type IsoDate } from '../dates';
+import { addMonthsClamped, birthday, type IsoDate, maxDate, minDate } from '../dates';
 import { checkNumber, containsMyNumberLike, findMyNumberPath, MY_NUMBER_REFUSAL, TooDeepError } from '../identifiers';
 import { type InputIssue, redactIssue } from '../issues';
-import { checkProgramme } from '../kohi';
+import { checkProgramme, type RawProgramme } from '../kohi';
 import { isEmployeeInsurance, KOUKI_LEGACY_END, KOUKI_OSHIRASE_START, REFORM } from '../timeline';
 import { parseIssues } from '../zod-issues';
 import { coverageEnd, holderEnd } from './coverage-end';
 import { type RawScenario, scenarioFileSchema, scenarioInPackSchema } from './schema';
 import type { Coverage, DocOf, PresentedDocument, Scenario, ScenarioProgramme, Welfare } from './types';
+
+/** R26: the insured person's 75th birthday ends a dependent's coverage (lostOn defaults to it; a later one is cut). */
+export function withHolderEnd<C extends Coverage>(c: C): C {
+  const holder75 = holderEnd(c);
+  return holder75 !== null && (c.lostOn === null || holder75 < c.lostOn) ? { ...c, lostOn: holder75 } : c;
+}
 
 /** A coverage's own checks, and its R26 default: a dependent's lostOn ends with the insured person's 75th birthday. */
 function checkCoverage(
@@ -67,10 +73,7 @@ function checkCoverage(
       'lostWithHolder is for a dependent only',
     );
 
-  // R26: the insured person's 75th birthday ends a dependent's coverage (lostOn defaults to it; a later one is cut)
-  let lostOn = raw.lostOn;
-  const holder75 = holderEnd({ role: raw.role, holderBirthDate: raw.holderBirthDate });
-  if (holder75 !== null && (lostOn === null || holder75 < lostOn)) lostOn = holder75;
+  const { lostOn } = withHolderEnd(raw);
   if (lostOn !== null && lostOn <= raw.acquiredOn)
     add(
       lostOn === raw.lostOn ? 'lostOn' : 'holderBirthDate',
@@ -163,6 +166,75 @@ export function checkCoverageDocument(doc: CoverageDocument, cov: Coverage, at: 
   }
 }
 
+/**
+ * 生活保護 (R24): the dates in order, and a household on it has left 国保 and 後期 — no such
+ * coverage is current on a day of `during` (the scenario format: the visit day; the registry: the
+ * whole period on 生活保護). `path`: where `welfare` and `coverages` are (patient, or '' at the top).
+ */
+export function checkWelfare(
+  welfare: Welfare,
+  coverages: readonly Coverage[],
+  birthDate: IsoDate,
+  path: string,
+  issues: InputIssue[],
+  during: { from: IsoDate; until: IsoDate | null },
+): void {
+  const at = path === '' ? '' : `${path}.`;
+  if (welfare.until !== null && welfare.until < welfare.from)
+    issues.push({
+      path: `${at}welfare.until`,
+      ja: '生活保護の終了日が開始日より前です',
+      en: 'welfare.until is before welfare.from',
+    });
+  const birthday75 = birthday(birthDate, 75);
+  const from = maxDate(welfare.from, during.from);
+  const until =
+    welfare.until === null
+      ? during.until
+      : during.until === null
+        ? welfare.until
+        : minDate(welfare.until, during.until);
+  if (until !== null && until < from) return;
+  const visitDay = during.from === during.until;
+  coverages.forEach((c, i) => {
+    const end = coverageEnd(c, birthday75);
+    if (
+      (c.insurer === 'kokuho' || c.insurer === 'kouki') &&
+      (until === null || c.acquiredOn <= until) &&
+      (end === null || from < end)
+    )
+      issues.push({
+        path: `${at}coverages[${i}].insurer`,
+        ja: `生活保護を受けている間は国保・後期高齢者医療に加入していません (${visitDay ? '受診日' : '生活保護の期間'}に有効な国保・後期があります)`,
+        en: `a patient on welfare has left kokuho and kouki (this coverage is current ${visitDay ? 'on the visit day' : 'while on welfare'})`,
+      });
+  });
+}
+
+/** The patient's programmes (R21, R22): each checked (shared/kohi.ts), ids defaulted (k1, k2, …) and unique. */
+export function checkProgrammes(
+  raw: readonly (RawProgramme & { pmhRegistered: boolean })[],
+  path: string,
+  issues: InputIssue[],
+): ScenarioProgramme[] {
+  const ids = new Set<string>();
+  return raw.map((rk, i) => {
+    const at = `${path}[${i}]`;
+    const id = rk.id ?? `k${i + 1}`;
+    if (ids.has(id))
+      issues.push({ path: `${at}.id`, ja: `公費の id が重複しています: ${id}`, en: `duplicate programme id: ${id}` });
+    ids.add(id);
+    return {
+      ...checkProgramme(rk, id, at, issues, { strict: true }),
+      // required by the schema (programmeShape({ required: true }))
+      payerNumber: rk.payerNumber as string,
+      validFrom: rk.validFrom as IsoDate,
+      validUntil: rk.validUntil as IsoDate,
+      pmhRegistered: rk.pmhRegistered,
+    };
+  });
+}
+
 /** Cross-field checks and normalization that the shape schema cannot express. */
 function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[]): Scenario {
   const D = raw.visitDate;
@@ -184,46 +256,10 @@ function normalize(raw: RawScenario, issues: InputIssue[], warnings: InputIssue[
     return c.acquiredOn <= D && (end === null || D < end);
   };
 
-  // 生活保護 (R24): a household on it has left 国保 and 後期
   const welfare: Welfare | null = raw.patient.welfare;
-  if (welfare !== null) {
-    if (welfare.until !== null && welfare.until < welfare.from)
-      issues.push({
-        path: 'patient.welfare.until',
-        ja: '生活保護の終了日が開始日より前です',
-        en: 'welfare.until is before welfare.from',
-      });
-    if (welfare.from <= D && (welfare.until === null || D <= welfare.until)) {
-      coverages.forEach((c, i) => {
-        if ((c.insurer === 'kokuho' || c.insurer === 'kouki') && currentOn(c))
-          issues.push({
-            path: `patient.coverages[${i}].insurer`,
-            ja: '生活保護を受けている間は国保・後期高齢者医療に加入していません (受診日に有効な国保・後期があります)',
-            en: 'a patient on welfare has left kokuho and kouki (this coverage is current on the visit day)',
-          });
-      });
-    }
-  }
-
-  // public programmes (R21, R22)
-  const kohi: ScenarioProgramme[] = [];
-  const kohiIds = new Set<string>();
-  raw.patient.kohi.forEach((rk, i) => {
-    const at = `patient.kohi[${i}]`;
-    const id = rk.id ?? `k${i + 1}`;
-    if (kohiIds.has(id))
-      issues.push({ path: `${at}.id`, ja: `公費の id が重複しています: ${id}`, en: `duplicate programme id: ${id}` });
-    kohiIds.add(id);
-    const p = checkProgramme(rk, id, at, issues, { strict: true });
-    kohi.push({
-      ...p,
-      // required by the scenario's schema (programmeShape({ required: true }))
-      payerNumber: rk.payerNumber as string,
-      validFrom: rk.validFrom as IsoDate,
-      validUntil: rk.validUntil as IsoDate,
-      pmhRegistered: rk.pmhRegistered,
-    });
-  });
+  if (welfare !== null) checkWelfare(welfare, coverages, birthDate, 'patient', issues, { from: D, until: D });
+  const kohi = checkProgrammes(raw.patient.kohi, 'patient.kohi', issues);
+  const kohiIds = new Set(kohi.map((k) => k.id));
 
   const defaultCoverage = (legacy: boolean): Coverage | undefined => {
     const pool = legacy ? coverages.filter((c) => c.acquiredOn < REFORM) : coverages;

@@ -77,13 +77,13 @@ const documentSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('rousai-form'), ...printed['rousai-form'] }),
 ]);
 
-const programmeSchema = z.strictObject({
+export const programmeSchema = z.strictObject({
   id: idString.optional(),
   ...programmeShape({ required: true }),
   pmhRegistered: z.boolean().optional().default(false),
 });
 
-const welfareSchema = z.strictObject({
+export const welfareSchema = z.strictObject({
   from: date,
   until: nullable(date),
   ticketRegistered: z.boolean().optional().default(true),

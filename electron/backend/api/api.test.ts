@@ -92,6 +92,62 @@ describe('API handlers on SQLite', () => {
     expect(csv.filename).toMatch(/\.csv$/);
   });
 
+  it("desk.decide: the cause (R25) and the clinic's facts — as asked, else from the settings", async () => {
+    const saved = await ok('registry.save', {
+      name: '試験 三郎',
+      kana: 'シケン サブロウ',
+      birthDate: '2020-01-01',
+      sex: 'male',
+      coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2020-01-01', personalFamily: 2 }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+      kohi: [
+        {
+          program: 'child',
+          payerNumber: '88131008',
+          validFrom: '2025-04-01',
+          validUntil: '2027-03-31',
+          prefecture: '13',
+          share: 'none',
+        },
+      ],
+      holdings: [{ kind: 'kohi-cert', kohi: 'k1' }],
+    });
+    const base = {
+      patient: { id: saved.id },
+      presented: ['myna-card', 'kohi-cert'] as ('myna-card' | 'kohi-cert')[],
+      visitDate: '2026-01-20',
+      clinic,
+      visitType: 'first' as const,
+      needsLimit: false,
+    };
+    const plain = await ok('desk.decide', base);
+    expect(plain.scenario.cause).toBe('illness');
+    expect(plain.scenario.clinic).toMatchObject({
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
+    });
+    expect(plain.decision.patientPays.percent).toBe(0);
+    await ok('settings.update', { prefecture: '11', rousaiDesignated: false });
+    try {
+      const outside = await ok('desk.decide', base);
+      expect(outside.scenario.clinic).toMatchObject({ prefecture: '11', rousaiDesignated: false });
+      expect(outside.decision.publicExpense[0]).toMatchObject({ applied: false, reason: 'other-prefecture' });
+      const asked = await ok('desk.decide', { ...base, clinic: { ...clinic, prefecture: '13' } });
+      expect(asked.decision.publicExpense[0]).toMatchObject({ applied: true });
+      const work = await ok('desk.decide', { ...base, cause: 'work' });
+      expect(work.scenario.cause).toBe('work');
+      // not a 労災指定医療機関 (the settings): 10割, the patient claims from the 労働基準監督署
+      expect(work.decision).toMatchObject({ verdict: 'self-pay', notes: ['workers-comp-refund'] });
+      const bad = await call('desk.decide', { ...base, cause: 'holiday' as 'work' });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.error.ja).toContain('受診の原因');
+    } finally {
+      await ok('settings.update', { prefecture: null, rousaiDesignated: true });
+    }
+  });
+
   it('a document the patient does not carry is refused in Japanese, and nothing is recorded', async () => {
     const saved = await ok('registry.save', {
       name: '試験 二郎',
@@ -207,6 +263,89 @@ describe('API handlers on SQLite', () => {
     });
     expect(!badDigit.ok && badDigit.error.ja).toMatch(/^受付: 飛び込みの患者の保険者番号: /);
     expect(!badDigit.ok && badDigit.error.ja).not.toMatch(/[a-z]{4,}/);
+  });
+
+  it('a walk-in with a 医療証, on 生活保護, or a 家族 whose insured person turned 75; 「この患者を登録」 keeps them', async () => {
+    const decide = (
+      walkIn: CallInput<'desk.decide'>['patient'] & object,
+      presented: CallInput<'desk.decide'>['presented'],
+    ) =>
+      call('desk.decide', {
+        patient: walkIn,
+        presented,
+        visitDate: '2026-03-02',
+        clinic,
+        visitType: 'first',
+        needsLimit: false,
+      });
+    const child = {
+      birthDate: '2021-07-15',
+      insurer: 'kyokai' as const,
+      personalFamily: 2 as const,
+      kohi: [{ program: 'child' as const, payerNumber: '88131008', validUntil: 'R9.3.31' }],
+    };
+    const withCert = await decide({ walkIn: child }, ['myna-card', 'kohi-cert']);
+    if (!withCert.ok) throw new Error(withCert.error.en);
+    expect(withCert.value.scenario.patient.kohi[0]).toMatchObject({
+      program: 'child',
+      prefecture: '13', // from the 公費負担者番号
+      share: 'none',
+      validFrom: '2026-03-02',
+      validUntil: '2027-03-31',
+    });
+    expect(withCert.value.decision.patientPays.percent).toBe(0);
+    const notCarried = await decide({ walkIn: { ...child, kohi: [{ ...child.kohi[0]!, carried: false }] } }, [
+      'myna-card',
+      'kohi-cert',
+    ]);
+    expect(!notCarried.ok && notCarried.error.ja).toContain('受給者証');
+    const badNumber = await decide({ walkIn: { ...child, kohi: [{ ...child.kohi[0]!, payerNumber: '88131009' }] } }, [
+      'myna-card',
+    ]);
+    expect(!badNumber.ok && badNumber.error.ja).toMatch(/^受付: 飛び込みの患者の公費・医療証: 公費負担者番号/);
+
+    const welfare = { birthDate: '1959-06-06', welfare: { from: '2025-11-01', ticketRegistered: false } };
+    const onWelfare = await decide({ walkIn: welfare }, ['medical-ticket']);
+    if (!onWelfare.ok) throw new Error(onWelfare.error.en);
+    expect(onWelfare.value.scenario.patient.coverages).toEqual([]);
+    expect(onWelfare.value.scenario.presented).toEqual([
+      { kind: 'medical-ticket', month: '2026-03', forThisClinic: true },
+    ]);
+    expect(onWelfare.value.decision).toMatchObject({ verdict: 'public-assistance', documentsNeeded: [] });
+    expect(onWelfare.value.assumed).not.toContain('InsurerNumber');
+
+    const spouse = {
+      birthDate: '1957-07-07',
+      insurer: 'kumiai' as const,
+      personalFamily: 2 as const,
+      holderBirthDate: '1951-02-20',
+      acquiredOn: '2017-04-01',
+    };
+    const turned75 = await decide({ walkIn: spouse }, ['myna-card']);
+    if (!turned75.ok) throw new Error(turned75.error.en);
+    expect(turned75.value.scenario.patient.coverages[0]).toMatchObject({ role: 'dependent', lostOn: '2026-02-20' });
+    expect(turned75.value.decision.rules).toEqual(['R9', 'R10', 'R26']);
+
+    const p = await ok('registry.registerWalkIn', {
+      walkIn: { ...child, name: '飛込 ひなた', kana: 'トビコミ ヒナタ', welfare: undefined },
+      presented: ['myna-card', 'kohi-cert'],
+      visitDate: '2026-03-02',
+    });
+    expect(p.kohi).toEqual([withCert.value.scenario.patient.kohi[0]]);
+    expect(p.holdings).toEqual([{ kind: 'kohi-cert', kohi: 'k1' }]);
+    const q = await ok('registry.registerWalkIn', {
+      walkIn: { ...welfare, name: '飛込 保子', kana: 'トビコミ ヤスコ' },
+      presented: ['medical-ticket'],
+      visitDate: '2026-03-02',
+    });
+    expect(q.welfare).toEqual({ from: '2025-11-01', until: null, ticketRegistered: false });
+    expect(q.holdings).toEqual([{ kind: 'medical-ticket', month: '2026-03', forThisClinic: true }]);
+    const r = await ok('registry.registerWalkIn', {
+      walkIn: { ...spouse, name: '飛込 花江', kana: 'トビコミ ハナエ' },
+      presented: ['myna-card'],
+      visitDate: '2026-03-02',
+    });
+    expect(r.coverages[0]).toMatchObject({ role: 'dependent', holderBirthDate: '1951-02-20', lostOn: null });
   });
 
   it('registry.registerWalkIn: the walk-in becomes a patient with a 診察券番号, found by it and by 記号・番号', async () => {

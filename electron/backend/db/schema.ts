@@ -258,6 +258,52 @@ CREATE TRIGGER check_history_no_delete BEFORE DELETE ON check_history
 BEGIN SELECT RAISE(ABORT, 'check_history is append-only: DELETE is not allowed'); END;
 `;
 
+/**
+ * v8 — rule book version 2 in the registry and the clinic's settings (issue 9): a coverage's
+ * lossRegisteredOn, limitOnFile, 本人・被扶養者 (role, the holder's birth date, lost with the holder);
+ * a patient's public programmes (公費・医療証, their printed fields as validated JSON) and 生活保護;
+ * the documents 受給者証・医療証, 医療券 and 労災の様式 among the holdings (the CHECK of kind is rebuilt
+ * as in v4); the clinic's prefecture, PMH, 医療扶助 online check and 労災指定 (SCENARIO.md's defaults).
+ */
+const RULE_BOOK_V2_REGISTRY_SQL = `
+ALTER TABLE coverage ADD COLUMN loss_registered_on TEXT;
+ALTER TABLE coverage ADD COLUMN limit_on_file INTEGER NOT NULL DEFAULT 1 CHECK (limit_on_file IN (0, 1));
+ALTER TABLE coverage ADD COLUMN role TEXT NOT NULL DEFAULT 'insured' CHECK (role IN ('insured', 'dependent'));
+ALTER TABLE coverage ADD COLUMN holder_birth_date TEXT;
+ALTER TABLE coverage ADD COLUMN lost_with_holder INTEGER NOT NULL DEFAULT 0 CHECK (lost_with_holder IN (0, 1));
+
+CREATE TABLE kohi (
+  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  details   TEXT NOT NULL CHECK (json_valid(details)),
+  PRIMARY KEY (person_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE welfare (
+  person_id         INTEGER PRIMARY KEY REFERENCES person (id) ON DELETE CASCADE,
+  from_date         TEXT NOT NULL,
+  until_date        TEXT,
+  ticket_registered INTEGER NOT NULL CHECK (ticket_registered IN (0, 1))
+) STRICT;
+
+CREATE TABLE holding_v8 (
+  person_id INTEGER NOT NULL REFERENCES person (id) ON DELETE CASCADE,
+  position  INTEGER NOT NULL,
+  kind      TEXT NOT NULL CHECK (kind IN ('legacy-card', 'kakunin-sho', 'oshirase', 'smartphone', 'elderly-card',
+    'limit-cert', 'kohi-cert', 'medical-ticket', 'rousai-form')),
+  details   TEXT NOT NULL CHECK (json_valid(details)),
+  PRIMARY KEY (person_id, position)
+) STRICT, WITHOUT ROWID;
+INSERT INTO holding_v8 (person_id, position, kind, details) SELECT person_id, position, kind, details FROM holding;
+DROP TABLE holding;
+ALTER TABLE holding_v8 RENAME TO holding;
+
+ALTER TABLE clinic_settings ADD COLUMN prefecture TEXT CHECK (prefecture GLOB '[0-4][0-9]');
+ALTER TABLE clinic_settings ADD COLUMN pmh INTEGER NOT NULL DEFAULT 0 CHECK (pmh IN (0, 1));
+ALTER TABLE clinic_settings ADD COLUMN welfare_online INTEGER NOT NULL DEFAULT 1 CHECK (welfare_online IN (0, 1));
+ALTER TABLE clinic_settings ADD COLUMN rousai_designated INTEGER NOT NULL DEFAULT 1 CHECK (rousai_designated IN (0, 1));
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -312,6 +358,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 8,
+    name: 'rule book version 2 in the registry (programmes, 生活保護, 被扶養者, new documents) and the clinic settings (issue 9)',
+    up(db) {
+      db.exec(RULE_BOOK_V2_REGISTRY_SQL);
+    },
+  },
+  {
+    version: 9,
     name: 'trainer mode: questions of rule book version 2 — the items each question asks, a grade per item asked (issue 9, issue 10)',
     up(db) {
       db.exec(TRAINER_V2_ITEMS_SQL);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
+import { parseScenario, SCENARIO_FORMAT } from '../../../shared/scenario';
 import { AppError } from '../errors';
 import type { Patient } from '../../../shared/contract';
 import { type PatientInput, patientInput, unsavedPatient } from '../../../shared/contract/patient';
@@ -195,5 +196,133 @@ describe('buildScenario', () => {
     } catch (e) {
       expect((e as AppError).ja).not.toMatch(/presented|visitDate/);
     }
+  });
+
+  describe("rule book version 2: the cause, the clinic's facts, programmes, 生活保護, 被扶養者", () => {
+    const child = record({
+      name: '架空 ひなた',
+      kana: 'カクウ ヒナタ',
+      birthDate: '2021-05-05',
+      sex: 'female',
+      coverages: [{ insurer: 'kyokai', insurerNumber: '01130012', acquiredOn: '2021-05-05', personalFamily: 2 }],
+      myna: { insuranceRegistered: true, certExpiresOn: '2030-05-05' },
+      kohi: [
+        {
+          program: 'child',
+          payerNumber: '88131008',
+          recipientNumber: '1234566',
+          validFrom: '2025-04-01',
+          validUntil: '2027-03-31',
+          prefecture: '13',
+          share: 'none',
+        },
+      ],
+      holdings: [{ kind: 'kohi-cert', kohi: 'k1' }],
+    });
+
+    it("a 医療証 from the holdings, the clinic's prefecture: applied inside it, refunded outside", () => {
+      const inside = buildScenario({
+        patient: child,
+        presented: ['myna-card', 'kohi-cert'],
+        clinic: { ...clinic, prefecture: '13' },
+        visitDate: '2026-02-02',
+      });
+      expect(inside.presented).toEqual([{ kind: 'myna-card' }, { kind: 'kohi-cert', kohi: 'k1' }]);
+      expect(inside.patient.kohi).toEqual(child.kohi);
+      expect(inside.clinic).toMatchObject({
+        prefecture: '13',
+        pmh: false,
+        welfareOnline: true,
+        rousaiDesignated: true,
+      });
+      const d = decideScenario(inside);
+      expect(d.publicExpense).toEqual([
+        { program: 'child', kohi: 'k1', payerNumber: '88131008', applied: true, basis: 'document', reason: null },
+      ]);
+      expect(d.patientPays.percent).toBe(0);
+      const outside = decideScenario(
+        buildScenario({
+          patient: child,
+          presented: ['myna-card', 'kohi-cert'],
+          clinic: { ...clinic, prefecture: '11' },
+          visitDate: '2026-02-02',
+        }),
+      );
+      expect(outside.publicExpense[0]).toMatchObject({ applied: false, reason: 'other-prefecture' });
+      expect(outside.notes).toContain('kohi-refund');
+      expect(outside.patientPays.percent).toBe(20);
+    });
+
+    it("生活保護: the 医療券 of the visit's month; 労災: the cause and the form; a dependent ends with the holder", () => {
+      const welfare = record({
+        name: '架空 保男',
+        kana: 'カクウ ヤスオ',
+        birthDate: '1960-03-03',
+        sex: 'male',
+        coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01', lostOn: '2025-06-01' }],
+        myna: null,
+        welfare: { from: '2025-06-01', until: null, ticketRegistered: false },
+        holdings: [{ kind: 'medical-ticket' }, { kind: 'rousai-form' }],
+      });
+      const ticket = buildScenario({
+        patient: welfare,
+        presented: ['medical-ticket'],
+        clinic,
+        visitDate: '2026-02-02',
+      });
+      expect(ticket.patient.welfare).toEqual({ from: '2025-06-01', until: null, ticketRegistered: false });
+      expect(ticket.presented).toEqual([{ kind: 'medical-ticket', month: '2026-02', forThisClinic: true }]);
+      expect(decideScenario(ticket)).toMatchObject({ verdict: 'public-assistance', notes: [] });
+
+      const work = buildScenario({
+        patient: welfare,
+        presented: ['rousai-form'],
+        clinic: { ...clinic, rousaiDesignated: true },
+        cause: 'work',
+        visitDate: '2026-02-02',
+      });
+      expect(work.cause).toBe('work');
+      expect(work.presented).toEqual([{ kind: 'rousai-form' }]);
+      expect(decideScenario(work)).toMatchObject({ verdict: 'workers-comp', documentsNeeded: [] });
+      expect(buildScenario({ patient: welfare, presented: [], clinic, visitDate: '2026-02-02' }).cause).toBe('illness');
+
+      const dependent = record({
+        name: '架空 花子',
+        kana: 'カクウ ハナコ',
+        birthDate: '1958-08-08',
+        sex: 'female',
+        coverages: [
+          {
+            insurer: 'kyokai',
+            insurerNumber: '01130012',
+            acquiredOn: '2000-04-01',
+            role: 'dependent',
+            holderBirthDate: '1951-04-15',
+            personalFamily: 2,
+          },
+        ],
+        myna: { insuranceRegistered: true, certExpiresOn: '2030-05-05' },
+      });
+      // the registry keeps what was typed; the scenario ends the coverage on the holder's 75th birthday
+      expect(dependent.coverages[0]).toMatchObject({ role: 'dependent', holderBirthDate: '1951-04-15', lostOn: null });
+      const after = buildScenario({ patient: dependent, presented: ['myna-card'], clinic, visitDate: '2026-05-01' });
+      expect(after.patient.coverages[0]).toMatchObject({ lostOn: '2026-04-15', role: 'dependent' });
+      const d = decideScenario(after);
+      expect(d.rules).toContain('R26');
+    });
+
+    it('what it builds is a valid scenario of the format, deciding the same', () => {
+      const built = buildScenario({
+        patient: child,
+        presented: ['myna-card', 'kohi-cert'],
+        clinic: { ...clinic, prefecture: '11', pmh: true },
+        cause: 'traffic',
+        visitDate: '2026-02-02',
+      });
+      const { story: _s, ...rest } = built;
+      const parsed = parseScenario({ format: SCENARIO_FORMAT, ...rest });
+      expect(parsed.ok ? [] : parsed.issues).toEqual([]);
+      if (parsed.ok) expect(decideScenario(parsed.scenario)).toEqual(decideScenario(built));
+    });
   });
 });

@@ -5,13 +5,14 @@
 // the backend (the contract's desk.decide), so the scenario is assembled from typed values; what
 // is left to check is what only the day decides (which documents exist by then, a visit before the birth date).
 import type { IsoDate } from '../../../shared/dates';
-import type { DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
+import type { Cause, DocumentKind, Incident, PortalForm, VisitType } from '../../../shared/enums';
 import { DOCUMENT_JA } from '../../../shared/labels';
 import type { PresentedDocument, Scenario } from '../../../shared/scenario';
 import { type Policy } from '../../../shared/timeline';
 import { documentExistsOn } from '../../../shared/scenario/exists';
+import { withHolderEnd } from '../../../shared/scenario/normalize';
 import { AppError } from '../errors';
-import type { Patient } from '../../../shared/contract';
+import type { ClinicFacts, Patient } from '../../../shared/contract';
 import type { Holding } from '../../../shared/holdings';
 
 export interface DeskCaseInput {
@@ -25,9 +26,12 @@ export interface DeskCaseInput {
   holdings?: readonly number[];
   /** how the マイナポータル 資格情報画面 was shown (default: screen) */
   mynaportalForm?: PortalForm;
-  clinic: { onlineCheck: boolean; phoneReader: boolean; policy?: Partial<Policy> };
+  /** the clinic today; its facts of rule book version 2 left out: SCENARIO.md's defaults */
+  clinic: { onlineCheck: boolean; phoneReader: boolean; policy?: Partial<Policy> } & Partial<ClinicFacts>;
   visitDate: IsoDate;
   incident?: Incident;
+  /** 「お仕事中・通勤中のけがですか」 (R25; default illness) */
+  cause?: Cause;
   visitType?: VisitType;
   needsLimit?: boolean;
   limitConsent?: boolean;
@@ -46,15 +50,17 @@ function existsOn(h: Holding, p: Patient, D: IsoDate): boolean {
   return documentExistsOn(h, coverage?.insurer, D);
 }
 
-/** A registry person as a scenario's `patient`: exactly the fields of the scenario format. */
+/**
+ * A registry person as a scenario's `patient`: exactly the fields of the scenario format, normalized
+ * as the format's validation does (R26: a dependent's coverage ends by the insured person's 75th birthday).
+ */
 export function scenarioPatient(p: Patient): Scenario['patient'] {
   return {
     birthDate: p.birthDate,
-    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => c),
+    coverages: p.coverages.map(({ insurerName: _n, personalFamily: _f, ...c }) => withHolderEnd(c)),
     myna: p.myna,
-    // version 2 (issue 9): the registry holds no programmes or 生活保護 yet
-    kohi: [],
-    welfare: null,
+    kohi: p.kohi,
+    welfare: p.welfare,
   };
 }
 
@@ -103,6 +109,15 @@ export function buildScenario(input: DeskCaseInput): Scenario {
         presented.push({ kind, os: phone.os });
         break;
       }
+      case 'medical-ticket': {
+        // a 医療券 without a month of its own is the one of the visit's month
+        const tickets = (chosen.length > 0 ? chosen : p.holdings).filter(
+          (h): h is Extract<Holding, { kind: 'medical-ticket' }> => h.kind === 'medical-ticket',
+        );
+        if (tickets.length === 0) throw missing();
+        for (const t of tickets) presented.push({ ...t, month: t.month ?? D.slice(0, 7) });
+        break;
+      }
       default: {
         const ofKind = (h: Holding): h is Extract<Holding, { kind: typeof kind }> => h.kind === kind;
         const picked = chosen.filter(ofKind);
@@ -121,16 +136,15 @@ export function buildScenario(input: DeskCaseInput): Scenario {
     visitType: input.visitType ?? 'first',
     needsLimit: input.needsLimit ?? false,
     limitConsent: input.limitConsent ?? true,
-    // version 2 (issue 9): the desk does not ask about work injuries, 生活保護 or programmes yet
-    cause: 'illness',
+    cause: input.cause ?? 'illness',
     clinic: {
       onlineCheck: input.clinic.onlineCheck,
       phoneReader: input.clinic.phoneReader,
       incident: input.incident ?? 'none',
-      prefecture: null,
-      pmh: false,
-      welfareOnline: true,
-      rousaiDesignated: true,
+      prefecture: input.clinic.prefecture ?? null,
+      pmh: input.clinic.pmh ?? false,
+      welfareOnline: input.clinic.welfareOnline ?? true,
+      rousaiDesignated: input.clinic.rousaiDesignated ?? true,
     },
     patient: scenarioPatient(p),
     presented,

@@ -11,6 +11,7 @@ import { seededRandom } from '../../../shared/random';
 import { openDatabase } from '../db/open';
 import { dbPathOf } from '../db/data-dir';
 import { buildScenario } from '../desk/build-scenario';
+import { demoDeskCase } from '../registry/demo/builder';
 import { decideWithOnshi } from '../onshi/document';
 import { createApi } from '../api';
 import { patientInput, unsavedPatient } from '../../../shared/contract/patient';
@@ -80,17 +81,7 @@ const percentile = (sorted: number[], p: number) =>
 function templates(): Array<Omit<ScenarioEntry, 'at' | 'patientId'>> {
   return demoPatients().map((d, i) => {
     const rec = unsavedPatient(patientInput.parse(d.person), String(i + 1), d.key);
-    const c = d.case;
-    const scenario = buildScenario({
-      patient: rec,
-      presented: c.presented,
-      mynaportalForm: c.mynaportalForm,
-      clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
-      visitDate: c.visitDate,
-      incident: c.incident,
-      visitType: c.visitType,
-      needsLimit: c.needsLimit,
-    });
+    const scenario = buildScenario(demoDeskCase(rec, d.case));
     const { decision, answer } = decideWithOnshi(scenario, { person: rec });
     return {
       mode: i % 10 === 0 ? 'trainer' : 'desk',

@@ -7,6 +7,7 @@ import defaultPack from '../../../packs/default-pack.json';
 import { parsePack, parseScenario, type Scenario } from '../../../shared/scenario';
 import { openDatabase } from '../db/open';
 import { buildScenario } from '../desk/build-scenario';
+import { demoDeskCase } from '../registry/demo/builder';
 import { demoPatients } from '../registry/demo/cases';
 import { seedDemo } from '../registry/demo/seed';
 import { RegistryRepository } from '../registry/repository';
@@ -215,16 +216,7 @@ describe('onshi result documents', () => {
       const seen = new Set<string>();
       for (const rec of records) {
         const c = byKey.get(rec.demoKey!)!.case;
-        const s = buildScenario({
-          patient: rec,
-          presented: c.presented,
-          mynaportalForm: c.mynaportalForm,
-          clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false },
-          visitDate: c.visitDate,
-          incident: c.incident,
-          visitType: c.visitType,
-          needsLimit: c.needsLimit,
-        });
+        const s = buildScenario(demoDeskCase(rec, c));
         const extras = Object.fromEntries(
           rec.coverages.map((x) => [x.id, { insurerName: x.insurerName, personalFamily: x.personalFamily }]),
         );

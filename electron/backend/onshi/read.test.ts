@@ -235,6 +235,21 @@ describe('reading a terminal’s result file', () => {
     expect(e.en).toContain('SegmentOfResult 9');
   });
 
+  it('a 医療扶助 entry (法別 12, with its 医療券 list) is refused, asking for the screen by hand: its codes are not public', () => {
+    const welfare = entry(
+      '<InsurerNumber>12130014</InsurerNumber><PublicExpenseResultList><MedicalTicketInfo><MedicalTreatmentMonth>202611</MedicalTreatmentMonth></MedicalTicketInfo></PublicExpenseResultList>',
+    );
+    const e = readError(
+      doc(
+        header(),
+        `<ProcessingResultStatus>1</ProcessingResultStatus><QualificationValidity>1</QualificationValidity><ResultList>${welfare}</ResultList>`,
+      ),
+    );
+    expect(e.ja).toContain('「12130014」は健康保険の保険者番号ではありません');
+    expect(e.ja).toContain('画面の表示を手で入力してください');
+    expect(e.en).toContain('InsurerNumber');
+  });
+
   it('damaged files name the element; garbage, DOCTYPE/entities and a 13 MB file are refused', () => {
     const ok = `<ProcessingResultStatus>1</ProcessingResultStatus><QualificationValidity>1</QualificationValidity><ResultList>${entry(
       '<InsurerNumber>01130012</InsurerNumber>',

@@ -147,8 +147,8 @@ function insurer(parent: Tree, path: string[]): Pick<ObservedCoverage, 'insurer'
   if (type === null)
     throw new Damaged(
       [...path, 'InsurerNumber'],
-      `「${number}」は健康保険の保険者番号ではありません (医療扶助・公費の結果にはまだ対応していません)`,
-      `"${number}" is not a health insurer's number (医療扶助 and 公費 results are not read yet)`,
+      `「${number}」は健康保険の保険者番号ではありません (医療扶助・公費の結果は読み込めません。画面の表示を手で入力してください)`,
+      `"${number}" is not a health insurer's number (医療扶助 and 公費 results cannot be read: enter what the screen shows by hand)`,
     );
   return { insurer: type, insurerNumber: number };
 }

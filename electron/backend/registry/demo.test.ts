@@ -9,6 +9,7 @@ import { tempDir } from '../testing/temp-dir';
 import type { Patient } from '../../../shared/contract';
 import { patientInput } from '../../../shared/contract/patient';
 import { demoPatients } from './demo/cases';
+import { demoDeskCase } from './demo/builder';
 import { seedDemo, seedDemoIfFirstStart } from './demo/seed';
 import { RegistryRepository } from './repository';
 
@@ -54,9 +55,14 @@ describe('demo registry', () => {
           `${rec.name} ${c.insurerNumber}`,
         ).toEqual({ ok: true });
       }
+      for (const k of rec.kohi) {
+        expect(checkNumber(k.payerNumber, 'kohi-futansha'), `${rec.name} ${k.payerNumber}`).toEqual({ ok: true });
+        if (k.recipientNumber !== null)
+          expect(checkNumber(k.recipientNumber, 'kohi-jukyusha'), rec.name).toEqual({ ok: true });
+      }
     }
     const dump = JSON.stringify(
-      ['person', 'coverage', 'myna', 'holding'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()),
+      ['person', 'coverage', 'myna', 'holding', 'kohi', 'welfare'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()),
     );
     expect(dump).not.toMatch(/(?<!\d)\d{12}(?!\d)/);
   });
@@ -64,25 +70,20 @@ describe('demo registry', () => {
   it('each patient’s desk case decides as its note says (engine run on the scenario built from the registry)', () => {
     for (const { rec, d } of loaded()) {
       const c = d.case;
-      const scenario = buildScenario({
-        patient: rec,
-        presented: c.presented,
-        mynaportalForm: c.mynaportalForm,
-        clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false, policy: c.policy },
-        visitDate: c.visitDate,
-        incident: c.incident,
-        visitType: c.visitType,
-        needsLimit: c.needsLimit,
-      });
+      const scenario = buildScenario(demoDeskCase(rec, c));
       const dec = decideScenario(scenario);
       const label = `${d.key} ${rec.name}: ${rec.note}`;
       expect(dec.verdict, label).toBe(c.verdict);
       expect(dec.rules, label).toEqual(c.rules);
       if (c.copayPercent !== undefined) expect(dec.copayPercent, label).toBe(c.copayPercent);
+      if (c.patientPays !== undefined) expect(dec.patientPays, label).toMatchObject(c.patientPays);
+      if (c.publicExpense !== undefined) expect(dec.publicExpense, label).toMatchObject(c.publicExpense);
+      if (c.notes !== undefined) expect(dec.notes, label).toEqual(c.notes);
+      if (c.documentsNeeded !== undefined) expect(dec.documentsNeeded, label).toEqual(c.documentsNeeded);
     }
   });
 
-  it('together the cases exercise every rule the engine lists, and the data covers R15 and R16 (R18, R19: the test above)', () => {
+  it('together the cases exercise every rule R1–R26 the engine lists, and the data covers R15 and R16 (R18, R19: the test above)', () => {
     const listed = new Set<RuleId>(demoPatients().flatMap((d) => d.case.rules));
     const decisionRules: RuleId[] = [
       'R1',
@@ -101,6 +102,12 @@ describe('demo registry', () => {
       'R14',
       'R17',
       'R20',
+      'R21',
+      'R22',
+      'R23',
+      'R24',
+      'R25',
+      'R26',
     ];
     for (const r of decisionRules) expect(listed.has(r), r).toBe(true);
     for (const r of ['R15', 'R16'])
@@ -185,5 +192,20 @@ describe('demo registry', () => {
     for (const p of repo.search('', { limit: 500 }).items) repo.delete(p.id);
     expect(seedDemoIfFirstStart(db)).toBe(false);
     expect(repo.count()).toBe(0);
+  });
+
+  it('a registry seeded before rule book version 2 gets its patients (demo-2NN) on the next seed, keeping everyone it has', () => {
+    seedDemo(db);
+    const v2 = demoPatients().filter((d) => d.key.startsWith('demo-2'));
+    expect(v2.length).toBeGreaterThanOrEqual(17);
+    // the earlier patients keep their keys (demo-001 … in order), so a database seeded before has them all
+    const v1 = demoPatients().filter((d) => !d.key.startsWith('demo-2'));
+    expect(v1.map((d) => d.key)).toEqual(v1.map((_, i) => `demo-${String(i + 1).padStart(3, '0')}`));
+    const before = repo.search('', { limit: 500 }).items.filter((p) => !v2.some((d) => d.person.name === p.name));
+    db.prepare("DELETE FROM person WHERE demo_key LIKE 'demo-2%'").run();
+    expect(seedDemo(db).count).toBe(v2.length);
+    expect(repo.search('', { limit: 500 }).items.filter((p) => before.some((b) => b.id === p.id))).toEqual(before);
+    const welfare = (db.prepare('SELECT count(*) AS n FROM welfare').get() as { n: number }).n;
+    expect(welfare).toBe(v2.filter((d) => d.person.welfare).length);
   });
 });

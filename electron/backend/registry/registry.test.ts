@@ -158,6 +158,175 @@ describe('registry CRUD', () => {
   });
 });
 
+describe('rule book version 2 in the registry', () => {
+  const v2 = (over: Partial<PatientInput> = {}): PatientInput => ({
+    name: '架空 ひなた',
+    kana: 'カクウ ヒナタ',
+    birthDate: '1985-05-05',
+    sex: 'female',
+    coverages: [
+      {
+        insurer: 'kyokai',
+        insurerNumber: '01130012',
+        acquiredOn: '2015-04-01',
+        lostOn: '2026-01-01',
+        lossRegisteredOn: '2026-01-20',
+        limitOnFile: false,
+      },
+      {
+        insurer: 'kumiai',
+        insurerNumber: '06138093',
+        acquiredOn: '2026-01-01',
+        role: 'dependent',
+        holderBirthDate: '1952-02-02',
+        personalFamily: 2,
+      },
+    ],
+    myna: { insuranceRegistered: true, certExpiresOn: '2030-05-10' },
+    kohi: [
+      {
+        program: 'nanbyo',
+        payerNumber: '54131008',
+        recipientNumber: '1234566',
+        validFrom: '2025-10-01',
+        validUntil: '2026-09-30',
+        monthlyCapYen: 10000,
+        paidThisMonthYen: 2500,
+        designatedHere: false,
+      },
+      {
+        id: 'ko',
+        program: 'single-parent',
+        payerNumber: '88131008',
+        validFrom: '2025-04-01',
+        validUntil: '2027-03-31',
+        prefecture: '13',
+        share: { perVisitYen: 200 },
+        pmhRegistered: true,
+      },
+    ],
+    welfare: { from: '2024-01-01', until: '2024-12-31' },
+    holdings: [
+      { kind: 'kohi-cert', kohi: 'k1' },
+      { kind: 'kohi-cert', kohi: 'ko' },
+      { kind: 'medical-ticket', month: '2024-06', forThisClinic: false },
+      { kind: 'medical-ticket' },
+      { kind: 'rousai-form' },
+    ],
+    ...over,
+  });
+
+  it('stores programmes, 生活保護, the coverage fields and the new documents, and reads them back', () => {
+    const p = repo.create(parsed(v2()));
+    expect(p.coverages[0]).toMatchObject({ lossRegisteredOn: '2026-01-20', limitOnFile: false, role: 'insured' });
+    expect(p.coverages[1]).toMatchObject({
+      role: 'dependent',
+      holderBirthDate: '1952-02-02',
+      lostWithHolder: false,
+      limitOnFile: true,
+    });
+    expect(p.kohi).toEqual([
+      {
+        id: 'k1',
+        program: 'nanbyo',
+        payerNumber: '54131008',
+        recipientNumber: '1234566',
+        validFrom: '2025-10-01',
+        validUntil: '2026-09-30',
+        prefecture: null,
+        share: null,
+        monthlyCapYen: 10000,
+        paidThisMonthYen: 2500,
+        designatedHere: false,
+        pmhRegistered: false,
+      },
+      {
+        id: 'ko',
+        program: 'single-parent',
+        payerNumber: '88131008',
+        recipientNumber: null,
+        validFrom: '2025-04-01',
+        validUntil: '2027-03-31',
+        prefecture: '13',
+        share: { perVisitYen: 200 },
+        monthlyCapYen: null,
+        paidThisMonthYen: null,
+        designatedHere: null,
+        pmhRegistered: true,
+      },
+    ]);
+    expect(p.welfare).toEqual({ from: '2024-01-01', until: '2024-12-31', ticketRegistered: true });
+    expect(p.holdings).toEqual([
+      { kind: 'kohi-cert', kohi: 'k1' },
+      { kind: 'kohi-cert', kohi: 'ko' },
+      { kind: 'medical-ticket', month: '2024-06', forThisClinic: false },
+      { kind: 'medical-ticket', month: null, forThisClinic: true },
+      { kind: 'rousai-form' },
+    ]);
+    expect(repo.get(p.id)).toEqual(p);
+  });
+
+  it('an edit that leaves them out keeps them; a programme dropped drops its certificate', () => {
+    const p = repo.create(parsed(v2()));
+    const { kohi: _k, welfare: _w, holdings: _h, ...rest } = v2();
+    const coverages = (rest.coverages ?? []).map(
+      ({ lossRegisteredOn: _l, limitOnFile: _o, role: _r, holderBirthDate: _b, ...c }) => c,
+    );
+    const q = repo.update(p.id, parsed({ ...rest, coverages, name: '架空 ひなこ' }));
+    expect(q.name).toBe('架空 ひなこ');
+    expect({ ...q, name: p.name, updatedAt: p.updatedAt }).toEqual(p);
+    const r = repo.update(p.id, parsed({ ...rest, coverages, kohi: [v2().kohi![1]!], welfare: null }));
+    expect(r.kohi.map((k) => k.id)).toEqual(['ko']);
+    expect(r.welfare).toBeNull();
+    expect(r.holdings).toEqual(p.holdings.filter((h) => h.kind !== 'kohi-cert' || h.kohi === 'ko'));
+    expect(r.coverages[1]!.role).toBe('dependent');
+  });
+
+  it('refuses what the scenario format refuses, naming the field in Japanese; a kept field is checked on the merged record', () => {
+    const bad = (over: Partial<PatientInput>) => expectError(() => parsed(v2(over)), 'invalid-input');
+    // R19 check digit and the 法別 number of a national programme
+    expect(bad({ kohi: [{ ...v2().kohi![0]!, payerNumber: '54131009' }] }).ja).toContain('公費負担者番号');
+    expect(bad({ kohi: [{ ...v2().kohi![0]!, payerNumber: '52131000' }] }).ja).toContain('法別番号 54');
+    expect(bad({ kohi: [{ ...v2().kohi![1]!, prefecture: null }] }).ja).toContain('都道府県');
+    // a 国保 current while on 生活保護
+    expect(
+      bad({
+        coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2010-04-01' }],
+        holdings: [],
+        kohi: [],
+      }).ja,
+    ).toContain('生活保護');
+    // a certificate of a programme the patient is not enrolled in; a 国保 dependent
+    expect(bad({ holdings: [{ kind: 'kohi-cert', kohi: 'k9' }] }).ja).toContain('k9');
+    expect(
+      bad({
+        coverages: [{ insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2025-01-01', role: 'dependent' }],
+        holdings: [],
+      }).ja,
+    ).toContain('被扶養者');
+    // an edit that keeps the role (dependent) but makes the coverage a 国保: refused on the merged record
+    const p = repo.create(parsed(v2()));
+    const { kohi: _k, welfare: _w, holdings: _h, ...rest } = v2();
+    const e = expectError(
+      () =>
+        repo.update(
+          p.id,
+          parsed({
+            ...rest,
+            welfare: null,
+            coverages: [
+              rest.coverages![0]!,
+              { id: 'c2', insurer: 'kokuho', insurerNumber: '138156', acquiredOn: '2026-01-01' },
+            ],
+          }),
+        ),
+      'invalid-input',
+    );
+    expect(e.ja).toContain('被扶養者');
+    expect(repo.get(p.id)).toEqual(p);
+  });
+});
+
 describe('validation', () => {
   it('reuses the scenario validator: check digits, 12-digit insurer numbers, dates, document rules', () => {
     expectError(
@@ -461,6 +630,38 @@ describe('migration 6: 診察券番号', () => {
     expect(r.get(1)!.clinicNo).toBe('1001');
     expect(r.get(2)!.clinicNo).toBe('1002');
     expect(r.create(parsed(person())).clinicNo).toBe('1003');
+    migrated.close();
+  });
+});
+
+describe('migration 8: rule book version 2 in the registry', () => {
+  it('keeps every patient and document; their new fields take SCENARIO.md defaults; the new documents can be stored', async () => {
+    const dir = tempDir();
+    const old = (await openDatabase({ dataDir: dir, migrations: MIGRATIONS.filter((m) => m.version < 8) })).db;
+    old.exec(`INSERT INTO person (id, clinic_no, name, kana, birth_date, sex, note, name_search, kana_search, created_at, updated_at)
+      VALUES (1, '1001', '桜井 花子', 'サクライ ハナコ', '1981-05-10', 2, '', '', '', '', '');
+      INSERT INTO coverage (person_id, position, id, insurer, acquired_on) VALUES (1, 0, 'c1', 'kyokai', '2015-04-01');
+      INSERT INTO holding (person_id, position, kind, details) VALUES (1, 0, 'oshirase', '{"coverage":"c1"}');`);
+    expect(() =>
+      old.prepare("INSERT INTO holding (person_id, position, kind, details) VALUES (1, 9, 'rousai-form', '{}')").run(),
+    ).toThrow();
+    old.close();
+    const migrated = (await openDatabase({ dataDir: dir })).db;
+    const r = new RegistryRepository(migrated);
+    const q = r.get(1)!;
+    expect(q.holdings).toEqual([{ kind: 'oshirase', coverage: 'c1' }]);
+    expect(q.coverages[0]).toMatchObject({
+      acquiredOn: '2015-04-01',
+      role: 'insured',
+      limitOnFile: true,
+      lossRegisteredOn: null,
+      holderBirthDate: null,
+      lostWithHolder: false,
+    });
+    expect(q).toMatchObject({ kohi: [], welfare: null });
+    expect(r.update(1, parsed({ ...person(), holdings: [{ kind: 'rousai-form' }] })).holdings).toEqual([
+      { kind: 'rousai-form' },
+    ]);
     migrated.close();
   });
 });

@@ -3,13 +3,21 @@
 // and checked by the contract (shared/contract/patient.ts); here it is stored.
 import type { Database, Statement } from 'better-sqlite3';
 import type { Patient, PatientCoverage, PatientSummary } from '../../../shared/contract';
-import type { ParsedPatient } from '../../../shared/contract/patient';
+import {
+  checkPatientRecord,
+  KEPT_COVERAGE_FIELDS,
+  type ParsedPatient,
+  withCoverageDefaults,
+} from '../../../shared/contract/patient';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
 import { coverageStates } from '../../../shared/engine';
 import { normalizeForSearch } from '../../../shared/kana';
 import type { CoverageRatio, Sex } from '../../../shared/enums';
 import type { Holding } from '../../../shared/holdings';
+import { pathJa } from '../../../shared/field-names';
+import type { InputIssue } from '../../../shared/issues';
 import type { Myna } from '../../../shared/scenario';
+import type { ScenarioProgramme, Welfare } from '../../../shared/scenario/types';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
 import { parseDate } from '../../../shared/wareki';
 import { AppError } from '../errors';
@@ -50,6 +58,16 @@ interface CoverageRow {
   ratio: CoverageRatio | null;
   elderly_card: PatientCoverage['elderlyCard'];
   limit_category: PatientCoverage['limitCategory'];
+  loss_registered_on: string | null;
+  limit_on_file: number;
+  role: PatientCoverage['role'];
+  holder_birth_date: string | null;
+  lost_with_holder: number;
+}
+interface WelfareRow {
+  from_date: string;
+  until_date: string | null;
+  ticket_registered: number;
 }
 interface MynaRow {
   insurance_registered: number;
@@ -69,18 +87,23 @@ const toCoverage = (r: CoverageRow): PatientCoverage => ({
   lostOn: r.lost_on,
   registeredOn: r.registered_on,
   filedOn: r.filed_on,
-  // version-2 fields the registry does not store yet (issue 9 item 6): their defaults
-  lossRegisteredOn: null,
-  limitOnFile: true,
-  role: 'insured',
-  holderBirthDate: null,
-  lostWithHolder: false,
+  lossRegisteredOn: r.loss_registered_on,
+  limitOnFile: r.limit_on_file === 1,
+  role: r.role,
+  holderBirthDate: r.holder_birth_date,
+  lostWithHolder: r.lost_with_holder === 1,
   myNumberOnForm: r.my_number_on_form === 1,
   ratio: r.ratio,
   elderlyCard: r.elderly_card,
   limitCategory: r.limit_category,
   insurerName: r.insurer_name,
   personalFamily: r.personal_family,
+});
+
+const toWelfare = (r: WelfareRow): Welfare => ({
+  from: r.from_date,
+  until: r.until_date,
+  ticketRegistered: r.ticket_registered === 1,
 });
 
 const toMyna = (r: MynaRow): Myna => ({
@@ -170,6 +193,53 @@ export function interpretQuery(query: string): SearchQuery {
   return out;
 }
 
+/** What the registry writes for a person besides their own fields: everything complete. */
+type StoredRecord = Pick<Patient, 'coverages' | 'myna' | 'kohi' | 'welfare' | 'holdings'>;
+
+/**
+ * A received person completed for storing: what an edit left out is the current record's (a new
+ * person: the defaults), and what was merged is checked again as a whole — the same checks as
+ * when it was received (shared/contract/patient.ts), so nothing inconsistent is stored.
+ */
+function completeRecord(p: ParsedPatient, current: Patient | null): StoredRecord {
+  const coverages: PatientCoverage[] = p.coverages.map((c) => {
+    const old = current?.coverages.find((o) => o.id === c.id);
+    const kept = Object.fromEntries(
+      KEPT_COVERAGE_FIELDS.flatMap((k) => (c[k] === undefined && old !== undefined ? [[k, old[k]]] : [])),
+    );
+    return {
+      ...withCoverageDefaults({ ...c, ...kept }),
+      insurerName: c.insurerName !== undefined ? c.insurerName : (old?.insurerName ?? null),
+      personalFamily: c.personalFamily ?? old?.personalFamily ?? 1,
+    };
+  });
+  const kohi = p.kohi ?? current?.kohi ?? [];
+  const welfare = p.welfare !== undefined ? p.welfare : (current?.welfare ?? null);
+  const ids = new Set(coverages.map((c) => c.id));
+  const holdings =
+    p.holdings ??
+    (current?.holdings ?? []).filter((h) =>
+      'coverage' in h
+        ? ids.has(h.coverage)
+        : h.kind === 'kohi-cert'
+          ? kohi.some((k) => k.id === h.kohi)
+          : h.kind !== 'smartphone' || p.myna !== null,
+    );
+  const issues: InputIssue[] = [];
+  checkPatientRecord({ birthDate: p.birthDate, coverages, kohi, welfare, myna: p.myna, holdings }, issues);
+  const issue = issues[0];
+  if (issue !== undefined)
+    throw new AppError(
+      'invalid-input',
+      `患者: ${issue.ja} (${pathJa(issue.path)})`,
+      `patient: ${issue.path}: ${issue.en}`,
+      {
+        field: issue.path,
+      },
+    );
+  return { coverages, myna: p.myna, kohi, welfare, holdings };
+}
+
 export class RegistryRepository {
   private readonly s: {
     insertPerson: Statement;
@@ -186,6 +256,12 @@ export class RegistryRepository {
     holdings: Statement<[number]>;
     insertHolding: Statement;
     deleteHoldings: Statement<[number]>;
+    kohi: Statement<[number]>;
+    insertKohi: Statement;
+    deleteKohi: Statement<[number]>;
+    welfare: Statement<[number]>;
+    insertWelfare: Statement;
+    deleteWelfare: Statement<[number]>;
     count: Statement<[]>;
     bornOn: Statement<[string]>;
   };
@@ -209,9 +285,11 @@ export class RegistryRepository {
       coverages: db.prepare('SELECT * FROM coverage WHERE person_id = ? ORDER BY position'),
       insertCoverage: db.prepare(
         `INSERT INTO coverage (person_id, position, id, insurer, insurer_number, insurer_name, symbol, number, branch, personal_family,
-           acquired_on, lost_on, registered_on, filed_on, my_number_on_form, ratio, elderly_card, limit_category)
+           acquired_on, lost_on, registered_on, filed_on, my_number_on_form, ratio, elderly_card, limit_category,
+           loss_registered_on, limit_on_file, role, holder_birth_date, lost_with_holder)
          VALUES (@personId, @position, @id, @insurer, @insurerNumber, @insurerName, @symbol, @number, @branch, @personalFamily,
-           @acquiredOn, @lostOn, @registeredOn, @filedOn, @myNumberOnForm, @ratio, @elderlyCard, @limitCategory)`,
+           @acquiredOn, @lostOn, @registeredOn, @filedOn, @myNumberOnForm, @ratio, @elderlyCard, @limitCategory,
+           @lossRegisteredOn, @limitOnFile, @role, @holderBirthDate, @lostWithHolder)`,
       ),
       deleteCoverages: db.prepare('DELETE FROM coverage WHERE person_id = ?'),
       myna: db.prepare(
@@ -227,18 +305,23 @@ export class RegistryRepository {
         'INSERT INTO holding (person_id, position, kind, details) VALUES (@personId, @position, @kind, @details)',
       ),
       deleteHoldings: db.prepare('DELETE FROM holding WHERE person_id = ?'),
+      kohi: db.prepare('SELECT details FROM kohi WHERE person_id = ? ORDER BY position'),
+      insertKohi: db.prepare('INSERT INTO kohi (person_id, position, details) VALUES (@personId, @position, @details)'),
+      deleteKohi: db.prepare('DELETE FROM kohi WHERE person_id = ?'),
+      welfare: db.prepare('SELECT from_date, until_date, ticket_registered FROM welfare WHERE person_id = ?'),
+      insertWelfare: db.prepare(
+        `INSERT INTO welfare (person_id, from_date, until_date, ticket_registered)
+         VALUES (@personId, @from, @until, @ticketRegistered)`,
+      ),
+      deleteWelfare: db.prepare('DELETE FROM welfare WHERE person_id = ?'),
       count: db.prepare('SELECT count(*) AS n FROM person'),
       bornOn: db.prepare('SELECT id FROM person WHERE birth_date = ? ORDER BY id'),
     };
   }
 
-  private writeChildren(
-    personId: number,
-    coverages: readonly PatientCoverage[],
-    p: ParsedPatient,
-    holdings: Holding[],
-  ): void {
-    coverages.forEach((c, position) => {
+  /** Everything a person holds besides their own fields; `r` is checked and complete. */
+  private writeChildren(personId: number, r: StoredRecord): void {
+    r.coverages.forEach((c, position) => {
       this.s.insertCoverage.run({
         personId,
         position,
@@ -258,18 +341,32 @@ export class RegistryRepository {
         ratio: c.ratio,
         elderlyCard: c.elderlyCard,
         limitCategory: c.limitCategory,
+        lossRegisteredOn: c.lossRegisteredOn,
+        limitOnFile: c.limitOnFile ? 1 : 0,
+        role: c.role,
+        holderBirthDate: c.holderBirthDate,
+        lostWithHolder: c.lostWithHolder ? 1 : 0,
       });
     });
-    if (p.myna) {
+    if (r.myna) {
       this.s.insertMyna.run({
         personId,
-        insuranceRegistered: p.myna.insuranceRegistered ? 1 : 0,
-        registerAtDesk: p.myna.registerAtDesk ? 1 : 0,
-        certExpiresOn: p.myna.certExpiresOn,
-        pinLocked: p.myna.pinLocked ? 1 : 0,
+        insuranceRegistered: r.myna.insuranceRegistered ? 1 : 0,
+        registerAtDesk: r.myna.registerAtDesk ? 1 : 0,
+        certExpiresOn: r.myna.certExpiresOn,
+        pinLocked: r.myna.pinLocked ? 1 : 0,
       });
     }
-    holdings.forEach((h, position) => {
+    r.kohi.forEach((k, position) => this.s.insertKohi.run({ personId, position, details: JSON.stringify(k) }));
+    if (r.welfare) {
+      this.s.insertWelfare.run({
+        personId,
+        from: r.welfare.from,
+        until: r.welfare.until,
+        ticketRegistered: r.welfare.ticketRegistered ? 1 : 0,
+      });
+    }
+    r.holdings.forEach((h, position) => {
       const { kind, ...details } = h;
       this.s.insertHolding.run({ personId, position, kind, details: JSON.stringify(details) });
     });
@@ -307,47 +404,31 @@ export class RegistryRepository {
 
   /** Creates a person with everything they hold, in one transaction (without a 診察券番号: the next one). */
   create(p: ParsedPatient, opts: { demoKey?: string | null; now?: Date } = {}): Patient {
-    const coverages = p.coverages.map((c) => ({
-      ...c,
-      insurerName: c.insurerName ?? null,
-      personalFamily: c.personalFamily ?? 1,
-    }));
+    const record = completeRecord(p, null);
     const id = inTransaction(this.db, () => {
       this.assertClinicNoFree(p, null);
       const id = Number(
         this.s.insertPerson.run({ ...this.personParams(p, opts.now ?? new Date()), demoKey: opts.demoKey ?? null })
           .lastInsertRowid,
       );
-      this.writeChildren(id, coverages, p, p.holdings ?? []);
+      this.writeChildren(id, record);
       return id;
     });
     return this.get(id)!;
   }
 
   /**
-   * Replaces a person's data, in one transaction. Left out: the holdings (the current ones whose
-   * coverage still exists are kept, the smartphone with a card) and a coverage's insurerName /
-   * personalFamily (that coverage's current values are kept).
+   * Replaces a person's data, in one transaction. Left out: the programmes, 生活保護 and holdings
+   * (the current ones are kept; holdings whose coverage, programme and card remain), and a
+   * coverage's insurerName, personalFamily and version-2 fields (that coverage's current values).
+   * The merged record is checked again as a whole.
    */
   update(id: string | number, p: ParsedPatient, opts: { now?: Date } = {}): Patient {
     const pid = parseId(id);
     const current = this.get(pid);
     if (!current)
       throw new AppError('not-found', `患者が見つかりません: ${pid}`, `no such patient: ${pid}`, { id: String(pid) });
-    const ids = new Set(p.coverages.map((c) => c.id));
-    const holdings =
-      p.holdings ??
-      current.holdings.filter((h) =>
-        'coverage' in h ? ids.has(h.coverage) : h.kind !== 'smartphone' || p.myna !== null,
-      );
-    const coverages = p.coverages.map((c) => {
-      const old = current.coverages.find((o) => o.id === c.id);
-      return {
-        ...c,
-        insurerName: c.insurerName !== undefined ? c.insurerName : (old?.insurerName ?? null),
-        personalFamily: c.personalFamily ?? old?.personalFamily ?? 1,
-      };
-    });
+    const record = completeRecord(p, current);
     inTransaction(this.db, () => {
       this.assertClinicNoFree(p, pid);
       if (this.s.updatePerson.run({ ...this.personParams(p, opts.now ?? new Date()), id: pid }).changes === 0) {
@@ -355,8 +436,10 @@ export class RegistryRepository {
       }
       this.s.deleteCoverages.run(pid);
       this.s.deleteMyna.run(pid);
+      this.s.deleteKohi.run(pid);
+      this.s.deleteWelfare.run(pid);
       this.s.deleteHoldings.run(pid);
-      this.writeChildren(pid, coverages, p, holdings);
+      this.writeChildren(pid, record);
     });
     return this.get(pid)!;
   }
@@ -377,11 +460,14 @@ export class RegistryRepository {
     const p = this.s.getPerson.get(pid) as PersonRow | undefined;
     if (!p) return null;
     const myna = this.s.myna.get(pid) as MynaRow | undefined;
+    const welfare = this.s.welfare.get(pid) as WelfareRow | undefined;
     return {
       ...toPerson(p),
       note: p.note,
       coverages: (this.s.coverages.all(pid) as CoverageRow[]).map(toCoverage),
       myna: myna ? toMyna(myna) : null,
+      kohi: (this.s.kohi.all(pid) as Array<{ details: string }>).map((k) => JSON.parse(k.details) as ScenarioProgramme),
+      welfare: welfare ? toWelfare(welfare) : null,
       holdings: (this.s.holdings.all(pid) as Array<{ kind: Holding['kind']; details: string }>).map((h) => {
         const held = { kind: h.kind, ...(JSON.parse(h.details) as object) } as Holding;
         // 高齢受給者証 saved before rule book v2 carry no 発効期日 (validFrom)

@@ -57,6 +57,10 @@ describe('clinic settings', () => {
       onlineCheck: false,
       phoneReader: true,
       oqsFolder: '',
+      prefecture: null,
+      pmh: false,
+      welfareOnline: true,
+      rousaiDesignated: true,
       policy: { ...DEFAULT_POLICY, interimEnd: '2026-03-31', portalScreenshot: 'accept' },
       policyOverrides: ['interimEnd', 'portalScreenshot'],
     });
@@ -77,5 +81,16 @@ describe('clinic settings', () => {
     });
     expect(reset).toEqual({ ...defaults, clinicName: 'みなと眼科 (架空)' });
     expect(db.prepare('SELECT policy FROM clinic_settings').get()).toEqual({ policy: '{}' });
+  });
+
+  it("keeps the clinic's facts of rule book version 2 (SCENARIO.md's defaults until set; prefecture null again)", () => {
+    expect(repo.get()).toMatchObject({ prefecture: null, pmh: false, welfareOnline: true, rousaiDesignated: true });
+    repo.update({ prefecture: '13', pmh: true });
+    const s = repo.update({ welfareOnline: false, rousaiDesignated: false });
+    expect(s).toMatchObject({ prefecture: '13', pmh: true, welfareOnline: false, rousaiDesignated: false });
+    expect(repo.update({ prefecture: null, clinicName: 'みなと眼科 (架空)' })).toMatchObject({
+      prefecture: null,
+      pmh: true,
+    });
   });
 });

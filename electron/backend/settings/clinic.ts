@@ -1,4 +1,5 @@
-// Clinic settings (one row): name, 医療機関コード, online check, smartphone reader, 連携フォルダ, and the
+// Clinic settings (one row): name, 医療機関コード, online check, smartphone reader, 連携フォルダ, the
+// clinic's facts of rule book version 2 (prefecture, PMH, 医療扶助 online check, 労災指定), and the
 // RULES.md section P policy. Only the policy keys the clinic chose are stored; the rest follow
 // DEFAULT_POLICY, so a future change of a default reaches every clinic that never chose that key.
 // Values arrive parsed by the contract (settings.update); this file stores them.
@@ -6,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../../shared/contract';
 import type { ParsedInput } from '../../../shared/contract/kernel';
 import { DEMO_MEDICAL_INSTITUTION_CODE } from '../../../shared/medical-institution-code';
-import { POLICY_KEYS } from '../../../shared/enums';
+import { POLICY_KEYS, type PrefectureCode } from '../../../shared/enums';
 import { DEFAULT_POLICY, type Policy } from '../../../shared/timeline';
 import { inTransaction } from '../db/transaction';
 import { jstIsoTimestamp } from '../time';
@@ -17,6 +18,11 @@ export const DEFAULT_CLINIC: Readonly<Omit<Settings, 'policy' | 'policyOverrides
   onlineCheck: true,
   phoneReader: false,
   oqsFolder: '',
+  // SCENARIO.md's defaults
+  prefecture: null,
+  pmh: false,
+  welfareOnline: true,
+  rousaiDesignated: true,
 });
 
 interface SettingsDbRow {
@@ -25,6 +31,10 @@ interface SettingsDbRow {
   online_check: number;
   phone_reader: number;
   oqs_folder: string;
+  prefecture: PrefectureCode | null;
+  pmh: number;
+  welfare_online: number;
+  rousai_designated: number;
   policy: string;
 }
 
@@ -34,7 +44,8 @@ export class ClinicSettingsRepository {
   private row(): SettingsDbRow | undefined {
     return this.db
       .prepare(
-        'SELECT clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder, policy FROM clinic_settings WHERE id = 1',
+        `SELECT clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder, prefecture, pmh, welfare_online,
+           rousai_designated, policy FROM clinic_settings WHERE id = 1`,
       )
       .get() as SettingsDbRow | undefined;
   }
@@ -50,6 +61,10 @@ export class ClinicSettingsRepository {
             onlineCheck: r.online_check === 1,
             phoneReader: r.phone_reader === 1,
             oqsFolder: r.oqs_folder,
+            prefecture: r.prefecture,
+            pmh: r.pmh === 1,
+            welfareOnline: r.welfare_online === 1,
+            rousaiDesignated: r.rousai_designated === 1,
           }
         : DEFAULT_CLINIC),
       policy: { ...DEFAULT_POLICY, ...overrides },
@@ -77,10 +92,12 @@ export class ClinicSettingsRepository {
       }
       this.db
         .prepare(
-          `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder, policy, updated_at)
-           VALUES (1, @name, @code, @online, @phone, @folder, @policy, @now)
+          `INSERT INTO clinic_settings (id, clinic_name, medical_institution_code, online_check, phone_reader, oqs_folder,
+             prefecture, pmh, welfare_online, rousai_designated, policy, updated_at)
+           VALUES (1, @name, @code, @online, @phone, @folder, @prefecture, @pmh, @welfareOnline, @rousaiDesignated, @policy, @now)
            ON CONFLICT (id) DO UPDATE SET clinic_name = @name, medical_institution_code = @code, online_check = @online,
-             phone_reader = @phone, oqs_folder = @folder, policy = @policy, updated_at = @now`,
+             phone_reader = @phone, oqs_folder = @folder, prefecture = @prefecture, pmh = @pmh, welfare_online = @welfareOnline,
+             rousai_designated = @rousaiDesignated, policy = @policy, updated_at = @now`,
         )
         .run({
           name: patch.clinicName ?? cur.clinicName,
@@ -88,6 +105,10 @@ export class ClinicSettingsRepository {
           online: (patch.onlineCheck ?? cur.onlineCheck) ? 1 : 0,
           phone: (patch.phoneReader ?? cur.phoneReader) ? 1 : 0,
           folder: patch.oqsFolder ?? cur.oqsFolder,
+          prefecture: patch.prefecture !== undefined ? patch.prefecture : cur.prefecture,
+          pmh: (patch.pmh ?? cur.pmh) ? 1 : 0,
+          welfareOnline: (patch.welfareOnline ?? cur.welfareOnline) ? 1 : 0,
+          rousaiDesignated: (patch.rousaiDesignated ?? cur.rousaiDesignated) ? 1 : 0,
           policy: JSON.stringify(overrides),
           now: jstIsoTimestamp(now),
         });

@@ -118,7 +118,7 @@ CREATE TABLE trainer_import (
 `;
 
 /**
- * Step 8 — questions of rule book version 2 (issue 9 item 8, issue 10): a question asks the four
+ * Step 9 — questions of rule book version 2 (issue 9 item 8, issue 10): a question asks the four
  * items of version 1 and, where its scenario involves them, what the patient pays, which programmes
  * apply and the numbers typed for a number query. Each question's items are kept with the session's
  * copy of its scenario (`asked`, a JSON array; earlier questions asked the four), and an answer keeps

@@ -434,11 +434,11 @@ describe('version-2 questions: what the patient pays, the programmes, the number
   });
 });
 
-describe('migration step 8 (questions of version 2)', () => {
-  it('keeps every answer of a version-7 database as four graded items, its triggers, and its scores', async () => {
+describe('migration step 9 (questions of version 2)', () => {
+  it('keeps every answer of a version-8 database as four graded items, its triggers, and its scores', async () => {
     const dataDir = tempDir();
-    const v7 = MIGRATIONS.filter((m) => m.version <= 7);
-    const o1 = await openDatabase({ dataDir, migrations: v7, dailyBackup: false, now });
+    const v8 = MIGRATIONS.filter((m) => m.version <= 8);
+    const o1 = await openDatabase({ dataDir, migrations: v8, dailyBackup: false, now });
     const scenario = JSON.stringify(SCENARIOS[0]);
     o1.db.exec(`
       INSERT INTO trainee (id, name, created_at) VALUES (1, '古川', 't');
@@ -454,7 +454,7 @@ describe('migration step 8 (questions of version 2)', () => {
     o1.close();
     const o2 = await openDatabase({ dataDir, dailyBackup: false, now });
     closers.push(o2.close);
-    expect(o2.fromVersion).toBe(7);
+    expect(o2.fromVersion).toBe(8);
     expect(o2.db.prepare('SELECT items_json, correct_items, total_items FROM trainer_answer').get()).toEqual({
       items_json: '{"verdict":0,"copayPercent":0,"elderlyCardNeeded":1,"documentsNeeded":0}',
       correct_items: 1,

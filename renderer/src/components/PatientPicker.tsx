@@ -87,7 +87,7 @@ function WalkInPatient({ walkIn }: { walkIn: WalkIn }) {
       <p className="patient-meta">
         {formatDateJa(walkIn.birthDate)} 生 ・ {ageText(walkIn.birthDate, visitDate)}
         {walkIn.sex !== undefined && walkIn.sex !== 'unspecified' && ` ・ ${SEX_JA[walkIn.sex]}`} ・{' '}
-        {INSURER_JA[walkIn.insurer]}
+        {walkIn.insurer === undefined ? '保険なし' : INSURER_JA[walkIn.insurer]}
         {walkIn.personalFamily === 2 && ' (家族)'}
         {numbers !== '' && ` ・ ${numbers}`}
       </p>

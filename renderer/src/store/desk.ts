@@ -14,7 +14,14 @@ import type {
 } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/contract/kernel';
 import { type IsoDate, todayInJapan } from '../../../shared/dates';
-import type { DocumentKind, Insurer, PortalForm, Sex, VisitType } from '../../../shared/enums';
+import {
+  type DocumentKind,
+  type Insurer,
+  type KohiProgram,
+  type PortalForm,
+  type Sex,
+  type VisitType,
+} from '../../../shared/enums';
 import { visitDateProblem } from '../../../shared/visit-date';
 import { parseDate } from '../../../shared/wareki';
 import { chooserOf, kindOfHolding } from '../holdings';
@@ -36,10 +43,14 @@ export type DocumentChoice =
   | { kind: DocumentKind; positions: number[] }
   | { [K in WalkInPrinted]: { kind: K; printed: NonNullable<WalkInDocuments[K]> } }[WalkInPrinted];
 
+/** A 医療証's share as the walk-in form offers it: none, 1割, 2割, or a fixed amount per visit. */
+export type WalkInShare = 'none' | '10' | '20' | 'per-visit';
+
 /** The walk-in form as typed (ISO or 和暦 dates; empty = not given). */
 export interface WalkInDraft {
   birthDate: string;
-  insurer: Insurer;
+  /** none: no health insurance (生活保護, or uninsured) */
+  insurer: Insurer | 'none';
   name: string;
   kana: string;
   sex: Sex;
@@ -48,7 +59,27 @@ export interface WalkInDraft {
   number: string;
   branch: string;
   personalFamily: 1 | 2;
+  /** 家族: the insured person's birth date (R26) */
+  holderBirthDate: string;
   acquiredOn: string;
+  /** one programme (公費・医療証); '' = none */
+  program: KohiProgram | '';
+  payerNumber: string;
+  recipientNumber: string;
+  kohiValidUntil: string;
+  /** the patient carries its 受給者証・医療証 */
+  kohiCarried: boolean;
+  /** a 医療証's share, and its amount per visit (円) */
+  share: WalkInShare;
+  perVisitYen: string;
+  /** a national programme: 月額上限, paid this month (円), and whether this clinic is designated */
+  monthlyCapYen: string;
+  paidThisMonthYen: string;
+  designatedHere: boolean;
+  /** 生活保護: since when, and whether this month's 医療券 is registered */
+  welfare: boolean;
+  welfareFrom: string;
+  ticketRegistered: boolean;
 }
 
 const EMPTY_WALK_IN: WalkInDraft = {
@@ -62,7 +93,21 @@ const EMPTY_WALK_IN: WalkInDraft = {
   number: '',
   branch: '',
   personalFamily: 1,
+  holderBirthDate: '',
   acquiredOn: '',
+  program: '',
+  payerNumber: '',
+  recipientNumber: '',
+  kohiValidUntil: '',
+  kohiCarried: true,
+  share: 'none',
+  perVisitYen: '',
+  monthlyCapYen: '',
+  paidThisMonthYen: '',
+  designatedHere: true,
+  welfare: false,
+  welfareFrom: '',
+  ticketRegistered: true,
 };
 
 /** What the desk sends to the backend (everything the answer depends on). */
@@ -108,7 +153,7 @@ const deskRequestKey = (s: DeskInputs): string => `${s.visitDate} ${deskCaseKey(
 type DeskQuestion = { reason: 'nothing-presented' } | { reason: 'double-tap'; kind: DocumentKind };
 
 /** A field of the walk-in form that was refused, with why. */
-type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
+export type WalkInErrors = Partial<Record<keyof WalkInDraft, string>>;
 
 export interface DeskSlice {
   /** the search text last sent */
@@ -162,7 +207,8 @@ export interface DeskSlice {
   closeWalkIn(): void;
   setWalkInDraft(patch: Partial<WalkInDraft>): void;
   /** accepts the walk-in form's patient; returns whether it was accepted */
-  acceptWalkIn(): boolean;
+  /** the walk-in form as read (walk-in-read.ts): the walk-in becomes the patient, or the errors are shown */
+  acceptWalkIn(read: { walkIn: WalkIn } | { errors: WalkInErrors }): boolean;
   /** back to the walk-in form with what was typed (to add the name before registering) */
   editWalkIn(): void;
   /** 「この患者を登録」: the walk-in becomes a registry patient; returns the record */
@@ -190,41 +236,13 @@ export interface DeskSlice {
   adoptClinicDefaults(s: Settings): void;
 }
 
-/** The walk-in form's text → the walk-in, or what is wrong with each field. */
-function readWalkIn(d: WalkInDraft, visitDate: IsoDate): { walkIn: WalkIn } | { errors: WalkInErrors } {
-  const errors: WalkInErrors = {};
-  const birth = parseDate(d.birthDate);
-  if (d.birthDate.trim() === '') errors.birthDate = '生年月日を入力してください';
-  else if (!birth.ok) errors.birthDate = birth.error.ja;
-  else if (birth.value > visitDate) errors.birthDate = '生年月日が受診日より後です';
-  const acquired = d.acquiredOn.trim() === '' ? null : parseDate(d.acquiredOn, { documentField: true });
-  if (acquired && !acquired.ok) errors.acquiredOn = acquired.error.ja;
-  const insurerNumber = d.insurerNumber.normalize('NFKC').trim();
-  if (insurerNumber !== '' && !/^\d{6}$|^\d{8}$/.test(insurerNumber))
-    errors.insurerNumber = '保険者番号は6桁か8桁の数字です';
-  if (Object.keys(errors).length > 0 || !birth.ok) return { errors };
-  const text = (v: string) => (v.trim() === '' ? undefined : v.trim());
-  const walkIn: WalkIn = { birthDate: birth.value, insurer: d.insurer };
-  const optional: Partial<WalkIn> = {
-    name: text(d.name),
-    kana: text(d.kana),
-    sex: d.sex === 'unspecified' ? undefined : d.sex,
-    insurerNumber: text(insurerNumber),
-    symbol: text(d.symbol.normalize('NFKC')),
-    number: text(d.number.normalize('NFKC')),
-    branch: text(d.branch.normalize('NFKC')),
-    personalFamily: d.personalFamily === 2 ? 2 : undefined,
-    acquiredOn: acquired?.ok ? acquired.value : undefined,
-  };
-  for (const [k, v] of Object.entries(optional)) if (v !== undefined) Object.assign(walkIn, { [k]: v });
-  return { walkIn };
-}
-
 /** The walk-in's draft again (「入力を直す」). */
 function draftOf(w: WalkIn): WalkInDraft {
+  const k = w.kohi?.[0];
+  const share = k?.share;
   return {
     birthDate: w.birthDate,
-    insurer: w.insurer,
+    insurer: w.insurer ?? 'none',
     name: w.name ?? '',
     kana: w.kana ?? '',
     sex: w.sex ?? 'unspecified',
@@ -233,7 +251,28 @@ function draftOf(w: WalkIn): WalkInDraft {
     number: w.number ?? '',
     branch: w.branch ?? '',
     personalFamily: w.personalFamily ?? 1,
+    holderBirthDate: w.holderBirthDate ?? '',
     acquiredOn: w.acquiredOn ?? '',
+    program: k?.program ?? '',
+    payerNumber: k?.payerNumber ?? '',
+    recipientNumber: k?.recipientNumber ?? '',
+    kohiValidUntil: k?.validUntil ?? '',
+    kohiCarried: k?.carried ?? true,
+    share:
+      share === undefined || share === null || share === 'none'
+        ? 'none'
+        : 'perVisitYen' in share
+          ? 'per-visit'
+          : share.percent === 10
+            ? '10'
+            : '20',
+    perVisitYen: share && typeof share === 'object' && 'perVisitYen' in share ? String(share.perVisitYen) : '',
+    monthlyCapYen: k?.monthlyCapYen == null ? '' : String(k.monthlyCapYen),
+    paidThisMonthYen: k?.paidThisMonthYen == null ? '' : String(k.paidThisMonthYen),
+    designatedHere: k?.designatedHere ?? true,
+    welfare: w.welfare !== undefined,
+    welfareFrom: w.welfare?.from ?? '',
+    ticketRegistered: w.welfare?.ticketRegistered ?? true,
   };
 }
 
@@ -354,8 +393,7 @@ export const createDeskSlice =
       closeWalkIn: () => set({ walkInOpen: false }),
       setWalkInDraft: (patch) => set({ walkInDraft: { ...get().walkInDraft, ...patch } }),
 
-      acceptWalkIn: () => {
-        const r = readWalkIn(get().walkInDraft, get().visitDate);
+      acceptWalkIn: (r) => {
         if ('errors' in r) {
           set({ walkInErrors: r.errors });
           return false;
@@ -398,7 +436,8 @@ export const createDeskSlice =
         }
         if (deskRequestKey(get()) !== before) return r.value; // the desk moved on meanwhile
         // the same person and documents, now from the registry: the answer on screen stays theirs
-        const summary = summaryOf(r.value, [s.patient.walkIn.insurer]);
+        const insurer = s.patient.walkIn.insurer;
+        const summary = summaryOf(r.value, insurer === undefined ? [] : [insurer]);
         const next = { ...get(), patient: { kind: 'registry' as const, summary }, patientRecord: r.value, picked: [] };
         const shown = s.result !== null && s.resultKey === before;
         set({

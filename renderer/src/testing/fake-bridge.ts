@@ -18,6 +18,10 @@ export const FAKE_SETTINGS: Settings = {
   onlineCheck: true,
   phoneReader: false,
   oqsFolder: '',
+  prefecture: null,
+  pmh: false,
+  welfareOnline: true,
+  rousaiDesignated: true,
   policy: { ...DEFAULT_POLICY },
   policyOverrides: [],
 };

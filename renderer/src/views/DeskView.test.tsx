@@ -145,6 +145,8 @@ describe('desk screen', () => {
         note: '',
         coverages: [],
         myna: { insuranceRegistered: true, registerAtDesk: true, certExpiresOn: '2030-05-10', pinLocked: false },
+        kohi: [],
+        welfare: null,
         holdings: [
           {
             kind: 'kakunin-sho',
@@ -198,6 +200,55 @@ describe('desk screen', () => {
     await waitFor(() => expect(calls.some((c) => c.name === 'desk.decide')).toBe(true));
     const input = calls.find((c) => c.name === 'desk.decide')!.input as { patient: unknown };
     expect(input.patient).toEqual({ walkIn: { birthDate: '1953-06-10', insurer: 'kokuho' } });
+  });
+
+  it("walk-in: a programme (公費・医療証), 生活保護 and a 家族's insured person are sent as typed; missing ones are named", async () => {
+    const { calls } = setup();
+    fireEvent.click(screen.getByText('登録のない患者 (飛び込み) を受け付ける'));
+    const type = (label: string, value: string) =>
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    type('生年月日 (和暦可)', '令和3年7月15日');
+    type('本人・家族', '2');
+    type('被保険者の生年月日 (わかれば)', 'S26.2.20');
+    type('制度', 'nanbyo');
+    fireEvent.click(screen.getByRole('button', { name: 'この内容で受け付ける' }));
+    expect(screen.getByText('公費負担者番号を入力してください')).toBeTruthy();
+    expect(screen.getByText('受給者証・医療証の有効期限を入力してください')).toBeTruthy();
+    type('公費負担者番号', '54131008');
+    type('受給者番号', '１２３４５６６');
+    type('有効期限 (和暦可)', 'R8.9.30');
+    type('月額の上限 (円)', '10,000');
+    type('今月の支払済み (円)', '3000円');
+    fireEvent.click(screen.getByLabelText('当院は受給者証に書かれた指定医療機関'));
+    fireEvent.click(screen.getByLabelText('生活保護を受けている (医療扶助)'));
+    type('開始日 (和暦可)', '令和7年4月1日');
+    fireEvent.click(screen.getByLabelText('今月の医療券が当院あてに登録済み'));
+    fireEvent.click(screen.getByRole('button', { name: 'この内容で受け付ける' }));
+    expect(screen.getByTestId('patient-name').textContent).toContain('飛び込み');
+    fireEvent.keyDown(window, { key: '1' });
+    fireEvent.click(screen.getByRole('button', { name: '確認する' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'desk.decide')).toBe(true));
+    const input = calls.find((c) => c.name === 'desk.decide')!.input as { patient: unknown };
+    expect(input.patient).toEqual({
+      walkIn: {
+        birthDate: '2021-07-15',
+        insurer: 'kyokai',
+        personalFamily: 2,
+        holderBirthDate: '1951-02-20',
+        kohi: [
+          {
+            program: 'nanbyo',
+            payerNumber: '54131008',
+            recipientNumber: '1234566',
+            validUntil: '2026-09-30',
+            monthlyCapYen: 10000,
+            paidThisMonthYen: 3000,
+            designatedHere: false,
+          },
+        ],
+        welfare: { from: '2025-04-01', ticketRegistered: false },
+      },
+    });
   });
 
   it('typed 和暦 visit date is accepted and shown with the western date; a bad one is refused', async () => {

@@ -64,6 +64,23 @@ describe('settings view', () => {
     });
   });
 
+  it("saves the clinic's facts of rule book version 2: the prefecture (or none), PMH, 医療扶助 online check, 労災指定", async () => {
+    const { calls } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    fireEvent.change(screen.getByLabelText('所在地の都道府県 (医療証が使える範囲)'), { target: { value: '13' } });
+    fireEvent.click(screen.getByLabelText('PMH (公費の受給者証情報の連携) につながっている'));
+    fireEvent.click(screen.getByLabelText('労災保険の指定医療機関である'));
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'settings.update')).toBe(true));
+    expect(calls.find((c) => c.name === 'settings.update')!.input).toEqual({
+      prefecture: '13',
+      pmh: true,
+      rousaiDesignated: false,
+      policy: {},
+    });
+  });
+
   it('「既定値に戻す」 removes the clinic’s own choices instead of storing a copy of the defaults', async () => {
     const { calls } = setup({
       'settings.get': () => ({

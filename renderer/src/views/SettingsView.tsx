@@ -3,11 +3,18 @@
 import { useState } from 'react';
 import type { BackupChoice, Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
-import { CERT_GRACE_BASES, PORTAL_SCREENSHOT_OPTIONS, ROUSAI_WITHOUT_FORM_OPTIONS } from '../../../shared/enums';
+import {
+  CERT_GRACE_BASES,
+  PORTAL_SCREENSHOT_OPTIONS,
+  PREFECTURE_CODES,
+  type PrefectureCode,
+  ROUSAI_WITHOUT_FORM_OPTIONS,
+} from '../../../shared/enums';
 import {
   CERT_GRACE_BASIS_JA,
   POLICY_INFO,
   policyChoicesJa,
+  PREFECTURE_JA,
   PORTAL_SCREENSHOT_JA,
   ROUSAI_WITHOUT_FORM_JA,
   YES_NO_JA,
@@ -54,7 +61,17 @@ function SettingsForm({ settings }: { settings: Settings }) {
     // only what changed: a policy key the user did not touch stays as the clinic had it (its own
     // choice, or following the default)
     const clinic = (
-      ['clinicName', 'medicalInstitutionCode', 'onlineCheck', 'phoneReader', 'oqsFolder'] as const
+      [
+        'clinicName',
+        'medicalInstitutionCode',
+        'onlineCheck',
+        'phoneReader',
+        'oqsFolder',
+        'prefecture',
+        'pmh',
+        'welfareOnline',
+        'rousaiDesignated',
+      ] as const
     ).filter((k) => d[k] !== settings[k]);
     const refused = await save({
       ...Object.fromEntries(clinic.map((k) => [k, d[k]])),
@@ -114,6 +131,43 @@ function SettingsForm({ settings }: { settings: Settings }) {
               onChange={(e) => setD({ ...d, phoneReader: e.target.checked })}
             />
             スマホのマイナ保険証用の汎用カードリーダーがある
+          </label>
+          <label className="field">
+            <span className="field-label">所在地の都道府県 (医療証が使える範囲)</span>
+            <select
+              className="input"
+              value={d.prefecture ?? ''}
+              onChange={(e) =>
+                setD({ ...d, prefecture: e.target.value === '' ? null : (e.target.value as PrefectureCode) })
+              }
+            >
+              <option value="">指定しない (医療証はどれも使える)</option>
+              {PREFECTURE_CODES.map((c) => (
+                <option key={c} value={c}>
+                  {PREFECTURE_JA[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={d.pmh} onChange={(e) => setD({ ...d, pmh: e.target.checked })} />
+            PMH (公費の受給者証情報の連携) につながっている
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.welfareOnline}
+              onChange={(e) => setD({ ...d, welfareOnline: e.target.checked })}
+            />
+            医療扶助 (生活保護) のオンライン資格確認を使っている
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={d.rousaiDesignated}
+              onChange={(e) => setD({ ...d, rousaiDesignated: e.target.checked })}
+            />
+            労災保険の指定医療機関である
           </label>
           <p className="muted small">受付画面の「医療機関の状況」の初期値になります。</p>
         </section>

@@ -7,6 +7,7 @@ import type { IsoDate } from '../../../../shared/dates';
 import { checkDigitOf } from '../../../../shared/identifiers';
 import { seededRandom } from '../../../../shared/random';
 import type {
+  Cause,
   CopayPercent,
   CoverageRatio,
   DocumentKind,
@@ -14,7 +15,10 @@ import type {
   ElderlyRatio,
   Incident,
   Insurer,
+  KohiProgram,
   LimitCategory,
+  NeededDocument,
+  Note,
   PhoneOs,
   PortalForm,
   RuleId,
@@ -23,7 +27,11 @@ import type {
   VisitType,
 } from '../../../../shared/enums';
 import type { Policy } from '../../../../shared/timeline';
+import type { ClinicFacts, Patient } from '../../../../shared/contract';
+import type { DeskCaseInput } from '../../desk/build-scenario';
 import type { PatientInput } from '../../../../shared/contract/patient';
+import type { PatientPays, PublicExpense } from '../../../../shared/decision';
+import { HOUBETSU, isNationalProgram } from '../../../../shared/kohi';
 
 export interface DemoCase {
   visitDate: IsoDate;
@@ -35,11 +43,38 @@ export interface DemoCase {
   needsLimit?: boolean;
   mynaportalForm?: PortalForm;
   policy?: Partial<Policy>;
+  /** the desk's answer to 「お仕事中・通勤中のけがですか」 (default illness) */
+  cause?: Cause;
+  /** the clinic's facts this case needs (the settings; default SCENARIO.md's) */
+  clinic?: Partial<ClinicFacts>;
   /** what the engine decides for this case (checked in demo.test.ts) */
   verdict: Verdict;
   /** the rules the decision lists, in order */
   rules: RuleId[];
   copayPercent?: CopayPercent;
+  /** when given: what the patient pays after public shares */
+  patientPays?: Partial<PatientPays>;
+  /** when given: each programme as reported, in order (fields compared as given) */
+  publicExpense?: Array<Partial<PublicExpense>>;
+  /** when given: exactly these notes */
+  notes?: Note[];
+  /** when given: exactly these documents still needed */
+  documentsNeeded?: NeededDocument[];
+}
+
+/** The desk's inputs for a demo patient's case (the one place the demo's cases meet buildScenario). */
+export function demoDeskCase(patient: Patient, c: DemoCase): DeskCaseInput {
+  return {
+    patient,
+    presented: c.presented,
+    mynaportalForm: c.mynaportalForm,
+    clinic: { onlineCheck: c.online ?? true, phoneReader: c.phoneReader ?? false, policy: c.policy, ...c.clinic },
+    visitDate: c.visitDate,
+    incident: c.incident,
+    visitType: c.visitType,
+    needsLimit: c.needsLimit,
+    cause: c.cause,
+  };
 }
 
 export interface DemoPatient {
@@ -276,10 +311,30 @@ interface CovOpts {
   elderlyCard?: ElderlyCardHandling;
   limitCategory?: LimitCategory;
   family?: boolean;
+  /** when the online system learns of lostOn */
+  lossRegisteredOn?: IsoDate;
+  /** a 被扶養者 (R26): the insured person's birth date, and whether lostOn is their 退職・死亡 */
+  dependentOf?: { holderBirthDate: IsoDate | null; lostWithHolder?: boolean };
 }
+
+interface ProgrammeOpts {
+  validFrom: IsoDate;
+  validUntil: IsoDate;
+  /** the issuing prefecture (JIS): local programmes; national ones: in the payer number */
+  pref?: string;
+  share?: 'none' | { percent: number } | { perVisitYen: number };
+  monthlyCapYen?: number | null;
+  paidThisMonthYen?: number;
+  designatedHere?: boolean;
+  pmhRegistered?: boolean;
+}
+
+/** 法別番号 of the local programmes' 公費負担者番号 here (a made-up 8x per programme; R22: 8 or 9). */
+const LOCAL_HOUBETSU: Record<string, string> = { child: '88', 'single-parent': '81', disability: '80' };
 
 type CoverageInput = NonNullable<PatientInput['coverages']>[number];
 type HoldingInput = NonNullable<PatientInput['holdings']>[number];
+type ProgrammeInput = NonNullable<PatientInput['kohi']>[number];
 
 /** One demo patient: their coverages, card and documents, then `build` with their desk case. */
 export class Builder {
@@ -287,6 +342,8 @@ export class Builder {
   private coverages: CoverageInput[] = [];
   private holdings: HoldingInput[] = [];
   private mynaValue: PatientInput['myna'] = null;
+  private kohiValue: NonNullable<PatientInput['kohi']> = [];
+  private welfareValue: PatientInput['welfare'] = null;
 
   constructor(
     private readonly key: string,
@@ -318,6 +375,12 @@ export class Builder {
     if (o.ratio !== undefined) c.ratio = o.ratio;
     if (o.elderlyCard !== undefined) c.elderlyCard = o.elderlyCard;
     if (o.limitCategory !== undefined) c.limitCategory = o.limitCategory;
+    if (o.lossRegisteredOn !== undefined) c.lossRegisteredOn = o.lossRegisteredOn;
+    if (o.dependentOf !== undefined) {
+      c.role = 'dependent';
+      c.holderBirthDate = o.dependentOf.holderBirthDate;
+      if (o.dependentOf.lostWithHolder) c.lostWithHolder = true;
+    }
     this.coverages.push(c);
     return id;
   }
@@ -371,6 +434,52 @@ export class Builder {
     return this;
   }
 
+  /** enrols the patient in a programme (R21, R22): numbers with R19 check digits; returns its id (k1, k2, …) */
+  kohi(program: KohiProgram, o: ProgrammeOpts): string {
+    const id = `k${this.kohiValue.length + 1}`;
+    const pref = o.pref ?? '13';
+    const national = isNationalProgram(program);
+    const payer = `${national ? HOUBETSU[program] : LOCAL_HOUBETSU[program]!}${pref}${digits(this.rnd, 3)}`;
+    const recipient = digits(this.rnd, 6);
+    this.kohiValue.push({
+      id,
+      program,
+      payerNumber: payer + checkDigitOf(payer),
+      recipientNumber: recipient + checkDigitOf(recipient),
+      validFrom: o.validFrom,
+      validUntil: o.validUntil,
+      ...(national
+        ? {
+            monthlyCapYen: o.monthlyCapYen ?? null,
+            paidThisMonthYen: o.paidThisMonthYen ?? 0,
+            designatedHere: o.designatedHere ?? true,
+          }
+        : { prefecture: pref as NonNullable<ProgrammeInput['prefecture']>, share: o.share ?? 'none' }),
+      pmhRegistered: o.pmhRegistered ?? false,
+    });
+    return id;
+  }
+  /** the 受給者証・医療証 of a programme */
+  kohiCert(kohi: string): this {
+    this.holdings.push({ kind: 'kohi-cert', kohi });
+    return this;
+  }
+  /** 生活保護 (R24) */
+  welfare(from: IsoDate, o: { until?: IsoDate; ticketRegistered?: boolean } = {}): this {
+    this.welfareValue = { from, until: o.until ?? null, ticketRegistered: o.ticketRegistered ?? true };
+    return this;
+  }
+  /** a 医療券 (null month: the one of each visit's month) */
+  ticket(month: string | null = null, forThisClinic = true): this {
+    this.holdings.push({ kind: 'medical-ticket', month, forThisClinic });
+    return this;
+  }
+  /** 労災の様式 (様式第5号 / 第16号の3) */
+  rousaiForm(): this {
+    this.holdings.push({ kind: 'rousai-form' });
+    return this;
+  }
+
   /** `used`: the names given so far in this registry (each patient gets another) */
   build(seed: number, demoCase: DemoCase, used: Set<string>): DemoPatient {
     const { name, kana } = fictionalName(seed, this.sex, used);
@@ -384,6 +493,8 @@ export class Builder {
         note: this.note,
         coverages: this.coverages,
         myna: this.mynaValue,
+        ...(this.kohiValue.length > 0 ? { kohi: this.kohiValue } : {}),
+        ...(this.welfareValue !== null ? { welfare: this.welfareValue } : {}),
         holdings: this.holdings,
       },
       case: demoCase,

@@ -1,5 +1,5 @@
 // The demo registry's patients: deterministic and fictional, together exercising every rule
-// R1–R20 around the 2025–2026 transition. Every insurer number carries a valid check digit (R19);
+// R1–R26 around the 2025–2026 transition. Every insurer number carries a valid check digit (R19);
 // no value has 12 digits (R18). Each patient has a Japanese note saying what they demonstrate, and
 // a desk case (a day, what is handed over, the clinic) that shows it — demo.test.ts runs every
 // case through the engine and checks the verdict and the rules listed here. Data only: the
@@ -984,6 +984,450 @@ const DEFS: Def[] = [
   },
 ];
 
+// Rule book version 2 (R21–R26 and the online system's lag in learning of a loss): patients added
+// after the ordinary ones, keyed demo-2NN, so a database seeded before keeps every patient it has
+// and gets these when the demo is seeded again. Where a case needs a desk answer (the cause) or a
+// clinic setting (prefecture, PMH, 労災指定), the note says so and the case records it.
+const V2_DEFS: Def[] = [
+  // --- R22: 医療証 of a municipality
+  (p) => {
+    const b = p(
+      'female',
+      '2021-07-15',
+      'R22: 東京都の子ども医療証 (負担なし) を持つ未就学児。都内の医療機関 (設定: 都道府県 東京都) では窓口負担 0円。',
+    );
+    b.cov('kyokai', '2021-07-15', { family: true });
+    const k = b.kohi('child', { pref: '13', validFrom: '2025-04-01', validUntil: '2027-03-31', share: 'none' });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-04',
+        presented: ['myna-card', 'kohi-cert'],
+        clinic: { prefecture: '13' },
+        verdict: 'insured',
+        rules: ['R3', 'R22'],
+        copayPercent: 20,
+        patientPays: { percent: 0, perVisitYen: null },
+        publicExpense: [{ program: 'child', applied: true, basis: 'document', reason: null }],
+        notes: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '2017-10-02',
+      'R22: 埼玉県の子ども医療証で東京都の医療機関 (設定: 都道府県 東京都) を受診。県外では使えず3割を支払い、市役所で払い戻しを申請。',
+    );
+    b.cov('kyokai', '2017-10-02', { family: true, pref: '11' });
+    const k = b.kohi('child', { pref: '11', validFrom: '2025-10-01', validUntil: '2026-09-30', share: 'none' });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-09',
+        presented: ['myna-card', 'kohi-cert'],
+        clinic: { prefecture: '13' },
+        verdict: 'insured',
+        rules: ['R3', 'R22'],
+        copayPercent: 30,
+        patientPays: { percent: 30 },
+        publicExpense: [{ program: 'child', applied: false, basis: null, reason: 'other-prefecture' }],
+        notes: ['kohi-refund'],
+        documentsNeeded: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '2019-05-20',
+      'R22: 子ども医療証を家に忘れた。本日は2割を支払い、医療証を持って払い戻しを申請 (次回は医療証を)。',
+    );
+    b.cov('kumiai', '2019-05-20', { family: true });
+    const k = b.kohi('child', { pref: '13', validFrom: '2025-04-01', validUntil: '2026-03-31', share: 'none' });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-12',
+        presented: ['myna-card'],
+        verdict: 'insured',
+        rules: ['R3', 'R22'],
+        copayPercent: 20,
+        patientPays: { percent: 20 },
+        publicExpense: [{ program: 'child', applied: false, reason: 'not-presented' }],
+        notes: ['kohi-refund'],
+        documentsNeeded: ['kohi-cert'],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1990-03-08',
+      'R22・R5: ひとり親家庭の医療証 (1回200円)。資格確認書と医療証で、窓口負担は1回200円。',
+    );
+    const c1 = b.cov('kokuho', '2022-06-01');
+    const k = b.kohi('single-parent', {
+      pref: '13',
+      validFrom: '2025-07-01',
+      validUntil: '2026-06-30',
+      share: { perVisitYen: 200 },
+    });
+    b.kakunin(c1, '2025-08-01', '2026-07-31').kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-03-05',
+        presented: ['kakunin-sho', 'kohi-cert'],
+        verdict: 'insured',
+        rules: ['R5', 'R22'],
+        copayPercent: 30,
+        patientPays: { percent: 0, perVisitYen: 200 },
+        publicExpense: [{ program: 'single-parent', applied: true, basis: 'document' }],
+      },
+    };
+  },
+
+  // --- R21: national programmes (指定難病), R23: PMH
+  (p) => {
+    const b = p(
+      'female',
+      '1976-11-11',
+      'R21: 指定難病の受給者証 (当院が指定医療機関)。上限額管理票で今月3,000円支払済み、月額上限10,000円まで2割。',
+    );
+    b.cov('kyokai', '1999-04-01');
+    const k = b.kohi('nanbyo', {
+      validFrom: '2025-10-01',
+      validUntil: '2026-09-30',
+      monthlyCapYen: 10000,
+      paidThisMonthYen: 3000,
+    });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-22',
+        presented: ['myna-card', 'kohi-cert'],
+        verdict: 'insured',
+        rules: ['R3', 'R21'],
+        copayPercent: 30,
+        patientPays: { percent: 20, monthlyCapYen: 10000, capReached: false },
+        publicExpense: [{ program: 'nanbyo', applied: true, basis: 'document' }],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '1962-04-30',
+      'R21: 指定難病で今月の自己負担上限額 (20,000円) に達している。上限額管理票を確認し、今月の窓口負担は 0円。',
+    );
+    b.cov('kumiai', '1985-04-01', { pref: '14' });
+    const k = b.kohi('nanbyo', {
+      pref: '14',
+      validFrom: '2025-12-01',
+      validUntil: '2026-11-30',
+      monthlyCapYen: 20000,
+      paidThisMonthYen: 20000,
+    });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-19',
+        presented: ['myna-card', 'kohi-cert'],
+        verdict: 'insured',
+        rules: ['R3', 'R21'],
+        patientPays: { percent: 0, monthlyCapYen: 20000, capReached: true },
+        publicExpense: [{ program: 'nanbyo', applied: true }],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1983-01-25',
+      'R21: 指定難病の受給者証だが、当院は受給者証に記載された指定医療機関ではない。公費は使えず3割。',
+    );
+    b.cov('kyosai', '2005-04-01');
+    const k = b.kohi('nanbyo', {
+      validFrom: '2025-10-01',
+      validUntil: '2026-09-30',
+      monthlyCapYen: 5000,
+      paidThisMonthYen: 0,
+      designatedHere: false,
+    });
+    b.myna().kohiCert(k);
+    return {
+      b,
+      c: {
+        visitDate: '2026-03-10',
+        presented: ['myna-card', 'kohi-cert'],
+        verdict: 'insured',
+        rules: ['R3', 'R21'],
+        patientPays: { percent: 30, monthlyCapYen: null, capReached: false },
+        publicExpense: [{ program: 'nanbyo', applied: false, reason: 'not-designated' }],
+        documentsNeeded: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '2014-08-08',
+      'R21・R23: 小児慢性特定疾病。PMH に登録済みで、PMH につながる医療機関 (設定: PMH あり) ならマイナ保険証だけで受給者証の紙は不要。',
+    );
+    b.cov('kyokai', '2014-08-08', { family: true });
+    b.kohi('shoman', {
+      validFrom: '2025-08-01',
+      validUntil: '2026-07-31',
+      monthlyCapYen: 5000,
+      paidThisMonthYen: 0,
+      pmhRegistered: true,
+    });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-27',
+        presented: ['myna-card'],
+        clinic: { pmh: true },
+        verdict: 'insured',
+        rules: ['R3', 'R21', 'R23'],
+        copayPercent: 30,
+        patientPays: { percent: 20, monthlyCapYen: 5000 },
+        publicExpense: [{ program: 'shoman', applied: true, basis: 'pmh' }],
+      },
+    };
+  },
+
+  // --- R24: 生活保護 医療扶助
+  (p) => {
+    const b = p(
+      'male',
+      '1968-09-19',
+      'R24: 生活保護 (医療扶助)。国保は保護開始で喪失。マイナンバーカードで医療扶助のオンライン資格確認 (医療券の登録あり)。',
+    );
+    b.cov('kokuho', '2012-04-01', { lostOn: '2025-04-01' });
+    b.welfare('2025-04-01', { ticketRegistered: true });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-21',
+        presented: ['myna-card'],
+        verdict: 'public-assistance',
+        rules: ['R24'],
+        copayPercent: 0,
+        patientPays: { percent: 0 },
+        publicExpense: [{ program: 'welfare', applied: true, basis: 'online' }],
+        notes: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1959-06-06',
+      'R24: 生活保護で、福祉事務所が今月の医療券をまだ登録していない。福祉事務所に電話で確認 (10割にはしない)。',
+    );
+    b.cov('kokuho', '2019-04-01', { lostOn: '2025-11-01' });
+    b.welfare('2025-11-01', { ticketRegistered: false });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-16',
+        presented: ['myna-card'],
+        verdict: 'public-assistance',
+        rules: ['R24'],
+        copayPercent: 0,
+        publicExpense: [{ program: 'welfare', applied: true, basis: 'pending' }],
+        notes: ['call-welfare-office'],
+        documentsNeeded: ['medical-ticket'],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '1950-12-12',
+      'R24: 生活保護で、マイナンバーカードを持たず紙の医療券 (当月・当院あて) を持参。',
+    );
+    b.welfare('2024-10-01', { ticketRegistered: false }).ticket();
+    return {
+      b,
+      c: {
+        visitDate: '2026-03-04',
+        presented: ['medical-ticket'],
+        verdict: 'public-assistance',
+        rules: ['R24'],
+        publicExpense: [{ program: 'welfare', applied: true, basis: 'document' }],
+        notes: [],
+        documentsNeeded: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1980-02-02',
+      'R24: 勤務先の健康保険 (協会けんぽ) に加入したまま生活保護を受けている。保険が先に使われ、自己負担分を医療扶助が負担 (窓口 0円)。',
+    );
+    b.cov('kyokai', '2018-04-01');
+    b.welfare('2025-09-01', { ticketRegistered: true });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-28',
+        presented: ['myna-card'],
+        verdict: 'insured',
+        rules: ['R3', 'R24'],
+        copayPercent: 30,
+        patientPays: { percent: 0 },
+        publicExpense: [{ program: 'welfare', applied: true }],
+      },
+    };
+  },
+
+  // --- R25: 労災・通勤災害・交通事故 (the desk asks 「お仕事中・通勤中のけがですか」)
+  (p) => {
+    const b = p(
+      'male',
+      '1985-05-05',
+      'R25: 仕事中のけが (受付で「仕事中」)。労災の様式第5号を持参。健康保険は使わず、窓口負担なし。',
+    );
+    b.cov('kyokai', '2008-04-01');
+    b.myna().rousaiForm();
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-03',
+        presented: ['myna-card', 'rousai-form'],
+        cause: 'work',
+        verdict: 'workers-comp',
+        rules: ['R25'],
+        copayPercent: 0,
+        patientPays: { percent: 0, deposit: false },
+        documentsNeeded: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1993-12-24',
+      'R25: 通勤途中のけが (受付で「通勤中」)。様式第16号の3はまだない。10割を預かり金としていただき、様式が届いたら返金。',
+    );
+    b.cov('kumiai', '2016-04-01', { pref: '27' });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-02-24',
+        presented: ['myna-card'],
+        cause: 'commute',
+        verdict: 'workers-comp',
+        rules: ['R25'],
+        patientPays: { percent: 0, deposit: true },
+        documentsNeeded: ['rousai-form'],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '1977-07-21',
+      'R25: 仕事中のけがで、当院は労災指定医療機関ではない (設定: 労災指定なし)。10割を支払い、労働基準監督署に請求してもらう。',
+    );
+    b.cov('kyosai', '2000-04-01');
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-03-11',
+        presented: ['myna-card'],
+        cause: 'work',
+        clinic: { rousaiDesignated: false },
+        verdict: 'self-pay',
+        rules: ['R25'],
+        copayPercent: 100,
+        notes: ['workers-comp-refund'],
+        documentsNeeded: [],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'female',
+      '1988-04-14',
+      'R25: 交通事故のけが (受付で「交通事故」)。健康保険は使えるが、保険者に第三者行為による傷病届を出すよう案内。',
+    );
+    b.cov('kyokai', '2011-04-01');
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-16',
+        presented: ['myna-card'],
+        cause: 'traffic',
+        verdict: 'insured',
+        rules: ['R3', 'R25'],
+        copayPercent: 30,
+        notes: ['third-party-notice'],
+      },
+    };
+  },
+
+  // --- R26: 被扶養者, and the online system learning of a loss late (R17)
+  (p) => {
+    const b = p(
+      'female',
+      '1957-07-07',
+      'R26: 夫 (被保険者) が2026年2月20日に75歳になり、妻の被扶養者資格もその日に終了。国保への加入が必要。',
+    );
+    const c1 = b.cov('kumiai', '2017-04-01', {
+      family: true,
+      dependentOf: { holderBirthDate: '1951-02-20' },
+    });
+    b.myna().kakunin(c1, '2025-10-01', '2030-09-30');
+    return {
+      b,
+      c: {
+        visitDate: '2026-03-02',
+        presented: ['myna-card'],
+        verdict: 'insured-declaration',
+        rules: ['R9', 'R10', 'R26'],
+        documentsNeeded: ['declaration'],
+      },
+    };
+  },
+  (p) => {
+    const b = p(
+      'male',
+      '1991-10-10',
+      'R17・R3: 転職。前の協会けんぽは1月1日に喪失したが、喪失の登録が遅れオンライン資格確認ではまだ有効と表示される (請求が返戻されるおそれ)。',
+    );
+    b.cov('kyokai', '2014-04-01', { lostOn: '2026-01-01', lossRegisteredOn: '2026-01-26' });
+    b.cov('kumiai', '2026-01-01', { registeredOn: '2026-01-23' });
+    b.myna();
+    return {
+      b,
+      c: {
+        visitDate: '2026-01-19',
+        presented: ['myna-card'],
+        verdict: 'insured',
+        rules: ['R3', 'R17'],
+        notes: ['claim-may-be-returned'],
+      },
+    };
+  },
+];
+
 // Ordinary patients (volume for search and practice): a typical coverage and one way to show it.
 interface Ordinary {
   sex: Sex;
@@ -1067,5 +1511,11 @@ export function demoPatients(): DemoPatient[] {
     const { b, c } = def((sex, birthDate, note) => new Builder(key, sex, birthDate, note));
     return b.build(i + 1, c, used);
   });
-  return [...cases, ...ordinaryPeople().map((o, i) => ordinary(o, i, used))];
+  const v1 = [...cases, ...ordinaryPeople().map((o, i) => ordinary(o, i, used))];
+  const v2 = V2_DEFS.map((def, i) => {
+    const key = `demo-${pad(201 + i, 3)}`;
+    const { b, c } = def((sex, birthDate, note) => new Builder(key, sex, birthDate, note));
+    return b.build(201 + i, c, used);
+  });
+  return [...v1, ...v2];
 }
