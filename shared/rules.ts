@@ -1,7 +1,7 @@
 // Rules as data: the one table the engine, its explanations, the UI and the tests read.
 // Each entry: Japanese title, a short Japanese explanation, and the source (document name + URL)
 // from ../shared/spec/domain-research.md.
-import { RULE_IDS, type RuleId } from './enums';
+import type { RuleId } from './enums';
 
 export interface RuleInfo {
   title: string;
@@ -244,4 +244,6 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
 };
 
 /** The rules a decision can list, in the rule book's order (a pack's mix, the progress report). */
-export const LISTED_RULES: readonly RuleId[] = RULE_IDS.filter((r) => RULES[r].neverListed !== true);
+export const LISTED_RULES: readonly RuleId[] = (Object.keys(RULES) as RuleId[]).filter(
+  (r) => RULES[r].neverListed !== true,
+);
