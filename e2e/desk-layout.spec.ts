@@ -101,3 +101,49 @@ test.describe('200 % zoom of 1366×768', () => {
     await deskAtThisSize(page, testInfo, 'zoom200', server.url);
   });
 });
+
+/** 受付ナビ (F5): the common case (マイナ保険証, 資格有効), then the verdict and the copay must be in view. */
+async function realDeskAtThisSize(page: Page, testInfo: TestInfo, name: string, serverUrl: string) {
+  await page.goto(serverUrl);
+  await expect(page.getByRole('combobox', { name: '氏名・カナ・生年月日で検索' })).toBeFocused();
+  await page.keyboard.press('F5');
+  await expect(page.getByTestId('real-desk-notice')).toBeVisible();
+  for (const key of ['1', 'y', 'Enter']) await page.keyboard.press(key);
+  const verdict = page.locator('[role=status][data-verdict]');
+  await expect(verdict).toHaveAttribute('data-verdict', 'insured');
+  await expect(page.getByTestId('tell-patient')).toBeVisible();
+  await expectInView(page, verdict, '受付ナビ: verdict');
+  await expectInView(page, page.getByTestId('verdict-copay'), '受付ナビ: copay in the verdict block');
+  // what to tell the patient is reachable by scrolling, never hidden under the pinned verdict
+  await page.getByTestId('tell-patient').scrollIntoViewIfNeeded();
+  const tell = (await page.getByTestId('tell-patient').boundingBox())!;
+  const pinned = (await verdict.boundingBox())!;
+  expect(
+    tell.y + tell.height <= pinned.y || tell.y >= pinned.y + pinned.height,
+    '患者さんへの説明 not under the verdict',
+  ).toBe(true);
+  await expectInView(page, verdict, '受付ナビ: verdict after scrolling');
+  await noHorizontalScroll(page);
+  await viewShot(page, testInfo, `layout-realdesk-${name}-after`);
+}
+
+test.describe('受付ナビ keeps the verdict in view', () => {
+  for (const s of [
+    { name: '1024x600', width: 1024, height: 600 },
+    { name: '1366x768', width: 1366, height: 768 },
+  ]) {
+    test(`${s.name}: verdict and copay in view after a decision`, async ({ page, server, requests }, testInfo) => {
+      void requests;
+      await page.setViewportSize({ width: s.width, height: s.height });
+      await realDeskAtThisSize(page, testInfo, s.name, server.url);
+    });
+  }
+});
+
+test.describe('受付ナビ at 200 % zoom of 1366×768', () => {
+  test.use({ viewport: { width: 683, height: 384 }, deviceScaleFactor: 2 });
+  test('verdict and copay in view after a decision', async ({ page, server, requests }, testInfo) => {
+    void requests;
+    await realDeskAtThisSize(page, testInfo, 'zoom200', server.url);
+  });
+});

@@ -6,6 +6,7 @@
 // over the pack.
 import { readFileSync } from 'node:fs';
 import { decideScenario } from '../shared/engine';
+import { elderlyCardState } from '../shared/engine/explain';
 import { DOCUMENT_JA, PORTAL_FORM_JA } from '../shared/labels';
 import { parsePack } from '../shared/scenario';
 import { DOCUMENTS } from '../renderer/src/labels';
@@ -90,7 +91,7 @@ test.describe('desk flow: the bundled pack', () => {
       if (scenario.expected?.verdict) expect(expected.verdict).toBe(scenario.expected.verdict);
       const copay = expected.copayPercent === 100 ? '10割' : `${expected.copayPercent / 10}割`;
       await expect(page.getByTestId('copay')).toContainText(copay);
-      await expect(page.getByTestId('elderly-card')).toContainText(expected.elderlyCardNeeded ? '必要' : '不要');
+      await expect(page.getByTestId('elderly-card')).toContainText(elderlyCardState(expected).text);
       for (const r of expected.rules) await expect(page.locator(`[data-rule="${r}"]`)).toBeVisible();
       if (i < 4 || scenario.visitType === 'return') {
         await shot(page, testInfo, `desk-${scenario.id}`);

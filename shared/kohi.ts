@@ -152,15 +152,15 @@ export function checkProgramme(
       add('recipientNumber', '国の公費には受給者番号が必要です', 'a national programme needs recipientNumber');
     notFor(
       'share',
-      '国の公費の負担割合は制度で決まります (share は指定できません)',
+      '国の公費の負担割合は制度で決まります (負担は指定できません)',
       'share is for local programmes only',
     );
-    notFor('prefecture', 'prefecture は医療証 (地方単独) だけに指定します', 'prefecture is for local programmes only');
+    notFor('prefecture', '都道府県は医療証 (地方単独) だけに指定します', 'prefecture is for local programmes only');
   } else {
     if (raw.share === undefined || raw.share === null)
-      add('share', '医療証には負担 (share) が必要です', 'a local programme needs share');
+      add('share', '医療証には負担 (なし・割合・1回の定額) が必要です', 'a local programme needs share');
     if (raw.prefecture === undefined || raw.prefecture === null)
-      add('prefecture', '医療証には交付した都道府県 (prefecture) が必要です', 'a local programme needs prefecture');
+      add('prefecture', '医療証には交付した都道府県が必要です', 'a local programme needs prefecture');
     const en = 'is for national programmes only';
     notFor('monthlyCapYen', '月額上限は国の公費だけに指定します', `monthlyCapYen ${en}`);
     notFor('paidThisMonthYen', '今月の支払済額は国の公費だけに指定します', `paidThisMonthYen ${en}`);

@@ -5,6 +5,36 @@
 // null). Built by electron/backend/onshi/document.ts, shown by the desk's result panel: both read
 // these types, so the screen needs no guard of its own on the fields.
 
+import type { LimitCategory } from './enums';
+
+/** OQSCD012 限度額適用区分: the category's code in LimitApplicationCertificateClassificationFlag. */
+export const LIMIT_FLAG: Record<LimitCategory, string> = {
+  ア: 'A01',
+  イ: 'A02',
+  ウ: 'A03',
+  エ: 'A04',
+  オ: 'A05',
+  現役並みⅢ: 'B01',
+  現役並みⅡ: 'B02',
+  現役並みⅠ: 'B03',
+  一般: 'B04',
+  低所得Ⅱ: 'B05',
+  低所得Ⅰ: 'B06',
+};
+
+/** OQSCD012: every 適用区分 → the rule book's 限度額区分; (境) and (老福) variants are their bracket. */
+export const LIMIT_OF_FLAG: Readonly<Record<string, LimitCategory>> = {
+  ...Object.fromEntries(Object.entries(LIMIT_FLAG).map(([category, flag]) => [flag, category as LimitCategory])),
+  A06: 'オ', // オ(境)
+  B07: '低所得Ⅰ', // 低所得Ⅰ(老福)
+  B08: '低所得Ⅰ', // 低所得Ⅰ(境)
+  B09: '一般', // 一般Ⅱ (後期)
+  B10: '一般', // 一般Ⅰ (後期)
+};
+
+/** 資格喪失事由 (ReasonOfLoss) as the simulated system writes it: 03 医療保険等の資格取得, 99 その他. */
+export const REASON_OF_LOSS_JA: Record<string, string> = { '03': '他の医療保険等の資格取得', '99': 'その他' };
+
 /** OQSCD006 資格有効性: 1 有効, 2 無効, 3 無効 (新しい資格あり), 4 該当資格なし, 5 複数該当 */
 export type QualificationValidityCode = '1' | '2' | '3' | '4' | '5';
 

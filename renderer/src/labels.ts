@@ -75,6 +75,8 @@ export const DESK_KEYS = {
   copy: 'c',
   /** print the patient's slip */
   print: 'p',
+  /** print the 被保険者資格申立書 filled in with what the desk knows (when the decision asks for it) */
+  declaration: 'm',
 } as const;
 
 export interface VerdictLabel {

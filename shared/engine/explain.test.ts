@@ -9,6 +9,7 @@ import v2BoundariesPack from '../../packs/v2-boundaries-pack.json';
 import v2RulesPack from '../../packs/v2-rules-pack.json';
 import { addDays } from '../dates';
 import { type Scenario, parsePack, parseScenario } from '../scenario';
+import { certAlertJa, deskNextSteps, elderlyCardState, elderlyRatioNote, identityCheckJa } from './explain';
 import { decideScenario, observe } from './observe';
 import { arbRawScenario } from './testing/arbitrary';
 
@@ -335,5 +336,90 @@ describe('every sentence is built from the observation', () => {
       expect(b.explanation).toBe(a.explanation); // … the desk does not, and says the same
       expect(b.verdict).toBe(a.verdict);
     }
+  });
+});
+
+describe('the desk says one thing at a time (issue 10): lines beside the verdict and in the result panel', () => {
+  const decision = (id: string) => decideScenario(bundled.get(id)!);
+
+  it.each(['reader-failure-first-visit', 'reader-failure-portal-during-lag'])(
+    '%s: after a card the reader could not read, the ladder before the 申立書',
+    (id) => {
+      const steps = deskNextSteps(decision(id));
+      expect(steps[0]).toContain('申立ての前に次のどれかをお持ちでないか確認してください');
+      expect(steps[0]).toContain('マイナンバーカードと資格情報のお知らせ');
+      expect(steps[0]).toContain('スマホのマイナポータルの資格情報画面');
+      expect(steps[1]).toBe('どれもないときは、被保険者資格申立書に記入していただきます。');
+    },
+  );
+
+  it('return-reader-failure-oral: on a return visit the last step is the oral check, not the form', () => {
+    expect(deskNextSteps(decision('return-reader-failure-oral'))[1]).toBe(
+      'どれもないときは、前回から保険の内容に変更がないことを口頭で確認して受け付けます (再診)。',
+    );
+  });
+
+  it('cert-grace-month-end-over: an expired certificate cannot log in: a saved PDF, not the screen', () => {
+    const [ladder] = deskNextSteps(decision('cert-grace-month-end-over'));
+    expect(ladder).toContain('マイナポータルの資格情報を前に保存した PDF');
+    expect(ladder).not.toContain('資格情報画面、');
+  });
+
+  it('return-reader-failure-oshirase-invalid: a number query answered 資格(無効): no ladder (the documents were tried)', () => {
+    expect(deskNextSteps(decision('return-reader-failure-oshirase-invalid'))).toEqual([]);
+  });
+
+  it.each(['myna-multiple-coverages', 'return-age75-overlap-multiple'])('%s: 複数該当 asks which coverage', (id) => {
+    expect(deskNextSteps(decision(id))).toEqual([
+      '複数の保険が該当しました。どの保険で受診するか患者さんに確認してください。',
+    ]);
+  });
+
+  it.each(['interim-over-aug1', 'kakunin-expired-no-interim'])(
+    '%s: 資格有効 beside 自費 says the document, not the insurance, is the problem',
+    (id) => {
+      expect(deskNextSteps(decision(id))).toEqual([
+        '照会では資格有効ですが、提示された書類は本日は使えないため自費 (10割) です。マイナ保険証か有効な資格確認書があれば保険で受け付けます。',
+      ]);
+    },
+  );
+
+  it('an ordinary マイナ保険証 visit has nothing to add', () => {
+    expect(deskNextSteps(decision('myna-pin-locked'))).toEqual([]);
+  });
+
+  it('高齢受給者証: not needed, checked with the ratio applied, or missing', () => {
+    expect(elderlyCardState(decision('myna-pin-locked'))).toEqual({ text: '不要', missing: false });
+    expect(elderlyCardState(decision('return-two-elderly-cards-july'))).toEqual({
+      text: '確認済み (2割)',
+      missing: false,
+    });
+    expect(elderlyCardState(decision('kakunin-72-kyokai-no-elderly-card'))).toEqual({
+      text: '必要 (未提示)',
+      missing: true,
+    });
+  });
+
+  it('the online ratio beside a card still needed says why it does not settle the copay', () => {
+    expect(elderlyRatioNote(decision('kakunin-72-kyokai-no-elderly-card'))).toBe(
+      '照会結果にも高齢受給者の負担割合は表示されますが、マイナ保険証以外で受け付けたときは保険者が高齢受給者証の提示を求めています。提示があるまでは3割 (仮) でお預かりし、提示されたときに差額を精算します。',
+    );
+    expect(elderlyRatioNote(decision('kakunin-72-kyokai-elderly-card-online'))).toBeNull();
+  });
+
+  it('how the holder was identified, and the e-certificate alert', () => {
+    expect(identityCheckJa(decision('myna-pin-locked'), 'card')).toBe('顔認証または目視確認 (暗証番号はロック中)');
+    expect(identityCheckJa(decision('cert-grace-month-end-last-day'), 'card')).toBe('顔認証または暗証番号');
+    expect(identityCheckJa(decision('smartphone-and-card-cert-grace'), 'smartphone')).toBe(
+      'スマホでの本人確認 (暗証番号または生体認証)',
+    );
+    expect(identityCheckJa(decision('reader-failure-first-visit'), 'card')).toBeNull();
+    expect(certAlertJa(decision('cert-grace-month-end-last-day'))).toBe(
+      '電子証明書の有効期限が切れています (猶予期間中のため資格確認できました)。更新を案内してください。',
+    );
+    expect(certAlertJa(decision('cert-grace-month-end-over'))).toBe(
+      '電子証明書の有効期限が切れています。市区町村での更新を案内してください。',
+    );
+    expect(certAlertJa(decision('myna-pin-locked'))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Japanese texts of a decision: `explanation` (why, for the receptionist) and `tellPatient` (what
 // to say to the patient now and for next time). Both can be read aloud as they are. Built from the
 // observation and what the rule book established (./facts.ts) — never from `hindsight`.
+import type { Decision } from '../decision';
 import type { CheckFailure, PublicExpenseReason } from '../enums';
 import { isNationalProgram, NATIONAL_SHARE, type Programme } from '../kohi';
 import {
@@ -627,4 +628,73 @@ function whatToBring(f: Facts): string {
   if (f.o.clinic.onlineCheck && presented('oshirase') && !presented('myna-card'))
     return 'マイナンバーカード (資格情報のお知らせと一緒に)、または資格確認書';
   return nextDocs(f, false);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The desk's screen says one thing at a time (issue 10): the lines beside the verdict and in the
+// online check's panel, derived from the decision (what the rule book established), so that the
+// result screen's items never read as a second, different answer.
+
+/**
+ * What to do next, beside the verdict: the ladder before the 申立書 after a card that could not be
+ * read (R4 and R5 accept without the card route), which coverage after 複数該当 (R3), and why a
+ * 資格有効 answer still ends in 自費 (R11: the document itself is not usable today).
+ */
+export function deskNextSteps(d: Decision): string[] {
+  const oc = d.onlineCheck;
+  const out: string[] = [];
+  if (oc.cardRoute === 'multiple')
+    out.push('複数の保険が該当しました。どの保険で受診するか患者さんに確認してください。');
+  if (d.verdict === 'insured-declaration' && oc.cardRoute === 'failed' && oc.numberRoute === 'not-run') {
+    const portal =
+      oc.failure === 'cert-expired'
+        ? 'マイナポータルの資格情報を前に保存した PDF (電子証明書の期限切れで画面にはログインできません)'
+        : 'スマホのマイナポータルの資格情報画面';
+    out.push(
+      `カードで資格を確認できなかったため、申立ての前に次のどれかをお持ちでないか確認してください。あれば通常どおり保険で受け付けます: 資格確認書、有効期限内の保険証、マイナンバーカードと資格情報のお知らせ、${portal}。`,
+    );
+    out.push(
+      d.documentsNeeded.includes('declaration')
+        ? 'どれもないときは、被保険者資格申立書に記入していただきます。'
+        : 'どれもないときは、前回から保険の内容に変更がないことを口頭で確認して受け付けます (再診)。',
+    );
+  }
+  if (d.verdict === 'self-pay' && oc.numberRoute === 'valid')
+    out.push(
+      '照会では資格有効ですが、提示された書類は本日は使えないため自費 (10割) です。マイナ保険証か有効な資格確認書があれば保険で受け付けます。',
+    );
+  return out;
+}
+
+/** 高齢受給者証 as the desk shows it (R7): not needed, checked (with the ratio applied), or still missing. */
+export function elderlyCardState(d: Decision): { text: string; missing: boolean } {
+  if (!d.elderlyCardNeeded) return { text: '不要', missing: false };
+  if (d.documentsNeeded.includes('elderly-card')) return { text: '必要 (未提示)', missing: true };
+  return { text: `確認済み (${copayWari(d.copayPercent)})`, missing: false };
+}
+
+/**
+ * Beside the result screen's 高齢受給者 負担割合 when the decision still asks for the card (R7): why
+ * the ratio the online system shows does not settle the copay.
+ */
+export function elderlyRatioNote(d: Decision): string | null {
+  if (!d.documentsNeeded.includes('elderly-card')) return null;
+  return `照会結果にも高齢受給者の負担割合は表示されますが、マイナ保険証以外で受け付けたときは保険者が高齢受給者証の提示を求めています。提示があるまでは${copayWari(d.copayPercent)} (仮) でお預かりし、提示されたときに差額を精算します。`;
+}
+
+/** How the card's holder was identified at the reader (R20), for the result panel; null: no card was read. */
+export function identityCheckJa(d: Decision, device: 'card' | 'smartphone' | null): string | null {
+  const read = d.onlineCheck.cardRoute !== 'not-run' && d.onlineCheck.cardRoute !== 'failed';
+  if (!read) return null;
+  if (device === 'smartphone') return 'スマホでの本人確認 (暗証番号または生体認証)';
+  if (d.rules.includes('R20')) return '顔認証または目視確認 (暗証番号はロック中)';
+  return '顔認証または暗証番号';
+}
+
+/** The e-certificate alert of the result (R8), for the result panel; null: none. */
+export function certAlertJa(d: Decision): string | null {
+  if (d.notes.includes('cert-grace'))
+    return '電子証明書の有効期限が切れています (猶予期間中のため資格確認できました)。更新を案内してください。';
+  if (d.rules.includes('R8')) return '電子証明書の有効期限が切れています。市区町村での更新を案内してください。';
+  return null;
 }

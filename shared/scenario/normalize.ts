@@ -222,7 +222,11 @@ export function checkProgrammes(
     const at = `${path}[${i}]`;
     const id = rk.id ?? `k${i + 1}`;
     if (ids.has(id))
-      issues.push({ path: `${at}.id`, ja: `公費の id が重複しています: ${id}`, en: `duplicate programme id: ${id}` });
+      issues.push({
+        path: `${at}.id`,
+        ja: `公費の番号付け (k1 など) が重複しています: ${id}`,
+        en: `duplicate programme id: ${id}`,
+      });
     ids.add(id);
     return {
       ...checkProgramme(rk, id, at, issues, { strict: true }),

@@ -7,13 +7,14 @@ import { checkDigitOf, containsMyNumberLike } from '../../../shared/identifiers'
 import { normalizeKanaReading, toHalfWidthKatakana } from '../../../shared/kana';
 import type { Decision } from '../../../shared/decision';
 import type { CardRouteResult, Insurer, LimitCategory, NumberRouteResult, Sex } from '../../../shared/enums';
-import type {
-  OnlineResult,
-  OnshiDocument,
-  OnshiErrorDocument,
-  QualificationConfirmSearchInfo,
-  QualificationValidityCode,
-  ResultOfQualificationConfirmation,
+import {
+  LIMIT_FLAG,
+  type OnlineResult,
+  type OnshiDocument,
+  type OnshiErrorDocument,
+  type QualificationConfirmSearchInfo,
+  type QualificationValidityCode,
+  type ResultOfQualificationConfirmation,
 } from '../../../shared/onshi-document';
 import type { Coverage, Scenario } from '../../../shared/scenario';
 import type { Policy } from '../../../shared/timeline';
@@ -39,19 +40,6 @@ export const QUALIFICATION_VALIDITY: Record<Answered, QualificationValidityCode>
   multiple: '5',
 };
 
-export const LIMIT_FLAG: Record<LimitCategory, string> = {
-  ア: 'A01',
-  イ: 'A02',
-  ウ: 'A03',
-  エ: 'A04',
-  オ: 'A05',
-  現役並みⅢ: 'B01',
-  現役並みⅡ: 'B02',
-  現役並みⅠ: 'B03',
-  一般: 'B04',
-  低所得Ⅱ: 'B05',
-  低所得Ⅰ: 'B06',
-};
 /** 住民税非課税 (オ, 低所得): 限度額適用・標準負担額減額認定証 (02); otherwise 限度額適用認定証 (01). */
 const LIMIT_CLASSIFICATION = (c: LimitCategory) => (c === 'オ' || c.startsWith('低所得') ? '02' : '01');
 
@@ -183,7 +171,7 @@ function resultFor(c: Coverage, ctx: Ctx): ResultOfQualificationConfirmation {
   if (ref <= periods.preschoolEnd) ordered.PreschoolClassification = '1';
   if (state.lost) {
     const newer = s.patient.coverages.some((x) => x.id !== c.id && x.acquiredOn >= c.acquiredOn && x.acquiredOn <= D);
-    ordered.ReasonOfLoss = newer ? '03' : '99'; // 03 医療保険等の資格取得, 99 その他
+    ordered.ReasonOfLoss = newer ? '03' : '99';
   }
   // 高齢受給者証情報: 70–74, every insurer but 後期
   if (c.insurer !== 'kouki' && ref >= periods.elderlyStart && ref < periods.birthday75) {

@@ -16,7 +16,7 @@
 // Unknown or damaged files raise one AppError naming the element, in Japanese and English;
 // nothing is returned in part.
 import { type IsoDate, isIsoDate } from '../../../shared/dates';
-import type { CoverageRatio, LimitCategory } from '../../../shared/enums';
+import type { CoverageRatio } from '../../../shared/enums';
 import { insurerOfNumber, normalizeInsurerNumber } from '../../../shared/identifiers';
 import type {
   ObservedCoverage,
@@ -26,7 +26,7 @@ import type {
   TerminalNumberResult,
 } from '../../../shared/observation';
 import { AppError } from '../errors';
-import { LIMIT_FLAG } from './document';
+import { LIMIT_OF_FLAG } from '../../../shared/onshi-document';
 import { decodeXml, parseXml } from './xml';
 
 /** A result file is a few kilobytes; a 複数該当 with every optional list stays far below this. */
@@ -56,16 +56,6 @@ const ELEMENT_JA: Record<string, string> = {
   PersonalFamilyClassification: '本人・家族の別',
   InsurerName: '保険者名称',
   QualificationConfirmSearchInfo: '資格確認照会用情報',
-};
-
-/** OQSCD012: every 適用区分 → the rule book's 限度額区分; (境) and (老福) variants are their bracket. */
-const LIMIT_OF_FLAG: Readonly<Record<string, LimitCategory>> = {
-  ...Object.fromEntries(Object.entries(LIMIT_FLAG).map(([category, flag]) => [flag, category as LimitCategory])),
-  A06: 'オ', // オ(境)
-  B07: '低所得Ⅰ', // 低所得Ⅰ(老福)
-  B08: '低所得Ⅰ', // 低所得Ⅰ(境)
-  B09: '一般', // 一般Ⅱ (後期)
-  B10: '一般', // 一般Ⅰ (後期)
 };
 
 const CARD_RESULT: Readonly<Record<string, TerminalCardResult>> = {

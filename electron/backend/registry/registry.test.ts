@@ -288,6 +288,15 @@ describe('rule book version 2 in the registry', () => {
     expect(bad({ kohi: [{ ...v2().kohi![0]!, payerNumber: '54131009' }] }).ja).toContain('公費負担者番号');
     expect(bad({ kohi: [{ ...v2().kohi![0]!, payerNumber: '52131000' }] }).ja).toContain('法別番号 54');
     expect(bad({ kohi: [{ ...v2().kohi![1]!, prefecture: null }] }).ja).toContain('都道府県');
+    // in Japanese, without the format's field names
+    for (const e of [
+      bad({ kohi: [{ ...v2().kohi![1]!, prefecture: null }] }),
+      bad({ kohi: [{ ...v2().kohi![1]!, share: null }] }),
+      bad({ kohi: [{ ...v2().kohi![0]!, share: 'none' }] }),
+      bad({ kohi: [{ ...v2().kohi![0]!, prefecture: '13' }] }),
+      bad({ kohi: [v2().kohi![1]!, v2().kohi![1]!] }),
+    ])
+      expect(e.ja).not.toMatch(/[a-z]{4,}/);
     // a 国保 current while on 生活保護
     expect(
       bad({

@@ -1,16 +1,14 @@
 // The desk's answer: the verdict as a live region carrying data-verdict, then the shared decision
 // panel (./DecisionPanel.tsx) with the desk's own additions (例題として保存, the what-if strip).
 import { Suspense, useDeferredValue, useEffect } from 'react';
-import type { DeskResult } from '../../../shared/contract';
 import { useApp } from '../store';
-import type { Answer } from './DecisionPanel';
 import { VerdictBox } from './VerdictWords';
 import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { lazyView } from '../lazy-view';
 
 // 「この受付を例題として保存」 loads with the first answer, apart from the first screen.
 // The decision's details (reasons, what to tell, the slip …) load apart too, ahead of use when the desk opens.
-const decisionDetails = lazyView(() => import('./DecisionPanel').then((m) => m.DecisionDetails));
+const decisionDetails = lazyView(() => import('./DecisionPanel').then((m) => m.DeskDecisionDetails));
 const saveDeskCase = lazyView(() => import('./SaveDeskCase').then((m) => m.SaveDeskCase));
 
 export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
@@ -48,7 +46,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
       )}
       {details !== null && details === result && (
         <Suspense fallback={null}>
-          <decisionDetails.View answer={deskAnswer(details)}>
+          <decisionDetails.View result={details}>
             <Suspense fallback={null}>
               <saveDeskCase.View key={details.historyId} result={details} />
             </Suspense>
@@ -58,16 +56,4 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
       <DeskWhatIf />
     </section>
   );
-}
-
-/** The desk's result as the shared panel reads it. */
-function deskAnswer(r: DeskResult): Answer {
-  return {
-    decision: r.decision,
-    visitDate: r.scenario.visitDate,
-    clinic: r.scenario.clinic,
-    onlineDocument: r.online.result,
-    slipName: r.patient.walkIn ? null : r.patient.name,
-    assumed: r.assumed,
-  };
 }

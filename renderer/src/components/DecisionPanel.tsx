@@ -5,14 +5,24 @@
 // brings its own answer.
 import { Suspense, useState } from 'react';
 import type { IsoDate } from '../../../shared/dates';
+import type { DeskResult } from '../../../shared/contract';
 import type { Decision } from '../../../shared/decision';
 import type { Incident } from '../../../shared/enums';
+import { deskNextSteps, elderlyCardState } from '../../../shared/engine/explain';
 import type { OnshiDocument } from '../../../shared/onshi-document';
 import { BILLING_JA, copayWari } from '../../../shared/labels';
-import { formatDateJa } from '../../../shared/wareki';
-import { BRING_NEXT_TIME, COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
+import { COPAY_BASIS_LABELS, DESK_KEYS, NEEDED_LABELS, NOTE_LABELS } from '../labels';
 import { useApp } from '../store';
-import { copyTellPatient, printSlip } from './answer-actions';
+import { copyTellPatient } from './answer-actions';
+import {
+  needsDeclarationForm,
+  printSheet,
+  SLIP_PAPER_JA,
+  SLIP_PAPERS,
+  setSlipPaper,
+  useSlipPaper,
+} from './print-actions';
+import { type Declarant, PrintDeclaration, PrintSlip } from './PrintSheets';
 import { lazyView } from '../lazy-view';
 import { RuleList } from './RuleList';
 
@@ -32,6 +42,12 @@ export interface Answer {
   slipName: string | null;
   /** items of the result document the desk assumed (a walk-in's untyped fields): not shown */
   assumed?: readonly string[];
+  /** the マイナ保険証 read at the reader (card or smartphone); null: none */
+  device?: 'card' | 'smartphone' | null;
+  /** when the desk received the patient (the slip prints it); null: not known */
+  receivedAt?: Date | null;
+  /** what the desk knows for a 被保険者資格申立書 (R9); left out: blank lines only */
+  declarant?: Declarant;
 }
 
 function copayText(d: Decision): string {
@@ -41,8 +57,17 @@ function copayText(d: Decision): string {
 /** Everything under the verdict; `children` go after the reasons (the desk's 「例題として保存」). */
 export function DecisionDetails({ answer, children }: { answer: Answer; children?: React.ReactNode }) {
   const d = answer.decision;
+  const elderly = elderlyCardState(d);
+  const next = deskNextSteps(d);
   return (
     <>
+      {next.length > 0 && (
+        <ul className="next-steps" data-testid="next-steps" aria-label="次にすること">
+          {next.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <dl className="facts">
         <div className="fact">
           <dt>窓口負担</dt>
@@ -57,9 +82,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         <div className="fact">
           <dt>高齢受給者証</dt>
           <dd data-testid="elderly-card">
-            <strong className={d.elderlyCardNeeded ? 'fact-big tone-bad' : 'fact-big'}>
-              {d.elderlyCardNeeded ? '必要' : '不要'}
-            </strong>
+            <strong className={elderly.missing ? 'fact-big tone-bad' : 'fact-big'}>{elderly.text}</strong>
           </dd>
         </div>
         <div className="fact fact-wide">
@@ -88,7 +111,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
           ))}
         </ul>
       )}
-      <TellPatient text={d.tellPatient} />
+      <TellPatient text={d.tellPatient} declaration={needsDeclarationForm(d)} />
       <Suspense fallback={null}>
         <onlineCheckPanel.View
           decision={d}
@@ -96,6 +119,7 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
           clinic={answer.clinic}
           document={answer.onlineDocument}
           assumed={answer.assumed}
+          device={answer.device}
         />
       </Suspense>
       <section className="why" aria-labelledby="why-h">
@@ -104,14 +128,26 @@ export function DecisionDetails({ answer, children }: { answer: Answer; children
         <RuleList rules={d.rules} />
       </section>
       {children}
-      <PrintSlip answer={answer} />
+      <PrintSlip
+        decision={d}
+        visitDate={answer.visitDate}
+        name={answer.slipName}
+        receivedAt={answer.receivedAt ?? null}
+      />
+      {needsDeclarationForm(d) && (
+        <PrintDeclaration
+          visitDate={answer.visitDate}
+          declarant={answer.declarant ?? { name: null, kana: null, birthDate: null, coverage: null }}
+        />
+      )}
     </>
   );
 }
 
-function TellPatient({ text }: { text: string }) {
+function TellPatient({ text, declaration }: { text: string; declaration: boolean }) {
   const notify = useApp((s) => s.notify);
   const [copied, setCopied] = useState(false);
+  const paper = useSlipPaper();
   return (
     <section className="tell" aria-labelledby="tell-h">
       <div className="tell-head">
@@ -124,49 +160,85 @@ function TellPatient({ text }: { text: string }) {
         >
           {copied ? 'コピーしました' : '説明をコピー'} <kbd aria-hidden="true">{DESK_KEYS.copy.toUpperCase()}</kbd>
         </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-keyshortcuts={DESK_KEYS.print.toUpperCase()}
-          onClick={printSlip}
-        >
-          お渡し用の紙を印刷 <kbd aria-hidden="true">{DESK_KEYS.print.toUpperCase()}</kbd>
-        </button>
       </div>
       <p className="tell-text" data-testid="tell-patient">
         {text}
       </p>
+      <div className="print-row">
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-keyshortcuts={DESK_KEYS.print.toUpperCase()}
+          onClick={() => printSheet('slip')}
+        >
+          お渡し用の紙を印刷 <kbd aria-hidden="true">{DESK_KEYS.print.toUpperCase()}</kbd>
+        </button>
+        <span className="slip-paper" role="radiogroup" aria-label="お渡し用の紙の用紙">
+          {SLIP_PAPERS.map((p) => (
+            <label key={p}>
+              <input type="radio" name="slip-paper" checked={paper === p} onChange={() => setSlipPaper(p)} />{' '}
+              {SLIP_PAPER_JA[p]}
+            </label>
+          ))}
+        </span>
+        {declaration && (
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-keyshortcuts={DESK_KEYS.declaration.toUpperCase()}
+            onClick={() => printSheet('declaration')}
+          >
+            申立書を印刷 <kbd aria-hidden="true">{DESK_KEYS.declaration.toUpperCase()}</kbd>
+          </button>
+        )}
+      </div>
     </section>
   );
 }
 
-/** Only printed (print CSS): the slip handed to the patient. */
-function PrintSlip({ answer }: { answer: Answer }) {
-  const clinicName = useApp((s) => s.settings?.clinicName ?? '');
-  const d = answer.decision;
-  const bring: string[] = [];
-  if (d.verdict === 'insured-interim' || d.verdict === 'self-pay') {
-    bring.push('マイナ保険証 (利用登録したマイナンバーカード) または 資格確認書');
-  }
-  for (const n of d.documentsNeeded) {
-    const b = BRING_NEXT_TIME[n];
-    if (b) bring.push(b);
-  }
-  return (
-    <div className="print-slip" aria-hidden="true">
-      <h1>{bring.length > 0 ? '次回の受診のときにお持ちください' : '本日の受付について'}</h1>
-      <p>
-        {answer.slipName === null ? '' : `${answer.slipName} 様 ・ `}受診日 {formatDateJa(answer.visitDate)}
-      </p>
-      {bring.length > 0 && (
-        <ul>
-          {bring.map((b) => (
-            <li key={b}>{b}</li>
-          ))}
-        </ul>
-      )}
-      <p className="slip-tell">{d.tellPatient}</p>
-      {clinicName !== '' && <p className="slip-clinic">{clinicName}</p>}
-    </div>
-  );
+// The desk's answer in this panel: what the panel reads, taken from the desk's result — the patient
+// for the slip and the 申立書, when the answer arrived, which card was read.
+export function DeskDecisionDetails({ result, children }: { result: DeskResult; children?: React.ReactNode }) {
+  return <DecisionDetails answer={deskAnswer(result)}>{children}</DecisionDetails>;
+}
+
+/** When each answer reached the desk (the slip's time of reception), kept for as long as the answer is. */
+const received = new WeakMap<DeskResult, Date>();
+function receivedAt(r: DeskResult): Date {
+  let at = received.get(r);
+  if (!at) received.set(r, (at = new Date()));
+  return at;
+}
+
+/** The desk's result as the shared panel reads it. */
+function deskAnswer(r: DeskResult): Answer {
+  const assumed = new Set<string>(r.assumed);
+  const c = r.scenario.patient.coverages.find((x) => x.id === r.decision.coverage) ?? null;
+  return {
+    decision: r.decision,
+    visitDate: r.scenario.visitDate,
+    clinic: r.scenario.clinic,
+    onlineDocument: r.online.result,
+    slipName: r.patient.walkIn ? null : r.patient.name,
+    assumed: r.assumed,
+    device: r.scenario.presented.some((p) => p.kind === 'myna-card')
+      ? 'card'
+      : r.scenario.presented.some((p) => p.kind === 'myna-smartphone')
+        ? 'smartphone'
+        : null,
+    receivedAt: receivedAt(r),
+    // a walk-in's name is only what was typed (the result document's placeholders are never printed)
+    declarant: {
+      name: assumed.has('Name') ? null : r.patient.name,
+      kana: assumed.has('NameKana') ? null : r.patient.kana,
+      birthDate: r.patient.birthDate,
+      coverage: c && {
+        insurer: c.insurer,
+        insurerNumber: c.insurerNumber,
+        symbol: c.symbol,
+        number: c.number,
+        branch: c.branch,
+      },
+    },
+  };
 }

@@ -1,5 +1,5 @@
 // What the receptionist does with an answer, by button or by key (DeskView): copy what to tell
-// the patient, print the patient's slip.
+// the patient (printing: ./print-actions.ts).
 
 /** Copies the text and says so (or says how to copy it by hand); returns whether it worked. */
 export async function copyTellPatient(text: string, notify: (t: string) => void): Promise<boolean> {
@@ -12,9 +12,4 @@ export async function copyTellPatient(text: string, notify: (t: string) => void)
   }
   notify(ok ? '患者への説明をコピーしました' : 'コピーできませんでした。文章を選択してコピーしてください');
   return ok;
-}
-
-/** Prints the slip for the patient (print.css shows only the slip). */
-export function printSlip(): void {
-  window.print();
 }

@@ -46,7 +46,8 @@ export const createSettingsSlice: Slice<SettingsSlice, Pick<DeskSlice, 'adoptCli
     const r = await api['settings.update'](patch);
     set({ settingsSaving: false });
     if (!r.ok) return r.error;
-    set({ settings: r.value });
+    // saved: an earlier failure's banner no longer stands
+    set({ settings: r.value, error: null });
     get().adoptClinicDefaults(r.value);
     return null;
   },

@@ -7,7 +7,6 @@
 // never taken for one of these keys.
 import { useCallback, useEffect, useRef } from 'react';
 import { AnswerPanel } from '../components/AnswerPanel';
-import { copyTellPatient, printSlip } from '../components/answer-actions';
 import { DocumentPanel } from '../components/DocumentPanel';
 import { PatientPicker } from '../components/PatientPicker';
 import { VisitBar } from '../components/VisitBar';
@@ -41,12 +40,13 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case DESK_KEYS.incident:
       return () =>
         s.setSituation({ incident: INCIDENTS[(INCIDENTS.indexOf(s.situation.incident) + 1) % INCIDENTS.length]! });
-    case DESK_KEYS.copy:
-      return s.result ? () => void copyTellPatient(s.result!.decision.tellPatient, s.notify) : null;
-    case DESK_KEYS.print:
-      return s.result ? () => printSlip() : null;
-    default:
-      return null;
+    default: {
+      // the answer's own actions (説明をコピー C, 印刷 P, 申立書 M): the key presses the button it is shown on
+      const b = /^[a-z]$/.test(key)
+        ? document.querySelector<HTMLButtonElement>(`.answer button[aria-keyshortcuts="${key.toUpperCase()}"]`)
+        : null;
+      return b ? () => b.click() : null;
+    }
   }
 }
 

@@ -9,7 +9,8 @@ import { VERDICTS, type Verdict } from '../../../shared/enums';
 import { copayWari } from '../../../shared/labels';
 import { formatWareki, parseDate } from '../../../shared/wareki';
 import { DESK_KEYS, VERDICT_LABELS } from '../labels';
-import { copyTellPatient, printSlip } from '../components/answer-actions';
+import { copyTellPatient } from '../components/answer-actions';
+import { printSheet } from '../components/print-actions';
 import { DecisionDetails } from '../components/DecisionPanel';
 import { VerdictWords } from '../components/VerdictWords';
 import { useApp } from '../store';
@@ -325,7 +326,7 @@ function HistoryCheckView({
         e.key === 'Escape'
           ? close
           : e.key.toLowerCase() === DESK_KEYS.print
-            ? printSlip
+            ? () => printSheet('slip')
             : e.key.toLowerCase() === DESK_KEYS.copy
               ? () => void copyTellPatient(tell, notify)
               : null;
@@ -375,7 +376,8 @@ function HistoryCheckView({
         >
           <VerdictWords decision={check.decision} />
         </div>
-        <DecisionDetails answer={check} />
+        {/* the reprinted slip says when the patient was received: when the check was recorded */}
+        <DecisionDetails answer={{ ...check, receivedAt: new Date(r.at) }} />
       </div>
     </section>
   );

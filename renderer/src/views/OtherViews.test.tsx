@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskResult, HistoryCheck, HistoryRow } from '../../../shared/contract';
 import { POLICY_INFO } from '../../../shared/labels';
 import { DEFAULT_POLICY } from '../../../shared/timeline';
@@ -127,6 +127,71 @@ describe('settings view', () => {
     fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
     expect((await screen.findByRole('alert')).textContent).toContain('10桁');
     expect(calls.some((c) => c.name === 'settings.update')).toBe(false);
+  });
+
+  it('unsaved edits are not dropped silently: leaving asks, staying keeps them, a save lets go', async () => {
+    const { store } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    // nothing edited: leave and come back freely
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    fireEvent.keyDown(window, { key: 'F1' });
+    expect(store.getState().view).toBe('desk');
+    expect(confirm).not.toHaveBeenCalled();
+    fireEvent.keyDown(window, { key: 'F3' });
+    fireEvent.change(await screen.findByLabelText('医療機関名'), { target: { value: 'さくら内科' } });
+    // the tab is closed or reloaded: the browser asks
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    expect(unload.defaultPrevented).toBe(true);
+    // F1 → asked, and 「キャンセル」 stays with the edit
+    fireEvent.keyDown(window, { key: 'F1' });
+    expect(confirm).toHaveBeenCalledWith('保存していない設定の変更があります。変更を保存せずに移動しますか?');
+    expect(store.getState().view).toBe('settings');
+    expect((screen.getByLabelText('医療機関名') as HTMLInputElement).value).toBe('さくら内科');
+    // saved: no question any more
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(store.getState().settings?.clinicName).toBe('さくら内科'));
+    confirm.mockClear();
+    fireEvent.keyDown(window, { key: 'F1' });
+    expect(confirm).not.toHaveBeenCalled();
+    expect(store.getState().view).toBe('desk');
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+    vi.unstubAllGlobals();
+  });
+
+  it('an edit discarded with OK is gone when the view opens again', async () => {
+    const { store } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    const name = await screen.findByLabelText('医療機関名');
+    const saved = store.getState().settings!.clinicName;
+    fireEvent.change(name, { target: { value: 'どこか別の医院' } });
+    vi.stubGlobal(
+      'confirm',
+      vi.fn(() => true),
+    );
+    fireEvent.keyDown(window, { key: 'F2' });
+    expect(store.getState().view).toBe('history');
+    await waitFor(() => expect(screen.queryByLabelText('医療機関名')).toBeNull());
+    expect(store.getState().leaveQuestion).toBeNull();
+    fireEvent.keyDown(window, { key: 'F3' });
+    expect(((await screen.findByLabelText('医療機関名')) as HTMLInputElement).value).toBe(saved);
+    expect(saved).not.toBe('どこか別の医院');
+    vi.unstubAllGlobals();
+  });
+
+  it('the error banner clears after a successful save', async () => {
+    const { store } = setup();
+    fireEvent.keyDown(window, { key: 'F3' });
+    await screen.findByRole('button', { name: '設定を保存' });
+    store.setState({ error: { code: 'internal', ja: 'バックアップを作成できませんでした', en: 'backup failed' } });
+    expect((await screen.findByText('バックアップを作成できませんでした')).closest('.error-banner')).not.toBeNull();
+    fireEvent.change(screen.getByLabelText('医療機関名'), { target: { value: 'さくら内科' } });
+    fireEvent.click(screen.getByRole('button', { name: '設定を保存' }));
+    await waitFor(() => expect(document.querySelector('.error-banner')).toBeNull());
   });
 });
 

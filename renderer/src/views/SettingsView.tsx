@@ -1,6 +1,7 @@
 // Settings: the clinic profile and the policy settings of RULES.md section P, each with the reason
-// it is a setting (POLICY_INFO), so a trainer understands what they switch.
-import { useState } from 'react';
+// it is a setting (POLICY_INFO), so a trainer understands what they switch. Unsaved edits are never
+// dropped silently: leaving the view asks, and so does closing the tab in browser mode.
+import { useEffect, useState } from 'react';
 import type { BackupChoice, Settings } from '../../../shared/contract';
 import { DEFAULT_POLICY, LAG_LIMITS, type Policy } from '../../../shared/timeline';
 import {
@@ -26,6 +27,34 @@ import { policyChanges } from '../store/settings';
 /** the form: the settings as shown, the date as typed, and whether 「既定値に戻す」 was pressed */
 type Draft = Settings & { interimEndText: string; reset: boolean };
 
+const draftOf = (settings: Settings): Draft => ({
+  ...settings,
+  interimEndText: settings.policy.interimEnd,
+  reset: false,
+});
+
+const LEAVE_QUESTION = '保存していない設定の変更があります。変更を保存せずに移動しますか?';
+
+/**
+ * While the form holds unsaved edits: leaving the view asks (the store); in browser mode closing or
+ * reloading the tab asks too (the browser's own question — in Electron a cancelled unload would
+ * silently keep the window open, so the shell is left alone there).
+ */
+function useUnsavedGuard(dirty: boolean) {
+  const setLeaveQuestion = useApp((s) => s.setLeaveQuestion);
+  const browser = useApp((s) => s.info?.shell === 'browser');
+  useEffect(() => {
+    if (!dirty) return;
+    setLeaveQuestion(LEAVE_QUESTION);
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    if (browser) window.addEventListener('beforeunload', onUnload);
+    return () => {
+      setLeaveQuestion(null);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, [dirty, browser, setLeaveQuestion]);
+}
+
 export function SettingsView() {
   const settings = useApp((s) => s.settings);
   if (settings === null) return <p className="muted">読み込み中…</p>;
@@ -37,7 +66,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const saving = useApp((s) => s.settingsSaving);
   const notify = useApp((s) => s.notify);
   const seedDemo = useApp((s) => s.seedDemo);
-  const [d, setDraft] = useState<Draft>({ ...settings, interimEndText: settings.policy.interimEnd, reset: false });
+  const [d, setDraft] = useState<Draft>(() => draftOf(settings));
+  useUnsavedGuard(JSON.stringify(d) !== JSON.stringify(draftOf(settings)));
   const [error, setError] = useState<string | null>(null);
   const [folderError, setFolderError] = useState<string | null>(null);
   /** an edit clears the last refusal */

@@ -20,7 +20,8 @@ import {
 } from '../../../../shared/real-desk/form';
 import type { FormDocumentKind, RealDeskForm } from '../../../../shared/real-desk/form';
 import { INCIDENTS } from '../../../../shared/enums';
-import { copyTellPatient, printSlip } from '../../components/answer-actions';
+import { copyTellPatient } from '../../components/answer-actions';
+import { printSheet } from '../../components/print-actions';
 import { type Answer, DecisionDetails } from '../../components/DecisionPanel';
 import { VerdictBox } from '../../components/VerdictWords';
 import { isComposing, isTextField } from '../../keyboard';
@@ -131,7 +132,7 @@ function letterAction(store: AppStore, key: string): (() => void) | null {
     case REAL_DESK_KEYS.copy:
       return s.realDesk.result ? () => void copyTellPatient(s.realDesk.result!.decision.tellPatient, s.notify) : null;
     case REAL_DESK_KEYS.print:
-      return s.realDesk.result ? () => printSlip() : null;
+      return s.realDesk.result ? () => printSheet('slip') : null;
     default:
       return null;
   }
@@ -250,6 +251,7 @@ function RealDeskAnswer({ verdictRef }: { verdictRef: React.Ref<HTMLDivElement> 
     clinic: result.observation.clinic,
     onlineDocument: null,
     slipName: null,
+    device: result.observation.card?.device ?? null,
   };
   return (
     <section className="panel answer" aria-labelledby="rd-answer-h">
