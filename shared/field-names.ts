@@ -91,6 +91,7 @@ export const FIELD_JA: Readonly<Record<string, string>> = {
   reason: '理由',
   welfareRoute: '医療扶助の照会',
   patientPays: '患者の支払い',
+  numberEntry: '照会で入力する番号',
   capReached: '上限額に達した',
   deposit: '預り金',
   // decision (expected)

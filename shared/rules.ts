@@ -7,6 +7,8 @@ export interface RuleInfo {
   title: string;
   summary: string;
   source: { name: string; url: string };
+  /** a decision never lists it (RULES.md "What rules and notes list"): no pack mix or progress row for it */
+  neverListed?: true;
 }
 
 export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
@@ -134,6 +136,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
   R15: {
+    neverListed: true,
     title: '年齢と負担割合',
     summary: '未就学は2割、70〜74歳は2割 (現役並み3割)、75歳の誕生日から後期高齢者医療で1〜3割、その他は3割です。',
     source: {
@@ -142,6 +145,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
   R16: {
+    neverListed: true,
     title: '退職時の返却',
     summary:
       '保険証は2025年12月1日までの退職なら資格喪失届とともに返却、それ以降は不要。お知らせは返却不要。資格確認書は有効期間内なら返却します。',
@@ -160,6 +164,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
   R18: {
+    neverListed: true,
     title: 'マイナンバーは扱わない',
     summary: '医療機関は12桁の個人番号 (マイナンバー) を収集・保管してはいけません (番号法第20条)。',
     source: {
@@ -168,6 +173,7 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
   R19: {
+    neverListed: true,
     title: '検証番号 (チェックデジット)',
     summary: '保険者番号・公費負担者番号・受給者番号の最後の桁は検証番号です。入力ミスを見つけられます。',
     source: { name: '保険者番号の構成', url: 'https://www.mixtrivia.com/entry/hokensho' },
@@ -236,3 +242,8 @@ export const RULES: Readonly<Record<RuleId, RuleInfo>> = {
     },
   },
 };
+
+/** The rules a decision can list, in the rule book's order (a pack's mix, the progress report). */
+export const LISTED_RULES: readonly RuleId[] = (Object.keys(RULES) as RuleId[]).filter(
+  (r) => RULES[r].neverListed !== true,
+);

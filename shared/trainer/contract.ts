@@ -5,9 +5,17 @@
 import * as z from 'zod';
 import { call } from '../contract/call';
 import type { Decision } from '../decision';
-import { type RuleId, type VisitType, RULE_IDS, VERDICTS, COPAY_PERCENTS, NEEDED_DOCUMENTS } from '../enums';
+import {
+  type RuleId,
+  type VisitType,
+  RULE_IDS,
+  VERDICTS,
+  COPAY_PERCENTS,
+  NEEDED_DOCUMENTS,
+  PUBLIC_EXPENSE_PROGRAMS,
+} from '../enums';
 import type { ScenarioIssue } from '../issues';
-import type { Grade, TraineeAnswer } from './grade';
+import type { AnswerItem, Grade, TraineeAnswer } from './grade';
 import { MAX_SEED } from './order';
 import type { Question } from './question';
 import type { DayPoint, RuleAccuracy, Score } from './score';
@@ -43,6 +51,29 @@ const traineeAnswerSchema = z.strictObject({
     .array(z.enum(NEEDED_DOCUMENTS))
     .max(NEEDED_DOCUMENTS.length)
     .refine((a) => new Set(a).size === a.length, { message: 'each document at most once' }),
+  patientPays: z
+    .strictObject({
+      percent: z.number().int().min(0).max(100),
+      perVisitYen: z.number().int().min(0).max(1_000_000).nullable(),
+      monthlyCapYen: z.number().int().min(0).max(10_000_000).nullable(),
+      capReached: z.boolean(),
+      deposit: z.boolean(),
+    })
+    .optional(),
+  publicExpense: z
+    .array(z.enum(PUBLIC_EXPENSE_PROGRAMS))
+    .max(PUBLIC_EXPENSE_PROGRAMS.length)
+    .refine((a) => new Set(a).size === a.length, { message: 'each programme at most once' })
+    .optional(),
+  // typed as printed on a 資格確認書: 記号・番号 may be long, never a 12-digit My Number (R18, parseRequest)
+  numberEntry: z
+    .strictObject({
+      insurerNumber: z.string().max(20),
+      symbol: z.string().max(40),
+      number: z.string().max(40),
+      branch: z.string().max(10),
+    })
+    .optional(),
 });
 const _answer: z.ZodType<TraineeAnswer> = traineeAnswerSchema;
 void _answer;
@@ -160,6 +191,8 @@ export interface AnswerOutcome {
 
 export interface ResultItem {
   position: number;
+  /** the items the question asked */
+  asked: AnswerItem[];
   scenarioId: string;
   title: string | null;
   visitDate: string;
@@ -278,6 +311,8 @@ export const TRAINER_CONTRACT = {
       count: z.number().int().min(1).max(10_000).optional(),
       /** practice only: random order instead of the pack's order */
       shuffle: z.boolean().optional(),
+      /** practice only: ask for the 保険者番号・記号・番号 typed at the terminal where a 資格確認書 is queried (default on) */
+      numberEntry: z.boolean().optional(),
       /** practice only: only the scenarios that apply one of these rules (「苦手なルールだけ練習」) */
       rules: z.array(z.enum(RULE_IDS)).min(1).max(RULE_IDS.length).optional(),
     }),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import deskMixPack from '../../packs/desk-mix-pack.json';
 import { decideScenario } from '../engine';
 import { parsePack } from '../scenario';
+import { RULE_IDS } from '../enums';
+import { LISTED_RULES } from '../rules';
 import { packMix } from './mix';
 
 describe('packMix', () => {
@@ -17,6 +19,11 @@ describe('packMix', () => {
     expect(count).toMatchObject({ R3: 2, R9: 1, R10: 1, R20: 1, R1: 0, R26: 0 });
     expect(mix.rules.map((r) => r.rule)).not.toContain('R15');
     expect(mix.rules.map((r) => r.rule)).toHaveLength(22);
+  });
+
+  it('the rules a decision can list come from the rule table: every rule but R15, R16, R18, R19, with R21–R26', () => {
+    expect(LISTED_RULES).toEqual(RULE_IDS.filter((r) => !['R15', 'R16', 'R18', 'R19'].includes(r)));
+    for (const r of ['R21', 'R22', 'R23', 'R24', 'R25', 'R26'] as const) expect(LISTED_RULES).toContain(r);
   });
 
   it('the desk-mix pack: at least half 再診, and the rules it was written for', () => {

@@ -1,10 +1,8 @@
 // The mix of a pack (issue 13): how many of its scenarios exercise each rule and each visit type,
 // so a trainer sees what a pack teaches and what it leaves out (a real desk sees mostly 再診). A
 // scenario exercises the rules its decision lists — the deciding rule and those on top. Pure.
-import { RULE_IDS, type RuleId, VISIT_TYPES, type VisitType } from '../enums';
-
-/** Rules a decision never lists (RULES.md "What rules and notes list"): not part of a pack's mix. */
-const NEVER_LISTED: ReadonlySet<RuleId> = new Set(['R15', 'R16', 'R18', 'R19']);
+import { type RuleId, VISIT_TYPES, type VisitType } from '../enums';
+import { LISTED_RULES } from '../rules';
 
 export interface PackMix {
   /** every rule a decision can list, in the rule book's order, with the scenarios that list it (0 included) */
@@ -21,7 +19,7 @@ export function packMix(rows: readonly { rules: readonly RuleId[]; visitType: Vi
     for (const rule of new Set(row.rules)) byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
   }
   return {
-    rules: RULE_IDS.filter((r) => !NEVER_LISTED.has(r)).map((rule) => ({ rule, scenarios: byRule.get(rule) ?? 0 })),
+    rules: LISTED_RULES.map((rule) => ({ rule, scenarios: byRule.get(rule) ?? 0 })),
     visitTypes,
   };
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import defaultPack from '../../packs/default-pack.json';
+import deskMixPack from '../../packs/desk-mix-pack.json';
+import v2BoundariesPack from '../../packs/v2-boundaries-pack.json';
+import v2RulesPack from '../../packs/v2-rules-pack.json';
 import { parsePack } from '../scenario';
 import { exportPackJson, toPackScenario } from './pack-io';
 
-const packs: [string, unknown][] = [['packs/default-pack.json', defaultPack]];
+// every bundled pack, version 2's fields included (programmes, 生活保護, 労災, 被扶養者, the clinic's settings)
+const packs: [string, unknown][] = [
+  ['packs/default-pack.json', defaultPack],
+  ['packs/desk-mix-pack.json', deskMixPack],
+  ['packs/v2-rules-pack.json', v2RulesPack],
+  ['packs/v2-boundaries-pack.json', v2BoundariesPack],
+];
 
 describe('exportPackJson round-trips through parsePack', () => {
   for (const [name, json] of packs) {

@@ -2,6 +2,7 @@
 // that the reader fills in again are left out, so an exported pack reads like one a trainer wrote,
 // and parsePack(exportPack(…)) gives back the very same scenarios (tested).
 import type { Coverage, PresentedDocument, Scenario } from '../scenario';
+import type { ScenarioProgramme } from '../scenario/types';
 import { PACK_FORMAT } from '../scenario';
 
 type Json = Record<string, unknown>;
@@ -23,11 +24,20 @@ function coverageJson(c: Coverage): Json {
     lostOn: c.lostOn,
     registeredOn: c.registeredOn,
     filedOn: c.filedOn,
+    lossRegisteredOn: c.lossRegisteredOn,
+    limitOnFile: c.limitOnFile ? null : false,
+    role: c.role === 'insured' ? null : c.role,
+    holderBirthDate: c.holderBirthDate,
+    lostWithHolder: c.lostWithHolder || null,
     myNumberOnForm: c.myNumberOnForm ? null : false,
     ratio: c.ratio,
     elderlyCard: c.elderlyCard,
     limitCategory: c.limitCategory,
   });
+}
+
+function programmeJson(k: ScenarioProgramme): Json {
+  return compact({ ...k, pmhRegistered: k.pmhRegistered || null });
 }
 
 function documentJson(d: PresentedDocument): Json {
@@ -49,15 +59,27 @@ export function toPackScenario(s: Scenario): Json {
     visitType: s.visitType,
     needsLimit: s.needsLimit || null,
     limitConsent: s.limitConsent ? null : false,
+    cause: s.cause === 'illness' ? null : s.cause,
     clinic: compact({
       onlineCheck: s.clinic.onlineCheck,
       phoneReader: s.clinic.phoneReader || null,
       incident: s.clinic.incident === 'none' ? null : s.clinic.incident,
+      prefecture: s.clinic.prefecture,
+      pmh: s.clinic.pmh || null,
+      welfareOnline: s.clinic.welfareOnline ? null : false,
+      rousaiDesignated: s.clinic.rousaiDesignated ? null : false,
     }),
     patient: {
       birthDate: s.patient.birthDate,
       coverages: s.patient.coverages.map(coverageJson),
       myna: s.patient.myna === null ? null : { ...s.patient.myna },
+      ...compact({
+        kohi: s.patient.kohi.length > 0 ? s.patient.kohi.map(programmeJson) : null,
+        welfare:
+          s.patient.welfare === null
+            ? null
+            : compact({ ...s.patient.welfare, ticketRegistered: s.patient.welfare.ticketRegistered ? null : false }),
+      }),
     },
     presented: s.presented.map(documentJson),
     policy: Object.keys(s.policy).length > 0 ? { ...s.policy } : null,

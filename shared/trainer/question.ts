@@ -5,7 +5,10 @@
 // (loss dates, registration dates, filing dates) and never the expected decision.
 import { ageOn, type IsoDate } from '../dates';
 import type { Coverage, PresentedDocument, Scenario } from '../scenario';
+import type { ScenarioProgramme } from '../scenario/types';
 import type { Decision } from '../decision';
+import type { PublicExpenseProgram } from '../enums';
+import { type AnswerItem, programChoices } from './grade';
 
 /** What a document of a coverage prints: insurer, numbers, 資格取得日 (and, on a 資格確認書 with showsLimit, the limit category). */
 type PrintedCoverage = Pick<
@@ -13,7 +16,14 @@ type PrintedCoverage = Pick<
   'insurer' | 'insurerNumber' | 'symbol' | 'number' | 'branch' | 'acquiredOn' | 'limitCategory'
 >;
 
-export type QuestionDocument = PresentedDocument & { printed: PrintedCoverage | null };
+/** What a 受給者証・医療証 prints (and the 上限額管理票 beside it); never whether PMH knows it. */
+type PrintedProgramme = Omit<ScenarioProgramme, 'pmhRegistered'>;
+
+export type QuestionDocument = PresentedDocument & {
+  printed: PrintedCoverage | null;
+  /** a kohi-cert: its programme */
+  programme: PrintedProgramme | null;
+};
 
 /**
  * A scenario as the trainee sees it: the situation fields as the scenario has them (policy: only the
@@ -21,13 +31,23 @@ export type QuestionDocument = PresentedDocument & { printed: PrintedCoverage | 
  */
 export interface Question extends Pick<
   Scenario,
-  'title' | 'story' | 'visitDate' | 'visitType' | 'needsLimit' | 'limitConsent' | 'clinic' | 'policy'
+  'title' | 'story' | 'visitDate' | 'visitType' | 'needsLimit' | 'limitConsent' | 'cause' | 'clinic' | 'policy'
 > {
   scenarioId: string;
-  patient: { birthDate: IsoDate; age: number; hasMynaCard: boolean };
+  patient: {
+    birthDate: IsoDate;
+    age: number;
+    hasMynaCard: boolean;
+    /** 生活保護 as the registry knows it (R24) */
+    welfare: { from: IsoDate; until: IsoDate | null } | null;
+  };
   documents: QuestionDocument[];
   /** the online check's screens as the desk saw them; null at a clinic without online check */
-  online: Decision['onlineCheck'] | null;
+  online: (Decision['onlineCheck'] & { pmh: PublicExpenseProgram[] }) | null;
+  /** the items this question asks (grade.ts) */
+  items: AnswerItem[];
+  /** the programmes the trainee chooses from when the question asks which apply */
+  programs: PublicExpenseProgram[];
 }
 
 function printed(c: Coverage | undefined, withLimit: boolean): PrintedCoverage | null {
@@ -44,14 +64,25 @@ function printed(c: Coverage | undefined, withLimit: boolean): PrintedCoverage |
   };
 }
 
-export function buildQuestion(s: Scenario, decision: Decision): Question {
+function printedProgramme(k: ScenarioProgramme | undefined): PrintedProgramme | null {
+  if (!k) return null;
+  const { pmhRegistered, ...rest } = k;
+  void pmhRegistered;
+  return rest;
+}
+
+export function buildQuestion(s: Scenario, decision: Decision, items: AnswerItem[]): Question {
   const byId = new Map(s.patient.coverages.map((c) => [c.id, c]));
+  const kohi = new Map(s.patient.kohi.map((k) => [k.id, k]));
   const documents: QuestionDocument[] = s.presented.map((d) => {
     if (d.kind === 'legacy-card' || d.kind === 'oshirase')
-      return { ...d, printed: printed(byId.get(d.coverage), false) };
-    if (d.kind === 'kakunin-sho') return { ...d, printed: printed(byId.get(d.coverage), d.showsLimit) };
-    return { ...d, printed: null };
+      return { ...d, printed: printed(byId.get(d.coverage), false), programme: null };
+    if (d.kind === 'kakunin-sho')
+      return { ...d, printed: printed(byId.get(d.coverage), d.showsLimit), programme: null };
+    if (d.kind === 'kohi-cert') return { ...d, printed: null, programme: printedProgramme(kohi.get(d.kohi)) };
+    return { ...d, printed: null, programme: null };
   });
+  const w = s.patient.welfare;
   return {
     scenarioId: s.id,
     title: s.title,
@@ -60,14 +91,23 @@ export function buildQuestion(s: Scenario, decision: Decision): Question {
     visitType: s.visitType,
     needsLimit: s.needsLimit,
     limitConsent: s.limitConsent,
+    cause: s.cause,
     clinic: { ...s.clinic },
     patient: {
       birthDate: s.patient.birthDate,
       age: ageOn(s.patient.birthDate, s.visitDate),
       hasMynaCard: s.patient.myna !== null,
+      welfare: w ? { from: w.from, until: w.until } : null,
     },
     documents,
-    online: s.clinic.onlineCheck ? { ...decision.onlineCheck } : null,
+    online: s.clinic.onlineCheck
+      ? {
+          ...decision.onlineCheck,
+          pmh: decision.publicExpense.filter((p) => p.basis === 'pmh').map((p) => p.program),
+        }
+      : null,
     policy: { ...s.policy },
+    items,
+    programs: items.includes('publicExpense') ? programChoices(s) : [],
   };
 }

@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { accuracyByDay, neededToPass, passed, ruleAccuracy, type ScoredAnswer, scoreOf } from './score';
 
-const a = (day: string, rules: ScoredAnswer['rules'], correctItems: number, timeMs = 10_000): ScoredAnswer => ({
+const a = (
+  day: string,
+  rules: ScoredAnswer['rules'],
+  correctItems: number,
+  timeMs = 10_000,
+  totalItems = 4,
+): ScoredAnswer => ({
   day,
   rules,
   correctItems,
-  totalItems: 4,
-  allCorrect: correctItems === 4,
+  totalItems,
+  allCorrect: correctItems === totalItems,
   timeMs,
 });
 
 describe('scoreOf and passed', () => {
   it('counts unanswered questions as wrong', () => {
-    const s = scoreOf([a('2026-01-10', ['R3'], 4), a('2026-01-10', ['R5'], 2)], 4);
+    const s = scoreOf([a('2026-01-10', ['R3'], 4), a('2026-01-10', ['R5'], 2)], 4, 8);
     expect(s).toEqual({
       questions: 4,
       answered: 2,
@@ -22,6 +28,12 @@ describe('scoreOf and passed', () => {
       percent: 25,
       itemPercent: 37,
     });
+  });
+
+  it('counts the items each question asked (version-2 questions ask up to seven)', () => {
+    // a version-1 question (4 items, all right), a 医療証 question (6 items, 5 right), one unanswered of 7
+    const s = scoreOf([a('d', ['R3'], 4), a('d', ['R22'], 5, 1000, 6)], 3, 7);
+    expect(s).toMatchObject({ correct: 1, itemsCorrect: 9, itemsTotal: 17, itemPercent: 52 });
   });
 
   it('the pass mark is inclusive and exact in integers', () => {

@@ -1,7 +1,8 @@
 // Scores, the pass mark, and accuracy per rule and over time (issue 5 items 4 and 5).
 // A scenario's rules are the rules of the engine's decision for it: getting a case right or wrong
 // counts for every rule that decided or changed it.
-import { type RuleId, RULE_IDS } from '../enums';
+import type { RuleId } from '../enums';
+import { LISTED_RULES } from '../rules';
 
 export const DEFAULT_PASS_MARK = 80;
 
@@ -30,11 +31,14 @@ export interface Score {
   itemPercent: number;
 }
 
-/** The session's score; unanswered questions count as wrong. */
-export function scoreOf(answers: readonly ScoredAnswer[], questions: number, itemsPerQuestion = 4): Score {
+/**
+ * The session's score; unanswered questions count as wrong. Questions ask different numbers of items
+ * (grade.ts): the answered ones count theirs, `unansweredItems` is the items of the questions not answered.
+ */
+export function scoreOf(answers: readonly ScoredAnswer[], questions: number, unansweredItems = 0): Score {
   const correct = answers.filter((a) => a.allCorrect).length;
   const itemsCorrect = answers.reduce((n, a) => n + a.correctItems, 0);
-  const itemsTotal = questions * itemsPerQuestion;
+  const itemsTotal = answers.reduce((n, a) => n + a.totalItems, 0) + unansweredItems;
   return {
     questions,
     answered: answers.length,
@@ -93,7 +97,7 @@ export function ruleAccuracy(answers: readonly ScoredAnswer[]): RuleAccuracy[] {
       tally.set(r, t);
     }
   }
-  return RULE_IDS.filter((r) => tally.has(r)).map((rule) => {
+  return LISTED_RULES.filter((r) => tally.has(r)).map((rule) => {
     const t = tally.get(rule)!;
     return { rule, answers: t.answers, correct: t.correct, percent: pct(t.correct, t.answers) };
   });

@@ -7,6 +7,9 @@ import { type AppInfo, parseRequest } from '../../../shared/contract';
 import { type CallBackend, dispatch, type Handlers } from '../../../shared/contract/kernel';
 import { todayInJapan } from '../../../shared/dates';
 import defaultPack from '../../../packs/default-pack.json';
+import deskMixPack from '../../../packs/desk-mix-pack.json';
+import v2BoundariesPack from '../../../packs/v2-boundaries-pack.json';
+import v2RulesPack from '../../../packs/v2-rules-pack.json';
 import { idleCheckpointer } from '../db/checkpoint';
 import { openDatabase, openDatabaseReadOnly } from '../db/open';
 import path from 'node:path';
@@ -24,6 +27,15 @@ import { readResultFile } from '../onshi/read';
 import { createRealDeskService } from './real-desk';
 import { createRegistryService } from './registry';
 import { createTrainerHandlers, type TrainerCall } from './trainer';
+import type { BundledPack } from '../trainer';
+
+/** The packs shipped with the app, loaded into the trainer once each (../trainer/index.ts). */
+const BUNDLED_PACKS: readonly BundledPack[] = [
+  { file: 'packs/default-pack.json', pack: defaultPack },
+  { file: 'packs/desk-mix-pack.json', pack: deskMixPack },
+  { file: 'packs/v2-rules-pack.json', pack: v2RulesPack },
+  { file: 'packs/v2-boundaries-pack.json', pack: v2BoundariesPack },
+];
 
 export interface ApiOptions {
   dataDir: string;
@@ -36,8 +48,8 @@ export interface ApiOptions {
    * (default true; the command line never does).
    */
   firstStartData?: boolean;
-  /** tests: another bundled pack (or none) */
-  bundledPack?: unknown;
+  /** tests: other bundled packs (or none) */
+  bundledPacks?: readonly BundledPack[];
   /** how an imported pack is checked and prepared (the worker: in a thread of its own) */
   preparePack?: TrainerOptions['preparePack'];
   /**
@@ -142,7 +154,7 @@ export async function createApi(opts: ApiOptions): Promise<ApiInstance> {
   const trainer = createTrainerHandlers({
     db,
     now,
-    bundledPack: !firstStartData ? undefined : 'bundledPack' in opts ? opts.bundledPack : defaultPack,
+    bundledPacks: !firstStartData ? [] : (opts.bundledPacks ?? BUNDLED_PACKS),
     ...(opts.preparePack ? { preparePack: opts.preparePack } : {}),
   });
   const handlers: Handlers = { ...core, ...trainer };

@@ -22,13 +22,17 @@ describe('trainer calls', () => {
       expect(typeof a.handlers[n], n).toBe('function');
   });
 
-  it('the bundled pack is there on the first start; a practice answer comes back graded', async () => {
+  it('the bundled packs are there on the first start; a practice answer comes back graded', async () => {
     const call = await api();
     const packs = await call('trainer.listPacks', {});
     expect(packs.ok).toBe(true);
-    const list = (packs as { value: { id: number; source: string; scenarioCount: number }[] }).value;
-    expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ source: 'bundled' });
+    const list = (packs as { value: { id: number; source: string; scenarioCount: number; fileName: string }[] }).value;
+    expect(list.map((p) => [p.fileName, p.source])).toEqual([
+      ['packs/default-pack.json', 'bundled'],
+      ['packs/desk-mix-pack.json', 'bundled'],
+      ['packs/v2-rules-pack.json', 'bundled'],
+      ['packs/v2-boundaries-pack.json', 'bundled'],
+    ]);
     expect(list[0]!.scenarioCount).toBeGreaterThanOrEqual(40);
     const st = await call('trainer.startSession', {
       traineeName: '研修 花子',

@@ -4,7 +4,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CallName, Handlers } from '../../../shared/contract/kernel';
 import { todayInJapan } from '../../../shared/dates';
-import { createTrainerService, type TrainerOptions } from '../trainer';
+import { type BundledPack, createTrainerService, type TrainerOptions } from '../trainer';
 import { progressCsv, progressOf } from '../trainer/progress';
 
 export type TrainerCall = Extract<CallName, `trainer.${string}`>;
@@ -13,8 +13,8 @@ export type TrainerHandlers = Pick<Handlers, TrainerCall>;
 export interface TrainerContext {
   db: Database;
   now: () => Date;
-  /** the pack imported on the first start (parsed JSON), or undefined for none */
-  bundledPack: unknown;
+  /** the packs shipped with the app (../trainer: each imported once) */
+  bundledPacks: readonly BundledPack[];
   preparePack?: TrainerOptions['preparePack'];
 }
 
@@ -32,10 +32,10 @@ function packFileName(title: string): string {
 export function createTrainerHandlers(ctx: TrainerContext): TrainerHandlers {
   const t = createTrainerService(ctx.db, {
     now: ctx.now,
-    bundledPack: ctx.bundledPack,
+    bundledPacks: ctx.bundledPacks,
     ...(ctx.preparePack ? { preparePack: ctx.preparePack } : {}),
   });
-  t.loadBundledPack();
+  t.loadBundledPacks();
   const { packs, sessions, settings, uploads } = t;
   return {
     'trainer.listPacks': () => packs.list(),

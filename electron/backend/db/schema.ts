@@ -2,7 +2,7 @@
 // inside ONE transaction that also sets PRAGMA user_version, so a crash leaves either the old or
 // the new schema, never half of one. Steps are append-only: never edit a released step, add one.
 import type { Database } from 'better-sqlite3';
-import { TRAINER_IMPORT_SQL, TRAINER_SQL } from '../trainer/schema';
+import { TRAINER_IMPORT_SQL, TRAINER_SQL, TRAINER_V2_ITEMS_SQL } from '../trainer/schema';
 
 export interface Migration {
   version: number;
@@ -361,6 +361,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'rule book version 2 in the registry (programmes, 生活保護, 被扶養者, new documents) and the clinic settings (issue 9)',
     up(db) {
       db.exec(RULE_BOOK_V2_REGISTRY_SQL);
+    },
+  },
+  {
+    version: 9,
+    name: 'trainer mode: questions of rule book version 2 — the items each question asks, a grade per item asked (issue 9, issue 10)',
+    up(db) {
+      db.exec(TRAINER_V2_ITEMS_SQL);
     },
   },
 ];

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 async function start(dataDir: string, events: OqsEvent[] = []) {
-  const api = await createApi({ dataDir, shell: 'browser', bundledPack: null, oqsFolder: (e) => events.push(e) });
+  const api = await createApi({ dataDir, shell: 'browser', bundledPacks: [], oqsFolder: (e) => events.push(e) });
   apis.push(api);
   return async <K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> => {
     const r = await api.call(name, input);

@@ -13,15 +13,25 @@ import { tempDir } from '../testing/temp-dir';
 import type { ImportOutcome } from '../../../shared/trainer/contract';
 import { preparePack } from './pack-file';
 import { dumpDatabase, openTrainer, packJson, scenarioJson } from './testing';
+import type { BundledPack } from './index';
 
-const DEFAULT_PACK = path.resolve('packs/default-pack.json');
+const bundled = (file: string): BundledPack => ({
+  file,
+  pack: JSON.parse(fs.readFileSync(path.resolve(file), 'utf8')),
+});
+const BUNDLED = [
+  'packs/default-pack.json',
+  'packs/desk-mix-pack.json',
+  'packs/v2-rules-pack.json',
+  'packs/v2-boundaries-pack.json',
+];
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((c) => c()));
 
 async function withBaseline() {
-  const t = await openTrainer({ bundledPack: JSON.parse(fs.readFileSync(DEFAULT_PACK, 'utf8')) });
+  const t = await openTrainer({ bundledPacks: [bundled('packs/default-pack.json')] });
   closers.push(t.close);
-  t.trainer.loadBundledPack();
+  t.trainer.loadBundledPacks();
   // some trainee history too, so "unchanged" covers every table
   const packId = t.trainer.packs.list()[0]!.id;
   const st = t.trainer.sessions.start({ traineeName: '研修 太郎', packId, mode: 'practice', count: 2 });
@@ -215,7 +225,7 @@ describe('pack import: bad input → clear error, nothing imported, database unc
 
   it('a good pack imports in one go, and exports back to shikaku-pack/1 that reads the same', async () => {
     const { trainer } = await withBaseline();
-    const text = fs.readFileSync(DEFAULT_PACK, 'utf8');
+    const text = fs.readFileSync('packs/default-pack.json', 'utf8');
     const out = await trainer.importText(text, 'default-pack.json');
     expect(out.issues).toEqual([]);
     const original = parsePack(JSON.parse(text));
@@ -265,34 +275,81 @@ describe('pack import: bad input → clear error, nothing imported, database unc
   });
 });
 
-describe('the bundled default pack', () => {
-  it('is loaded on the first start, once; deleting it does not bring it back', async () => {
-    const bundled = JSON.parse(fs.readFileSync(DEFAULT_PACK, 'utf8'));
-    const t = await openTrainer({ bundledPack: bundled });
-    const first = t.trainer.loadBundledPack();
-    expect(first).toMatchObject({ source: 'bundled' });
-    expect(first!.scenarioCount).toBeGreaterThanOrEqual(40);
-    expect(t.trainer.loadBundledPack()).toBeNull();
-    t.trainer.packs.delete(first!.id);
-    t.close();
-    const again = await openTrainer({ bundledPack: bundled, dataDir: t.dataDir });
-    closers.push(again.close);
-    expect(again.trainer.loadBundledPack()).toBeNull();
-    expect(again.trainer.packs.list()).toEqual([]);
+describe('the bundled packs', () => {
+  it('every pack in packs/ is bundled, and a fresh database gets them all on the first start, once', async () => {
+    expect(
+      fs
+        .readdirSync('packs')
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `packs/${f}`)
+        .sort(),
+    ).toEqual([...BUNDLED].sort());
+    const t = await openTrainer({ bundledPacks: BUNDLED.map(bundled) });
+    closers.push(t.close);
+    const first = t.trainer.loadBundledPacks();
+    expect(first.map((p) => [p.fileName, p.source])).toEqual(BUNDLED.map((f) => [f, 'bundled']));
+    const v2 = first.find((p) => p.fileName === 'packs/v2-rules-pack.json')!;
+    expect(v2.scenarioCount).toBe(96);
+    expect(v2.mismatchCount).toBe(0);
+    expect(t.trainer.loadBundledPacks()).toEqual([]);
+    expect(t.trainer.packs.list()).toHaveLength(4);
   });
 
-  it('a bundled pack that does not validate is reported and not loaded (and tried again next start)', async () => {
+  it('an existing database (default pack only) gets the missing packs once; deleted or edited packs are left alone', async () => {
+    // a database of the previous version: the default pack loaded under the old key
+    const old = await openTrainer({ bundledPacks: [bundled('packs/default-pack.json')] });
+    const [def] = old.trainer.loadBundledPacks();
+    expect(old.db.prepare("SELECT key FROM app_meta WHERE key LIKE 'trainer.bundled-pack%'").all()).toHaveLength(1);
+    old.db.prepare("UPDATE app_meta SET key = 'trainer.bundled-pack' WHERE key LIKE 'trainer.bundled-pack%'").run();
+    // the trainer renamed the default pack and deleted one of its scenarios
+    old.trainer.packs.rename(def!.id, '当院の標準パック');
+    const firstId = old.trainer.packs.get(def!.id).scenarios[0]!.scenarioId;
+    old.trainer.packs.deleteScenario(def!.id, firstId);
+    old.close();
+
+    const t = await openTrainer({ bundledPacks: BUNDLED.map(bundled), dataDir: old.dataDir });
+    const added = t.trainer.loadBundledPacks();
+    expect(added.map((p) => p.fileName)).toEqual(BUNDLED.slice(1));
+    const edited = t.trainer.packs.summary(def!.id);
+    expect(edited.title).toBe('当院の標準パック');
+    expect(edited.scenarioCount).toBe(def!.scenarioCount - 1);
+    // a deleted bundled pack does not come back on the next start
+    t.trainer.packs.delete(added[0]!.id);
+    t.close();
+    const again = await openTrainer({ bundledPacks: BUNDLED.map(bundled), dataDir: old.dataDir });
+    closers.push(again.close);
+    expect(again.trainer.loadBundledPacks()).toEqual([]);
+    expect(again.trainer.packs.list().map((p) => p.fileName)).toEqual([
+      'packs/default-pack.json',
+      'packs/v2-rules-pack.json',
+      'packs/v2-boundaries-pack.json',
+    ]);
+  });
+
+  it('a pack the trainer already imported by hand is not imported a second time', async () => {
+    const t = await openTrainer({ bundledPacks: [bundled('packs/v2-rules-pack.json')] });
+    closers.push(t.close);
+    const mine = await t.trainer.importText(fs.readFileSync('packs/v2-rules-pack.json', 'utf8'), 'v2-rules-pack.json');
+    expect(t.trainer.loadBundledPacks()).toEqual([]);
+    expect(t.trainer.packs.list().map((p) => [p.id, p.source])).toEqual([[mine.pack!.id, 'import']]);
+  });
+
+  it('a bundled pack that does not validate is reported and not loaded (and tried again next start); the others load', async () => {
     const lines: string[] = [];
     const t = await openTrainer({
-      bundledPack: packJson([scenarioJson('a'), scenarioJson('a')]),
+      bundledPacks: [
+        { file: 'packs/bad.json', pack: packJson([scenarioJson('a'), scenarioJson('a')]) },
+        { file: 'packs/good.json', pack: packJson([scenarioJson('a')], '良いパック') },
+      ],
       log: (l) => lines.push(l),
     });
     closers.push(t.close);
-    expect(t.trainer.loadBundledPack()).toBeNull();
+    expect(t.trainer.loadBundledPacks().map((p) => p.title)).toEqual(['良いパック']);
     expect(lines[0]).toContain('duplicate scenario id');
-    expect(t.db.prepare("SELECT COUNT(*) AS n FROM app_meta WHERE key = 'trainer.bundled-pack'").get()).toEqual({
-      n: 0,
-    });
+    expect(lines[0]).toContain('packs/bad.json');
+    expect(t.db.prepare("SELECT key FROM app_meta WHERE key LIKE 'trainer.bundled-pack%' ORDER BY key").all()).toEqual([
+      { key: 'trainer.bundled-pack:packs/good.json' },
+    ]);
   });
 });
 

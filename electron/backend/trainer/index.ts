@@ -13,12 +13,20 @@ import { SessionRepository } from './sessions';
 import { TrainerSettingsRepository } from './settings';
 import { UploadStore } from './uploads';
 
+/** app_meta: a bundled pack was loaded (or found already there) — `${key}:${file}`; the default pack's first key had no file. */
 const BUNDLED_PACK_META_KEY = 'trainer.bundled-pack';
+const DEFAULT_PACK_FILE = 'packs/default-pack.json';
+
+/** A pack shipped with the app (packs/*.json), parsed. */
+export interface BundledPack {
+  file: string;
+  pack: unknown;
+}
 
 export interface TrainerOptions {
   now?: () => Date;
-  /** the default pack (parsed JSON), imported once on the first start with trainer tables */
-  bundledPack?: unknown;
+  /** the packs shipped with the app, each imported once: on the first start, or the first start of a version that ships it */
+  bundledPacks?: readonly BundledPack[];
   /** where to report a bundled pack that does not validate (default: stderr) */
   log?: (line: string) => void;
   /**
@@ -39,26 +47,41 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
   const prepare = opts.preparePack ?? (async (text: string) => preparePack(text));
   if (!db.readonly) packs.dropUnfinishedImports();
 
-  /** Imports the bundled pack unless it was imported before (deleting it later does not bring it back). */
-  function loadBundledPack(): PackSummary | null {
-    if (opts.bundledPack === undefined) return null;
-    const done = db.prepare('SELECT value FROM app_meta WHERE key = ?').get(BUNDLED_PACK_META_KEY);
-    if (done) return null;
-    const p = preparePackValue(opts.bundledPack);
-    if (!p.ok) {
-      log(
-        `同梱のパックを読み込めませんでした / the bundled pack does not validate: ${p.issues.length} issue(s), first: ${p.issues[0]?.path} ${p.issues[0]?.en}`,
-      );
-      return null;
+  const metaKey = (file: string) => `${BUNDLED_PACK_META_KEY}:${file}`;
+  const loaded = (file: string) =>
+    db
+      .prepare('SELECT 1 FROM app_meta WHERE key IN (?, ?)')
+      .get(metaKey(file), file === DEFAULT_PACK_FILE ? BUNDLED_PACK_META_KEY : metaKey(file)) !== undefined;
+
+  /**
+   * Imports each bundled pack that was never loaded into this database: all of them on the first
+   * start, and on an existing database the ones a newer version added — once each. A pack loaded
+   * before is never touched again (a trainer's edits stay; deleting it does not bring it back), and
+   * one whose title a pack of the database already has (the trainer imported that file by hand) is
+   * counted as loaded and not imported a second time. Returns the packs imported now.
+   */
+  function loadBundledPacks(): PackSummary[] {
+    const imported: PackSummary[] = [];
+    for (const { file, pack } of opts.bundledPacks ?? []) {
+      if (loaded(file)) continue;
+      const p = preparePackValue(pack);
+      if (!p.ok) {
+        log(
+          `同梱のパック ${file} を読み込めませんでした / the bundled pack ${file} does not validate: ${p.issues.length} issue(s), first: ${p.issues[0]?.path} ${p.issues[0]?.en}`,
+        );
+        continue;
+      }
+      db.transaction(() => {
+        const there = packs.list().find((x) => x.title === p.title) ?? null;
+        const summary = there ?? packs.importRows(p.title, p.rows, 'bundled', file);
+        db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(
+          metaKey(file),
+          JSON.stringify({ packId: summary.id, title: summary.title, imported: there === null }),
+        );
+        if (!there) imported.push(summary);
+      })();
     }
-    return db.transaction(() => {
-      const pack = packs.importRows(p.title, p.rows, 'bundled', 'packs/default-pack.json');
-      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(
-        BUNDLED_PACK_META_KEY,
-        JSON.stringify({ packId: pack.id, title: pack.title }),
-      );
-      return pack;
-    })();
+    return imported;
   }
 
   /** An imported pack's text: checked and prepared (../pack-file.ts), then stored all or nothing. */
@@ -73,7 +96,7 @@ export function createTrainerService(db: Database, opts: TrainerOptions = {}) {
     sessions,
     settings,
     uploads,
-    loadBundledPack,
+    loadBundledPacks,
     importText,
     /** a file on disk: its size is checked before it is read */
     importFile(file: string, fileName: string | null = null): Promise<ImportOutcome> {

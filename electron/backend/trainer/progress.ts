@@ -1,14 +1,14 @@
 // Progress per trainee and per rule over time, and its CSV export (UTF-8 with BOM, CRLF, Japanese
 // headers, formula-safe cells — the same cell rules as the check history's export).
-import { copayWari, NEEDED_JA, VERDICT_JA } from '../../../shared/labels';
-import type { NeededDocument, RuleId } from '../../../shared/enums';
+import type { RuleId } from '../../../shared/enums';
 import { RULES } from '../../../shared/rules';
 import type { Progress, TraineeSummary } from '../../../shared/trainer/contract';
-import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
+import { ANSWER_ITEM_JA, ANSWER_ITEMS, correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
+import { answerItemText } from '../../../shared/trainer/answer-text';
 import { accuracyByDay, ruleAccuracy, scoreOf } from '../../../shared/trainer/score';
 import type { Decision } from '../../../shared/decision';
 import { BOM, csvCell } from '../history/csv';
-import { type AnswerDbRow, scoredOf, type SessionRepository } from './sessions';
+import { type AnswerDbRow, itemsOfRow, scoredOf, type SessionRepository } from './sessions';
 
 const EOL = '\r\n';
 
@@ -39,10 +39,10 @@ export function progressOf(sessions: SessionRepository, traineeId?: number): Pro
   };
 }
 
-const okJa = (b: number | boolean) => (b ? '○' : '×');
-const neededJa = (d: readonly NeededDocument[]) => (d.length === 0 ? 'なし' : d.map((x) => NEEDED_JA[x]).join('・'));
+const okJa = (b: boolean) => (b ? '○' : '×');
 const line = (cells: (string | number | null)[]) => cells.map(csvCell).join(',') + EOL;
 
+/** Per item: the answer, the right answer and whether it was right (empty for an item not asked). */
 export const ANSWER_CSV_HEADERS = [
   '回答日時',
   '研修生',
@@ -53,21 +53,14 @@ export const ANSWER_CSV_HEADERS = [
   'シナリオID',
   '受診日',
   '適用ルール',
-  '判定 (回答)',
-  '判定 (正解)',
-  '判定の正誤',
-  '負担割合 (回答)',
-  '負担割合 (正解)',
-  '負担割合の正誤',
-  '高齢受給者証 (回答)',
-  '高齢受給者証 (正解)',
-  '高齢受給者証の正誤',
-  '必要な書類 (回答)',
-  '必要な書類 (正解)',
-  '必要な書類の正誤',
+  ...ANSWER_ITEMS.flatMap((k) => [
+    `${ANSWER_ITEM_JA[k]} (回答)`,
+    `${ANSWER_ITEM_JA[k]} (正解)`,
+    `${ANSWER_ITEM_JA[k]}の正誤`,
+  ]),
   '全項目正解',
   '所要時間 (秒)',
-] as const;
+];
 
 export const RULE_CSV_HEADERS = ['研修生', 'ルール', 'ルール名', '回答数', '正解数', '正答率 (%)'] as const;
 
@@ -87,7 +80,13 @@ export function progressCsv(
       if (!s) continue;
       const answer = JSON.parse(a.answer_json) as TraineeAnswer;
       const decision = JSON.parse(a.decision_json) as Decision;
-      const right = correctAnswer(decision);
+      const items = itemsOfRow(a);
+      // the right number entry comes from the question's scenario, read only for the answers that typed one
+      const asked =
+        items.numberEntry === undefined
+          ? { items: ANSWER_ITEMS.filter((k) => items[k] !== undefined), entry: null }
+          : sessions.askedAt(a.session_id, a.position);
+      const right = correctAnswer(decision, asked);
       parts.push(
         line([
           a.answered_at.slice(0, 19).replace('T', ' '),
@@ -99,19 +98,11 @@ export function progressCsv(
           a.scenario_id,
           a.visit_date,
           (JSON.parse(a.rules) as string[]).join(' '),
-          VERDICT_JA[answer.verdict],
-          VERDICT_JA[right.verdict],
-          okJa(a.verdict_ok),
-          copayWari(answer.copayPercent),
-          copayWari(right.copayPercent),
-          okJa(a.copay_ok),
-          answer.elderlyCardNeeded ? '必要' : '不要',
-          right.elderlyCardNeeded ? '必要' : '不要',
-          okJa(a.elderly_ok),
-          neededJa(answer.documentsNeeded),
-          neededJa(right.documentsNeeded),
-          okJa(a.documents_ok),
-          okJa(a.all_correct),
+          ...ANSWER_ITEMS.flatMap((k) => {
+            const ok = items[k];
+            return ok === undefined ? ['', '', ''] : [answerItemText(k, answer), answerItemText(k, right), okJa(ok)];
+          }),
+          okJa(a.all_correct === 1),
           (a.time_ms / 1000).toFixed(1),
         ]),
       );

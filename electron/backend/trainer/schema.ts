@@ -116,3 +116,50 @@ CREATE TABLE trainer_import (
   pack_id INTEGER PRIMARY KEY REFERENCES trainer_pack (id) ON DELETE CASCADE
 ) STRICT;
 `;
+
+/**
+ * Step 9 — questions of rule book version 2 (issue 9 item 8, issue 10): a question asks the four
+ * items of version 1 and, where its scenario involves them, what the patient pays, which programmes
+ * apply and the numbers typed for a number query. Each question's items are kept with the session's
+ * copy of its scenario (`asked`, a JSON array; earlier questions asked the four), and an answer keeps
+ * its grade per item asked (`items_json`: item → 1 right / 0 wrong) instead of a column per item.
+ * SQLite cannot change a CHECK, so trainer_answer is rebuilt as in step 4 (new table, copy, drop,
+ * rename) with its index and triggers; no table references it.
+ */
+export const TRAINER_V2_ITEMS_SQL = `
+ALTER TABLE trainer_session_item ADD COLUMN asked TEXT NOT NULL
+  DEFAULT '["verdict","copayPercent","elderlyCardNeeded","documentsNeeded"]' CHECK (json_valid(asked));
+
+CREATE TABLE trainer_answer_v8 (
+  id             INTEGER PRIMARY KEY,
+  session_id     INTEGER NOT NULL,
+  position       INTEGER NOT NULL,
+  scenario_id    TEXT NOT NULL,
+  answered_at    TEXT NOT NULL,
+  day            TEXT NOT NULL,
+  answer_json    TEXT NOT NULL CHECK (json_valid(answer_json)),
+  decision_json  TEXT NOT NULL CHECK (json_valid(decision_json)),
+  items_json     TEXT NOT NULL CHECK (json_valid(items_json)),
+  correct_items  INTEGER NOT NULL CHECK (correct_items >= 0),
+  total_items    INTEGER NOT NULL CHECK (total_items >= 1),
+  all_correct    INTEGER NOT NULL CHECK (all_correct IN (0, 1)),
+  time_ms        INTEGER NOT NULL CHECK (time_ms >= 0),
+  rules          TEXT NOT NULL CHECK (json_valid(rules)),
+  CHECK (correct_items <= total_items),
+  CHECK ((all_correct = 1) = (correct_items = total_items)),
+  UNIQUE (session_id, position),
+  FOREIGN KEY (session_id, position) REFERENCES trainer_session_item (session_id, position)
+) STRICT;
+INSERT INTO trainer_answer_v8
+  SELECT id, session_id, position, scenario_id, answered_at, day, answer_json, decision_json,
+    json_object('verdict', verdict_ok, 'copayPercent', copay_ok, 'elderlyCardNeeded', elderly_ok, 'documentsNeeded', documents_ok),
+    correct_items, 4, all_correct, time_ms, rules
+  FROM trainer_answer;
+DROP TABLE trainer_answer;
+ALTER TABLE trainer_answer_v8 RENAME TO trainer_answer;
+CREATE INDEX trainer_answer_day ON trainer_answer (day);
+CREATE TRIGGER trainer_answer_no_update BEFORE UPDATE ON trainer_answer
+BEGIN SELECT RAISE(ABORT, 'trainer_answer is append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER trainer_answer_no_delete BEFORE DELETE ON trainer_answer
+BEGIN SELECT RAISE(ABORT, 'trainer_answer is append-only: DELETE is not allowed'); END;
+`;

@@ -2,10 +2,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideScenario } from '../../../shared/engine';
 import { parseScenario } from '../../../shared/scenario';
-import { correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
+import v2Pack from '../../../packs/v2-rules-pack.json';
+import { askedOf, correctAnswer, type TraineeAnswer } from '../../../shared/trainer/grade';
 import { weakRules } from '../../../shared/trainer/score';
 import { ANSWER_CSV_HEADERS, progressCsv, progressOf, RULE_CSV_HEADERS } from './progress';
 import { openTrainer, packJson, scenarioJson } from './testing';
+import { openDatabase } from '../db/open';
+import { MIGRATIONS } from '../db/schema';
+import { tempDir } from '../testing/temp-dir';
+import { createTrainerService } from './index';
 
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((c) => c()));
@@ -120,16 +125,22 @@ describe('practice', () => {
       patient: { birthDate: '1980-04-01', age: 45 },
       online: { cardRoute: 'valid' },
     });
-    const text = JSON.stringify(q);
+    // the names of the items asked aside, nothing of the answer
+    expect(q.items).toEqual(['verdict', 'copayPercent', 'elderlyCardNeeded', 'documentsNeeded']);
+    const text = JSON.stringify({ ...q, items: [] });
     for (const hidden of [
       'expected',
       'lostOn',
       'registeredOn',
       'filedOn',
       'certExpiresOn',
+      'pmhRegistered',
+      'ticketRegistered',
       'tellPatient',
       'explanation',
       'verdict',
+      'patientPays',
+      'publicExpense',
     ])
       expect(text).not.toContain(hidden);
   });
@@ -306,10 +317,180 @@ describe('progress', () => {
     expect(lines[0]).toBe(ANSWER_CSV_HEADERS.join(','));
     expect(lines).toHaveLength(14); // header, 12 rows, the empty string after the last CRLF
     expect(lines[1]).toMatch(
-      /^2026-03-02 10:00:00,田中,練習,\d+,テスト用パック,1,r3-myna,2026-01-15,R3,保険で受付,保険で受付,○,3割,3割,○,不要,不要,○,なし,なし,○,○,3\.0$/,
+      /^2026-03-02 10:00:00,田中,練習,\d+,テスト用パック,1,r3-myna,2026-01-15,R3,保険で受付,保険で受付,○,3割,3割,○,不要,不要,○,なし,なし,○,,,,,,,,,,○,3\.0$/,
     );
     const rules = progressCsv(trainer.sessions, 'rules');
     expect(rules.csv.slice(1).split('\r\n')[0]).toBe(RULE_CSV_HEADERS.join(','));
     expect(rules.csv).toContain('中村,R3,マイナ保険証によるオンライン資格確認,1,0,0');
+  });
+});
+
+describe('version-2 questions: what the patient pays, the programmes, the number entry (issue 9 item 8, issue 10)', () => {
+  const V2_IDS = ['v2-ikusei-kakunin-number-query', 'v2-welfare-ticket-not-registered', 'v2-commute-no-form-deposit'];
+  const v2Raw = (v2Pack.scenarios as { id: string }[]).filter((s) => V2_IDS.includes(s.id));
+  const scenarios = [...v2Raw, SCENARIOS[0]!];
+
+  async function setupV2() {
+    const t = await openTrainer({ now });
+    closers.push(t.close);
+    const out = await t.trainer.importText(JSON.stringify(packJson(scenarios, '第2版')), 'v2.json');
+    if (!out.pack) throw new Error(JSON.stringify(out.issues));
+    return { ...t, packId: out.pack.id };
+  }
+  const parsed = (raw: unknown) => {
+    const p = parseScenario(raw, { inPack: true });
+    if (!p.ok) throw new Error(JSON.stringify(p.issues));
+    return p.scenario;
+  };
+
+  it('asks the new items only where the scenario involves them; grades them right and wrong; scores count them', async () => {
+    const { trainer, packId } = await setupV2();
+    let st = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'practice' });
+    const asked: string[][] = [];
+    const feedback = [];
+    while (st.question) {
+      const q = st.question;
+      asked.push(q.items.slice(4));
+      const s = parsed(scenarios.find((x) => (x as { id: string }).id === q.scenarioId));
+      const right = correctAnswer(decideScenario(s), askedOf(s, q.items));
+      // the 育成医療 question: the wrong charge (3割) and the numbers typed in full width with a hyphen
+      const answer: TraineeAnswer =
+        q.scenarioId === 'v2-ikusei-kakunin-number-query'
+          ? {
+              ...right,
+              patientPays: { ...right.patientPays!, percent: 30, monthlyCapYen: null },
+              numberEntry: { insurerNumber: '３２１３００２３', symbol: '２０５１', number: '44-17', branch: '02' },
+            }
+          : q.scenarioId === 'v2-welfare-ticket-not-registered'
+            ? { ...right, publicExpense: [] }
+            : right;
+      const out = trainer.sessions.answer(st.session.id, st.position!, answer, 1000);
+      feedback.push(out.feedback!);
+      st = out.state;
+    }
+    expect(asked).toEqual([
+      ['patientPays', 'publicExpense', 'numberEntry'],
+      ['patientPays', 'publicExpense'],
+      ['patientPays'],
+      [],
+    ]);
+    expect(feedback[0]!.grade.items).toEqual({
+      verdict: true,
+      copayPercent: true,
+      elderlyCardNeeded: true,
+      documentsNeeded: true,
+      patientPays: false,
+      publicExpense: true,
+      numberEntry: true,
+    });
+    expect(feedback[0]!.correct.numberEntry).toEqual({
+      insurerNumber: '32130023',
+      symbol: '2051',
+      number: '4417',
+      branch: '02',
+    });
+    expect(feedback[1]!.grade).toMatchObject({ correctItems: 5, totalItems: 6, allCorrect: false });
+    expect(feedback[1]!.grade.items.publicExpense).toBe(false);
+    expect(feedback[1]!.correct.publicExpense).toEqual(['welfare']);
+    expect(feedback[2]!.grade).toMatchObject({ totalItems: 5, allCorrect: true });
+    expect(feedback[2]!.correct.patientPays).toMatchObject({ deposit: true });
+    expect(feedback[3]!.grade.totalItems).toBe(4);
+
+    const result = trainer.sessions.result(st.session.id);
+    expect(result.score).toMatchObject({ correct: 2, itemsCorrect: 20, itemsTotal: 22 });
+    expect(result.items[0]!.grade!.items.numberEntry).toBe(true);
+    const p = progressOf(trainer.sessions);
+    expect(p.sessions[0]!.score).toMatchObject({ itemsTotal: 22, itemsCorrect: 20 });
+    expect(p.rules.find((r) => r.rule === 'R24')).toMatchObject({ answers: 1, correct: 0 });
+    expect(p.rules.find((r) => r.rule === 'R25')).toMatchObject({ answers: 1, correct: 1 });
+    expect(p.rules.find((r) => r.rule === 'R21')).toMatchObject({ answers: 1, correct: 0 });
+
+    const csv = progressCsv(trainer.sessions, 'answers').csv;
+    expect(csv).toContain('3割,"1割 (月額上限 5,000円まで)",×');
+    expect(csv).toContain('保険者番号 ３２１３００２３');
+    expect(csv).toContain('保険者番号 32130023 ・ 記号 2051 ・ 番号 4417 ・ 枝番 02,○');
+    expect(csv).toContain('なし,医療扶助 (生活保護),×');
+  });
+
+  it('the number entry is a session option (default on); an exam never asks it; unanswered questions count their items', async () => {
+    const { trainer, packId } = await setupV2();
+    const off = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'practice', numberEntry: false });
+    expect(off.question!.items).not.toContain('numberEntry');
+    expect(off.question!.items).toContain('patientPays');
+    const exam = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'exam', seed: 1, count: 4 });
+    let st = exam;
+    const items: string[] = [];
+    while (st.question) {
+      items.push(...st.question.items);
+      st = trainer.sessions.answer(st.session.id, st.position!, WRONG, 100).state;
+    }
+    expect(items).not.toContain('numberEntry');
+    expect(items).toContain('publicExpense');
+    const on = trainer.sessions.start({ traineeName: '鈴木', packId, mode: 'practice' });
+    trainer.sessions.finish(on.session.id);
+    // 7 + 6 + 5 + 4 items, none answered
+    expect(trainer.sessions.result(on.session.id).score).toMatchObject({ itemsTotal: 22, itemsCorrect: 0 });
+    expect(progressOf(trainer.sessions).sessions.find((x) => x.id === on.session.id)!.score.itemsTotal).toBe(22);
+  });
+});
+
+describe('migration step 9 (questions of version 2)', () => {
+  it('keeps every answer of a version-8 database as four graded items, its triggers, and its scores', async () => {
+    const dataDir = tempDir();
+    const v8 = MIGRATIONS.filter((m) => m.version <= 8);
+    const o1 = await openDatabase({ dataDir, migrations: v8, dailyBackup: false, now });
+    const scenario = JSON.stringify(SCENARIOS[0]);
+    o1.db.exec(`
+      INSERT INTO trainee (id, name, created_at) VALUES (1, '古川', 't');
+      INSERT INTO trainer_session (id, trainee_id, mode, pack_id, pack_title, seed, pass_mark, questions, started_at)
+        VALUES (1, 1, 'practice', NULL, '旧パック', NULL, NULL, 2, '2026-01-05T09:00:00.000+09:00');
+      INSERT INTO trainer_session_item (session_id, position, scenario_id, scenario_json)
+        VALUES (1, 1, 'r3-myna', '${scenario}'), (1, 2, 'r3-myna', '${scenario}');
+      INSERT INTO trainer_answer (session_id, position, scenario_id, answered_at, day, answer_json, decision_json,
+          verdict_ok, copay_ok, elderly_ok, documents_ok, correct_items, all_correct, time_ms, rules)
+        VALUES (1, 1, 'r3-myna', '2026-01-05T09:01:00.000+09:00', '2026-01-05',
+          '${JSON.stringify(WRONG)}', '${JSON.stringify(decisionOf(SCENARIOS[0]!))}', 0, 0, 1, 0, 1, 0, 1200, '["R3"]');
+    `);
+    o1.close();
+    const o2 = await openDatabase({ dataDir, dailyBackup: false, now });
+    closers.push(o2.close);
+    expect(o2.fromVersion).toBe(8);
+    expect(o2.db.prepare('SELECT items_json, correct_items, total_items FROM trainer_answer').get()).toEqual({
+      items_json: '{"verdict":0,"copayPercent":0,"elderlyCardNeeded":1,"documentsNeeded":0}',
+      correct_items: 1,
+      total_items: 4,
+    });
+    expect(() => o2.db.prepare('DELETE FROM trainer_answer').run()).toThrow(/append-only/);
+    expect(() => o2.db.prepare('UPDATE trainer_answer SET time_ms = 0').run()).toThrow(/append-only/);
+    const trainer = createTrainerService(o2.db, { now });
+    const result = trainer.sessions.result(1);
+    expect(result.items[0]!.grade).toEqual({
+      items: { verdict: false, copayPercent: false, elderlyCardNeeded: true, documentsNeeded: false },
+      correctItems: 1,
+      totalItems: 4,
+      allCorrect: false,
+    });
+    expect(result.score).toMatchObject({ itemsCorrect: 1, itemsTotal: 8 });
+    // the session goes on with the old question's four items
+    expect(trainer.sessions.state(1).question!.items).toHaveLength(4);
+    expect(o2.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('the progress report lists the rules of version 2', () => {
+  it('a practice through the bundled v2 pack: R21–R26 each with their answers, in the rule book order', async () => {
+    const t = await openTrainer({ now, bundledPacks: [{ file: 'packs/v2-rules-pack.json', pack: v2Pack }] });
+    closers.push(t.close);
+    const [pack] = t.trainer.loadBundledPacks();
+    let st = t.trainer.sessions.start({ traineeName: '全ルール', packId: pack!.id, mode: 'practice' });
+    while (st.question) st = t.trainer.sessions.answer(st.session.id, st.position!, WRONG, 100).state;
+    const rules = progressOf(t.trainer.sessions).rules;
+    for (const r of ['R21', 'R22', 'R23', 'R24', 'R25', 'R26'] as const)
+      expect(rules.find((x) => x.rule === r)?.answers, r).toBeGreaterThan(0);
+    const order = rules.map((r) => Number(r.rule.slice(1)));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const csv = progressCsv(t.trainer.sessions, 'rules').csv;
+    expect(csv).toContain('全ルール,R24,');
+    expect(csv).toContain('全ルール,R26,');
   });
 });

@@ -19,7 +19,18 @@ import type {
   SessionState,
   Trainee,
 } from '../../../shared/trainer/contract';
-import { correctAnswer, type Grade, gradeAnswer, sortNeeded, type TraineeAnswer } from '../../../shared/trainer/grade';
+import {
+  type AnswerItem,
+  type Asked,
+  askedItems,
+  askedOf,
+  correctAnswer,
+  type Grade,
+  gradeAnswer,
+  sortNeeded,
+  sortPrograms,
+  type TraineeAnswer,
+} from '../../../shared/trainer/grade';
 import { MAX_SEED, seededShuffle } from '../../../shared/trainer/order';
 import { buildQuestion } from '../../../shared/trainer/question';
 import { neededToPass, passed, ruleAccuracy, type ScoredAnswer, scoreOf } from '../../../shared/trainer/score';
@@ -56,11 +67,10 @@ export interface AnswerDbRow {
   day: string;
   answer_json: string;
   decision_json: string;
-  verdict_ok: number;
-  copay_ok: number;
-  elderly_ok: number;
-  documents_ok: number;
+  /** per item asked: 1 right, 0 wrong */
+  items_json: string;
   correct_items: number;
+  total_items: number;
   all_correct: number;
   time_ms: number;
   rules: string;
@@ -89,16 +99,15 @@ const toInfo = (r: SessionDbRow): SessionInfo => ({
   endReason: r.reason,
 });
 
+/** An answer's grade per item asked, as stored. */
+export const itemsOfRow = (r: AnswerDbRow): Partial<Record<AnswerItem, boolean>> =>
+  Object.fromEntries(Object.entries(JSON.parse(r.items_json) as Record<string, number>).map(([k, v]) => [k, v === 1]));
+
 function gradeOfRow(r: AnswerDbRow): Grade {
   return {
-    items: {
-      verdict: r.verdict_ok === 1,
-      copayPercent: r.copay_ok === 1,
-      elderlyCardNeeded: r.elderly_ok === 1,
-      documentsNeeded: r.documents_ok === 1,
-    },
+    items: itemsOfRow(r),
     correctItems: r.correct_items,
-    totalItems: 4,
+    totalItems: r.total_items,
     allCorrect: r.all_correct === 1,
   };
 }
@@ -107,7 +116,7 @@ export const scoredOf = (r: AnswerDbRow): ScoredAnswer => ({
   day: r.day,
   rules: JSON.parse(r.rules) as RuleId[],
   correctItems: r.correct_items,
-  totalItems: 4,
+  totalItems: r.total_items,
   allCorrect: r.all_correct === 1,
   timeMs: r.time_ms,
 });
@@ -178,6 +187,8 @@ export class SessionRepository {
     seed?: number;
     count?: number;
     shuffle?: boolean;
+    /** practice only: ask for the number query's entry where it applies (default on) */
+    numberEntry?: boolean;
     rules?: readonly RuleId[];
   }): SessionState {
     const pack = this.packs.summary(input.packId);
@@ -209,6 +220,7 @@ export class SessionRepository {
     const count = Math.min(input.count ?? (exam ? settings.examSize : all.length), all.length);
     // only the chosen scenarios are read (a pack may hold thousands)
     const chosen = this.packs.scenariosById(input.packId, ordered.slice(0, count));
+    const numberEntry = !exam && input.numberEntry !== false;
     const id = inTransaction(this.db, () => {
       const traineeId = this.traineeId(input.traineeName);
       const sessionId = Number(
@@ -229,18 +241,27 @@ export class SessionRepository {
           ).lastInsertRowid,
       );
       const item = this.db.prepare(
-        'INSERT INTO trainer_session_item (session_id, position, scenario_id, scenario_json) VALUES (?, ?, ?, ?)',
+        'INSERT INTO trainer_session_item (session_id, position, scenario_id, scenario_json, asked) VALUES (?, ?, ?, ?, ?)',
       );
-      chosen.forEach((s, i) => item.run(sessionId, i + 1, s.id, JSON.stringify(toPackScenario(s))));
+      chosen.forEach((s, i) =>
+        item.run(
+          sessionId,
+          i + 1,
+          s.id,
+          JSON.stringify(toPackScenario(s)),
+          JSON.stringify(askedItems(s, { numberEntry })),
+        ),
+      );
       return sessionId;
     });
     return this.state(id);
   }
 
-  private item(sessionId: number, position: number): Scenario {
+  /** A question of the session: its scenario and the items it asks. */
+  private item(sessionId: number, position: number): { scenario: Scenario; items: AnswerItem[] } {
     const r = this.db
-      .prepare('SELECT scenario_json FROM trainer_session_item WHERE session_id = ? AND position = ?')
-      .get(sessionId, position) as { scenario_json: string } | undefined;
+      .prepare('SELECT scenario_json, asked FROM trainer_session_item WHERE session_id = ? AND position = ?')
+      .get(sessionId, position) as { scenario_json: string; asked: string } | undefined;
     if (!r) throw new AppError('not-found', `問題 ${position} がありません`, `no question ${position}`);
     const p = parseScenario(JSON.parse(r.scenario_json), { inPack: true });
     if (!p.ok)
@@ -249,7 +270,13 @@ export class SessionRepository {
         `保存された問題が読めません (問題 ${position})`,
         `a stored question does not validate (${position})`,
       );
-    return p.scenario;
+    return { scenario: p.scenario, items: JSON.parse(r.asked) as AnswerItem[] };
+  }
+
+  /** What an answered question asked (the progress export's right answers). */
+  askedAt(sessionId: number, position: number): Asked {
+    const { scenario, items } = this.item(sessionId, position);
+    return askedOf(scenario, items);
   }
 
   state(sessionId: number): SessionState {
@@ -257,8 +284,8 @@ export class SessionRepository {
     if (session.endedAt !== null || session.answered >= session.questions)
       return { session, position: null, question: null };
     const position = session.answered + 1;
-    const scenario = this.item(sessionId, position);
-    return { session, position, question: buildQuestion(scenario, decideScenario(scenario)) };
+    const { scenario, items } = this.item(sessionId, position);
+    return { session, position, question: buildQuestion(scenario, decideScenario(scenario), items) };
   }
 
   answer(sessionId: number, position: number, answer: TraineeAnswer, timeMs: number): AnswerOutcome {
@@ -273,17 +300,29 @@ export class SessionRepository {
         `cannot answer question ${position} (the next one is ${before.answered + 1}); answers are given in order and never changed`,
       );
     }
-    const scenario = this.item(sessionId, position);
+    const { scenario, items } = this.item(sessionId, position);
+    const asked = askedOf(scenario, items);
     const decision = decideScenario(scenario);
-    const clean: TraineeAnswer = { ...answer, documentsNeeded: sortNeeded(answer.documentsNeeded) };
-    const grade = gradeAnswer(clean, decision);
+    // kept as graded: the items the question asked, in one canonical order
+    const clean: TraineeAnswer = {
+      verdict: answer.verdict,
+      copayPercent: answer.copayPercent,
+      elderlyCardNeeded: answer.elderlyCardNeeded,
+      documentsNeeded: sortNeeded(answer.documentsNeeded),
+      ...(items.includes('patientPays') && answer.patientPays ? { patientPays: answer.patientPays } : {}),
+      ...(items.includes('publicExpense') && answer.publicExpense
+        ? { publicExpense: sortPrograms(answer.publicExpense) }
+        : {}),
+      ...(items.includes('numberEntry') && answer.numberEntry ? { numberEntry: answer.numberEntry } : {}),
+    };
+    const grade = gradeAnswer(clean, decision, asked);
     const now = this.now();
     inTransaction(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO trainer_answer (session_id, position, scenario_id, answered_at, day, answer_json, decision_json,
-             verdict_ok, copay_ok, elderly_ok, documents_ok, correct_items, all_correct, time_ms, rules)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             items_json, correct_items, total_items, all_correct, time_ms, rules)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           sessionId,
@@ -293,11 +332,9 @@ export class SessionRepository {
           jstDate(now),
           JSON.stringify(clean),
           JSON.stringify(decision),
-          +grade.items.verdict,
-          +grade.items.copayPercent,
-          +grade.items.elderlyCardNeeded,
-          +grade.items.documentsNeeded,
+          JSON.stringify(Object.fromEntries(items.map((k) => [k, grade.items[k] ? 1 : 0]))),
           grade.correctItems,
+          grade.totalItems,
           +grade.allCorrect,
           timeMs,
           JSON.stringify(decision.rules),
@@ -311,7 +348,7 @@ export class SessionRepository {
             scenarioId: scenario.id,
             title: scenario.title,
             answer: clean,
-            correct: correctAnswer(decision),
+            correct: correctAnswer(decision, asked),
             grade,
             decision,
             timeMs,
@@ -362,17 +399,20 @@ export class SessionRepository {
     }
     const answers = new Map(this.answerRows({ sessionId }).map((r) => [r.position, r]));
     const items: ResultItem[] = [];
+    let unansweredItems = 0;
     for (let position = 1; position <= session.questions; position += 1) {
       const a = answers.get(position);
-      const scenario = this.item(sessionId, position);
+      const { scenario, items: asked } = this.item(sessionId, position);
+      if (!a) unansweredItems += asked.length;
       const decision: Decision = a ? (JSON.parse(a.decision_json) as Decision) : decideScenario(scenario);
       items.push({
         position,
+        asked,
         scenarioId: scenario.id,
         title: scenario.title,
         visitDate: scenario.visitDate,
         answer: a ? (JSON.parse(a.answer_json) as TraineeAnswer) : null,
-        correct: correctAnswer(decision),
+        correct: correctAnswer(decision, askedOf(scenario, asked)),
         grade: a ? gradeOfRow(a) : null,
         timeMs: a ? a.time_ms : null,
         rules: decision.rules,
@@ -381,7 +421,7 @@ export class SessionRepository {
       });
     }
     const scored = [...answers.values()].map(scoredOf);
-    const score = scoreOf(scored, session.questions);
+    const score = scoreOf(scored, session.questions, unansweredItems);
     const exam = session.mode === 'exam' && session.passMark !== null;
     return {
       session,
@@ -402,8 +442,20 @@ export class SessionRepository {
       list.push(scoredOf(r));
       byScenario.set(r.session_id, list);
     }
+    // the items of each session's questions not answered
+    const unanswered = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT i.session_id AS id, SUM(json_array_length(i.asked)) AS n FROM trainer_session_item i
+             WHERE NOT EXISTS (SELECT 1 FROM trainer_answer a WHERE a.session_id = i.session_id AND a.position = i.position)
+             GROUP BY i.session_id`,
+          )
+          .all() as { id: number; n: number }[]
+      ).map((r) => [r.id, r.n]),
+    );
     return this.sessions(traineeId).map((s) => {
-      const score = scoreOf(byScenario.get(s.id) ?? [], s.questions);
+      const score = scoreOf(byScenario.get(s.id) ?? [], s.questions, unanswered.get(s.id) ?? 0);
       return {
         ...s,
         score,

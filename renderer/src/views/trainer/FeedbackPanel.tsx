@@ -2,12 +2,19 @@
 // why (the engine's explanation, the rules and their sources), and what to tell the patient.
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { Feedback } from '../../../../shared/trainer/contract';
-import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
-import { BILLING_JA } from '../../../../shared/labels';
+import { ANSWER_ITEM_JA, ANSWER_ITEMS } from '../../../../shared/trainer/grade';
+import { answerItemText } from '../../../../shared/trainer/answer-text';
+import {
+  BILLING_JA,
+  PROGRAM_JA,
+  PUBLIC_EXPENSE_BASIS_JA,
+  PUBLIC_EXPENSE_REASON_JA,
+  patientPaysJa,
+} from '../../../../shared/labels';
 import { VerdictBadge } from '../../components/Verdict';
 import { NOTE_LABELS } from '../../labels';
 import { rightTone } from '../../tones';
-import { ITEM_LABELS, itemText, secondsText } from './format';
+import { secondsText } from './format';
 import { RuleList } from '../../components/RuleList';
 
 export function FeedbackPanel({
@@ -25,6 +32,7 @@ export function FeedbackPanel({
   const next = useRef<HTMLButtonElement>(null);
   useEffect(() => next.current?.focus(), [f.position]);
   const d = f.decision;
+  const items = ANSWER_ITEMS.filter((k) => f.grade.items[k] !== undefined);
   return (
     <section className="panel feedback" aria-labelledby="feedback-h" data-testid="feedback">
       <h2 id="feedback-h" className="panel-title">
@@ -52,16 +60,19 @@ export function FeedbackPanel({
           </tr>
         </thead>
         <tbody>
-          {ANSWER_ITEMS.map((k) => (
-            <tr key={k} className={rightTone(f.grade.items[k])} data-item={k} data-correct={f.grade.items[k]}>
-              <th scope="row">{ITEM_LABELS[k]}</th>
-              <td>{itemText(k, f.answer)}</td>
-              <td>
-                <strong>{itemText(k, f.correct)}</strong>
-              </td>
-              <td>{f.grade.items[k] ? '○ 正解' : '× 不正解'}</td>
-            </tr>
-          ))}
+          {items.map((k) => {
+            const ok = f.grade.items[k] === true;
+            return (
+              <tr key={k} className={rightTone(ok)} data-item={k} data-correct={ok}>
+                <th scope="row">{ANSWER_ITEM_JA[k]}</th>
+                <td>{answerItemText(k, f.answer)}</td>
+                <td>
+                  <strong>{answerItemText(k, f.correct)}</strong>
+                </td>
+                <td>{ok ? '○ 正解' : '× 不正解'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {f.title && (
@@ -75,6 +86,21 @@ export function FeedbackPanel({
           {d.copayProvisional && ' ・ 負担割合は仮 (高齢受給者証の確認後に精算)'}
         </p>
         <p className="explanation">{d.explanation}</p>
+        {d.publicExpense.length > 0 && (
+          <ul className="feedback-programs" data-testid="feedback-programs">
+            {d.publicExpense.map((p, i) => (
+              <li key={i}>
+                {PROGRAM_JA[p.program]}:{' '}
+                {p.applied
+                  ? `適用 (${p.basis ? PUBLIC_EXPENSE_BASIS_JA[p.basis] : ''})`
+                  : `適用しない (${p.reason ? PUBLIC_EXPENSE_REASON_JA[p.reason] : ''})`}
+              </li>
+            ))}
+            <li>
+              患者さんが払う額: <strong>{patientPaysJa(d.patientPays)}</strong>
+            </li>
+          </ul>
+        )}
         {d.notes.length > 0 && (
           <ul className="notes">
             {d.notes.map((n) => (

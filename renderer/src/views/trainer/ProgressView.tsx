@@ -162,7 +162,7 @@ export function ProgressView() {
               label={`${perSession ? '研修ごと' : '日ごと'}の正答率の折れ線グラフ: ${timeData.map((d) => `${d.label} ${d.percent}%`).join('、')}`}
               labels={timeData.map((d) => d.label)}
               series={[
-                { name: '問題の正答率 (4項目すべて正解)', values: timeData.map((d) => d.percent) },
+                { name: '問題の正答率 (問われた項目がすべて正解)', values: timeData.map((d) => d.percent) },
                 { name: '項目ごとの正答率', values: timeData.map((d) => d.itemPercent) },
               ]}
             />

@@ -4,6 +4,7 @@
 import { POLICY_KEYS } from '../../../../shared/enums';
 import type { QuestionDocument, Question } from '../../../../shared/trainer/question';
 import {
+  CAUSE_JA,
   cardRouteStatus,
   copayWari,
   failureJa,
@@ -15,15 +16,46 @@ import {
   POLICY_INFO,
   policyValueJa,
   PORTAL_FORM_JA,
+  PREFECTURE_JA,
+  PROGRAM_JA,
   VISIT_TYPE_JA,
+  WELFARE_ROUTE_JA,
 } from '../../../../shared/labels';
 import { formatDateJa } from '../../../../shared/wareki';
 import { DOCUMENTS } from '../../labels';
 import { warekiWithWeekday } from './format';
 
+const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
+
+/** What a 受給者証・医療証 prints (and the 上限額管理票 beside a national one). */
+function programmeLines(k: NonNullable<QuestionDocument['programme']>): [string, string][] {
+  const lines: [string, string][] = [
+    ['公費', PROGRAM_JA[k.program]],
+    ['公費負担者番号', k.payerNumber],
+  ];
+  if (k.recipientNumber) lines.push(['受給者番号', k.recipientNumber]);
+  lines.push(['有効期間', `${formatDateJa(k.validFrom)}〜${formatDateJa(k.validUntil)}`]);
+  if (k.prefecture) lines.push(['交付', PREFECTURE_JA[k.prefecture]]);
+  if (k.share !== null)
+    lines.push([
+      '自己負担',
+      k.share === 'none'
+        ? 'なし'
+        : 'percent' in k.share
+          ? copayWari(k.share.percent)
+          : `1回${yen(k.share.perVisitYen)}`,
+    ]);
+  if (k.monthlyCapYen !== null) lines.push(['上限額 (月額)', yen(k.monthlyCapYen)]);
+  if (k.paidThisMonthYen !== null && k.monthlyCapYen !== null)
+    lines.push(['今月の支払済み', `${yen(k.paidThisMonthYen)} (上限額管理票)`]);
+  if (k.designatedHere !== null) lines.push(['指定医療機関', k.designatedHere ? '当院' : '他の医療機関']);
+  return lines;
+}
+
 function Printed({ d }: { d: QuestionDocument }) {
   const lines: [string, string][] = [];
   const p = d.printed;
+  if (d.programme) lines.push(...programmeLines(d.programme));
   if (p) {
     lines.push(['保険者', `${INSURER_JA[p.insurer]}${p.insurerNumber ? ` (保険者番号 ${p.insurerNumber})` : ''}`]);
     const kigo = [p.symbol && `記号 ${p.symbol}`, p.number && `番号 ${p.number}`, p.branch && `枝番 ${p.branch}`]
@@ -57,6 +89,10 @@ function Printed({ d }: { d: QuestionDocument }) {
       lines.push(['適用区分', d.category]);
       lines.push(['有効期限', d.validUntil ? formatDateJa(d.validUntil) : '印字なし']);
       break;
+    case 'medical-ticket':
+      lines.push(['対象月', `${Number(d.month.slice(0, 4))}年${Number(d.month.slice(5, 7))}月`]);
+      lines.push(['医療機関', d.forThisClinic ? '当院あて' : '他の医療機関あて']);
+      break;
     default:
       break;
   }
@@ -73,7 +109,23 @@ function Printed({ d }: { d: QuestionDocument }) {
   );
 }
 
-export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
+export function QuestionCard({
+  q,
+  heading,
+  numberQueryPending = false,
+}: {
+  q: Question;
+  heading: string;
+  /** the trainee has yet to type the number query (NumberEntryForm): its answer is not shown yet */
+  numberQueryPending?: boolean;
+}) {
+  const c = q.clinic;
+  const clinicV2 = [
+    c.prefecture && `所在地 ${PREFECTURE_JA[c.prefecture]}`,
+    c.pmh && 'PMH 接続あり',
+    !c.rousaiDesignated && '労災指定医療機関ではない',
+    c.onlineCheck && !c.welfareOnline && '医療扶助のオンライン資格確認は未導入',
+  ].filter(Boolean);
   const policy = POLICY_KEYS.flatMap((k) => (q.policy[k] === undefined ? [] : [[k, q.policy[k]] as const]));
   return (
     <section className="panel question-card" aria-labelledby="question-h">
@@ -99,6 +151,7 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
           <dd>
             オンライン資格確認 {q.clinic.onlineCheck ? 'あり' : 'なし'}
             {q.clinic.onlineCheck && ` ・ スマホ用の汎用カードリーダー ${q.clinic.phoneReader ? 'あり' : 'なし'}`}
+            {clinicV2.length > 0 && ` ・ ${clinicV2.join(' ・ ')}`}
             {q.clinic.incident !== 'none' && (
               <>
                 {' ・ '}
@@ -107,6 +160,23 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             )}
           </dd>
         </div>
+        {q.cause !== 'illness' && (
+          <div>
+            <dt>けがの原因</dt>
+            <dd data-testid="question-cause">
+              「お仕事中・通勤中のけがですか」 → <strong>{CAUSE_JA[q.cause]}</strong>
+            </dd>
+          </div>
+        )}
+        {q.patient.welfare && (
+          <div>
+            <dt>生活保護</dt>
+            <dd data-testid="question-welfare">
+              受給{q.patient.welfare.until ? '' : '中'} ({formatDateJa(q.patient.welfare.from)}から
+              {q.patient.welfare.until ? `${formatDateJa(q.patient.welfare.until)}まで` : ''})
+            </dd>
+          </div>
+        )}
         {(q.needsLimit || !q.limitConsent) && (
           <div>
             <dt>申し出</dt>
@@ -161,11 +231,29 @@ export function QuestionCard({ q, heading }: { q: Question; heading: string }) {
             </div>
             <div>
               <dt>保険者番号等で照会</dt>
-              <dd>
-                {ONLINE_STATUS_JA[numberRouteStatus(q.online.numberRoute)]}
-                {q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}
+              <dd data-testid="question-number-route">
+                {numberQueryPending ? (
+                  <span className="muted">番号を入力して照会してください</span>
+                ) : (
+                  <>
+                    {ONLINE_STATUS_JA[numberRouteStatus(q.online.numberRoute)]}
+                    {q.online.numberRoute === 'invalid-new' && ' (新しい資格あり)'}
+                  </>
+                )}
               </dd>
             </div>
+            {q.online.welfareRoute !== 'not-run' && (
+              <div>
+                <dt>医療扶助の照会</dt>
+                <dd>{WELFARE_ROUTE_JA[q.online.welfareRoute]}</dd>
+              </div>
+            )}
+            {q.online.pmh.length > 0 && (
+              <div>
+                <dt>PMH の公費情報</dt>
+                <dd>{q.online.pmh.map((p) => PROGRAM_JA[p]).join('、')}</dd>
+              </div>
+            )}
           </dl>
         </>
       )}

@@ -2,23 +2,25 @@
 // seed and pass mark, the score and 合格/不合格 in words, each question item by item with the
 // correct answer where it was missed, accuracy per rule, and the explanation of every miss.
 import type { ResultItem, SessionResult } from '../../../../shared/trainer/contract';
-import { ANSWER_ITEMS } from '../../../../shared/trainer/grade';
+import { ANSWER_ITEM_JA, ANSWER_ITEMS, type AnswerItem } from '../../../../shared/trainer/grade';
+import { answerItemText } from '../../../../shared/trainer/answer-text';
 import { RULES } from '../../../../shared/rules';
 import { formatDateJa } from '../../../../shared/wareki';
 import { useApp } from '../../store';
 import { rightTone } from '../../tones';
-import { ITEM_LABELS, itemText, secondsText, stampText } from './format';
+import { secondsText, stampText } from './format';
 import { RuleAccuracyTable } from './RuleAccuracyTable';
 
-function Cell({ item, k }: { item: ResultItem; k: (typeof ANSWER_ITEMS)[number] }) {
+function Cell({ item, k }: { item: ResultItem; k: AnswerItem }) {
+  if (!item.asked.includes(k)) return <td className="result-cell muted">—</td>;
   if (!item.answer || !item.grade) return <td className="result-cell tone-bad">未回答</td>;
-  const ok = item.grade.items[k];
+  const ok = item.grade.items[k] === true;
   return (
     <td className={`result-cell ${rightTone(ok)}`}>
       <span aria-hidden="true">{ok ? '○ ' : '× '}</span>
       <span className="visually-hidden">{ok ? '正解: ' : '不正解: '}</span>
-      {itemText(k, item.answer)}
-      {!ok && <span className="correct-answer">正しくは {itemText(k, item.correct)}</span>}
+      {answerItemText(k, item.answer)}
+      {!ok && <span className="correct-answer">正しくは {answerItemText(k, item.correct)}</span>}
     </td>
   );
 }
@@ -35,6 +37,8 @@ export function ResultSheet({
   const s = r.session;
   const exam = s.mode === 'exam';
   const missed = r.items.filter((i) => !i.grade?.allCorrect);
+  // the items any question of the session asked (version-1 packs: the four)
+  const columns = ANSWER_ITEMS.filter((k) => r.items.some((i) => i.asked.includes(k)));
   const clinicName = useApp((st) => st.settings?.clinicName ?? '');
   return (
     <article className="panel result-sheet" aria-labelledby="result-h" data-testid="result-sheet">
@@ -106,14 +110,14 @@ export function ResultSheet({
         </span>
       </p>
       <table className="data-table">
-        <caption>問題ごとの結果 (4項目すべて正解で1問正解)</caption>
+        <caption>問題ごとの結果 (問われた項目がすべて正解で1問正解)</caption>
         <thead>
           <tr>
             <th scope="col">問</th>
             <th scope="col">例題</th>
-            {ANSWER_ITEMS.map((k) => (
+            {columns.map((k) => (
               <th key={k} scope="col">
-                {ITEM_LABELS[k]}
+                {ANSWER_ITEM_JA[k]}
               </th>
             ))}
             <th scope="col">時間</th>
@@ -131,7 +135,7 @@ export function ResultSheet({
                   {formatDateJa(i.visitDate)} ・ {i.rules.join(' ')}
                 </span>
               </td>
-              {ANSWER_ITEMS.map((k) => (
+              {columns.map((k) => (
                 <Cell key={k} item={i} k={k} />
               ))}
               <td>{i.timeMs === null ? '—' : secondsText(i.timeMs)}</td>

@@ -7,7 +7,9 @@ import type { SessionMode, TrainerSettings } from '../../../../shared/trainer/co
 import { MAX_SEED } from '../../../../shared/trainer/order';
 import { RULES } from '../../../../shared/rules';
 import { useApp } from '../../store';
+import type { NumberEntry } from '../../../../shared/trainer/grade';
 import { AnswerForm } from './AnswerForm';
+import { NumberEntryForm } from './NumberEntryForm';
 import { FeedbackPanel } from './FeedbackPanel';
 import { FeedbackWhatIf } from '../../components/whatif/FeedbackWhatIf';
 import { QuestionCard } from './QuestionCard';
@@ -49,6 +51,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
   const [count, setCount] = useState('');
   const [seed, setSeed] = useState('');
   const [shuffle, setShuffle] = useState(false);
+  const [numberEntry, setNumberEntry] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
 
@@ -78,6 +81,7 @@ function StartForm({ mode }: { mode: SessionMode }) {
       ...(n !== undefined ? { count: n } : {}),
       ...(sd !== undefined ? { seed: sd } : {}),
       ...(mode === 'practice' && shuffle ? { shuffle: true } : {}),
+      ...(mode === 'practice' && !numberEntry ? { numberEntry: false } : {}),
       ...(preset ? { rules: preset.rules } : {}),
     });
     if (started && preset) clearPreset(null); // the next practice is the whole pack again
@@ -193,14 +197,25 @@ function StartForm({ mode }: { mode: SessionMode }) {
               </span>
             </div>
             <p className="pass-mark">
-              合格点: <strong>{settings?.passMark ?? '—'}%</strong> (4項目すべて正解した問題の割合)
+              合格点: <strong>{settings?.passMark ?? '—'}%</strong> (問われた項目がすべて正解した問題の割合)
             </p>
           </>
         ) : (
-          <label className="choice">
-            <input type="checkbox" name="shuffle" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
-            順番をばらばらにする
-          </label>
+          <>
+            <label className="choice">
+              <input type="checkbox" name="shuffle" checked={shuffle} onChange={(e) => setShuffle(e.target.checked)} />
+              順番をばらばらにする
+            </label>
+            <label className="choice">
+              <input
+                type="checkbox"
+                name="numberEntry"
+                checked={numberEntry}
+                onChange={(e) => setNumberEntry(e.target.checked)}
+              />
+              資格確認書の番号 (保険者番号・記号・番号) を入力して照会する練習を含める
+            </label>
+          </>
         )}
         {error && (
           <p className="field-error" role="alert">
@@ -315,6 +330,10 @@ function Running() {
 
   // practice: the patient stays on screen next to the feedback
   const [asked, setAsked] = useState(question);
+  // the numbers typed for this question's number query (the answer form opens after 照会する)
+  const [entry, setEntry] = useState<{ key: string; value: NumberEntry } | null>(null);
+  const typed = entry?.key === key ? entry.value : null;
+  const entryPending = question?.items.includes('numberEntry') === true && typed === null;
   const exam = session.mode === 'exam';
   const shownPosition = feedback ? feedback.position : (position ?? session.questions);
   return (
@@ -356,15 +375,25 @@ function Running() {
           </>
         ) : question ? (
           <>
-            <QuestionCard q={question} heading={`患者 ${position} / ${session.questions}`} />
-            <AnswerForm
-              key={key}
-              busy={answering}
-              onAnswer={(a) => {
-                setAsked(question);
-                void answer(a, performance.now() - shownAt.current);
-              }}
+            <QuestionCard
+              q={question}
+              heading={`患者 ${position} / ${session.questions}`}
+              numberQueryPending={entryPending}
             />
+            {entryPending ? (
+              <NumberEntryForm key={key} onQuery={(value) => setEntry({ key, value })} />
+            ) : (
+              <AnswerForm
+                key={key}
+                q={question}
+                entry={typed}
+                busy={answering}
+                onAnswer={(a) => {
+                  setAsked(question);
+                  void answer(a, performance.now() - shownAt.current);
+                }}
+              />
+            )}
           </>
         ) : (
           <p className="muted">結果を読み込んでいます…</p>

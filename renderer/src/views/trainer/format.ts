@@ -1,33 +1,10 @@
 // Words and small helpers the trainer screens share.
-import { copayWari } from '../../../../shared/labels';
 import type { NeededDocument } from '../../../../shared/enums';
-import type { AnswerItem, TraineeAnswer } from '../../../../shared/trainer/grade';
 import { formatWareki } from '../../../../shared/wareki';
-import { NEEDED_LABELS, VERDICT_LABELS } from '../../labels';
+import { NEEDED_LABELS } from '../../labels';
 
-export const ITEM_LABELS: Record<AnswerItem, string> = {
-  verdict: '判定',
-  copayPercent: '窓口負担',
-  elderlyCardNeeded: '高齢受給者証',
-  documentsNeeded: 'まだ必要な書類',
-};
-
-export const copayText = (p: number) => copayWari(p) + (p === 100 ? ' (自費)' : '');
 export const neededText = (d: readonly NeededDocument[]) =>
   d.length === 0 ? 'なし' : d.map((x) => NEEDED_LABELS[x]).join('、');
-
-export function itemText(item: AnswerItem, a: TraineeAnswer): string {
-  switch (item) {
-    case 'verdict':
-      return VERDICT_LABELS[a.verdict].title;
-    case 'copayPercent':
-      return copayText(a.copayPercent);
-    case 'elderlyCardNeeded':
-      return a.elderlyCardNeeded ? '必要' : '不要';
-    case 'documentsNeeded':
-      return neededText(a.documentsNeeded);
-  }
-}
 
 /** 令和8年1月15日 (2026-01-15) → with the weekday: 令和8年1月15日 (木) */
 export function warekiWithWeekday(iso: string): string {

@@ -5,7 +5,8 @@ import { correctAnswer } from '../../../../../shared/trainer/grade';
 import { RuleList } from '../../../components/RuleList';
 import { VerdictBadge } from '../../../components/Verdict';
 import { WhatIfSection } from '../../../components/whatif/WhatIfSection';
-import { copayText, neededText } from '../format';
+import { neededText } from '../format';
+import { copayText } from '../../../../../shared/trainer/answer-text';
 import type { DraftCheck } from './check';
 import { useForm } from './fields';
 
