@@ -3,13 +3,14 @@
 import { Suspense, useDeferredValue, useEffect } from 'react';
 import { useApp } from '../store';
 import { VerdictBox } from './VerdictWords';
-import { DeskWhatIf } from './whatif/DeskWhatIf';
 import { lazyView } from '../lazy-view';
 
 // 「この受付を例題として保存」 loads with the first answer, apart from the first screen.
 // The decision's details (reasons, what to tell, the slip …) load apart too, ahead of use when the desk opens.
 const decisionDetails = lazyView(() => import('./DecisionPanel').then((m) => m.DeskDecisionDetails));
 const saveDeskCase = lazyView(() => import('./SaveDeskCase').then((m) => m.SaveDeskCase));
+// The what-if strip follows an answer: it loads apart from the first screen too.
+const deskWhatIf = lazyView(() => import('./whatif/DeskWhatIf').then((m) => m.DeskWhatIf));
 
 export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElement> }) {
   const result = useApp((s) => s.result);
@@ -21,6 +22,7 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
   const details = useDeferredValue(result);
   useEffect(() => {
     void decisionDetails.preload();
+    void deskWhatIf.preload();
     void import('./OnlineCheckPanel');
   }, []);
   return (
@@ -53,7 +55,9 @@ export function AnswerPanel({ verdictRef }: { verdictRef?: React.Ref<HTMLDivElem
           </decisionDetails.View>
         </Suspense>
       )}
-      <DeskWhatIf />
+      <Suspense fallback={null}>
+        <deskWhatIf.View />
+      </Suspense>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The verdict as it is read from 2 m — on the desk's first screen (drawn in the frame the answer
 // arrives) and in 受付ナビ; the rest of the decision (./DecisionPanel.tsx) loads apart.
 import type { Decision } from '../../../shared/decision';
-import { copayWari, patientPaysParts, paysBeyondCopay } from '../../../shared/labels';
+import { copayWari, patientPaysParts } from '../../../shared/labels';
 import { VERDICT_LABELS } from '../labels';
 import { verdictTone } from '../tones';
 
@@ -43,14 +43,15 @@ export function VerdictWords({ decision }: { decision: Decision }) {
  */
 function VerdictCopay({ decision: d }: { decision: Decision }) {
   const { amount, detail } = patientPaysParts(d.patientPays);
-  const insuranceAlso = paysBeyondCopay(d.patientPays, d.copayPercent) && d.copayPercent !== d.patientPays.percent;
+  // a public share lowered the insurance copay: the copay beside it
+  const insuranceAlso = d.copayPercent > 0 && d.copayPercent !== d.patientPays.percent;
   return (
     <span className="verdict-copay" data-testid="verdict-copay">
       <span className="verdict-copay-label">窓口負担</span>
       <strong>{amount}</strong>
       {d.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
       {detail !== null && <span className="verdict-copay-detail">{detail}</span>}
-      {insuranceAlso && d.copayPercent > 0 && (
+      {insuranceAlso && (
         <span className="verdict-copay-detail">保険 {copayWari(d.copayPercent)}</span>
       )}
     </span>
