@@ -51,9 +51,7 @@ function VerdictCopay({ decision: d }: { decision: Decision }) {
       <strong>{amount}</strong>
       {d.copayProvisional && <span className="verdict-copay-note">(仮)</span>}
       {detail !== null && <span className="verdict-copay-detail">{detail}</span>}
-      {insuranceAlso && (
-        <span className="verdict-copay-detail">保険 {copayWari(d.copayPercent)}</span>
-      )}
+      {insuranceAlso && <span className="verdict-copay-detail">保険 {copayWari(d.copayPercent)}</span>}
     </span>
   );
 }

@@ -5,7 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRowWindow } from '../components/row-window';
 import type { HistoryCheck, HistoryFilter, HistoryRow } from '../../../shared/contract';
-import { VERDICTS, type Verdict } from '../../../shared/enums';
+import type { Verdict } from '../../../shared/enums';
+import { VerdictSelect } from '../components/VerdictSelect';
 import { copayWari } from '../../../shared/labels';
 import { formatWareki, parseDate } from '../../../shared/wareki';
 import { DESK_KEYS, VERDICT_LABELS } from '../labels';
@@ -258,22 +259,7 @@ function HistoryFilters({ patientName }: { patientName: string | null }) {
           onChange={(e) => setPatient(e.target.value)}
         />
       </label>
-      <label className="field">
-        <span className="field-label">判定</span>
-        <select
-          className="input"
-          name="verdict"
-          value={verdict}
-          onChange={(e) => setVerdict(e.target.value as Verdict | '')}
-        >
-          <option value="">すべて</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {VERDICT_LABELS[v].title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VerdictSelect label="判定" value={verdict} onChange={setVerdict} />
       <button type="submit" className="btn">
         絞り込む
       </button>

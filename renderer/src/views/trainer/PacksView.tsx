@@ -10,7 +10,8 @@ import { VERDICT_LABELS } from '../../labels';
 import { useApp } from '../../store';
 import { rightTone, verdictTone } from '../../tones';
 import type { PackDetail, PackScenarioRow, PackSummary } from '../../../../shared/trainer/contract';
-import { RULE_IDS, type RuleId, type Verdict, VERDICTS } from '../../../../shared/enums';
+import { RULE_IDS, type RuleId } from '../../../../shared/enums';
+import { VerdictSelect } from '../../components/VerdictSelect';
 import { RULES } from '../../../../shared/rules';
 import { formatWareki } from '../../../../shared/wareki';
 import { filterScenarios, NO_FILTER, type ScenarioFilter } from './scenario-filter';
@@ -500,22 +501,7 @@ function ScenarioFilterForm({
           ))}
         </select>
       </label>
-      <label className="field">
-        <span className="field-label">エンジンの判定</span>
-        <select
-          className="input"
-          name="verdict"
-          value={filter.verdict}
-          onChange={(e) => set({ verdict: e.target.value as Verdict | '' })}
-        >
-          <option value="">すべて</option>
-          {VERDICTS.map((v) => (
-            <option key={v} value={v}>
-              {VERDICT_LABELS[v].title}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VerdictSelect label="エンジンの判定" value={filter.verdict} onChange={(verdict) => set({ verdict })} />
       <label className="field">
         <span className="field-label">受診日 (から)</span>
         <input
