@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTRACT, parseRequest } from './index';
-import { ApiFailure, CALL_NAMES, dispatch, type Handlers } from './kernel';
+import { ApiFailure, CALL_NAMES, type Handlers } from './kernel';
+import { dispatch } from './dispatch';
 
 describe('API contract', () => {
   it('the kernel lists every call once, and each has exactly one definition with a request schema', () => {

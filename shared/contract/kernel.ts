@@ -1,4 +1,5 @@
-// The contract's kernel: the names of the calls, the result shape, and the one dispatcher. It
+// The contract's kernel: the names of the calls and the result shape (the one dispatcher is in
+// ./dispatch.ts, so the renderer's first load carries no My Number detector). It
 // imports no zod and no call definition at run time (only their types), so the Electron preload
 // and the renderer's bridge carry a list of names, not the schemas (the preload budget is tested
 // in electron/preload/preload-size.test.ts). The definitions — one request schema and one answer
@@ -9,7 +10,6 @@
 // Results never throw across a transport: `{ ok: true, value } | { ok: false, error }` (only a
 // plain object survives ipcMain.handle, postMessage and fetch alike).
 import type { z } from 'zod';
-import { redactMyNumber } from '../identifiers';
 import type { CallDef } from './call';
 import type { Contract } from './index';
 
@@ -99,38 +99,5 @@ export class ApiFailure extends Error {
     options?: { cause?: unknown },
   ) {
     super(en, options);
-  }
-}
-
-function isCallName(name: unknown): name is CallName {
-  return (CALL_NAMES as readonly unknown[]).includes(name);
-}
-
-/**
- * The one dispatcher: unknown call → error; the payload parsed once (`parse`); the handler runs on
- * the typed value; any failure becomes `{ ok: false }` (an unexpected one as 'internal', its text
- * never repeating a 12-digit number).
- */
-export async function dispatch(
-  parse: ParseRequest,
-  handlers: Handlers,
-  name: unknown,
-  payload: unknown,
-): Promise<ApiResult<unknown>> {
-  if (!isCallName(name)) {
-    return { ok: false, error: { code: 'unknown-call', ja: '不明な呼び出しです', en: 'unknown call' } };
-  }
-  const parsed = parse(name, payload);
-  if (!parsed.ok) return parsed;
-  try {
-    const handler = handlers[name] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(parsed.value) };
-  } catch (e) {
-    if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, ja: e.ja, en: e.en } };
-    const en = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      error: { code: 'internal', ja: '内部エラーが発生しました', en: `internal error: ${redactMyNumber(en)}` },
-    };
   }
 }

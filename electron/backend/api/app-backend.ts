@@ -2,7 +2,8 @@
 // damaged and set aside, recovery mode until the clinic has chosen what to do.
 import path from 'node:path';
 import { parseRequest } from '../../../shared/contract';
-import { CALL_NAMES, type CallBackend, dispatch, type Handlers } from '../../../shared/contract/kernel';
+import { CALL_NAMES, type CallBackend, type Handlers } from '../../../shared/contract/kernel';
+import { dispatch } from '../../../shared/contract/dispatch';
 import { restoreBackup } from '../db/backup';
 import { lockDataDir } from '../db/lock';
 import { AppError } from '../errors';

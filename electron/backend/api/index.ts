@@ -4,7 +4,8 @@
 // payload is parsed once there, so handlers and repositories work on typed values. Plain Node
 // (never imports 'electron').
 import { type AppInfo, parseRequest } from '../../../shared/contract';
-import { type CallBackend, dispatch, type Handlers } from '../../../shared/contract/kernel';
+import type { CallBackend, Handlers } from '../../../shared/contract/kernel';
+import { dispatch } from '../../../shared/contract/dispatch';
 import { todayInJapan } from '../../../shared/dates';
 import defaultPack from '../../../packs/default-pack.json';
 import deskMixPack from '../../../packs/desk-mix-pack.json';

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequest } from '../../../shared/contract';
-import { ApiFailure, dispatch, type Handlers } from '../../../shared/contract/kernel';
+import { ApiFailure, type Handlers } from '../../../shared/contract/kernel';
+import { dispatch } from '../../../shared/contract/dispatch';
 import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, startWebServer, type WebServer } from './server';
 
 const calls: unknown[] = [];
