@@ -15,6 +15,7 @@ import { packMix } from '../shared/trainer/mix';
 import { seededShuffle } from '../shared/trainer/order';
 import { toPackScenario } from '../shared/trainer/pack-io';
 import { choosePatient, openApp, savePatient, setVisitDate } from './desk-helpers';
+import { fillCommonItems, verdictName } from './trainer-helpers';
 import { expect, SCREENSHOT_DIR, shot, test } from './fixtures';
 
 const raw = JSON.parse(readFileSync('packs/default-pack.json', 'utf8')) as unknown;
@@ -47,45 +48,8 @@ const PACK_TEXT = JSON.stringify(
 );
 const answerOf = (s: Scenario) => correctAnswer(decideScenario(s));
 
-const VERDICT_NAME = {
-  insured: '保険で受付',
-  'insured-interim': '保険で受付 (暫定)',
-  'insured-declaration': '保険で受付 (申立て)',
-  'self-pay': '自費 (10割)',
-  'public-assistance': '医療扶助 (生活保護)',
-  'workers-comp': '労災保険',
-} as const;
-const COPAY_NAME = { 0: '負担なし', 10: '1割', 20: '2割', 30: '3割', 100: '10割 (自費)' } as const;
-const NEEDED_NAME = {
-  'elderly-card': '高齢受給者証',
-  declaration: '被保険者資格申立書 (窓口で記入)',
-  'limit-cert': '限度額適用認定証',
-  'kakunin-with-limit': '限度区分が記載された資格確認書',
-  'kohi-cert': '受給者証・医療証',
-  'medical-ticket': '医療券',
-  'rousai-form': '労災の請求書 (様式第5号・第16号の3)',
-} as const;
-
 async function answerOnScreen(page: Page, a: TraineeAnswer): Promise<void> {
-  const form = page.getByRole('form', { name: '回答' });
-  await form
-    .getByRole('group', { name: '判定' })
-    .getByRole('radio', { name: VERDICT_NAME[a.verdict], exact: true })
-    .check();
-  await form
-    .getByRole('group', { name: '窓口負担' })
-    .getByRole('radio', { name: COPAY_NAME[a.copayPercent], exact: true })
-    .check();
-  await form
-    .getByRole('group', { name: '高齢受給者証の確認' })
-    .getByRole('radio', { name: a.elderlyCardNeeded ? '必要' : '不要', exact: true })
-    .check();
-  const docs = form.getByRole('group', { name: /まだ必要な書類/ });
-  for (const [k, name] of Object.entries(NEEDED_NAME)) {
-    await docs
-      .getByRole('checkbox', { name, exact: true })
-      .setChecked(a.documentsNeeded.includes(k as keyof typeof NEEDED_NAME));
-  }
+  const form = await fillCommonItems(page, a);
   await form.getByRole('button', { name: /回答する/ }).click();
 }
 
@@ -173,7 +137,7 @@ test('trainer: a refused pack lists every problem (drag-and-drop); a good pack i
   await page.getByRole('button', { name: `${SCENARIOS[0]!.id} を編集` }).click();
   const editor = page.getByTestId('scenario-editor');
   await expect(page.getByTestId('editor-status')).toHaveText('入力に問題はありません。');
-  await expect(page.getByTestId('editor-decision')).toContainText(VERDICT_NAME[answerOf(SCENARIOS[0]!).verdict]);
+  await expect(page.getByTestId('editor-decision')).toContainText(verdictName(answerOf(SCENARIOS[0]!).verdict));
   await editor.getByLabel('受診日').fill('令和元年4月30日');
   await expect(page.getByTestId('editor-status')).toContainText('受診日: 令和の期間外の日付です');
   await expectAccessible(page, 'authoring form');
