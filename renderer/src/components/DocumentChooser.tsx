@@ -41,9 +41,13 @@ export function DocumentChooser({ onDone }: { onDone: () => void }) {
 
 function Frame({ kind, question, children }: { kind: DocumentKind; question: string; children: React.ReactNode }) {
   const ref = useRef<HTMLElement>(null);
-  // a short window: the whole chooser in view
+  // a short window: the whole chooser in view — again on the next frame, after whatever else the
+  // key that opened it scrolled into view (the focused 確認する, a taller situation bar)
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' });
+    const el = ref.current;
+    el?.scrollIntoView({ block: 'nearest' });
+    const frame = requestAnimationFrame(() => el?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, []);
   return (
     <section
