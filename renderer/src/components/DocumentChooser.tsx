@@ -67,6 +67,23 @@ function Frame({ kind, question, children }: { kind: DocumentKind; question: str
 }
 
 /** マイナポータル's forms, or which of the patient's documents of a kind. */
+/** 「閉じる」: the chooser goes without handing anything over (as Esc). */
+function CloseButton({ onDone }: { onDone: () => void }) {
+  const close = useApp((s) => s.closeChooser);
+  return (
+    <button
+      type="button"
+      className="btn btn-quiet btn-small"
+      onClick={() => {
+        close();
+        onDone();
+      }}
+    >
+      閉じる <kbd aria-hidden="true">Esc</kbd>
+    </button>
+  );
+}
+
 function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }) {
   const record = useApp((s) => s.patientRecord);
   const visitDate = useApp((s) => s.visitDate);
@@ -74,7 +91,6 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
   const portalForm = useApp((s) => s.portalForm);
   const picked = useApp((s) => s.picked);
   const choose = useApp((s) => s.chooseDocument);
-  const close = useApp((s) => s.closeChooser);
   const screenshotRejected = useApp((s) => s.settings?.policy.portalScreenshot === 'reject');
   const first = useRef<HTMLButtonElement>(null);
 
@@ -157,16 +173,7 @@ function OptionList({ kind, onDone }: { kind: DocumentKind; onDone: () => void }
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="btn btn-quiet btn-small"
-        onClick={() => {
-          close();
-          onDone();
-        }}
-      >
-        閉じる <kbd aria-hidden="true">Esc</kbd>
-      </button>
+      <CloseButton onDone={onDone} />
     </Frame>
   );
 }
@@ -178,7 +185,6 @@ function PrintedForm({ kind, onDone }: { kind: WalkInPrintedKind; onDone: () => 
   const patient = useApp((s) => s.patient);
   const presented = useApp((s) => s.presented.includes(kind));
   const choose = useApp((s) => s.chooseDocument);
-  const close = useApp((s) => s.closeChooser);
   const now = patient?.kind === 'walk-in' ? patient.walkIn.documents?.[kind] : undefined;
   const [issuedOn, setIssuedOn] = useState(now && 'issuedOn' in now ? (now.issuedOn ?? '') : '');
   const [until, setUntil] = useState(
@@ -284,16 +290,7 @@ function PrintedForm({ kind, onDone }: { kind: WalkInPrintedKind; onDone: () => 
               出していない
             </button>
           )}
-          <button
-            type="button"
-            className="btn btn-quiet btn-small"
-            onClick={() => {
-              close();
-              onDone();
-            }}
-          >
-            閉じる <kbd aria-hidden="true">Esc</kbd>
-          </button>
+          <CloseButton onDone={onDone} />
         </div>
       </div>
     </Frame>
